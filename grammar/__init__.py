@@ -1,0 +1,1 @@
+"""The Lark grammar of an annual report (``report.lark``), shipped as package data."""

@@ -1,0 +1,44 @@
+"""gilint: a linter for 政府信息公开工作年度报告 (government information-disclosure annual reports)."""
+
+from __future__ import annotations
+
+from gilint.ast import (
+    Cell,
+    CellStatus,
+    Diagnostic,
+    Evidence,
+    Heading,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Subsection,
+    Table,
+    TemplateInfo,
+    TextPiece,
+    YearMention,
+)
+from gilint.parsing import parse
+from gilint.span import Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cell",
+    "CellStatus",
+    "Diagnostic",
+    "Evidence",
+    "Heading",
+    "Paragraph",
+    "Report",
+    "Row",
+    "Section",
+    "Span",
+    "Subsection",
+    "Table",
+    "TemplateInfo",
+    "TextPiece",
+    "YearMention",
+    "__version__",
+    "parse",
+]

@@ -1,0 +1,270 @@
+"""The report AST: frozen attrs classes, each node with a :class:`~gilint.span.Span`.
+
+Rules read these. Tables know which template row and column every cell is, so a rule can
+speak of ``（七）总计 / 自然人`` rather than of indices; rows and cells that are missing
+from the text are explicit (``Table.missing``, ``CellStatus.MISSING``), never zero.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from gilint.labels import key
+from gilint.span import Span
+
+Number = int | Decimal
+
+
+class CellStatus(str, enum.Enum):
+    """How a cell's text reads as a number."""
+
+    OK = "ok"  # a number that fits its column
+    BLANK = "blank"  # an empty cell where a number belongs
+    PLACEHOLDER = "placeholder"  # "/", "-", "—" or "无" written for zero
+    INVALID = "invalid"  # text, a fraction or a negative count where a count belongs
+    MISSING = "missing"  # the row stops before this column
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    """Prose as written; ``text`` is exactly the source under ``span``."""
+
+    text: str
+    span: Span
+
+    @property
+    def compact(self) -> str:
+        """The text as a key: no line breaks or spaces, half-width punctuation."""
+        return key(self.text)
+
+
+@attrs.frozen(slots=True)
+class Heading:
+    """A part or subsection heading. ``ordinal`` is the numeral as written (一, 二 …)."""
+
+    text: str
+    span: Span
+    ordinal: str | None
+    title: str
+    title_span: Span
+
+
+@attrs.frozen(slots=True)
+class Cell:
+    """One number of a table. ``value`` is set only when ``status`` is OK."""
+
+    row: str | None
+    column: str | None
+    raw: str
+    value: Number | None
+    status: CellStatus
+    span: Span
+    unit: str | None = None
+    column_label: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Row:
+    """A row as it stands in the text.
+
+    ``id`` is the template row it was matched to, ``None`` for a label no template knows
+    (``label`` set) or for numbers with no label at all (``label`` is ``None``).
+    ``cells`` has one cell per template column, in order; ``extra`` holds any cells
+    beyond them. ``duplicate`` marks a second row with the same template row.
+    """
+
+    id: str | None
+    label: str | None
+    label_span: Span | None
+    cells: tuple[Cell, ...]
+    span: Span
+    extra: tuple[Cell, ...] = ()
+    duplicate: bool = False
+    template_label: str | None = None
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    def cell(self, column: str) -> Cell | None:
+        return next((c for c in self.cells if c.column == column), None)
+
+
+@attrs.frozen(slots=True)
+class TextPiece:
+    """Table text that is no row label: headers, group labels, notes, debris."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Evidence:
+    """A label only one format version has, found in the text."""
+
+    template: str
+    marker: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Table:
+    """A table read against a template's description.
+
+    ``id`` is the template table (``"3"``, ``"2.1"`` …) or ``None`` when no description
+    fits; ``template`` is the format version it was read with; ``missing`` lists the
+    template rows that are absent from the text.
+    """
+
+    id: str | None
+    template: str | None
+    title: str
+    span: Span
+    rows: tuple[Row, ...]
+    missing: tuple[str, ...] = ()
+    caption: TextPiece | None = None
+    texts: tuple[TextPiece, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    def row(self, row_id: str) -> Row | None:
+        """The first row matched to ``row_id``."""
+        return next((r for r in self.rows if r.id == row_id), None)
+
+    def cell(self, row_id: str, column_id: str) -> Cell | None:
+        row = self.row(row_id)
+        return row.cell(column_id) if row else None
+
+    @property
+    def unknown_rows(self) -> tuple[Row, ...]:
+        return tuple(r for r in self.rows if r.id is None)
+
+
+@attrs.frozen(slots=True)
+class Subsection:
+    heading: Heading
+    paragraphs: tuple[Paragraph, ...]
+    tables: tuple[Table, ...]
+    span: Span
+
+    @property
+    def ordinal(self) -> str | None:
+        return self.heading.ordinal
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+
+@attrs.frozen(slots=True)
+class Section:
+    """One of the six parts.
+
+    ``part`` is the part of the format this section is (一…六), recognised by its title,
+    or by its ordinal when the title is not recognisable (``title_recognised`` False);
+    ``heading.ordinal`` is the numeral as written, which may disagree.
+    """
+
+    part: str | None
+    heading: Heading
+    span: Span
+    paragraphs: tuple[Paragraph, ...]
+    subsections: tuple[Subsection, ...]
+    tables: tuple[Table, ...]
+    title_recognised: bool = True
+
+    @property
+    def ordinal(self) -> str | None:
+        return self.heading.ordinal
+
+    @property
+    def title(self) -> str:
+        return self.heading.title
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        """Paragraphs of the section and of its subsections (with their headings)."""
+        yield from self.paragraphs
+        for sub in self.subsections:
+            yield Paragraph(sub.heading.text, sub.heading.span)
+            yield from sub.paragraphs
+
+    def all_tables(self) -> Iterator[Table]:
+        yield from self.tables
+        for sub in self.subsections:
+            yield from sub.tables
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.all_paragraphs())
+
+
+@attrs.frozen(slots=True)
+class YearMention:
+    """A report year found in the text, and where."""
+
+    year: int
+    span: Span
+    source: str  # "title" or "period"
+
+
+@attrs.frozen(slots=True)
+class TemplateInfo:
+    """The format version detected for the report.
+
+    ``basis`` says why: ``labels`` (evidence from table labels), ``year`` (no evidence;
+    the version that governs the report year) or ``default`` (neither).
+    """
+
+    id: str | None
+    basis: str
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def templates_seen(self) -> tuple[str, ...]:
+        return tuple(sorted({e.template for e in self.evidence}))
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """Something the parser could not read; rule GI901 reports these."""
+
+    code: str
+    message: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """A parsed annual report. ``source`` is the decoded text all spans point into."""
+
+    source: str
+    path: str | None
+    span: Span
+    title: str | None
+    title_span: Span | None
+    issuer: str | None
+    year: int | None
+    title_year: YearMention | None
+    period_year: YearMention | None
+    template: TemplateInfo
+    preamble: tuple[Paragraph, ...]
+    preamble_subsections: tuple[Subsection, ...]
+    sections: tuple[Section, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    encoding: str = "utf-8"
+
+    def section(self, part: str) -> Section | None:
+        """The first section that is part ``part`` (一 … 六) of the format."""
+        return next((s for s in self.sections if s.part == part), None)
+
+    def tables(self) -> Iterator[Table]:
+        for sub in self.preamble_subsections:
+            yield from sub.tables
+        for section in self.sections:
+            yield from section.all_tables()
+
+    def table(self, table_id: str) -> Table | None:
+        return next((t for t in self.tables() if t.id == table_id), None)

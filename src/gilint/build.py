@@ -1,0 +1,222 @@
+"""Parse tree to AST: sections, paragraphs, headings, tables, year and template."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lark import Token, Tree
+
+from gilint.ast import (
+    Diagnostic,
+    Heading,
+    Paragraph,
+    Report,
+    Section,
+    Subsection,
+    Table,
+    TemplateInfo,
+    YearMention,
+)
+from gilint.labels import keyed
+from gilint.lexer import LexResult
+from gilint.loading import Loaded
+from gilint.locator import Locator
+from gilint.span import Span
+from gilint.tables import Region, read_tables
+from gilint.templates.model import TemplateSet
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
+# 统计期限为2024年1月1日至12月31日 / 自2023年1月1日起,至2023年12月31日止 (on keys)
+_PERIOD = re.compile(r"((?:19|20)\d\d)年0?1月0?1日起?,?(?:至|到|-|~|—)(?:(?:19|20)\d\d年)?12月31日")
+_SUB_ORDINAL = re.compile(r"[\s*#|>]*\(([一二三四五六七八九十]{1,2})\)\s*")
+_WRAP = re.compile(r"\s*\n\s*")
+
+
+def _tokens(node: Tree[Token] | Token) -> Iterator[Token]:
+    if isinstance(node, Token):
+        yield node
+        return
+    for child in node.children:
+        yield from _tokens(child)
+
+
+def _extent(node: Tree[Token] | Token) -> tuple[int, int]:
+    toks = list(_tokens(node))
+    return (toks[0].start_pos or 0, max(t.end_pos or 0 for t in toks)) if toks else (0, 0)
+
+
+class _Builder:
+    def __init__(self, lexed: LexResult, loc: Locator, templates: TemplateSet) -> None:
+        self.lexed = lexed
+        self.loc = loc
+        self.templates = templates
+
+    def paragraph(self, tok: Token) -> Paragraph:
+        span = self.loc.span(tok.start_pos or 0, tok.end_pos or 0)
+        return Paragraph(self.loc.text(span), span)
+
+    # -- year, title ------------------------------------------------------------------
+
+    def _find(self, pattern: re.Pattern[str], tokens: list[Token]) -> tuple[int, Span] | None:
+        for tok in tokens:
+            text, offsets = keyed(str(tok), tok.start_pos or 0)
+            m = pattern.search(text)
+            if m:
+                span = self.loc.span(offsets[m.start(1)], offsets[m.end(1) - 1] + 1)
+                return int(m.group(1)), span
+        return None
+
+    def years(self, tree: Tree[Token]) -> tuple[YearMention | None, YearMention | None]:
+        titles = [t for t in _tokens(tree) if t.type == "TITLE"]
+        paras = [t for t in _tokens(tree) if t.type == "PARA"]
+        found = self._find(_TITLE_YEAR, titles)
+        title = YearMention(found[0], found[1], "title") if found else None
+        found = self._find(_PERIOD, paras)
+        period = YearMention(found[0], found[1], "period") if found else None
+        return title, period
+
+    # -- headings ---------------------------------------------------------------------
+
+    def part_heading(self, tok: Token) -> tuple[Heading, str | None, bool]:
+        match = self.lexed.headings[tok.start_pos or 0]
+        span = self.loc.span(tok.start_pos or 0, tok.end_pos or 0)
+        title_span = self.loc.span(match.title_start, match.title_end)
+        heading = Heading(
+            self.loc.text(span), span, match.written, self.loc.text(title_span), title_span
+        )
+        return heading, match.part, match.recognised
+
+    def sub_heading(self, tok: Token) -> Heading:
+        start, end = tok.start_pos or 0, tok.end_pos or 0
+        span = self.loc.span(start, end)
+        m = _SUB_ORDINAL.match(str(tok))
+        ordinal = m.group(1) if m else None
+        title_start = start + (m.end() if m else 0)
+        title_span = self.loc.span(title_start, max(title_start, end))
+        return Heading(self.loc.text(span), span, ordinal, self.loc.text(title_span), title_span)
+
+    # -- blocks -----------------------------------------------------------------------
+
+    def blocks(
+        self, children: list[Tree[Token] | Token], tables: Iterator[list[Table]]
+    ) -> tuple[tuple[Paragraph, ...], tuple[Table, ...], tuple[Subsection, ...]]:
+        paragraphs: list[Paragraph] = []
+        found: list[Table] = []
+        subsections: list[Subsection] = []
+        for child in children:
+            if isinstance(child, Token):
+                if child.type == "PARA":
+                    paragraphs.append(self.paragraph(child))
+            elif child.data == "table":
+                found.extend(next(tables))
+            elif child.data == "subsection":
+                head, *rest = child.children
+                assert isinstance(head, Token)
+                paras, tabs, _ = self.blocks(rest, tables)
+                subsections.append(
+                    Subsection(self.sub_heading(head), paras, tabs, self.loc.span(*_extent(child)))
+                )
+        return tuple(paragraphs), tuple(found), tuple(subsections)
+
+
+def _regions(tree: Tree[Token], lexed: LexResult) -> list[Region]:
+    regions: list[Region] = []
+
+    def walk(node: Tree[Token], part: str | None) -> None:
+        for child in node.children:
+            if isinstance(child, Token):
+                if child.type == "PART":
+                    part = lexed.headings[child.start_pos or 0].part
+                continue
+            if child.data == "table":
+                lines = tuple(
+                    tuple(_tokens(line)) for line in child.children if isinstance(line, Tree)
+                )
+                regions.append(Region(lines, part))
+            else:
+                walk(child, part)
+
+    walk(tree, None)
+    return regions
+
+
+def build_report(
+    tree: Tree[Token],
+    lexed: LexResult,
+    loaded: Loaded,
+    loc: Locator,
+    templates: TemplateSet,
+    path: str | None,
+) -> Report:
+    builder = _Builder(lexed, loc, templates)
+    title_year, period_year = builder.years(tree)
+    year = title_year.year if title_year else (period_year.year if period_year else None)
+    read, template = read_tables(_regions(tree, lexed), templates, year, loc)
+    tables = iter(read)
+
+    title = title_span = issuer = None
+    preamble: tuple[Paragraph, ...] = ()
+    preamble_subs: tuple[Subsection, ...] = ()
+    sections: list[Section] = []
+    for child in tree.children:
+        if not isinstance(child, Tree):
+            continue
+        if child.data == "title":
+            title_span = loc.span(*_extent(child))
+            parts = [_WRAP.sub("", loc.text(loc.span(t.start_pos or 0, t.end_pos or 0)))
+                     for t in _tokens(child)]
+            title = "".join(parts)
+            issuer = _issuer(parts, title_year)
+        elif child.data == "preamble":
+            preamble, _, preamble_subs = builder.blocks(child.children, tables)
+        elif child.data == "section":
+            head, *rest = child.children
+            assert isinstance(head, Token)
+            heading, part, recognised = builder.part_heading(head)
+            paras, tabs, subs = builder.blocks(rest, tables)
+            sections.append(
+                Section(part, heading, loc.span(*_extent(child)), paras, subs, tabs, recognised)
+            )
+    diagnostics = [
+        Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
+        for p in loaded.problems
+    ]
+    if not sections:
+        diagnostics.append(
+            Diagnostic(
+                "not-a-report",
+                "未找到报告的任何组成部分（如“一、总体情况”），此文件可能不是政府信息公开工作年度报告",
+                loc.span(0, min(len(loaded.text), len(loaded.text.split("\n", 1)[0]))),
+            )
+        )
+    return Report(
+        source=loaded.text,
+        path=path,
+        span=loc.whole(),
+        title=title,
+        title_span=title_span,
+        issuer=issuer,
+        year=year,
+        title_year=title_year,
+        period_year=period_year,
+        template=template,
+        preamble=preamble,
+        preamble_subsections=preamble_subs,
+        sections=tuple(sections),
+        diagnostics=tuple(diagnostics),
+        encoding=loaded.encoding,
+    )
+
+
+def _issuer(parts: list[str], year: YearMention | None) -> str | None:
+    """The issuing body: the title's text before its year (or its first paragraph)."""
+    if len(parts) > 1 and not _TITLE_YEAR.search(parts[0].replace(" ", "")):
+        return parts[0].strip() or None
+    joined = "".join(parts).replace(" ", "")
+    m = _TITLE_YEAR.search(joined)
+    if m and m.start() > 0:
+        return joined[: m.start()]
+    return None
+
+

@@ -1,0 +1,55 @@
+"""Label keys: the form in which labels of the text and of templates are compared.
+
+Extraction breaks labels over lines and cells, inserts stray spaces and swaps full-width
+for half-width punctuation, so labels are compared as *keys*: canonical text with all
+white space, quotes and Markdown emphasis removed, and list numbering written one way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gilint.normalise import canonical
+
+_DROPPED = r"\s*#\"'“”‘’「」『』"
+_KEEP = re.compile(f"[^{_DROPPED}]+")
+_DROP = re.compile(f"[{_DROPPED}]+")
+# "1、" "1．" "1," -> "1." (one character for one, so keyed offsets stay aligned)
+_NUMBER_SEP = re.compile(r"(?<![\d.])(\d{1,2})[、.,]")
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}\.)")
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def compact_key(canonical_text: str) -> str:
+    """The key of text that is already canonical."""
+    return _NUMBER_SEP.sub(r"\1.", _DROP.sub("", canonical_text))
+
+
+def key(text: str) -> str:
+    """The key of a label as written."""
+    return compact_key(canonical(text))
+
+
+def keyed(canonical_text: str, base: int = 0) -> tuple[str, list[int]]:
+    """The key of canonical text and, for each key character, its offset (plus ``base``).
+
+    Equal to :func:`compact_key` character for character; the offsets let a match in the
+    key be turned back into a span of the text.
+    """
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for m in _KEEP.finditer(canonical_text):
+        pieces.append(m.group())
+        offsets.extend(range(base + m.start(), base + m.end()))
+    return _NUMBER_SEP.sub(r"\1.", "".join(pieces)), offsets
+
+
+def strip_enumeration(label_key: str) -> str:
+    """A key without its leading list numbering (``(一)``, ``一、``, ``1.``)."""
+    return _ENUM.sub("", label_key, count=1)
+
+
+def numeral_value(numeral: str) -> int:
+    """1 for 一 … 10 for 十; 0 for anything else."""
+    return NUMERALS.index(numeral) + 1 if len(numeral) == 1 and numeral in NUMERALS else 0

@@ -1,0 +1,372 @@
+"""The line lexer: canonical text to the tokens the grammar parses.
+
+It reads line by line, knows which part of the report it is in, and emits one token per
+title paragraph, heading, prose paragraph and table cell. It never drops text: every
+non-blank character of the input ends up inside some token, so whatever is misplaced
+reaches the tree where a rule can see it. (A contextual Lark lexer silently turned
+misplaced headings into prose; deciding here, with the whole line in view, does not.)
+
+Token types (declared in ``grammar/report.lark``):
+
+``TITLE`` a title paragraph · ``PART`` a part heading · ``SUBHEAD`` a subsection heading ·
+``PARA`` a prose paragraph · ``CAPTION`` a table caption (第二十条第（一）项) · ``FRAG`` a text
+cell of a table · ``VALUE`` a number or a placeholder (``/ - — 无``) cell · ``EMPTY`` an empty
+tab or pipe cell · ``RULE`` a Markdown rule cell · ``_EOL`` the end of a table line ·
+``_TABLE_END`` the end of a run of table lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+from lark import Token
+
+from gilint.labels import compact_key, numeral_value
+from gilint.templates.model import PartSpec, TemplateSet
+
+# A part heading: optional Markdown/extraction debris, then an ordinal, then the title.
+_PART = re.compile(
+    r"[\s*#|>]*"
+    r"(?:第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
+    r"|\((?P<par>[一二三四五六])\))"
+    r"\s*(?P<title>.*)"
+)
+# A subsection heading: (一) … at the start of a line.
+_SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\s*")
+# Where a run-in heading's title ends.
+_TITLE_END = re.compile(r"[。:;,]")
+_CAPTION = re.compile(r"第二十条第\([一二三四五六七八九十]+\)项")
+# A number cell: digits with optional thousands separators, fraction and unit.
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|条|项|次|人)?")
+_UNIT = re.compile(r"万元|元|件|个|条|项|次|人")
+_PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
+_RULE_CELL = re.compile(r":?-{3,}:?")
+_WORD = re.compile(r"\S+")
+_BLANK = re.compile(r"[\s*]*")
+# Title paragraphs: short, near the top, ending the run at the one naming the report.
+_TITLE_WORDS = ("年度报告", "工作报告")
+_MAX_TITLE = 80
+_MAX_HEADING = 40
+_MAX_WEAK_HEADING = 20
+_MAX_SUBTITLE = 24
+
+
+@attrs.frozen(slots=True)
+class HeadingMatch:
+    """What a part heading line says: the ordinal as written, the part its title names."""
+
+    written: str | None
+    part: str | None
+    title_start: int
+    title_end: int
+    recognised: bool
+
+
+@attrs.frozen(slots=True)
+class LexResult:
+    tokens: list[Token]
+    headings: dict[int, HeadingMatch]
+
+
+@attrs.frozen(slots=True)
+class _Line:
+    start: int
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text.rstrip())
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    start = 0
+    for piece in text.split("\n"):
+        yield _Line(start, piece)
+        start += len(piece) + 1
+
+
+def _tok(kind: str, text: str, start: int, end: int) -> Token:
+    return Token(kind, text[start:end], start_pos=start, end_pos=end)
+
+
+class LineLexer:
+    """One lexer per template set; :meth:`lex` is re-entrant (all state is local)."""
+
+    def __init__(self, templates: TemplateSet) -> None:
+        self._parts: tuple[PartSpec, ...] = templates.parts
+        table_parts = {t.part for tpl in templates.templates for t in tpl.tables}
+        self._table_parts = frozenset(table_parts)
+        self._row_keys = tuple(
+            sorted({k for tpl in templates.templates for t in tpl.tables for r in t.rows
+                    for k in r.keys()})
+        )
+
+    # -- headings ---------------------------------------------------------------------
+
+    def _part_for_title(self, title_key: str, written: str | None) -> str | None:
+        matches = [p.ordinal for p in self._parts if any(k in title_key for k in p.keywords)]
+        if written in matches:
+            return written
+        return matches[0] if matches else None
+
+    def match_heading(self, line: _Line, seen: set[str], last: int) -> HeadingMatch | None:
+        """A part heading on this line, if it is one (see the module docstring)."""
+        m = _PART.match(line.text)
+        if m is None:
+            return self._bare_heading(line, seen)
+        written = m.group("nth") or m.group("num") or m.group("par")
+        title_start = line.start + m.start("title")
+        raw_title = m.group("title").rstrip()
+        title_key = compact_key(raw_title)
+        if len(title_key) > _MAX_HEADING:
+            cut = _TITLE_END.search(raw_title)
+            if cut is None:
+                return None
+            raw_title = raw_title[: cut.start()]
+            title_key = compact_key(raw_title)
+            if len(title_key) > _MAX_HEADING:
+                return None
+        if _NUMBER.fullmatch(raw_title.split()[-1]) if raw_title.split() else False:
+            return None  # a table row ("一、本年新收… 0 0 0")
+        title_end = title_start + len(raw_title.rstrip())
+        part = self._part_for_title(title_key, written)
+        if part is not None:
+            if part == written or part not in seen:
+                return HeadingMatch(written, part, title_start, title_end, True)
+            return None
+        # No keyword: a numbered line is a heading with a nonstandard title only when it is
+        # short, comes next in order and is not the start of a table row label.
+        if (
+            m.group("num")
+            and numeral_value(written or "") == last + 1
+            and last + 1 <= len(self._parts)
+            and 0 < len(title_key) <= _MAX_WEAK_HEADING
+            and not raw_title.rstrip().endswith(("。", ";", ","))
+            and not self._is_row_label(compact_key(line.text))
+        ):
+            return HeadingMatch(written, written, title_start, title_end, False)
+        return None
+
+    def _bare_heading(self, line: _Line, seen: set[str]) -> HeadingMatch | None:
+        """A line that is exactly a part's standard title, with no ordinal."""
+        stripped = line.text.strip(" \t*#|>")
+        title_key = compact_key(stripped)
+        for part in self._parts:
+            if title_key == compact_key(part.title) and part.ordinal not in seen:
+                start = line.start + line.text.index(stripped[0])
+                return HeadingMatch(None, part.ordinal, start, start + len(stripped), True)
+        return None
+
+    def _is_row_label(self, line_key: str) -> bool:
+        return any(k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys)
+
+    # -- the main loop ----------------------------------------------------------------
+
+    def lex(self, text: str) -> LexResult:
+        tokens: list[Token] = []
+        headings: dict[int, HeadingMatch] = {}
+        seen: set[str] = set()
+        state = _State()
+        paragraph: list[_Line] = []
+
+        def flush() -> None:
+            if paragraph:
+                self._emit_paragraph(text, paragraph, state, tokens)
+                paragraph.clear()
+
+        for line in _lines(text):
+            if _BLANK.fullmatch(line.text):
+                flush()
+                continue
+            heading = self.match_heading(line, seen, state.last_part)
+            if heading is not None:
+                flush()
+                state.release_pending(text, tokens)
+                state.end_table(tokens)
+                tokens.append(_tok("PART", text, line.start + _indent(line.text),
+                                   heading.title_end))
+                headings[line.start + _indent(line.text)] = heading
+                if heading.part is not None:
+                    seen.add(heading.part)
+                    state.part = heading.part
+                    state.last_part = max(state.last_part, numeral_value(heading.part))
+                state.in_front = False
+                rest = text[heading.title_end : line.end]
+                if rest.strip(" 。:;,"):
+                    offset = heading.title_end + len(rest) - len(rest.lstrip(" 。:;,"))
+                    paragraph.append(_Line(offset, text[offset : line.end]))
+                continue
+            if paragraph and _SUB.match(line.text) and not _is_cell_line(line.text):
+                flush()
+            paragraph.append(line)
+        flush()
+        state.release_pending(text, tokens)
+        state.end_table(tokens)
+        return LexResult(tokens, headings)
+
+    # -- paragraphs -------------------------------------------------------------------
+
+    def _emit_paragraph(
+        self, text: str, lines: list[_Line], state: _State, tokens: list[Token]
+    ) -> None:
+        start = lines[0].start + _indent(lines[0].text)
+        end = lines[-1].end
+        if state.in_front and state.title_open:
+            joined = compact_key(text[start:end])
+            if len(joined) <= _MAX_TITLE and state.front_paragraphs < 3:
+                state.pending_title.append((start, end))
+                state.front_paragraphs += 1
+                if any(w in joined for w in _TITLE_WORDS):
+                    for s, e in state.pending_title:
+                        tokens.append(_tok("TITLE", text, s, e))
+                    state.pending_title.clear()
+                    state.title_open = False
+                return
+            state.release_pending(text, tokens)
+        if self._is_table(lines, state):
+            for line in lines:
+                _emit_cells(text, line, tokens)
+            state.table_open = True
+            return
+        state.end_table(tokens)
+        sub = _SUB.match(lines[0].text)
+        if sub is not None:
+            head_end = lines[0].start + sub.end()
+            rest_line = text[head_end : lines[0].end]
+            cut = _TITLE_END.search(rest_line)
+            if cut is not None and len(compact_key(rest_line[: cut.start()])) <= _MAX_SUBTITLE:
+                head_end += cut.start()
+            elif len(compact_key(rest_line)) <= _MAX_SUBTITLE:
+                head_end = lines[0].end
+            tokens.append(_tok("SUBHEAD", text, start, head_end))
+            body = head_end
+            while body < end and text[body] in " \t\n。:;,":
+                body += 1
+            if body < end:
+                tokens.append(_tok("PARA", text, body, end))
+            return
+        tokens.append(_tok("PARA", text, start, end))
+
+    def _is_table(self, lines: list[_Line], state: _State) -> bool:
+        has_cells = any(_is_cell_line(line.text) for line in lines)
+        prose = not has_cells and any("。" in line.text for line in lines)
+        if prose:
+            return False
+        if state.part in self._table_parts and not state.in_front:
+            return True
+        return has_cells or any(_trailing_values(line.text) >= 3 for line in lines)
+
+
+@attrs.define
+class _State:
+    """What the lexer knows about where it is."""
+
+    part: str | None = None
+    last_part: int = 0
+    in_front: bool = True
+    title_open: bool = True
+    front_paragraphs: int = 0
+    pending_title: list[tuple[int, int]] = attrs.field(factory=list)
+    table_open: bool = False
+
+    def end_table(self, tokens: list[Token]) -> None:
+        if self.table_open:
+            end = tokens[-1].end_pos if tokens else 0
+            tokens.append(Token("_TABLE_END", "", start_pos=end, end_pos=end))
+            self.table_open = False
+
+    def release_pending(self, text: str, tokens: list[Token]) -> None:
+        """Short front paragraphs that turned out not to lead to a title are prose."""
+        self.title_open = False
+        for s, e in self.pending_title:
+            tokens.append(_tok("PARA", text, s, e))
+        self.pending_title.clear()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _is_cell_line(line: str) -> bool:
+    stripped = line.strip()
+    return "\t" in stripped or (stripped.startswith("|") and stripped.count("|") >= 2)
+
+
+def _trailing_values(line: str) -> int:
+    count = 0
+    for word in reversed(line.split()):
+        if not _NUMBER.fullmatch(word):
+            break
+        count += 1
+    return count
+
+
+def _split_cells(line: _Line) -> list[tuple[int, int]]:
+    """Cell boundaries (offsets, stripped) of a table line; empty cells are kept as
+    zero-width ranges in tab and pipe layouts, where they mean something."""
+    text = line.text.rstrip()
+    stripped = text.strip()
+    if "\t" in stripped or (stripped.startswith("|") and stripped.count("|") >= 2):
+        sep = "\t" if "\t" in stripped else "|"
+        cells: list[tuple[int, int]] = []
+        pos = 0
+        pieces = text.split(sep)
+        if sep == "|":
+            # "| a | b |": the text before the first and after the last pipe is no cell.
+            first = text.index("|")
+            pos = first + 1
+            pieces = text[first + 1 :].split("|")
+            if pieces and not pieces[-1].strip():
+                pieces = pieces[:-1]
+        for piece in pieces:
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            cells.append((line.start + pos + lead, line.start + pos + lead + len(body)))
+            pos += len(piece) + 1
+        return cells
+    return [(line.start + m.start(), line.start + m.end()) for m in _WORD.finditer(text)]
+
+
+def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
+    cells = _split_cells(line)
+    bodies = [text[s:e] for s, e in cells]
+    if any(bodies) and all(_RULE_CELL.fullmatch(b) for b in bodies if b):
+        tokens.append(_tok("RULE", text, cells[0][0], cells[-1][1]))
+        tokens.append(Token("_EOL", "", start_pos=line.end, end_pos=line.end))
+        return
+    has_digits = any(_is_number(b) for b in bodies)
+    seen_text = False
+    previous: Token | None = None
+    for (s, e), body in zip(cells, bodies):
+        if not body:
+            tokens.append(Token("EMPTY", "", start_pos=s, end_pos=e))
+            previous = None
+            continue
+        clean = body.strip("*")
+        if previous is not None and previous.type == "VALUE" and _UNIT.fullmatch(clean):
+            # "251000 元": a unit split from its number belongs to it
+            tokens[-1] = _tok("VALUE", text, previous.start_pos or 0, e)
+            previous = tokens[-1]
+            continue
+        if _CAPTION.match(compact_key(body)):
+            kind = "CAPTION"
+        elif _is_number(body):
+            kind = "VALUE"
+        elif _PLACEHOLDER.fullmatch(clean) and (seen_text or has_digits):
+            kind = "VALUE"
+        else:
+            kind = "FRAG"
+        seen_text = True
+        previous = _tok(kind, text, s, e)
+        tokens.append(previous)
+    tokens.append(Token("_EOL", "", start_pos=line.end, end_pos=line.end))
+
+
+def _is_number(body: str) -> bool:
+    clean = body.strip("*")
+    if _NUMBER.fullmatch(clean):
+        return True
+    # stray spaces inside a number in a tab or pipe cell ("1 024")
+    return " " in clean and _NUMBER.fullmatch(clean.replace(" ", "")) is not None

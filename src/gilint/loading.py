@@ -1,0 +1,123 @@
+"""Bytes to text: decoding and line ends.
+
+The loader's result is the text the user sees in an editor, with ``\\n`` line ends.
+Line and column numbers of that text are those of the user's file, so every later
+stage reports positions against it. Other input formats (HTML, Word, PDF) can become
+loaders that also return a :class:`Loaded`, with ``origin`` describing where the text
+came from.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import attrs
+
+_NEWLINES = re.compile(r"\r\n?")
+
+# (BOM, codec) in the order they must be tested: UTF-32 LE starts with the UTF-16 LE BOM.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@attrs.frozen(slots=True)
+class LoadProblem:
+    """Something the loader had to guess or repair; ``offset`` is into the loaded text."""
+
+    code: str
+    message: str
+    offset: int = 0
+
+
+@attrs.frozen(slots=True)
+class Loaded:
+    """Decoded text with ``\\n`` line ends, and how it was obtained."""
+
+    text: str
+    encoding: str
+    bom: bool = False
+    newline: str = "\n"
+    origin: str = "text"
+    problems: tuple[LoadProblem, ...] = ()
+
+
+def _line_ends(text: str) -> tuple[str, str]:
+    """Replace CRLF and lone CR by LF; report the dominant original style."""
+    if "\r" not in text:
+        return text, "\n"
+    style = "\r\n" if "\r\n" in text else "\r"
+    return _NEWLINES.sub("\n", text), style
+
+
+def load_text(text: str, origin: str = "text") -> Loaded:
+    """Load text that is already decoded (a string given to the library)."""
+    problems: list[LoadProblem] = []
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text, newline = _line_ends(text)
+    _check_controls(text, problems)
+    return Loaded(text, "str", False, newline, origin, tuple(problems))
+
+
+def load_bytes(data: bytes, origin: str = "bytes") -> Loaded:
+    """Decode bytes: a BOM wins; then strict UTF-8; then GB18030 (a superset of GBK).
+
+    Undecodable input is decoded as UTF-8 with replacement characters and reported,
+    so that the rest of the file can still be parsed.
+    """
+    problems: list[LoadProblem] = []
+    text: str | None = None
+    encoding = ""
+    bom = False
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            bom = True
+            encoding = codec
+            text = data[len(mark) :].decode(codec, errors="replace")
+            if "\ufffd" in text:
+                problems.append(_replaced(text, codec))
+            break
+    if text is None:
+        for codec in ("utf-8", "gb18030"):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            encoding = codec
+            break
+    if text is None:
+        encoding = "utf-8"
+        text = data.decode("utf-8", errors="replace")
+        problems.append(_replaced(text, "UTF-8 或 GB18030"))
+    text, newline = _line_ends(text)
+    _check_controls(text, problems)
+    return Loaded(text, encoding, bom, newline, origin, tuple(problems))
+
+
+def _replaced(text: str, codec: str) -> LoadProblem:
+    return LoadProblem(
+        "decode-error",
+        f"文件无法按 {codec} 完整解码，无法识别的字节已替换为 “\ufffd”",
+        text.find("\ufffd"),
+    )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _check_controls(text: str, problems: list[LoadProblem]) -> None:
+    match = _CONTROL.search(text)
+    if match:
+        problems.append(
+            LoadProblem(
+                "control-characters",
+                "文件含有控制字符（可能不是文本文件），相关内容可能无法识别",
+                match.start(),
+            )
+        )

@@ -1,0 +1,31 @@
+"""From offsets of the canonical text to spans of the user's text."""
+
+from __future__ import annotations
+
+from gilint.normalise import OffsetMap
+from gilint.span import LineIndex, Span
+
+
+class Locator:
+    """Turns canonical offsets into :class:`Span` objects of the loaded text."""
+
+    __slots__ = ("_index", "_offsets", "source")
+
+    def __init__(self, source: str, offsets: OffsetMap) -> None:
+        self.source = source
+        self._index = LineIndex(source)
+        self._offsets = offsets
+
+    def span(self, start: int, end: int) -> Span:
+        loaded_start = self._offsets.to_loaded(start)
+        loaded_end = max(loaded_start, self._offsets.to_loaded_end(end))
+        return self._index.span(loaded_start, loaded_end)
+
+    def text(self, span: Span) -> str:
+        return self.source[span.start : span.end]
+
+    def line(self, canonical_offset: int) -> int:
+        return self._index.locate(self._offsets.to_loaded(canonical_offset))[0]
+
+    def whole(self) -> Span:
+        return self._index.span(0, len(self.source))

@@ -1,0 +1,89 @@
+"""``gilint.parse``: any input to a :class:`~gilint.ast.Report`, never an exception."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from gilint.ast import Diagnostic, Report, TemplateInfo
+from gilint.build import build_report
+from gilint.grammar_loader import parse_tokens
+from gilint.lexer import LineLexer
+from gilint.loading import Loaded, load_bytes, load_text
+from gilint.locator import Locator
+from gilint.normalise import normalise
+from gilint.templates import NATIONAL
+from gilint.templates.model import TemplateSet
+
+Source = str | bytes | os.PathLike[str]
+
+
+@lru_cache(maxsize=8)
+def _lexer(templates: TemplateSet) -> LineLexer:
+    return LineLexer(templates)
+
+
+def load(source: Source) -> tuple[Loaded, str | None]:
+    """Decode a path, bytes or text. A ``str`` is a path when it names an existing file
+    and has no line break; otherwise it is the report text itself."""
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str)
+        and "\n" not in source
+        and len(source) < 4096
+        and os.path.isfile(source)
+    ):
+        path = os.fspath(source)
+        return load_bytes(Path(path).read_bytes(), origin=path), path
+    if isinstance(source, bytes):
+        return load_bytes(source), None
+    return load_text(source), None
+
+
+def parse(
+    source: Source, *, path: str | None = None, templates: TemplateSet | None = None
+) -> Report:
+    """Parse a report given as a path, bytes or text.
+
+    Content never makes this raise: what cannot be read becomes a diagnostic on the
+    report (rule GI901 reports them). A path that cannot be read raises ``OSError``.
+    """
+    loaded, found_path = load(source)
+    return parse_loaded(loaded, path=path or found_path, templates=templates)
+
+
+def parse_loaded(
+    loaded: Loaded, *, path: str | None = None, templates: TemplateSet | None = None
+) -> Report:
+    templates = templates or NATIONAL
+    normalised = normalise(loaded.text)
+    loc = Locator(loaded.text, normalised.offsets)
+    try:
+        lexed = _lexer(templates).lex(normalised.text)
+        tree = parse_tokens(lexed.tokens)
+        return build_report(tree, lexed, loaded, loc, templates, path)
+    except Exception as exc:  # a bug of ours must not cost the user the whole run
+        whole = loc.whole()
+        return Report(
+            source=loaded.text,
+            path=path,
+            span=whole,
+            title=None,
+            title_span=None,
+            issuer=None,
+            year=None,
+            title_year=None,
+            period_year=None,
+            template=TemplateInfo(None, "default"),
+            preamble=(),
+            preamble_subsections=(),
+            sections=(),
+            diagnostics=(
+                Diagnostic(
+                    "internal-error",
+                    f"解析器内部错误（{type(exc).__name__}: {exc}），此文件未能检查，请报告此问题",
+                    loc.span(0, 0),
+                ),
+            ),
+            encoding=loaded.encoding,
+        )

@@ -1,0 +1,72 @@
+"""Source positions: every AST node and finding points into the user's text with a Span."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import attrs
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A range of the decoded source text.
+
+    ``line``/``column`` are 1-based as an editor shows them (columns count characters);
+    ``end_line``/``end_column`` point just past the last character, as in LSP and SARIF.
+    ``start``/``end`` are the same range as 0-based offsets into ``Report.source``, so
+    ``report.source[span.start:span.end]`` is the text the span covers.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+
+
+class LineIndex:
+    """Turns offsets of a text into (line, column) pairs; lines split on ``\\n`` only.
+
+    ``str.splitlines`` also breaks on form feeds and other separators, which would make
+    line numbers drift from what editors show, so it is deliberately not used.
+    """
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self._starts[line - 1]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``."""
+        offset = max(0, min(offset, self._length))
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.locate(start)
+        end_line, end_column = self.locate(end)
+        return Span(line, column, end_line, end_column, start, end)

@@ -1,0 +1,443 @@
+"""The table reader: lines of cells to tables read against a template.
+
+The grammar gives each run of table lines as lines of cell tokens. This module matches
+them against the row labels of the format descriptions, whatever the layout did to them:
+
+* a row's label may be wrapped over lines (``5.要求行政机关确认或重新出具已`` / ``获取信息``),
+  split over cells, mixed with merged-cell debris (``果 不予公 开``) or preceded by group
+  labels and headers; all text since the last numbers is one *label buffer*, and the
+  row labels are searched in its key;
+* a row's numbers may continue on the next line (``0 0 0 0 0 0`` / ``0``);
+* a label no template knows, or numbers with no label, become rows with ``id=None``;
+* a table that stops early leaves its remaining template rows in ``Table.missing``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+from lark import Token
+
+from gilint.ast import Cell, CellStatus, Evidence, Row, Table, TemplateInfo, TextPiece
+from gilint.labels import compact_key, keyed
+from gilint.locator import Locator
+from gilint.templates.model import RowSpec, TableSpec, Template, TemplateSet
+from gilint.values import read_value
+
+Line = Sequence[Token]
+
+
+@attrs.frozen(slots=True)
+class Region:
+    """A ``table`` node of the parse tree and the part it stands in."""
+
+    lines: tuple[tuple[Token, ...], ...]
+    part: str | None
+
+
+@attrs.frozen(slots=True)
+class _Chunk:
+    """A region cut at table captions."""
+
+    caption: Token | None
+    lines: tuple[tuple[Token, ...], ...]
+    part: str | None
+    evidence: tuple[Evidence, ...]
+
+
+def _start(tok: Token) -> int:
+    return tok.start_pos or 0
+
+
+def _end(tok: Token) -> int:
+    return tok.end_pos or 0
+
+
+def _chunks(region: Region) -> list[tuple[Token | None, list[tuple[Token, ...]]]]:
+    chunks: list[tuple[Token | None, list[tuple[Token, ...]]]] = [(None, [])]
+    for line in region.lines:
+        current: list[Token] = []
+        for tok in line:
+            if tok.type == "CAPTION":
+                if current:
+                    chunks[-1][1].append(tuple(current))
+                current = []
+                chunks.append((tok, []))
+                continue
+            current.append(tok)
+        if current:
+            chunks[-1][1].append(tuple(current))
+    return [c for c in chunks if c[0] is not None or c[1]]
+
+
+def _evidence(tokens: Iterable[Token], templates: TemplateSet, loc: Locator) -> list[Evidence]:
+    texts = [t for t in tokens if t.type in ("FRAG", "CAPTION")]
+    if not texts or not templates.markers:
+        return []
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for tok in texts:
+        k, o = keyed(str(tok), _start(tok))
+        pieces.append(k)
+        offsets.extend(o)
+    joined = "".join(pieces)
+    found = []
+    for marker, template_id in templates.markers:
+        at = joined.find(marker)
+        if at >= 0:
+            span = loc.span(offsets[at], offsets[at + len(marker) - 1] + 1)
+            found.append(Evidence(template_id, marker, span))
+    return found
+
+
+def _majority(evidence: Sequence[Evidence], prefer: str | None) -> str | None:
+    if not evidence:
+        return None
+    counts = Counter(e.template for e in evidence)
+    best = max(counts.values())
+    leaders = sorted(t for t, n in counts.items() if n == best)
+    return prefer if prefer in leaders else leaders[-1]
+
+
+def read_tables(
+    regions: Sequence[Region], templates: TemplateSet, year: int | None, loc: Locator
+) -> tuple[list[list[Table]], TemplateInfo]:
+    """Read every region; the report's template is decided from all of them at once."""
+    chunked: list[list[_Chunk]] = []
+    all_evidence: list[Evidence] = []
+    for region in regions:
+        chunks = []
+        for caption, lines in _chunks(region):
+            tokens = [t for line in lines for t in line]
+            if caption is not None:
+                tokens.insert(0, caption)
+            evidence = tuple(_evidence(tokens, templates, loc))
+            all_evidence.extend(evidence)
+            chunks.append(_Chunk(caption, tuple(lines), region.part, evidence))
+        chunked.append(chunks)
+
+    by_year = templates.for_year(year)
+    chosen = _majority(all_evidence, by_year.id if by_year else None)
+    if chosen is not None:
+        info = TemplateInfo(chosen, "labels", tuple(all_evidence))
+    elif by_year is not None:
+        info = TemplateInfo(by_year.id, "year" if year is not None else "default")
+    else:
+        info = TemplateInfo(None, "default")
+
+    result: list[list[Table]] = []
+    for chunks in chunked:
+        tables: list[Table] = []
+        for chunk in chunks:
+            template_id = _majority(chunk.evidence, info.id) or info.id
+            template = templates.get(template_id) if template_id else None
+            reader = _ChunkReader(chunk, template, templates, loc)
+            tables.extend(reader.read())
+        result.append(tables)
+    return result, info
+
+
+@attrs.define
+class _RowDraft:
+    spec: TableSpec | None
+    row: RowSpec | None
+    label: tuple[int, int] | None  # canonical offsets of the label
+    tokens: list[Token] = attrs.field(factory=list)
+    continuable: bool = True
+
+    def width(self) -> int | None:
+        return len(self.spec.columns) if self.spec else None
+
+    def needs_more(self) -> bool:
+        width = self.width()
+        values = sum(1 for t in self.tokens if t.type != "EMPTY")
+        return self.continuable and width is not None and values < width
+
+
+@attrs.define
+class _TableDraft:
+    spec: TableSpec | None
+    template: Template | None
+    caption: Token | None
+    rows: list[_RowDraft] = attrs.field(factory=list)
+    texts: list[tuple[int, int]] = attrs.field(factory=list)
+    first: int | None = None
+    last: int | None = None
+
+    def touch(self, start: int, end: int) -> None:
+        self.first = start if self.first is None else min(self.first, start)
+        self.last = end if self.last is None else max(self.last, end)
+
+
+class _ChunkReader:
+    def __init__(
+        self, chunk: _Chunk, template: Template | None, templates: TemplateSet, loc: Locator
+    ) -> None:
+        self.chunk = chunk
+        self.loc = loc
+        self.template = template
+        spec: TableSpec | None = None
+        candidates: tuple[TableSpec, ...] = ()
+        if chunk.caption is not None:
+            spec, template = _caption_spec(str(chunk.caption), template, templates)
+            self.template = template
+            candidates = (spec,) if spec else ()
+        elif template is not None:
+            candidates = tuple(t for t in template.tables if t.part == chunk.part)
+            if not candidates:
+                candidates = template.tables
+            if len(candidates) == 1:
+                spec = candidates[0]
+        self.candidates = candidates
+        self.keys = sorted(
+            ((k, row, table) for table in candidates for row in table.rows for k in row.keys()),
+            key=lambda item: -len(item[0]),
+        )
+        self.tables: list[_TableDraft] = [_TableDraft(spec, self.template, chunk.caption)]
+        if chunk.caption is not None:
+            self.tables[0].touch(_start(chunk.caption), _end(chunk.caption))
+
+    # -- reading ----------------------------------------------------------------------
+
+    def read(self) -> list[Table]:
+        buffer: list[Token] = []
+        current: _RowDraft | None = None
+        for line in self.chunk.lines:
+            first_value = next((i for i, t in enumerate(line) if t.type == "VALUE"), None)
+            if first_value is None:
+                buffer.extend(t for t in line if t.type == "FRAG")
+                for t in line:
+                    if t.type != "EMPTY":
+                        self.tables[-1].touch(_start(t), _end(t))
+                current = None
+                continue
+            pre = [t for t in line[:first_value] if t.type == "FRAG"]
+            values = list(line[first_value:])
+            if pre or buffer:
+                current = self._start_row(buffer + pre, values)
+                buffer = []
+            elif current is not None and current.needs_more():
+                current.tokens.extend(values)
+            else:
+                current = self._orphan(values)
+            if any(t.type == "EMPTY" for t in values):
+                current.continuable = False
+            self.tables[-1].touch(_start(values[0]), max(_end(t) for t in values))
+        if buffer:
+            self._trailing(buffer)
+        return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
+
+    def _match(self, frags: list[Token]) -> tuple[list[tuple[int, int, RowSpec, TableSpec]],
+                                                  str, list[int]]:
+        pieces: list[str] = []
+        offsets: list[int] = []
+        for tok in frags:
+            k, o = keyed(str(tok), _start(tok))
+            pieces.append(k)
+            offsets.extend(o)
+        text = "".join(pieces)
+        taken: list[tuple[int, int, RowSpec, TableSpec]] = []
+        for k, row, table in self.keys:
+            at = text.find(k)
+            while at >= 0:
+                end = at + len(k)
+                if all(end <= s or at >= e for s, e, _, _ in taken):
+                    taken.append((at, end, row, table))
+                    break
+                at = text.find(k, at + 1)
+        taken.sort(key=lambda m: m[0])
+        return taken, text, offsets
+
+    def _start_row(self, frags: list[Token], values: list[Token]) -> _RowDraft:
+        matches, text, offsets = self._match(frags)
+        final = matches[-1] if matches and matches[-1][1] == len(text) else None
+        used: list[tuple[int, int]] = []
+        for at, end, row, table in matches:
+            span = (offsets[at], offsets[end - 1] + 1)
+            used.append(span)
+            if row.group or (at, end, row, table) == final:
+                continue
+            self._add_row(_RowDraft(table, row, span, continuable=False))
+        if final is not None:
+            at, end, row, table = final
+            draft = _RowDraft(table, row, (offsets[at], offsets[end - 1] + 1), list(values))
+        else:
+            label = self._unknown_label(frags, used)
+            table_draft = self.tables[-1]
+            anon = table_draft.spec.anonymous_row if table_draft.spec else None
+            if label is not None:
+                used.append(label)
+            if anon is not None and not any(r.row is anon for r in table_draft.rows):
+                # the one unlabelled row of its table (table 四): the text is its header
+                draft = _RowDraft(table_draft.spec, anon, None, list(values))
+            else:
+                draft = _RowDraft(table_draft.spec, None, label, list(values))
+        self._add_row(draft)
+        self._keep_texts(frags, used)
+        return draft
+
+    def _unknown_label(self, frags: list[Token], used: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The label of a row no template knows: the text on the lines just above its
+        numbers, back to the first gap, that no other label has taken."""
+        free = [t for t in frags if not any(s <= _start(t) < e for s, e in used)]
+        if not free:
+            return None
+        picked = [free[-1]]
+        for tok in reversed(free[:-1]):
+            if self.loc.line(_start(picked[0])) - self.loc.line(_end(tok)) > 1:
+                break
+            picked.insert(0, tok)
+        return _start(picked[0]), _end(picked[-1])
+
+    def _orphan(self, values: list[Token]) -> _RowDraft:
+        table = self.tables[-1]
+        anon = table.spec.anonymous_row if table.spec else None
+        if anon is not None and not any(r.row is anon for r in table.rows):
+            draft = _RowDraft(table.spec, anon, None, list(values))
+        else:
+            draft = _RowDraft(table.spec, None, None, list(values))
+        self._add_row(draft)
+        return draft
+
+    def _trailing(self, frags: list[Token]) -> None:
+        """Labels after the last numbers: rows whose numbers are all missing."""
+        matches, _, offsets = self._match(frags)
+        used = []
+        for at, end, row, table in matches:
+            span = (offsets[at], offsets[end - 1] + 1)
+            used.append(span)
+            if not row.group and row.label is not None:
+                self._add_row(_RowDraft(table, row, span, continuable=False))
+        self._keep_texts(frags, used)
+
+    def _add_row(self, draft: _RowDraft) -> None:
+        """Add a row; a row of another table than the current one starts that table."""
+        table = self.tables[-1]
+        if draft.spec is not None and draft.spec is not table.spec:
+            if table.spec is None:
+                table.spec = draft.spec
+            else:
+                table = _TableDraft(draft.spec, self.template, None)
+                self.tables.append(table)
+        draft.spec = table.spec
+        table.rows.append(draft)
+        if draft.label:
+            table.touch(*draft.label)
+        if draft.tokens:
+            table.touch(_start(draft.tokens[0]), _end(draft.tokens[-1]))
+
+    def _keep_texts(self, frags: list[Token], used: list[tuple[int, int]]) -> None:
+        """Text of the buffer that no row label took: headers, group labels, debris."""
+        table = self.tables[-1]
+        for tok in frags:
+            s, e = _start(tok), _end(tok)
+            cuts = sorted((max(s, us), min(e, ue)) for us, ue in used if us < e and ue > s)
+            pos = s
+            for cs, ce in [*cuts, (e, e)]:
+                piece = str(tok)[pos - s : cs - s]
+                if compact_key(piece):
+                    lead = len(piece) - len(piece.lstrip())
+                    table.texts.append((pos + lead, pos + lead + len(piece.strip())))
+                pos = max(pos, ce)
+            table.touch(s, e)
+
+    # -- finishing --------------------------------------------------------------------
+
+    def _finish(self, draft: _TableDraft) -> Table:
+        loc = self.loc
+        spec = draft.spec
+        seen: set[str] = set()
+        rows: list[Row] = []
+        for row in draft.rows:
+            duplicate = row.row is not None and row.row.id in seen
+            if row.row is not None:
+                seen.add(row.row.id)
+            rows.append(self._finish_row(row, spec, duplicate))
+        missing: tuple[str, ...] = ()
+        if spec is not None:
+            missing = tuple(r.id for r in spec.data_rows if r.id not in seen)
+        first = draft.first if draft.first is not None else 0
+        last = draft.last if draft.last is not None else first
+        caption = None
+        if draft.caption is not None:
+            cspan = loc.span(_start(draft.caption), _end(draft.caption))
+            caption = TextPiece(loc.text(cspan), cspan)
+        span = loc.span(first, last)
+        return Table(
+            id=spec.id if spec else None,
+            template=draft.template.id if (spec and draft.template) else None,
+            title=spec.title if spec else "",
+            span=span,
+            rows=tuple(rows),
+            missing=missing,
+            caption=caption,
+            texts=tuple(TextPiece(loc.text(sp), sp) for sp in
+                        (loc.span(s, e) for s, e in draft.texts)),
+            evidence=tuple(
+                e for e in self.chunk.evidence if span.start <= e.span.start < span.end
+            ),
+        )
+
+    def _finish_row(self, draft: _RowDraft, spec: TableSpec | None, duplicate: bool) -> Row:
+        loc = self.loc
+        label_span = loc.span(*draft.label) if draft.label else None
+        tokens = list(draft.tokens)
+        trailing: list[Token] = []
+        while tokens and tokens[-1].type == "EMPTY":
+            trailing.insert(0, tokens.pop())
+        width = len(spec.columns) if spec else 0
+        if len(tokens) < width:
+            tokens.extend(trailing[: width - len(tokens)])
+        row_id = draft.row.id if draft.row else None
+        starts = [s for s in ([draft.label[0]] if draft.label else []) +
+                  [_start(t) for t in tokens] if s is not None]
+        ends = ([draft.label[1]] if draft.label else []) + [_end(t) for t in tokens]
+        row_span = loc.span(min(starts), max(ends)) if starts else loc.span(0, 0)
+        cells: list[Cell] = []
+        extra: list[Cell] = []
+        columns = spec.columns if spec else ()
+        for i, tok in enumerate(tokens):
+            column = columns[i] if i < len(columns) else None
+            kind = column.kind if column else "count"
+            span = loc.span(_start(tok), _end(tok))
+            if tok.type == "EMPTY":
+                value, status, unit = None, CellStatus.BLANK, None
+            elif tok.type == "FRAG":
+                value, status, unit = None, CellStatus.INVALID, None
+            else:
+                value, status, unit = read_value(str(tok), kind)
+            cell = Cell(row_id, column.id if column else None, loc.text(span), value, status,
+                        span, unit, column.label if column else None)
+            if column is not None:
+                cells.append(cell)
+            elif tok.type != "EMPTY":
+                extra.append(cell)
+        for column in columns[len(cells):]:
+            cells.append(Cell(row_id, column.id, "", None, CellStatus.MISSING,
+                              label_span or row_span, None, column.label))
+        return Row(
+            id=row_id,
+            label=loc.text(label_span) if label_span else None,
+            label_span=label_span,
+            cells=tuple(cells),
+            span=row_span,
+            extra=tuple(extra),
+            duplicate=duplicate,
+            template_label=draft.row.label if draft.row else None,
+        )
+
+
+def _caption_spec(
+    caption: str, template: Template | None, templates: TemplateSet
+) -> tuple[TableSpec | None, Template | None]:
+    """The table a caption introduces: in the chosen template, else in another one."""
+    caption_key = compact_key(caption)
+    order = [template] if template else []
+    order += [t for t in templates.templates if t is not template]
+    for candidate in order:
+        spec = templates.caption_tables.get(candidate.id, {}).get(caption_key)
+        if spec is not None:
+            return spec, candidate
+    return None, template

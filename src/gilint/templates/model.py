@@ -1,0 +1,203 @@
+"""The classes a format description is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import attrs
+
+from gilint.labels import key, strip_enumeration
+
+CellKind = Literal["count", "amount", "delta"]
+
+# A label shorter than this (as a key) is too generic to prove a format version.
+_MIN_MARKER = 5
+# A row label without its numbering is used for matching only when at least this long.
+_MIN_CORE = 4
+
+
+@attrs.frozen(slots=True)
+class ColumnSpec:
+    """A column of numbers; ``id`` is stable and used in JSON output and by rules."""
+
+    id: str
+    label: str
+    kind: CellKind = "count"
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class RowSpec:
+    """A row. ``label=None`` marks the one unlabelled row of a table (table 四).
+
+    A ``group`` row is a heading that only groups the rows under it; it holds no numbers.
+    """
+
+    id: str
+    label: str | None
+    aliases: tuple[str, ...] = ()
+    group: bool = False
+
+    def keys(self) -> tuple[str, ...]:
+        """Every key this row's label may appear as, longest first."""
+        if self.label is None:
+            return ()
+        found: list[str] = []
+        for text in (self.label, *self.aliases):
+            full = key(text)
+            found.append(full)
+            core = strip_enumeration(full)
+            if core != full and len(core) >= _MIN_CORE:
+                found.append(core)
+        return tuple(sorted(set(found), key=len, reverse=True))
+
+
+@attrs.frozen(slots=True)
+class SumIdentity:
+    """``sum(left) == sum(right)``, checked in every column (``axis="column"``: ids are
+    rows) or in every row (``axis="row"``: ids are columns)."""
+
+    id: str
+    axis: Literal["column", "row"]
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    description: str
+
+
+@attrs.frozen(slots=True)
+class TableSpec:
+    """One table. ``caption`` is the line that introduces it (第二十条第（一）项), if any."""
+
+    id: str
+    part: str
+    title: str
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    caption: str | None = None
+    identities: tuple[SumIdentity, ...] = ()
+
+    @property
+    def data_rows(self) -> tuple[RowSpec, ...]:
+        return tuple(r for r in self.rows if not r.group)
+
+    def row(self, row_id: str) -> RowSpec | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+    def column(self, column_id: str) -> ColumnSpec | None:
+        return next((c for c in self.columns if c.id == column_id), None)
+
+    @property
+    def anonymous_row(self) -> RowSpec | None:
+        return next((r for r in self.rows if r.label is None), None)
+
+
+@attrs.frozen(slots=True)
+class PartSpec:
+    """A part of the report. ``keywords`` (as keys) recognise its heading."""
+
+    ordinal: str
+    title: str
+    keywords: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class Aspect:
+    """Something a part must speak of, recognised by any of ``keywords``."""
+
+    name: str
+    keywords: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class Template:
+    """A format version. ``first_year``/``last_year`` bound the report years it governs."""
+
+    id: str
+    name: str
+    document: str
+    parts: tuple[PartSpec, ...]
+    tables: tuple[TableSpec, ...]
+    first_year: int | None = None
+    last_year: int | None = None
+    overview_aspects: tuple[Aspect, ...] = ()
+    requires_fee_statement: bool = False
+
+    def table(self, table_id: str) -> TableSpec | None:
+        return next((t for t in self.tables if t.id == table_id), None)
+
+    def part(self, ordinal: str) -> PartSpec | None:
+        return next((p for p in self.parts if p.ordinal == ordinal), None)
+
+    def governs(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+    def labels(self) -> Iterable[str]:
+        for table in self.tables:
+            if table.caption:
+                yield table.caption
+            for column in table.columns:
+                yield column.label
+                yield from column.aliases
+            for row in table.rows:
+                if row.label is not None:
+                    yield row.label
+                    yield from row.aliases
+
+
+@attrs.frozen(slots=True, cache_hash=True)
+class TemplateSet:
+    """The templates in force for a run, with the lookups derived from them, built once."""
+
+    templates: tuple[Template, ...]
+    markers: tuple[tuple[str, str], ...] = attrs.field(init=False)
+    caption_tables: dict[str, dict[str, TableSpec]] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "markers", _markers(self.templates))
+        captions: dict[str, dict[str, TableSpec]] = {}
+        for template in self.templates:
+            for table in template.tables:
+                if table.caption:
+                    captions.setdefault(template.id, {})[key(table.caption)] = table
+        object.__setattr__(self, "caption_tables", captions)
+
+    def get(self, template_id: str) -> Template | None:
+        return next((t for t in self.templates if t.id == template_id), None)
+
+    def for_year(self, year: int | None) -> Template | None:
+        """The template governing ``year``; the newest one when the year is unknown."""
+        if year is not None:
+            for template in self.templates:
+                if template.governs(year):
+                    return template
+        dated = [t for t in self.templates if t.first_year is not None]
+        if dated:
+            return max(dated, key=lambda t: t.first_year or 0)
+        return self.templates[-1] if self.templates else None
+
+    @property
+    def parts(self) -> tuple[PartSpec, ...]:
+        """The parts shared by the templates (every known format has the same six)."""
+        return self.templates[0].parts if self.templates else ()
+
+
+def _markers(templates: tuple[Template, ...]) -> tuple[tuple[str, str], ...]:
+    """Label keys that exist in exactly one template: evidence for that version.
+
+    A key counts only if it is no part of any other template's label, so that finding it
+    in a report cannot be explained by the other version.
+    """
+    keys = {t.id: {key(label) for label in t.labels()} for t in templates}
+    found: list[tuple[str, str]] = []
+    for template in templates:
+        others = [k for tid, ks in keys.items() if tid != template.id for k in ks]
+        for candidate in sorted(keys[template.id]):
+            if len(candidate) < _MIN_MARKER:
+                continue
+            if any(candidate in other for other in others):
+                continue
+            found.append((candidate, template.id))
+    return tuple(found)

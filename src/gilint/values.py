@@ -1,0 +1,43 @@
+"""Reading a table cell's text as a number of its column's kind."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from gilint.ast import CellStatus, Number
+from gilint.templates.model import CellKind
+
+_PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
+_NUMBER = re.compile(r"([+-]?)(\d[\d,]*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人)?")
+# int() refuses very long digit strings; no count in a report has more than this.
+_MAX_DIGITS = 18
+
+
+def read_value(text: str, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:
+    """(value, status, unit) of a cell's canonical text."""
+    clean = text.strip().strip("*").replace(" ", "")
+    if not clean:
+        return None, CellStatus.BLANK, None
+    if _PLACEHOLDER.fullmatch(clean):
+        return None, CellStatus.PLACEHOLDER, None
+    m = _NUMBER.fullmatch(clean)
+    if m is None:
+        return None, CellStatus.INVALID, None
+    sign, digits, fraction, unit = m.groups()
+    digits = digits.replace(",", "")
+    if len(digits) > _MAX_DIGITS or (fraction and len(fraction) > _MAX_DIGITS):
+        return None, CellStatus.INVALID, unit
+    if fraction is not None:
+        if kind != "amount":
+            return None, CellStatus.INVALID, unit
+        amount = Decimal(f"{sign}{digits}.{fraction}")
+        if amount < 0:
+            return None, CellStatus.INVALID, unit
+        return amount, CellStatus.OK, unit
+    number = -int(digits) if sign == "-" else int(digits)
+    if number < 0 and kind != "delta":
+        return None, CellStatus.INVALID, unit
+    if kind == "amount":
+        return Decimal(number), CellStatus.OK, unit
+    return number, CellStatus.OK, unit
