@@ -9,10 +9,11 @@ from gilint.span import LineIndex, Span
 class Locator:
     """Turns canonical offsets into :class:`Span` objects of the loaded text."""
 
-    __slots__ = ("_index", "_offsets", "source")
+    __slots__ = ("_index", "_offsets", "canonical", "source")
 
-    def __init__(self, source: str, offsets: OffsetMap) -> None:
+    def __init__(self, source: str, canonical: str, offsets: OffsetMap) -> None:
         self.source = source
+        self.canonical = canonical
         self._index = LineIndex(source)
         self._offsets = offsets
 

@@ -57,7 +57,7 @@ def parse_loaded(
 ) -> Report:
     templates = templates or NATIONAL
     normalised = normalise(loaded.text)
-    loc = Locator(loaded.text, normalised.offsets)
+    loc = Locator(loaded.text, normalised.text, normalised.offsets)
     try:
         lexed = _lexer(templates).lex(normalised.text)
         tree = parse_tokens(lexed.tokens)

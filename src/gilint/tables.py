@@ -92,6 +92,18 @@ def _evidence(tokens: Iterable[Token], templates: TemplateSet, loc: Locator) -> 
     return found
 
 
+_CLOSING = "”’\"'」』*"
+
+
+def _label_range(offsets: list[int], at: int, end: int, canonical: str) -> tuple[int, int]:
+    """Canonical offsets of key characters ``at:end``, widened over closing quotes that
+    keys leave out (``3.危及“三安全一稳定”``)."""
+    stop = offsets[end - 1] + 1
+    while stop < len(canonical) and canonical[stop] in _CLOSING:
+        stop += 1
+    return offsets[at], stop
+
+
 def _majority(evidence: Sequence[Evidence], prefer: str | None) -> str | None:
     if not evidence:
         return None
@@ -255,14 +267,14 @@ class _ChunkReader:
         final = matches[-1] if matches and matches[-1][1] == len(text) else None
         used: list[tuple[int, int]] = []
         for at, end, row, table in matches:
-            span = (offsets[at], offsets[end - 1] + 1)
+            span = _label_range(offsets, at, end, self.loc.canonical)
             used.append(span)
             if row.group or (at, end, row, table) == final:
                 continue
             self._add_row(_RowDraft(table, row, span, continuable=False))
         if final is not None:
             at, end, row, table = final
-            draft = _RowDraft(table, row, (offsets[at], offsets[end - 1] + 1), list(values))
+            draft = _RowDraft(table, row, _label_range(offsets, at, end, self.loc.canonical), list(values))
         else:
             label = self._unknown_label(frags, used)
             table_draft = self.tables[-1]
@@ -306,7 +318,7 @@ class _ChunkReader:
         matches, _, offsets = self._match(frags)
         used = []
         for at, end, row, table in matches:
-            span = (offsets[at], offsets[end - 1] + 1)
+            span = _label_range(offsets, at, end, self.loc.canonical)
             used.append(span)
             if not row.group and row.label is not None:
                 self._add_row(_RowDraft(table, row, span, continuable=False))

@@ -1,0 +1,5 @@
+"""``python -m gilint``."""
+
+from gilint.cli import main
+
+raise SystemExit(main())

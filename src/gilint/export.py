@@ -1,0 +1,153 @@
+"""The parsed structure as plain data, for ``gilint parse --format json``.
+
+The layout is versioned (``schema``); see ``docs/parse-json.md``. Counts are JSON
+integers; amounts are strings of decimal digits, so that no precision is lost.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from gilint import __version__
+from gilint.ast import (
+    Cell,
+    Evidence,
+    Heading,
+    Paragraph,
+    Report,
+    Row,
+    Section,
+    Subsection,
+    Table,
+    TextPiece,
+    YearMention,
+)
+from gilint.span import Span
+
+SCHEMA = "gilint-parse/1"
+
+
+def _span(span: Span | None) -> dict[str, int] | None:
+    return span.to_dict() if span else None
+
+
+def _number(value: int | Decimal | None) -> int | str | None:
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _text(piece: Paragraph | TextPiece) -> dict[str, Any]:
+    return {"text": piece.text, "span": _span(piece.span)}
+
+
+def _heading(heading: Heading) -> dict[str, Any]:
+    return {
+        "text": heading.text,
+        "ordinal": heading.ordinal,
+        "title": heading.title,
+        "span": _span(heading.span),
+        "title_span": _span(heading.title_span),
+    }
+
+
+def _cell(cell: Cell) -> dict[str, Any]:
+    return {
+        "column": cell.column,
+        "value": _number(cell.value),
+        "raw": cell.raw,
+        "status": cell.status.value,
+        "unit": cell.unit,
+        "span": _span(cell.span),
+    }
+
+
+def _row(row: Row) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "label": row.label,
+        "label_span": _span(row.label_span),
+        "span": _span(row.span),
+        "duplicate": row.duplicate,
+        "cells": {c.column: _cell(c) for c in row.cells if c.column},
+        "extra": [_cell(c) for c in row.extra],
+    }
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    return {"template": evidence.template, "marker": evidence.marker, "span": _span(evidence.span)}
+
+
+def table_dict(table: Table) -> dict[str, Any]:
+    values: dict[str, dict[str, Any]] = {}
+    for row in table.rows:
+        if row.id and row.id not in values:
+            values[row.id] = {c.column: _number(c.value) for c in row.cells if c.column}
+    return {
+        "id": table.id,
+        "template": table.template,
+        "title": table.title,
+        "caption": _text(table.caption) if table.caption else None,
+        "span": _span(table.span),
+        "values": values,
+        "rows": [_row(r) for r in table.rows],
+        "missing_rows": list(table.missing),
+        "texts": [_text(t) for t in table.texts],
+        "evidence": [_evidence(e) for e in table.evidence],
+    }
+
+
+def _subsection(sub: Subsection) -> dict[str, Any]:
+    return {
+        "heading": _heading(sub.heading),
+        "span": _span(sub.span),
+        "paragraphs": [_text(p) for p in sub.paragraphs],
+        "tables": [table_dict(t) for t in sub.tables],
+    }
+
+
+def _section(section: Section) -> dict[str, Any]:
+    return {
+        "part": section.part,
+        "heading": _heading(section.heading),
+        "title_recognised": section.title_recognised,
+        "span": _span(section.span),
+        "paragraphs": [_text(p) for p in section.paragraphs],
+        "subsections": [_subsection(s) for s in section.subsections],
+        "tables": [table_dict(t) for t in section.tables],
+    }
+
+
+def _year(mention: YearMention | None) -> dict[str, Any] | None:
+    return {"year": mention.year, "span": _span(mention.span)} if mention else None
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "gilint_version": __version__,
+        "path": report.path,
+        "encoding": report.encoding,
+        "title": {"text": report.title, "span": _span(report.title_span)}
+        if report.title is not None
+        else None,
+        "issuer": report.issuer,
+        "year": report.year,
+        "title_year": _year(report.title_year),
+        "period_year": _year(report.period_year),
+        "template": {
+            "id": report.template.id,
+            "basis": report.template.basis,
+            "evidence": [_evidence(e) for e in report.template.evidence],
+        },
+        "preamble": {
+            "paragraphs": [_text(p) for p in report.preamble],
+            "subsections": [_subsection(s) for s in report.preamble_subsections],
+        },
+        "sections": [_section(s) for s in report.sections],
+        "diagnostics": [
+            {"code": d.code, "message": d.message, "span": _span(d.span)}
+            for d in report.diagnostics
+        ],
+    }
