@@ -35,8 +35,10 @@ _PART = re.compile(
 )
 # A subsection heading: (一) … at the start of a line.
 _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\s*")
-# Where a run-in heading's title ends.
+# Where a run-in heading's title ends: a subsection title may stop at a comma, a part
+# title (which may itself hold "、") only at a sentence end.
 _TITLE_END = re.compile(r"[。:;,]")
+_SENTENCE_END = re.compile(r"[。:;]")
 _CAPTION = re.compile(r"第二十条第\([一二三四五六七八九十]+\)项")
 # A number cell: digits with optional thousands separators, fraction and unit.
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|条|项|次|人)?")
@@ -45,6 +47,7 @@ _PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
 _RULE_CELL = re.compile(r":?-{3,}:?")
 _WORD = re.compile(r"\S+")
 _BLANK = re.compile(r"[\s*]*")
+_MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
 _MAX_TITLE = 80
@@ -119,15 +122,12 @@ class LineLexer:
         written = m.group("nth") or m.group("num") or m.group("par")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
+        cut = _SENTENCE_END.search(raw_title)
+        if cut is not None:  # a run-in heading: "一、总体情况。2024年，……"
+            raw_title = raw_title[: cut.start()]
         title_key = compact_key(raw_title)
         if len(title_key) > _MAX_HEADING:
-            cut = _TITLE_END.search(raw_title)
-            if cut is None:
-                return None
-            raw_title = raw_title[: cut.start()]
-            title_key = compact_key(raw_title)
-            if len(title_key) > _MAX_HEADING:
-                return None
+            return None
         if _NUMBER.fullmatch(raw_title.split()[-1]) if raw_title.split() else False:
             return None  # a table row ("一、本年新收… 0 0 0")
         title_end = title_start + len(raw_title.rstrip())
@@ -220,6 +220,8 @@ class LineLexer:
                 state.front_paragraphs += 1
                 if any(w in joined for w in _TITLE_WORDS):
                     for s, e in state.pending_title:
+                        s += len(text[s:e]) - len(text[s:e].lstrip(_MARKUP))
+                        e -= len(text[s:e]) - len(text[s:e].rstrip(_MARKUP))
                         tokens.append(_tok("TITLE", text, s, e))
                     state.pending_title.clear()
                     state.title_open = False

@@ -1,0 +1,122 @@
+"""Report contents as data, and consistent numbers for them."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+
+import attrs
+
+from gilint.templates import FORMAT_2019, FORMAT_2021, NATIONAL
+from gilint.templates.model import TableSpec, Template
+
+Cells = tuple[str, ...]
+TableValues = Mapping[str, Cells]
+
+OVERVIEW_2021 = (
+    "（一）主动公开情况。本机关通过政府网站主动公开政府信息，及时发布政策文件和工作动态。",
+    "（二）依申请公开情况。本机关依法受理政府信息公开申请，均在法定期限内答复。",
+    "（三）政府信息管理情况。本机关落实公开前保密审查制度，规范政府信息管理流程。",
+    "（四）政府信息公开平台建设情况。本机关持续完善政府网站信息公开专栏，方便公众查询。",
+    "（五）监督保障情况。本机关将政务公开纳入工作考核，开展社会评议，本年度无责任追究情况。",
+)
+PROBLEMS = (
+    "（一）存在的主要问题。政策解读形式较为单一，部分信息更新不够及时。",
+    "（二）改进情况。下一步将丰富解读形式，建立信息更新台账，确保公开及时准确。",
+)
+FEE_STATEMENT = "本年度本机关未收取信息处理费。"
+OTHER_MATTERS = "本年度无其他需要报告的事项。"
+
+
+@attrs.frozen(slots=True)
+class ReportData:
+    """Everything a rendered report says. Table cells are strings, so a test can write
+    anything into one (``"-1"``, ``"/"``, ``"五"``)."""
+
+    template: str
+    year: int
+    issuer: str
+    tables: Mapping[str, TableValues]
+    overview: tuple[str, ...] = OVERVIEW_2021
+    problems: tuple[str, ...] = PROBLEMS
+    other_matters: tuple[str, ...] = (FEE_STATEMENT, OTHER_MATTERS)
+    parts: tuple[str, ...] = ("一", "二", "三", "四", "五", "六")
+
+    @property
+    def spec(self) -> Template:
+        template = NATIONAL.get(self.template)
+        assert template is not None, self.template
+        return template
+
+    def with_cell(self, table: str, row: str, column: str, text: str) -> ReportData:
+        """A copy with one cell's text replaced."""
+        spec = self.spec.table(table)
+        assert spec is not None
+        index = [c.id for c in spec.columns].index(column)
+        cells = list(self.tables[table][row])
+        cells[index] = text
+        tables = {t: dict(rows) for t, rows in self.tables.items()}
+        tables[table][row] = tuple(cells)
+        return attrs.evolve(self, tables=tables)
+
+
+def _table3(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, Cells]:
+    outcome_rows = [
+        r.id for r in spec.data_rows if r.id.startswith("outcome.") and r.id != "outcome.total"
+    ]
+    applicants = [c.id for c in spec.columns if c.id != "total"]
+    rows: dict[str, list[int]] = {r.id: [] for r in spec.data_rows}
+    for _ in applicants:
+        outcomes = {r: rnd.randint(0, high) for r in outcome_rows}
+        total = sum(outcomes.values())
+        carry_forward = rnd.randint(0, high)
+        carried_over = rnd.randint(0, total + carry_forward)
+        for r, v in outcomes.items():
+            rows[r].append(v)
+        rows["outcome.total"].append(total)
+        rows["carry_forward"].append(carry_forward)
+        rows["carried_over"].append(carried_over)
+        rows["new"].append(total + carry_forward - carried_over)
+    return {r: tuple(str(v) for v in (*vs, sum(vs))) for r, vs in rows.items()}
+
+
+def _table4(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, Cells]:
+    cells: list[int] = []
+    for _ in range(len(spec.columns) // 5):
+        four = [rnd.randint(0, high) for _ in range(4)]
+        cells.extend((*four, sum(four)))
+    return {"cases": tuple(str(v) for v in cells)}
+
+
+def _small(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, Cells]:
+    def cell(kind: str) -> str:
+        if kind == "amount":
+            return f"{rnd.randint(0, high * 10)}.{rnd.randint(0, 99):02d}"
+        if kind == "delta":
+            return str(rnd.randint(-high, high))
+        return str(rnd.randint(0, high * 5))
+
+    return {r.id: tuple(cell(c.kind) for c in spec.columns) for r in spec.data_rows}
+
+
+def consistent_tables(template: Template, seed: int, high: int = 9) -> dict[str, dict[str, Cells]]:
+    """Numbers for every table of ``template`` that satisfy all of its identities."""
+    rnd = random.Random(seed)
+    tables: dict[str, dict[str, Cells]] = {}
+    for spec in template.tables:
+        if spec.id == "3":
+            tables[spec.id] = _table3(spec, rnd, high)
+        elif spec.id == "4":
+            tables[spec.id] = _table4(spec, rnd, high)
+        else:
+            tables[spec.id] = _small(spec, rnd, high)
+    return tables
+
+
+def sample_report(template: str = "2021", year: int | None = None, seed: int = 0,
+                  issuer: str = "示例县示例镇人民政府", high: int = 9) -> ReportData:
+    """A correct report of the given format with random consistent numbers."""
+    spec = FORMAT_2021 if template == "2021" else FORMAT_2019
+    if year is None:
+        year = 2024 if template == "2021" else 2020
+    return ReportData(spec.id, year, issuer, consistent_tables(spec, seed, high))
