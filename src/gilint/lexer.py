@@ -28,7 +28,7 @@ from gilint.templates.model import PartSpec, TemplateSet
 
 # A part heading: optional Markdown/extraction debris, then an ordinal, then the title.
 _PART = re.compile(
-    r"[\s*#|>]*"
+    r"(?P<debris>[\s*#|>]*)"
     r"(?:第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
     r"|\((?P<par>[一二三四五六])\))"
     r"\s*(?P<title>.*)"
@@ -62,6 +62,7 @@ class HeadingMatch:
 
     written: str | None
     part: str | None
+    start: int
     title_start: int
     title_end: int
     recognised: bool
@@ -120,6 +121,7 @@ class LineLexer:
         if m is None:
             return self._bare_heading(line, seen)
         written = m.group("nth") or m.group("num") or m.group("par")
+        start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
         cut = _SENTENCE_END.search(raw_title)
@@ -134,7 +136,7 @@ class LineLexer:
         part = self._part_for_title(title_key, written)
         if part is not None:
             if part == written or part not in seen:
-                return HeadingMatch(written, part, title_start, title_end, True)
+                return HeadingMatch(written, part, start, title_start, title_end, True)
             return None
         # No keyword: a numbered line is a heading with a nonstandard title only when it is
         # short, comes next in order and is not the start of a table row label.
@@ -146,7 +148,7 @@ class LineLexer:
             and not raw_title.rstrip().endswith(("。", ";", ","))
             and not self._is_row_label(compact_key(line.text))
         ):
-            return HeadingMatch(written, written, title_start, title_end, False)
+            return HeadingMatch(written, written, start, title_start, title_end, False)
         return None
 
     def _bare_heading(self, line: _Line, seen: set[str]) -> HeadingMatch | None:
@@ -156,7 +158,7 @@ class LineLexer:
         for part in self._parts:
             if title_key == compact_key(part.title) and part.ordinal not in seen:
                 start = line.start + line.text.index(stripped[0])
-                return HeadingMatch(None, part.ordinal, start, start + len(stripped), True)
+                return HeadingMatch(None, part.ordinal, start, start, start + len(stripped), True)
         return None
 
     def _is_row_label(self, line_key: str) -> bool:
@@ -185,9 +187,8 @@ class LineLexer:
                 flush()
                 state.release_pending(text, tokens)
                 state.end_table(tokens)
-                tokens.append(_tok("PART", text, line.start + _indent(line.text),
-                                   heading.title_end))
-                headings[line.start + _indent(line.text)] = heading
+                tokens.append(_tok("PART", text, heading.start, heading.title_end))
+                headings[heading.start] = heading
                 if heading.part is not None:
                     seen.add(heading.part)
                     state.part = heading.part

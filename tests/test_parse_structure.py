@@ -1,0 +1,207 @@
+"""Structural problems reach the tree: nothing misplaced or unknown is dropped."""
+
+from __future__ import annotations
+
+import gilint
+from gilint.ast import CellStatus
+from gilint.testing import render, sample_report
+from support import assert_spans
+
+
+def _text(layout: str = "wrapped", template: str = "2021", **changes: object) -> str:
+    import attrs
+
+    data = attrs.evolve(sample_report(template, seed=5), **changes)
+    return render(data, layout).text  # type: ignore[arg-type]
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), 1) if needle in line)
+
+
+def test_missing_part_is_absent_and_the_rest_is_read() -> None:
+    report = gilint.parse(_text(parts=("一", "二", "三", "五", "六")))
+    assert [s.part for s in report.sections] == ["一", "二", "三", "五", "六"]
+    assert report.section("四") is None
+    assert report.table("3") is not None and report.table("4") is None
+
+
+def test_parts_out_of_order_keep_their_order() -> None:
+    text = _text()
+    five = text.index("五、存在的主要问题")
+    six = text.index("六、其他需要报告的事项")
+    swapped = text[:five] + text[six:] + "\n" + text[five:six]
+    report = gilint.parse(swapped)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "六", "五"]
+
+
+def test_duplicate_part_gives_two_sections() -> None:
+    text = _text() + "\n六、其他需要报告的事项\n\n重复的内容。\n"
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections].count("六") == 2
+
+
+def test_wrong_ordinal_is_kept_as_written() -> None:
+    text = _text().replace("五、存在的主要问题及改进情况", "七、存在的主要问题及改进情况")
+    report = gilint.parse(text)
+    section = report.section("五")
+    assert section is not None and section.ordinal == "七"
+
+
+def test_nonstandard_title_is_still_the_part() -> None:
+    text = _text().replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")
+    section = gilint.parse(text).section("五")
+    assert section is not None and section.title == "政府信息公开工作存在的主要问题及改进情况"
+    unknown = _text().replace("五、存在的主要问题及改进情况", "五、工作中的不足")
+    section = gilint.parse(unknown).section("五")
+    assert section is not None and not section.title_recognised
+
+
+def test_heading_with_extraction_debris() -> None:
+    text = _text().replace("二、主动公开政府信息情况", "|二、主动公开政府信息情况")
+    text = text.replace("三、收到和处理政府信息公开申请情况", "(三)收到和处理政府信息公开申请情况")
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert report.section("二").heading.text == "二、主动公开政府信息情况"  # type: ignore[union-attr]
+
+
+def test_row_labels_are_not_part_headings() -> None:
+    # 四、结转下年度继续办理 alone on a line is a row label of table 三, not part 四
+    text = _text().replace("四、结转下年度继续办理 ", "四、结转下年度继续办理\n\n")
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert report.table("3").row("carry_forward") is not None  # type: ignore[union-attr]
+
+
+def test_unknown_row_label_becomes_a_row_without_id() -> None:
+    text = _text().replace("1.属于国家秘密", "1.属于国家秘蜜")
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    unknown = table.unknown_rows
+    assert len(unknown) == 1 and unknown[0].label == "1.属于国家秘蜜"
+    assert unknown[0].line == _line_of(text, "1.属于国家秘蜜")
+    assert table.missing == ("outcome.refused.state_secret",)
+
+
+def test_numbers_without_a_row_are_kept() -> None:
+    text = _text()
+    anchor = "（七）总计"
+    at = text.index(anchor)
+    line_end = text.index("\n", at)
+    text = text[:line_end] + "\n\n9 9 9" + text[line_end:]
+    table = gilint.parse(text).table("3")
+    orphans = [r for r in table.rows if r.id is None]  # type: ignore[union-attr]
+    assert len(orphans) == 1 and orphans[0].label is None
+    assert [c.raw for c in orphans[0].cells[:3]] == ["9", "9", "9"]
+    assert orphans[0].cells[3].status is CellStatus.MISSING
+
+
+def test_truncated_table_lists_missing_rows_and_short_row_cells() -> None:
+    text = _text(layout="tabs")
+    lines = text.split("\n")
+    cut = _line_of(text, "2.重复申请")
+    lines[cut - 1] = "\t".join(lines[cut - 1].split("\t")[:6])  # the row stops early
+    text = "\n".join(lines[:cut] + lines[_line_of(text, "四、政府信息公开行政复议") - 2 :])
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    row = table.row("outcome.not_processed.repeated")
+    assert row is not None
+    assert [c.status for c in row.cells].count(CellStatus.MISSING) == 4
+    assert "outcome.total" in table.missing and "carry_forward" in table.missing
+
+
+def test_placeholders_blanks_and_invalid_cells() -> None:
+    data = sample_report("2021", seed=2)
+    data = data.with_cell("3", "new", "research", "/")
+    data = data.with_cell("3", "new", "other", "五")
+    data = data.with_cell("3", "carried_over", "commercial", "-2")
+    data = data.with_cell("3", "carried_over", "research", "1.5")
+    data = data.with_cell("3", "outcome.disclosed", "commercial", "")
+    report = gilint.parse(render(data, "tabs").text)
+    table = report.table("3")
+    assert table is not None
+    assert table.cell("new", "research").status is CellStatus.PLACEHOLDER  # type: ignore[union-attr]
+    assert table.cell("new", "other").status is CellStatus.INVALID  # type: ignore[union-attr]
+    assert table.cell("carried_over", "commercial").status is CellStatus.INVALID  # type: ignore[union-attr]
+    assert table.cell("carried_over", "research").status is CellStatus.INVALID  # type: ignore[union-attr]
+    blank = table.cell("outcome.disclosed", "commercial")
+    assert blank is not None and blank.status is CellStatus.BLANK and blank.value is None
+    assert table.cell("outcome.disclosed", "research").status is CellStatus.OK  # type: ignore[union-attr]
+
+
+def test_delta_columns_accept_negative_numbers() -> None:
+    data = sample_report("2019", seed=1).with_cell("2.5", "licensing", "change", "-3")
+    cell = gilint.parse(render(data, "wrapped").text).table("2.5").cell("licensing", "change")  # type: ignore[union-attr]
+    assert cell is not None and cell.value == -3 and cell.status is CellStatus.OK
+
+
+def test_amount_with_unit() -> None:
+    data = sample_report("2021", seed=1).with_cell("2.8", "fees", "fee_amount", "251000元")
+    cell = gilint.parse(render(data, "wrapped").text).table("2.8").cell("fees", "fee_amount")  # type: ignore[union-attr]
+    assert cell is not None and cell.unit == "元" and str(cell.value) == "251000"
+
+
+def test_template_from_labels_beats_the_year() -> None:
+    # a 2023 report with 2019 tables: the tables say 2019
+    data = sample_report("2019", seed=4)
+    import attrs
+
+    report = gilint.parse(render(attrs.evolve(data, year=2023), "wrapped").text)
+    assert report.year == 2023
+    assert report.template.id == "2019" and report.template.basis == "labels"
+    assert {e.template for e in report.template.evidence} == {"2019"}
+
+
+def test_mixed_templates_are_visible_per_table() -> None:
+    text_2021 = _text()
+    text_2019 = render(sample_report("2019", seed=5), "wrapped").text
+    start = text_2019.index("二、主动公开政府信息情况")
+    end = text_2019.index("三、收到和处理政府信息公开申请情况")
+    mixed = text_2021.replace(
+        text_2021[text_2021.index("二、主动公开"): text_2021.index("三、收到和处理")],
+        text_2019[start:end],
+    )
+    report = gilint.parse(mixed)
+    assert report.table("2.1").template == "2019"  # type: ignore[union-attr]
+    assert report.table("3").template == "2021"  # type: ignore[union-attr]
+    assert report.template.templates_seen == ("2019", "2021")
+
+
+def test_template_from_year_when_no_table_says() -> None:
+    report = gilint.parse("示例镇2024年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n")
+    assert report.template.id == "2021" and report.template.basis == "year"
+    report = gilint.parse("示例镇2020年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n")
+    assert report.template.id == "2019" and report.template.basis == "year"
+
+
+def test_title_and_period_years() -> None:
+    text = "示例局2023年政府信息公开工作年度报告\n\n本报告统计期限自2024年1月1日起，至2024年12月31日止。\n\n一、总体情况\n\n正文。\n"
+    report = gilint.parse(text)
+    assert report.title_year is not None and report.title_year.year == 2023
+    assert report.period_year is not None and report.period_year.year == 2024
+    assert report.period_year.span.line == 3
+    assert report.source[report.period_year.span.start : report.period_year.span.end] == "2024"
+    assert report.year == 2023
+
+
+def test_run_in_headings_split_heading_from_paragraph() -> None:
+    report = gilint.parse("一、总体情况。本年度工作有序开展。\n（一）主动公开情况。公开信息10条。\n")
+    section = report.section("一")
+    assert section is not None and section.title == "总体情况"
+    assert section.paragraphs[0].text == "本年度工作有序开展。"
+    assert section.subsections[0].title == "主动公开情况"
+    assert section.subsections[0].paragraphs[0].text == "公开信息10条。"
+
+
+def test_text_that_is_not_a_report() -> None:
+    report = gilint.parse("这是一份会议纪要。\n会议决定如下。\n")
+    assert report.sections == ()
+    assert [d.code for d in report.diagnostics] == ["not-a-report"]
+    assert assert_spans(report)
+
+
+def test_report_section_lookup() -> None:
+    report = gilint.parse(_text())
+    six = report.section("六")
+    assert six is not None and "信息处理费" in six.text
+    assert report.section("七") is None
