@@ -41,9 +41,20 @@ def _tokens(node: Tree[Token] | Token) -> Iterator[Token]:
         yield from _tokens(child)
 
 
+def _edge(node: Tree[Token] | Token, last: bool) -> Token | None:
+    """The first (or last) token under ``node``, without walking the whole subtree."""
+    while isinstance(node, Tree):
+        if not node.children:
+            return None
+        node = node.children[-1 if last else 0]
+    return node
+
+
 def _extent(node: Tree[Token] | Token) -> tuple[int, int]:
-    toks = list(_tokens(node))
-    return (toks[0].start_pos or 0, max(t.end_pos or 0 for t in toks)) if toks else (0, 0)
+    first, last = _edge(node, False), _edge(node, True)
+    if first is None or last is None:
+        return 0, 0
+    return first.start_pos or 0, max(first.end_pos or 0, last.end_pos or 0)
 
 
 class _Builder:
@@ -68,8 +79,10 @@ class _Builder:
         return None
 
     def years(self, tree: Tree[Token]) -> tuple[YearMention | None, YearMention | None]:
-        titles = [t for t in _tokens(tree) if t.type == "TITLE"]
-        paras = [t for t in _tokens(tree) if t.type == "PARA"]
+        tokens = list(tree.scan_values(lambda v: isinstance(v, Token) and v.type in
+                                       ("TITLE", "PARA")))
+        titles = [t for t in tokens if t.type == "TITLE"]
+        paras = [t for t in tokens if t.type == "PARA"]
         found = self._find(_TITLE_YEAR, titles)
         title = YearMention(found[0], found[1], "title") if found else None
         found = self._find(_PERIOD, paras)

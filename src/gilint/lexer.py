@@ -53,6 +53,7 @@ _TITLE_WORDS = ("年度报告", "工作报告")
 _MAX_TITLE = 80
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
+_MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
 _MAX_SUBTITLE = 24
 
 
@@ -154,6 +155,8 @@ class LineLexer:
     def _bare_heading(self, line: _Line, seen: set[str]) -> HeadingMatch | None:
         """A line that is exactly a part's standard title, with no ordinal."""
         stripped = line.text.strip(" \t*#|>")
+        if not stripped or len(stripped) > _MAX_BARE:
+            return None
         title_key = compact_key(stripped)
         for part in self._parts:
             if title_key == compact_key(part.title) and part.ordinal not in seen:
@@ -353,7 +356,7 @@ def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
             tokens[-1] = _tok("VALUE", text, previous.start_pos or 0, e)
             previous = tokens[-1]
             continue
-        if _CAPTION.match(compact_key(body)):
+        if "第" in body and _CAPTION.match(compact_key(body)):
             kind = "CAPTION"
         elif _is_number(body):
             kind = "VALUE"
