@@ -18,7 +18,12 @@ from gilint.ast import (
     TextPiece,
     YearMention,
 )
+from gilint.config import Config, ConfigError
+from gilint.findings import Finding, Severity
+from gilint.hookspecs import hookimpl
+from gilint.linting import Linter, lint
 from gilint.parsing import parse
+from gilint.rule import Rule
 from gilint.span import Span
 
 __version__ = "0.1.0"
@@ -26,13 +31,19 @@ __version__ = "0.1.0"
 __all__ = [
     "Cell",
     "CellStatus",
+    "Config",
+    "ConfigError",
     "Diagnostic",
     "Evidence",
+    "Finding",
     "Heading",
+    "Linter",
     "Paragraph",
     "Report",
     "Row",
+    "Rule",
     "Section",
+    "Severity",
     "Span",
     "Subsection",
     "Table",
@@ -40,5 +51,7 @@ __all__ = [
     "TextPiece",
     "YearMention",
     "__version__",
+    "hookimpl",
+    "lint",
     "parse",
 ]

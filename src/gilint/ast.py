@@ -214,7 +214,8 @@ class YearMention:
 class TemplateInfo:
     """The format version detected for the report.
 
-    ``basis`` says why: ``labels`` (evidence from table labels), ``year`` (no evidence;
+    ``basis`` says why: ``labels`` (evidence from table labels), ``config`` (set by the
+    configuration), ``year`` (no evidence;
     the version that governs the report year) or ``default`` (neither).
     """
 

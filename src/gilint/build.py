@@ -161,11 +161,12 @@ def build_report(
     loc: Locator,
     templates: TemplateSet,
     path: str | None,
+    forced_template: str | None = None,
 ) -> Report:
     builder = _Builder(lexed, loc, templates)
     title_year, period_year = builder.years(tree)
     year = title_year.year if title_year else (period_year.year if period_year else None)
-    read, template = read_tables(_regions(tree, lexed), templates, year, loc)
+    read, template = read_tables(_regions(tree, lexed), templates, year, loc, forced_template)
     tables = iter(read)
 
     title = title_span = issuer = None

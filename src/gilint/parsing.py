@@ -41,7 +41,11 @@ def load(source: Source) -> tuple[Loaded, str | None]:
 
 
 def parse(
-    source: Source, *, path: str | None = None, templates: TemplateSet | None = None
+    source: Source,
+    *,
+    path: str | None = None,
+    templates: TemplateSet | None = None,
+    template: str | None = None,
 ) -> Report:
     """Parse a report given as a path, bytes or text.
 
@@ -53,7 +57,11 @@ def parse(
 
 
 def parse_loaded(
-    loaded: Loaded, *, path: str | None = None, templates: TemplateSet | None = None
+    loaded: Loaded,
+    *,
+    path: str | None = None,
+    templates: TemplateSet | None = None,
+    template: str | None = None,
 ) -> Report:
     templates = templates or NATIONAL
     normalised = normalise(loaded.text)
@@ -61,7 +69,7 @@ def parse_loaded(
     try:
         lexed = _lexer(templates).lex(normalised.text)
         tree = parse_tokens(lexed.tokens)
-        return build_report(tree, lexed, loaded, loc, templates, path)
+        return build_report(tree, lexed, loaded, loc, templates, path, template)
     except Exception as exc:  # a bug of ours must not cost the user the whole run
         whole = loc.whole()
         return Report(

@@ -89,7 +89,7 @@ def _evidence(tokens: Iterable[Token], templates: TemplateSet, loc: Locator) -> 
         if at >= 0:
             span = loc.span(offsets[at], offsets[at + len(marker) - 1] + 1)
             found.append(Evidence(template_id, marker, span))
-    return found
+    return sorted(found, key=lambda e: e.span.start)
 
 
 _CLOSING = "”’\"'」』*"
@@ -114,9 +114,14 @@ def _majority(evidence: Sequence[Evidence], prefer: str | None) -> str | None:
 
 
 def read_tables(
-    regions: Sequence[Region], templates: TemplateSet, year: int | None, loc: Locator
+    regions: Sequence[Region],
+    templates: TemplateSet,
+    year: int | None,
+    loc: Locator,
+    forced: str | None = None,
 ) -> tuple[list[list[Table]], TemplateInfo]:
-    """Read every region; the report's template is decided from all of them at once."""
+    """Read every region; the report's template is decided from all of them at once,
+    unless ``forced`` names the template every table is read with."""
     chunked: list[list[_Chunk]] = []
     all_evidence: list[Evidence] = []
     for region in regions:
@@ -130,9 +135,12 @@ def read_tables(
             chunks.append(_Chunk(caption, tuple(lines), region.part, evidence))
         chunked.append(chunks)
 
+    all_evidence.sort(key=lambda e: e.span.start)
     by_year = templates.for_year(year)
     chosen = _majority(all_evidence, by_year.id if by_year else None)
-    if chosen is not None:
+    if forced is not None and templates.get(forced) is not None:
+        info = TemplateInfo(forced, "config", tuple(all_evidence))
+    elif chosen is not None:
         info = TemplateInfo(chosen, "labels", tuple(all_evidence))
     elif by_year is not None:
         info = TemplateInfo(by_year.id, "year" if year is not None else "default")
@@ -143,7 +151,9 @@ def read_tables(
     for chunks in chunked:
         tables: list[Table] = []
         for chunk in chunks:
-            template_id = _majority(chunk.evidence, info.id) or info.id
+            template_id = forced if info.basis == "config" else (
+                _majority(chunk.evidence, info.id) or info.id
+            )
             template = templates.get(template_id) if template_id else None
             reader = _ChunkReader(chunk, template, templates, loc)
             tables.extend(reader.read())

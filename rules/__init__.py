@@ -1,0 +1,59 @@
+"""gilint's built-in rules. They register through the ``gilint`` entry-point group and the
+``gilint_rules`` hook, exactly as a third-party plugin's rules do."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gilint.hookspecs import hookimpl
+from gilint.rule import Rule
+from gilint.rules.arithmetic import (
+    InvalidCell,
+    Table3ApplicantTotal,
+    Table3Balance,
+    Table3OutcomeTotal,
+    Table4Total,
+)
+from gilint.rules.fees import MissingFeeStatement, VagueFeeStatement
+from gilint.rules.structure import (
+    DuplicateSection,
+    EmptySection,
+    IncompleteTable,
+    MissingOverviewAspect,
+    MissingSection,
+    MissingTable,
+    NonstandardSectionTitle,
+    SectionOrder,
+)
+from gilint.rules.unparsed import NotAReport, UnparsedContent
+from gilint.rules.versions import MixedTemplate, OutdatedTemplate, UnknownReportYear
+from gilint.rules.years import ReportYearMismatch
+
+RULES: tuple[type[Rule], ...] = (
+    MissingSection,
+    SectionOrder,
+    DuplicateSection,
+    NonstandardSectionTitle,
+    MissingOverviewAspect,
+    EmptySection,
+    MissingTable,
+    IncompleteTable,
+    Table3Balance,
+    Table3OutcomeTotal,
+    Table3ApplicantTotal,
+    Table4Total,
+    InvalidCell,
+    OutdatedTemplate,
+    MixedTemplate,
+    UnknownReportYear,
+    MissingFeeStatement,
+    VagueFeeStatement,
+    ReportYearMismatch,
+    UnparsedContent,
+    NotAReport,
+)
+
+
+@hookimpl
+def gilint_rules() -> Sequence[type[Rule]]:
+    return RULES

@@ -1,0 +1,61 @@
+"""What several built-in rules need: names users recognise, and the governing format."""
+
+from __future__ import annotations
+
+from gilint.ast import Cell, Report, Row, Section, Table
+from gilint.span import Span
+from gilint.templates.model import TableSpec, Template, TemplateSet
+
+PART_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_TABLE_NAMES = {"3": "表三", "4": "表四"}
+
+
+def part_number(part: str | None) -> int:
+    return PART_NUMBERS.get(part or "", 0)
+
+
+def part_name(part: str, templates: TemplateSet) -> str:
+    spec = templates.parts[part_number(part) - 1] if part_number(part) else None
+    return f"第{part}部分“{spec.title}”" if spec else f"第{part}部分"
+
+
+def required_template(report: Report, templates: TemplateSet) -> Template | None:
+    """The format the report must follow: the one governing its year; when the year is
+    unknown, the one its tables were read with."""
+    if report.year is not None:
+        return templates.for_year(report.year)
+    return templates.get(report.template.id) if report.template.id else None
+
+
+def table_spec(table: Table, templates: TemplateSet) -> TableSpec | None:
+    if table.id is None or table.template is None:
+        return None
+    template = templates.get(table.template)
+    return template.table(table.id) if template else None
+
+
+def table_name(table: Table) -> str:
+    if table.id in _TABLE_NAMES:
+        return _TABLE_NAMES[table.id]
+    if table.id:
+        return f"表二{table.title}"
+    return "表格"
+
+
+def row_name(row: Row) -> str:
+    label = row.template_label or (row.label or "").replace("\n", "")
+    return f"“{label}”" if label else "（无行标签的行）"
+
+
+def cell_name(table: Table, row: Row, cell: Cell) -> str:
+    return f"{table_name(table)}{row_name(row)}·{cell.column_label or cell.column}"
+
+
+def row_span(row: Row) -> Span:
+    """Where a finding about a row points: its label, on the row's own line."""
+    return row.label_span or row.span
+
+
+def section_text(section: Section) -> str:
+    """The section's prose as one key (no spaces or line breaks)."""
+    return "".join(p.compact for p in section.all_paragraphs())

@@ -1,0 +1,285 @@
+"""Rules on the numbers: the identities of tables 三 and 四, and cells that hold no count.
+
+The identities are data of the format descriptions (``SumIdentity``). One wrong cell
+breaks every identity it takes part in, and each broken identity is reported once, at
+the row that is wrong: a broken column sum is pinned to the row whose own row sum is
+also broken, which is the row holding the wrong cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import ClassVar
+
+import attrs
+
+from gilint.ast import Cell, CellStatus, Report, Row, Table
+from gilint.findings import Finding, Severity
+from gilint.rule import Rule
+from gilint.rules._support import row_span, table_name, table_spec
+from gilint.templates.model import SumIdentity, TableSpec
+
+Number = int | Decimal
+
+
+def _value(cell: Cell | None) -> Number | None:
+    """A cell's number for arithmetic: blanks and placeholders stand for zero; a cell
+    that could not be read takes no part (GI108 and GI205 report it)."""
+    if cell is None:
+        return None
+    if cell.status is CellStatus.OK:
+        return cell.value
+    if cell.status in (CellStatus.BLANK, CellStatus.PLACEHOLDER):
+        return 0
+    return None
+
+
+def _fmt(value: Number) -> str:
+    return str(value)
+
+
+@attrs.frozen(slots=True)
+class Broken:
+    identity: SumIdentity
+    key: str  # the column (column axis) or row (row axis) the identity failed in
+    left: Number
+    right: Number
+    cells: tuple[Cell, ...]
+
+
+def _first_rows(table: Table) -> dict[str, Row]:
+    rows: dict[str, Row] = {}
+    for row in table.rows:
+        if row.id is not None and row.id not in rows:
+            rows[row.id] = row
+    return rows
+
+
+def evaluate(table: Table, spec: TableSpec) -> list[Broken]:
+    """Every identity of ``spec`` that fails in ``table``, where all its cells are readable."""
+    rows = _first_rows(table)
+    broken: list[Broken] = []
+    for identity in spec.identities:
+        if identity.axis == "column":
+            pairs = [
+                (column.id, [(rows.get(r), column.id) for r in identity.left],
+                 [(rows.get(r), column.id) for r in identity.right])
+                for column in spec.columns
+            ]
+        else:
+            pairs = [
+                (row_id, [(row, c) for c in identity.left], [(row, c) for c in identity.right])
+                for row_id, row in rows.items()
+                if spec.row(row_id) is not None and not spec.row(row_id).group  # type: ignore[union-attr]
+            ]
+        for key, left_refs, right_refs in pairs:
+            cells = [r.cell(c) if r else None for r, c in (*left_refs, *right_refs)]
+            values = [_value(c) for c in cells]
+            if any(v is None for v in values):
+                continue
+            left = sum(values[: len(left_refs)], start=0)  # type: ignore[arg-type]
+            right = sum(values[len(left_refs) :], start=0)  # type: ignore[arg-type]
+            if left != right:
+                broken.append(Broken(identity, key, left, right, tuple(c for c in cells if c)))
+    return broken
+
+
+class IdentityRule(Rule):
+    """Base of the rules that each check some identities of the format descriptions."""
+
+    identities: ClassVar[tuple[str, ...]] = ()
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for table in report.tables():
+            spec = table_spec(table, self.templates)
+            if spec is None or not any(i.id in self.identities for i in spec.identities):
+                continue
+            broken = evaluate(table, spec)
+            suspicious = {b.key for b in broken if b.identity.axis == "row"}
+            rows = _first_rows(table)
+            for item in broken:
+                if item.identity.id in self.identities:
+                    yield self._report(table, spec, rows, item, suspicious)
+
+    def _report(
+        self, table: Table, spec: TableSpec, rows: dict[str, Row], item: Broken,
+        suspicious: set[str],
+    ) -> Finding:
+        identity = item.identity
+        name = table_name(table)
+        if identity.axis == "row":
+            row = rows[item.key]
+            total = identity.left[0]
+            label = spec.column(total).label if spec.column(total) else total  # type: ignore[union-attr]
+            return self.finding(
+                row_span(row),
+                f"{name}“{row.template_label}”：{label}为 {_fmt(item.left)}，"
+                f"但其余各列之和为 {_fmt(item.right)}（{identity.description}），"
+                f"{label}应为 {_fmt(item.right)}",
+                related=item.cells,
+            )
+        column = spec.column(item.key)
+        column_label = column.label if column else item.key
+        involved = [r for r in (*identity.left, *identity.right) if r in rows]
+        culprit = next((r for r in involved if r in suspicious), identity.left[0])
+        row = rows[culprit]
+        cell = row.cell(item.key)
+        current = _value(cell) or 0
+        delta = item.right - item.left if culprit in identity.left else item.left - item.right
+        expected = current + delta
+        sides = self.describe(spec, identity, item)
+        return self.finding(
+            row_span(row),
+            f"{name}“{row.template_label}”·{column_label} 为 {_fmt(current)}，"
+            f"按“{identity.description}”应为 {_fmt(expected)}（{sides}）",
+            related=item.cells,
+        )
+
+    @staticmethod
+    def describe(spec: TableSpec, identity: SumIdentity, item: Broken) -> str:
+        def side(ids: tuple[str, ...]) -> str:
+            if len(ids) > 3:
+                return "各项之和"
+            return "+".join((spec.row(i).label or i).split("、")[0] if spec.row(i) else i
+                            for i in ids)
+
+        return f"{side(identity.left)} = {_fmt(item.left)}，{side(identity.right)} = {_fmt(item.right)}"
+
+
+class Table3Balance(IdentityRule):
+    """表三各列不平衡：第一项加第二项不等于第三项加第四项。
+
+    检查内容：收到和处理政府信息公开申请情况表的每一列，是否满足表中注明的勾稽关系
+    “第一项加第二项之和，等于第三项加第四项之和”，即
+    本年新收 + 上年结转 = 本年度办理结果（七）总计 + 结转下年度继续办理。
+
+    原因：申请要么在本年办结，要么结转下年；两边不等说明有申请被漏计或重复计算。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）
+    表三注释。
+
+    示例：自然人一列本年新收 10、上年结转 2，而（七）总计 9、结转下年度 1：10+2 ≠ 9+1。
+
+    修改方法：逐项核对该列的申请数量，修正错误的数据。
+    """
+
+    code = "GI201"
+    name = "table3-balance"
+    summary = "In a column of table 三, 一 + 二 ≠ （七）总计 + 四."
+    identities = ("table3-balance",)
+
+
+class Table3OutcomeTotal(IdentityRule):
+    """表三（七）总计不等于各项办理结果之和。
+
+    检查内容：收到和处理政府信息公开申请情况表的每一列，（七）总计是否等于（一）予以公开、
+    （二）部分公开、（三）不予公开各项、（四）无法提供各项、（五）不予处理各项、
+    （六）其他处理各项之和。
+
+    原因：总计与分项不一致，说明某一办理结果被漏填、错填或重复计算。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：自然人一列（七）总计为 20，但各项办理结果之和为 26。
+
+    修改方法：核对各项办理结果和总计，修正错误的数据。
+    """
+
+    code = "GI202"
+    name = "table3-outcome-total"
+    summary = "In a column of table 三, （七）总计 ≠ the sum of the outcome rows."
+    identities = ("table3-outcome-total",)
+
+
+class Table3ApplicantTotal(IdentityRule):
+    """表三某行总计不等于各类申请人之和。
+
+    检查内容：收到和处理政府信息公开申请情况表的每一行，“总计”列是否等于自然人、
+    商业企业、科研机构、社会公益组织、法律服务机构、其他各列之和。
+
+    原因：总计与分项不一致，说明某类申请人的数据被漏填或错填。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：“（一）予以公开”一行各类申请人合计 7 件，总计却填 8。
+
+    修改方法：核对该行各列数据与总计，修正错误的数据。
+    """
+
+    code = "GI203"
+    name = "table3-applicant-total"
+    summary = "In a row of table 三, 总计 ≠ the sum of the six applicant columns."
+    identities = ("table3-applicant-total",)
+
+
+class Table4Total(IdentityRule):
+    """表四某组总计不等于分项之和。
+
+    检查内容：政府信息公开行政复议、行政诉讼情况表中，行政复议、未经复议直接起诉、
+    复议后起诉三组，每组的“总计”是否等于结果维持、结果纠正、其他结果、尚未审结之和。
+
+    原因：总计与分项不一致，说明案件数量被漏填或错填。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：行政复议结果维持 1、结果纠正 1、其他结果 0、尚未审结 0，总计却填 3。
+
+    修改方法：核对该组各项案件数量与总计。
+    """
+
+    code = "GI204"
+    name = "table4-total"
+    summary = "In a group of table 四, 总计 ≠ the sum of its four outcomes."
+    identities = (
+        "table4-review-total",
+        "table4-direct_suit-total",
+        "table4-suit_after_review-total",
+    )
+
+
+class InvalidCell(Rule):
+    """表格中的数据不是规定的数字。
+
+    检查内容：统计表中应填数量的单元格是否为非负整数（金额列可为小数，“本年增/减”列可为负数）。
+    单元格为空，或以“/”“-”“—”“无”代替 0 的，给出警告。
+
+    原因：文字、小数或负数无法参与统计；空白和符号让读者无法判断是 0 还是漏填。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：“1.属于国家秘密”一行自然人列填“/”；“（一）予以公开”一行填“1.5”。
+
+    修改方法：填写实际数量；没有发生的填 0。
+    """
+
+    code = "GI205"
+    name = "invalid-cell"
+    summary = "A cell that should hold a count holds text, a negative or a fraction."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for table in report.tables():
+            if table.id is None:
+                continue
+            name = table_name(table)
+            for row in table.rows:
+                for cell in row.cells:
+                    where = f"{name}“{row.template_label or row.label or ''}”·{cell.column_label}"
+                    if cell.status is CellStatus.INVALID:
+                        yield self.finding(
+                            cell, f"{where} 应填写数量，实为“{cell.raw}”",
+                            suggestion="填写非负整数；没有发生的填 0",
+                        )
+                    elif cell.status is CellStatus.BLANK:
+                        yield self.finding(
+                            cell,
+                            f"{where} 为空，应填写 0 或实际数量",
+                            severity=Severity.WARNING,
+                            suggestion="0",
+                        )
+                    elif cell.status is CellStatus.PLACEHOLDER:
+                        yield self.finding(
+                            cell, f"{where} 写作“{cell.raw}”，应填写 0",
+                            severity=Severity.WARNING,
+                            suggestion="0",
+                        )

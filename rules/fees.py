@@ -1,0 +1,97 @@
+"""Rules on 信息处理费 (information processing fees) in part 六."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gilint.ast import Report
+from gilint.findings import Finding, Severity
+from gilint.rule import Rule
+from gilint.rules._support import required_template
+
+FEE = "信息处理费"
+_FEE_WORDS = re.compile(r"收费|收取.{0,6}费|费用|缴费|处理费")
+
+
+def _fee_statement(report: Report) -> tuple[bool, object | None]:
+    """(part 六 names 信息处理费, the paragraph that speaks of fees in other words)."""
+    section = report.section("六")
+    vague = None
+    if section is None:
+        return False, None
+    for paragraph in section.all_paragraphs():
+        text = paragraph.compact
+        if FEE in text:
+            return True, None
+        if vague is None and _FEE_WORDS.search(text):
+            vague = paragraph
+    return False, vague
+
+
+class MissingFeeStatement(Rule):
+    """第六部分未说明信息处理费收取情况。
+
+    检查内容：2021 年及以后的年度报告，第六部分“其他需要报告的事项”是否说明了本年度是否收取、
+    收取多少信息处理费。
+
+    原因：《政府信息公开信息处理费管理办法》自 2021 年 1 月 1 日起施行，2021 年修订的年度报告格式
+    要求在第六部分报告信息处理费的收取情况；没有收取的也应明确说明。
+
+    依据：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；《中华人民共和国政府信息公开
+    工作年度报告格式》（国办公开办函〔2021〕30号）。2019、2020 年度报告无此要求。
+
+    示例：第六部分只写“本年度没有其他需要报告的事项。”
+
+    修改方法：在第六部分写明，如“本年度未收取信息处理费。”或“本年度共收取信息处理费 X 元。”
+    """
+
+    code = "GI401"
+    name = "missing-fee-statement"
+    summary = "Part 六 of a 2021-format report does not say whether 信息处理费 was collected."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        template = required_template(report, self.templates)
+        section = report.section("六")
+        if template is None or not template.requires_fee_statement or section is None:
+            return
+        named, vague = _fee_statement(report)
+        if not named and vague is None:
+            yield self.finding(
+                section.heading,
+                f"第六部分未说明本年度信息处理费的收取情况（{template.name} 要求报告）",
+                suggestion="写明“本年度未收取信息处理费。”或实际收取的金额",
+            )
+
+
+class VagueFeeStatement(Rule):
+    """第六部分提到收费但未明确信息处理费。
+
+    检查内容：第六部分谈到了收费（如“不存在收费情况”），却没有出现“信息处理费”一词。
+
+    原因：“信息处理费”是《政府信息公开信息处理费管理办法》规定的特定费用，笼统地说“收费”
+    无法判断报告的是哪一种费用。
+
+    依据：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。
+
+    示例：“我单位本年度政务公开工作不存在收费情况。”
+
+    修改方法：改为“本年度未收取信息处理费。”或写明收取的金额。
+    """
+
+    code = "GI402"
+    name = "vague-fee-statement"
+    severity = Severity.WARNING
+    summary = "Part 六 speaks of fees but never of 信息处理费."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        template = required_template(report, self.templates)
+        if template is None or not template.requires_fee_statement:
+            return
+        named, vague = _fee_statement(report)
+        if not named and vague is not None:
+            yield self.finding(
+                vague,  # type: ignore[arg-type]
+                "第六部分提到了收费，但未明确说明“信息处理费”的收取情况",
+                suggestion="本年度未收取信息处理费。",
+            )

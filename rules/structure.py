@@ -1,0 +1,352 @@
+"""Rules on the report's parts: present, in order, once, titled as the format says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gilint.ast import Report, Table
+from gilint.findings import Finding, Severity
+from gilint.labels import key
+from gilint.rule import Rule
+from gilint.span import LineIndex, Span
+from gilint.templates.model import TableSpec
+from gilint.rules._support import (
+    part_name,
+    part_number,
+    required_template,
+    section_text,
+    table_name,
+    table_spec,
+)
+
+_EMPTY_WORDS = {"无", "暂无", "没有", "无此项", "无相关情况"}
+
+
+def _last_line(report: Report) -> Span:
+    text = report.source.rstrip()
+    start = text.rfind("\n") + 1
+    return LineIndex(report.source).span(start, len(text))
+
+
+class MissingSection(Rule):
+    """缺少组成部分。
+
+    检查内容：报告是否包含格式规定的全部六个部分：一、总体情况；二、主动公开政府信息情况；
+    三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；
+    五、存在的主要问题及改进情况；六、其他需要报告的事项。
+
+    原因：年度报告的内容由条例规定，缺少任何一部分，公众就无从了解相应情况。
+
+    依据：《中华人民共和国政府信息公开条例》第五十条；《中华人民共和国政府信息公开工作年度
+    报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：报告写完第三部分的申请情况表后直接进入“五、存在的主要问题及改进情况”，
+    缺少第四部分。
+
+    修改方法：按格式补写缺少的部分；没有发生相关情况的，也应保留该部分并如实填写（如表格填 0）。
+    """
+
+    code = "GI101"
+    name = "missing-section"
+    summary = "One of the six parts of the report is missing."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        if not report.sections:
+            return  # not a report at all: GI902 says so once
+        present = {s.part for s in report.sections}
+        for spec in self.templates.parts:
+            if spec.ordinal in present:
+                continue
+            later = [s for s in report.sections if part_number(s.part) > part_number(spec.ordinal)]
+            where = later[0].heading.span if later else _last_line(report)
+            yield self.finding(
+                where,
+                f"缺少{part_name(spec.ordinal, self.templates)}",
+                suggestion=f"在此之前补写“{spec.ordinal}、{spec.title}”" if later
+                else f"在报告末尾补写“{spec.ordinal}、{spec.title}”",
+            )
+
+
+class SectionOrder(Rule):
+    """组成部分顺序或序号错误。
+
+    检查内容：六个部分是否按一至六的顺序出现，且每部分标题前的序号与其内容相符。
+
+    原因：格式规定了各部分的顺序和序号；顺序或序号错乱会使读者和统计汇总工具找错内容。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：“五、存在的主要问题及改进情况”写在“六、其他需要报告的事项”之后；
+    或把“存在的主要问题及改进情况”编号为“七”。
+
+    修改方法：按格式的顺序排列各部分，并使用格式规定的序号。
+    """
+
+    code = "GI102"
+    name = "section-order"
+    summary = "Parts are out of order or carry the wrong ordinal."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        highest = 0
+        highest_part = ""
+        for section in report.sections:
+            if section.part is None:
+                continue
+            number = part_number(section.part)
+            if section.ordinal and section.title_recognised and section.ordinal != section.part:
+                spec = self.templates.parts[number - 1]
+                yield self.finding(
+                    section.heading,
+                    f"标题为“{section.title}”的部分是{part_name(section.part, self.templates)}，"
+                    f"但序号写作“{section.ordinal}”",
+                    suggestion=f"{spec.ordinal}、{spec.title}",
+                )
+            elif number < highest:
+                yield self.finding(
+                    section.heading,
+                    f"{part_name(section.part, self.templates)}出现在第{highest_part}部分之后，"
+                    "应按一至六的顺序排列",
+                )
+            if number > highest:
+                highest, highest_part = number, section.part
+
+
+class DuplicateSection(Rule):
+    """组成部分重复出现。
+
+    检查内容：同一部分是否出现了不止一次。
+
+    原因：重复的部分往往是复制粘贴的遗留，两处内容不一致时读者无法判断以哪处为准。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：报告末尾又出现一次“六、其他需要报告的事项”。
+
+    修改方法：合并重复的部分，只保留一处。
+    """
+
+    code = "GI103"
+    name = "duplicate-section"
+    summary = "A part of the report appears more than once."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        first: dict[str, Span] = {}
+        for section in report.sections:
+            if section.part is None:
+                continue
+            if section.part in first:
+                yield self.finding(
+                    section.heading,
+                    f"{part_name(section.part, self.templates)}重复出现"
+                    f"（第一次在第 {first[section.part].line} 行）",
+                    related=[first[section.part]],
+                )
+            else:
+                first[section.part] = section.heading.span
+
+
+class NonstandardSectionTitle(Rule):
+    """组成部分标题与格式不一致。
+
+    检查内容：各部分标题是否与格式规定的标题一致（忽略空格与全角、半角之别）。
+
+    原因：统一的标题便于公众查找和上级机关汇总；改写的标题也常常意味着内容偏离了格式要求。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：“五、存在问题及改进情况”应为“五、存在的主要问题及改进情况”。
+
+    修改方法：使用格式规定的标题原文。
+    """
+
+    code = "GI104"
+    name = "nonstandard-section-title"
+    severity = Severity.WARNING
+    summary = "A part's title deviates from the title the format prescribes."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for section in report.sections:
+            if section.part is None:
+                continue
+            spec = self.templates.parts[part_number(section.part) - 1]
+            standard = f"{spec.ordinal}、{spec.title}"
+            if section.ordinal is None:
+                yield self.finding(
+                    section.heading,
+                    f"{part_name(section.part, self.templates)}的标题缺少序号",
+                    suggestion=standard,
+                )
+            elif key(section.title) != key(spec.title):
+                yield self.finding(
+                    section.heading.title_span,
+                    f"{part_name(section.part, self.templates)}的标题写作“{section.title}”，"
+                    f"与格式规定的“{spec.title}”不一致",
+                    suggestion=spec.title,
+                )
+
+
+class MissingOverviewAspect(Rule):
+    """总体情况未涵盖规定的方面。
+
+    检查内容：2021 年格式要求“总体情况”涵盖五个方面：主动公开、依申请公开、
+    政府信息管理、政府信息公开平台建设、监督保障（含工作考核、社会评议、责任追究结果）。
+    本规则查看第一部分是否提到每个方面。
+
+    原因：总体情况是读者了解全年工作的入口，缺少某一方面就等于没有报告该方面的工作。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：总体情况只写了主动公开和依申请公开，没有提到平台建设和监督保障。
+
+    修改方法：补写缺少的方面，可按“（一）主动公开……（五）监督保障”分节撰写。
+    """
+
+    code = "GI105"
+    name = "missing-overview-aspect"
+    severity = Severity.WARNING
+    summary = "The overview (part 一) does not cover one of the five aspects of the 2021 format."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        template = required_template(report, self.templates)
+        section = report.section("一")
+        if template is None or not template.overview_aspects or section is None:
+            return
+        text = section_text(section)
+        names = "、".join(a.name for a in template.overview_aspects)
+        for aspect in template.overview_aspects:
+            if not any(k in text for k in aspect.keywords):
+                yield self.finding(
+                    section.heading,
+                    f"总体情况未涉及“{aspect.name}”（{template.name} 要求总体情况涵盖{names}"
+                    "五个方面）",
+                )
+
+
+class EmptySection(Rule):
+    """组成部分没有实质内容。
+
+    检查内容：第一、五、六部分是否只有标题，或只写了“无”。
+
+    原因：格式要求如实报告各项情况；“存在的主要问题及改进情况”只写“无”，
+    通常说明报告没有认真总结。
+
+    依据：《中华人民共和国政府信息公开条例》第五十条。
+
+    示例：“五、存在的主要问题及改进情况”之下只有“无。”
+
+    修改方法：写明实际情况；确实没有需要报告的事项的，也应说明具体情形。
+    """
+
+    code = "GI106"
+    name = "empty-section"
+    severity = Severity.WARNING
+    summary = "A part has no substance (nothing, or only '无')."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        table_parts = {t.part for tpl in self.templates.templates for t in tpl.tables}
+        for section in report.sections:
+            if section.part is None or section.part in table_parts:
+                continue
+            text = section_text(section).strip("。.,，;；:：!！")
+            if any(True for _ in section.all_tables()):
+                continue
+            if not text or text in _EMPTY_WORDS:
+                yield self.finding(
+                    section.heading,
+                    f"{part_name(section.part, self.templates)}没有实质内容",
+                )
+
+
+class MissingTable(Rule):
+    """应有表格的部分没有表格。
+
+    检查内容：第二、三、四部分是否有格式规定的统计表（第二部分：第二十条各项的公开情况表；
+    第三部分：收到和处理政府信息公开申请情况表；第四部分：行政复议、行政诉讼情况表）。
+
+    原因：这些统计表是年度报告中可比较、可汇总的核心数据；用文字代替表格，数据就无法核对。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：第三部分只写“本年度未收到政府信息公开申请”，没有申请情况表。
+
+    修改方法：按格式填写统计表；没有发生的事项在表中填 0。
+    """
+
+    code = "GI107"
+    name = "missing-table"
+    summary = "Part 二, 三 or 四 has no table."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        parts_with_tables = {
+            spec.part for t in report.tables() if (spec := table_spec(t, self.templates))
+        }
+        table_parts = {t.part for tpl in self.templates.templates for t in tpl.tables}
+        for section in report.sections:
+            if section.part not in table_parts or section.part in parts_with_tables:
+                continue
+            if any(t.id is None for t in section.all_tables()):
+                continue  # a table is there but unreadable: GI901 reports it
+            yield self.finding(
+                section.heading,
+                f"{part_name(section.part or '', self.templates)}没有格式规定的统计表",
+            )
+
+
+class IncompleteTable(Rule):
+    """表格缺行或缺数据。
+
+    检查内容：统计表是否有格式规定的每一行，每行是否有每一列的数据。
+
+    原因：缺行缺数据的表格无法核对勾稽关系，也无法与其他报告比较和汇总。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：收到和处理政府信息公开申请情况表写到“（五）不予处理 1.信访举报投诉类申请”就结束了，
+    缺少其后的各行及“（七）总计”“四、结转下年度继续办理”。
+
+    修改方法：补全表格的行和列；没有发生的事项填 0，不要删除行或列。
+    """
+
+    code = "GI108"
+    name = "incomplete-table"
+    summary = "A table lacks rows or cells."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for table in report.tables():
+            spec = table_spec(table, self.templates)
+            if spec is None:
+                continue
+            name = table_name(table)
+            if table.missing:
+                labels = [spec.row(r).label or r for r in table.missing]  # type: ignore[union-attr]
+                shown = "、".join(f"“{label}”" for label in labels[:4])
+                more = f"等 {len(labels)} 行" if len(labels) > 4 else ""
+                where = self._missing_anchor(table, spec, table.missing[0])
+                yield self.finding(
+                    where,
+                    f"{name}缺少 {len(labels)} 行：{shown}{more}",
+                    suggestion="补全缺少的行，没有发生的事项填 0",
+                )
+            for row in table.rows:
+                if row.id is None or row.duplicate:
+                    continue
+                missing = [c for c in row.cells if c.status.value == "missing"]
+                if missing:
+                    columns = "、".join(f"“{c.column_label}”" for c in missing)
+                    present = len(row.cells) - len(missing)
+                    yield self.finding(
+                        row.label_span or row.span,
+                        f"{name}“{row.template_label or row.label}”只有 {present} 个数据，"
+                        f"缺少{columns}列（应有 {len(row.cells)} 个）",
+                    )
+
+    @staticmethod
+    def _missing_anchor(table: Table, spec: TableSpec, first_missing: str) -> Span:
+        """The row after which the first missing row belongs, or the table itself."""
+        order = [r.id for r in spec.data_rows]
+        index = order.index(first_missing)
+        for previous in reversed(order[:index]):
+            row = table.row(previous)
+            if row is not None:
+                return row.label_span or row.span
+        return table.caption.span if table.caption else table.span

@@ -1,0 +1,96 @@
+"""Rules that report what could not be read, so users know which checks did not run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gilint.ast import Report
+from gilint.findings import Finding
+from gilint.rule import Rule
+from gilint.rules._support import row_span, table_name
+
+
+class UnparsedContent(Rule):
+    """有内容无法识别。
+
+    检查内容：无法解码的字节、无法识别的表格、格式中没有的行名、没有行名的数字、重复的行、
+    多出的数据。这些内容不参与其他规则的检查，本规则逐一指出，让使用者知道哪些检查没有进行。
+
+    原因：行名写错（如“1.属于国家秘蜜”）或表格被拆散后，数据无法对应到格式中的行和列，
+    勾稽关系也就无法核对。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：表三中出现“1.属于国家秘蜜 0 0 0 0 0 0 0”。
+
+    修改方法：按格式原文改正行名，删除多余或重复的数据。
+    """
+
+    code = "GI901"
+    name = "unparsed-content"
+    summary = "A part or table could not be read; says what, so the user knows which rules did not run."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for diagnostic in report.diagnostics:
+            if diagnostic.code != "not-a-report":
+                yield self.finding(diagnostic, diagnostic.message)
+        for table in report.tables():
+            if table.id is None:
+                yield self.finding(
+                    table.caption or table,
+                    "无法识别的表格（与格式中的任何统计表都对不上），其数据未参与检查",
+                )
+                continue
+            name = table_name(table)
+            first_line: dict[str, int] = {}
+            for row in table.rows:
+                values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
+                if row.id is None and row.label is not None:
+                    label = row.label.replace("\n", "")
+                    yield self.finding(
+                        row_span(row),
+                        f"{name}中的行名“{label}”不是格式规定的行名，该行数据（{values}）未参与检查",
+                    )
+                elif row.id is None:
+                    yield self.finding(
+                        row.span, f"{name}中有一组没有行名的数据（{values}），未参与检查"
+                    )
+                elif row.duplicate:
+                    yield self.finding(
+                        row_span(row),
+                        f"{name}“{row.template_label}”重复出现（第一次在第 {first_line[row.id]} 行），"
+                        "重复的一行未参与检查",
+                    )
+                else:
+                    first_line.setdefault(row.id, row.line)
+                if row.extra:
+                    yield self.finding(
+                        row.extra[0],
+                        f"{name}“{row.template_label or row.label or ''}”多出 {len(row.extra)} 个数据"
+                        f"（{' '.join(c.raw for c in row.extra)}），未参与检查",
+                    )
+
+
+class NotAReport(Rule):
+    """文件不是政府信息公开工作年度报告。
+
+    检查内容：文件中是否至少能找到报告的一个组成部分（如“一、总体情况”）。
+
+    原因：找不到任何组成部分时，其他规则都无从检查；这通常意味着选错了文件、文件编码无法识别，
+    或文本提取失败。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：对一份会议纪要运行 gilint。
+
+    修改方法：确认文件是年度报告的文本；PDF、Word 文件应先转换为文本。
+    """
+
+    code = "GI902"
+    name = "not-a-report"
+    summary = "The file is not an annual report at all: none of its parts can be found."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for diagnostic in report.diagnostics:
+            if diagnostic.code == "not-a-report":
+                yield self.finding(diagnostic, diagnostic.message)

@@ -1,0 +1,263 @@
+"""Configuration: where it is found, what it may say, which rules it enables.
+
+Sources, in order of precedence: the command line, then the nearest configuration file
+upward from the linted file (``.gilint.toml``, ``gilint.toml``, or ``pyproject.toml``
+with a ``[tool.gilint]`` table; in one directory, in that order). Nothing is merged
+across files: the nearest one wins whole, as in ruff.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+import attrs
+
+from gilint.findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILES = (".gilint.toml", "gilint.toml", "pyproject.toml")
+KEYS = (
+    "select",
+    "ignore",
+    "extend-select",
+    "per-file-ignores",
+    "severity",
+    "template",
+    "local-rules",
+    "include",
+    "exclude",
+)
+DEFAULT_INCLUDE = ("*.txt",)
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used (exit status 2), with a message in Chinese."""
+
+
+@attrs.frozen(slots=True)
+class Config:
+    """A resolved configuration. ``root`` is the directory relative paths and
+    per-file patterns are taken from; ``source`` the file it was read from."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    template: str = "auto"
+    local_rules: tuple[Path, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    root: Path | None = None
+    source: Path | None = None
+
+    # -- selection --------------------------------------------------------------------
+
+    def selectors(self) -> Iterable[str]:
+        yield from self.select or ()
+        yield from self.extend_select
+        yield from self.ignore
+        for _, codes in self.per_file_ignores:
+            yield from codes
+        for code, _ in self.severity:
+            yield code
+
+    def ignored_for(self, path: str | None) -> tuple[str, ...]:
+        """Codes ignored for ``path`` by ``per-file-ignores``."""
+        if path is None or not self.per_file_ignores:
+            return ()
+        candidates = _path_forms(path, self.root)
+        found: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if any(fnmatch.fnmatch(c, pattern) for c in candidates):
+                found.extend(codes)
+        return tuple(found)
+
+    def enabled(self, code: str, path: str | None = None) -> bool:
+        """Ruff's rule: the most specific matching selector wins; on a tie, ignore wins."""
+        on = max(
+            (_specificity(s) for s in (*(self.select or ("ALL",)), *self.extend_select)
+             if _matches(s, code)),
+            default=-1,
+        )
+        off = max(
+            (_specificity(s) for s in (*self.ignore, *self.ignored_for(path))
+             if _matches(s, code)),
+            default=-1,
+        )
+        return on > off
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        best: tuple[int, Severity] | None = None
+        for selector, severity in self.severity:
+            if _matches(selector, code) and (best is None or _specificity(selector) > best[0]):
+                best = (_specificity(selector), severity)
+        return best[1] if best else default
+
+    def excluded(self, path: Path) -> bool:
+        forms = _path_forms(str(path), self.root)
+        return any(fnmatch.fnmatch(f, p) for p in self.exclude for f in forms)
+
+    def included(self, path: Path) -> bool:
+        return any(fnmatch.fnmatch(path.name, p) for p in self.include) and not self.excluded(
+            path
+        )
+
+    def validate(self, codes: Sequence[str], templates: Sequence[str]) -> None:
+        """Unknown codes and templates are errors: a typo must not silently do nothing."""
+        for selector in self.selectors():
+            if selector != "ALL" and not any(c.startswith(selector) for c in codes):
+                raise ConfigError(f"未知的规则代码或前缀“{selector}”{self._where()}")
+        if self.template != "auto" and self.template not in templates:
+            known = "、".join(("auto", *templates))
+            raise ConfigError(f"未知的格式“{self.template}”{self._where()}，可选：{known}")
+
+    def _where(self) -> str:
+        return f"（见 {self.source}）" if self.source else ""
+
+
+def _matches(selector: str, code: str) -> bool:
+    return selector == "ALL" or code.startswith(selector)
+
+
+def _specificity(selector: str) -> int:
+    return 0 if selector == "ALL" else len(selector)
+
+
+def _path_forms(path: str, root: Path | None) -> list[str]:
+    """The forms a pattern may match: as given, relative to the config root, the name."""
+    forms = [PurePath(path).as_posix(), PurePath(path).name]
+    if root is not None:
+        try:
+            forms.append(Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix())
+        except ValueError:
+            pass
+    return forms
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"配置项 {key} 应为字符串列表{where}")
+    return tuple(v.strip() for v in value)
+
+
+def from_mapping(
+    data: Mapping[str, Any], root: Path | None = None, source: Path | None = None
+) -> Config:
+    """A Config from the keys of a ``[tool.gilint]`` table (or the same as a dict)."""
+    where = f"（见 {source}）" if source else ""
+    unknown = [k for k in data if k not in KEYS]
+    if unknown:
+        raise ConfigError(
+            f"未知的配置项“{unknown[0]}”{where}，可用的配置项：{'、'.join(KEYS)}"
+        )
+    fields: dict[str, Any] = {"root": root, "source": source}
+    if "select" in data:
+        fields["select"] = _strings("select", data["select"], where)
+    if "ignore" in data:
+        fields["ignore"] = _strings("ignore", data["ignore"], where)
+    if "extend-select" in data:
+        fields["extend_select"] = _strings("extend-select", data["extend-select"], where)
+    if "include" in data:
+        fields["include"] = _strings("include", data["include"], where)
+    if "exclude" in data:
+        fields["exclude"] = _strings("exclude", data["exclude"], where)
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"配置项 per-file-ignores 应为“文件模式 = [代码…]”的表{where}")
+        fields["per_file_ignores"] = tuple(
+            (str(pattern), _strings(f"per-file-ignores.{pattern}", codes, where))
+            for pattern, codes in table.items()
+        )
+    if "severity" in data:
+        table = data["severity"]
+        if not isinstance(table, Mapping):
+            raise ConfigError(f"配置项 severity 应为“代码 = 严重程度”的表{where}")
+        try:
+            fields["severity"] = tuple(
+                (str(code), Severity.parse(str(level))) for code, level in table.items()
+            )
+        except ValueError as exc:
+            raise ConfigError(f"{exc}{where}") from None
+    if "template" in data:
+        if not isinstance(data["template"], (str, int)):
+            raise ConfigError(f"配置项 template 应为 auto、2019 或 2021{where}")
+        fields["template"] = str(data["template"])
+    if "local-rules" in data:
+        base = root or Path.cwd()
+        fields["local_rules"] = tuple(
+            (base / p) for p in _strings("local-rules", data["local-rules"], where)
+        )
+    return Config(**fields)
+
+
+def read_file(path: Path) -> Config:
+    """The configuration in ``path`` (``pyproject.toml``: its ``[tool.gilint]`` table)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("gilint", {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path} 中的 [tool.gilint] 应为表")
+    return from_mapping(data, root=path.parent.resolve(), source=path)
+
+
+def _has_table(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+    return isinstance(data.get("tool", {}).get("gilint"), dict)
+
+
+def find_file(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a file or a directory)."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and _has_table(candidate):
+                return candidate
+    return None
+
+
+def discover(start: Path) -> Config:
+    found = find_file(start)
+    return read_file(found) if found else Config()
+
+
+def with_overrides(config: Config, **overrides: Any) -> Config:
+    """``config`` with the command line's settings on top (``None`` leaves a key alone).
+
+    ``select`` and ``template`` replace the file's; ``ignore``, ``extend-select`` and
+    ``local-rules`` add to it."""
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    if "ignore" in changes:
+        changes["ignore"] = (*config.ignore, *changes["ignore"])
+    if "extend_select" in changes:
+        changes["extend_select"] = (*config.extend_select, *changes["extend_select"])
+    if "local_rules" in changes:
+        changes["local_rules"] = (*config.local_rules, *changes["local_rules"])
+    return attrs.evolve(config, **changes)

@@ -1,0 +1,117 @@
+"""Running rules: ``gilint.lint`` and the :class:`Linter` behind it."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from gilint.ast import Report
+from gilint.config import Config, ConfigError, discover, from_mapping, read_file
+from gilint.findings import Finding, Severity
+from gilint.parsing import Source, load, parse_loaded
+from gilint.plugins import PluginProblem, Registry, build_registry
+from gilint.rule import Rule
+from gilint.span import Span
+
+ConfigLike = Config | Mapping[str, Any] | str | os.PathLike[str] | None
+
+
+class PluginWarning(UserWarning):
+    """A plugin could not be used; the run went on without it."""
+
+
+class Linter:
+    """Rules and configuration, ready to check any number of reports."""
+
+    def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
+        self.config = config or Config()
+        self.registry = registry or build_registry(self.config.local_rules)
+        self.config.validate(
+            self.registry.codes, tuple(t.id for t in self.registry.templates.templates)
+        )
+        self._rules: list[Rule] = [e.rule(self.registry.templates) for e in self.registry.rules]
+
+    @property
+    def problems(self) -> tuple[PluginProblem, ...]:
+        return self.registry.problems
+
+    def parse(self, source: Source, path: str | None = None) -> Report:
+        loaded, found = load(source)
+        return parse_loaded(
+            loaded,
+            path=path or found,
+            templates=self.registry.templates,
+            template=None if self.config.template == "auto" else self.config.template,
+        )
+
+    def check(self, report: Report) -> list[Finding]:
+        """Findings of every enabled rule, sorted by position."""
+        findings: list[Finding] = []
+        for rule in self._rules:
+            if not self.config.enabled(rule.code, report.path):
+                continue
+            findings.extend(self._run(rule, report))
+        return sorted(findings, key=Finding.sort_key)
+
+    def lint(self, source: Source, path: str | None = None) -> list[Finding]:
+        return self.check(self.parse(source, path))
+
+    def _run(self, rule: Rule, report: Report) -> Iterable[Finding]:
+        severity = self.config.severity_of(rule.code, rule.severity)
+        try:
+            produced = list(rule.check(report))
+        except Exception as exc:
+            yield Finding(
+                "GI900",
+                "rule-error",
+                Severity.ERROR,
+                f"规则 {rule.code} {rule.name} 运行出错（{type(exc).__name__}: {exc}），"
+                "其检查未完成",
+                report.path,
+                Span(1, 1, 1, 1, 0, 0),
+            )
+            return
+        overridden = severity is not rule.severity
+        for finding in produced:
+            yield attrs.evolve(
+                finding,
+                path=report.path,
+                severity=severity if overridden else finding.severity,
+            )
+
+
+def resolve_config(config: ConfigLike, source: Source | None = None) -> Config:
+    """A Config from what a library caller gave: a Config, a mapping of the same keys as
+    ``[tool.gilint]``, a configuration file, or None (the nearest file, as the command
+    line finds it: upward from the linted file, or from the current directory)."""
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, Mapping):
+        return from_mapping(config, root=Path.cwd())
+    if config is not None:
+        return read_file(Path(config))
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and "\n" not in source and os.path.isfile(source)
+    ):
+        return discover(Path(os.fspath(source)))
+    return discover(Path.cwd())
+
+
+def lint(source: Source, config: ConfigLike = None) -> list[Finding]:
+    """Check one report (a path, bytes or text) and return its findings.
+
+    Plugins that cannot be used are reported as :class:`PluginWarning` warnings; an
+    unusable configuration raises :class:`gilint.config.ConfigError`.
+    """
+    linter = Linter(resolve_config(config, source))
+    for problem in linter.problems:
+        warnings.warn(str(problem), PluginWarning, stacklevel=2)
+    return linter.lint(source)
+
+
+__all__ = ["ConfigError", "Linter", "PluginWarning", "lint", "resolve_config"]

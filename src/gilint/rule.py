@@ -1,0 +1,88 @@
+"""The Rule base class that built-in and plugin rules subclass."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar, Protocol
+
+from gilint.ast import Report
+from gilint.findings import Finding, Severity
+from gilint.span import Span
+from gilint.templates.model import TemplateSet
+
+_CODE = re.compile(r"[A-Z]{1,6}[0-9]{3}")
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+class HasSpan(Protocol):
+    @property
+    def span(self) -> Span: ...
+
+
+class Rule:
+    """A check of a parsed report.
+
+    Subclasses set ``code`` (a prefix of capital letters and three digits, never
+    renumbered), ``name`` (kebab-case), ``severity`` (the default) and ``summary`` (one
+    line, English), write their documentation as the class docstring, and implement
+    :meth:`check`, yielding findings made with :meth:`finding`.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str]
+
+    def __init__(self, templates: TemplateSet | None = None) -> None:
+        from gilint.templates import NATIONAL
+
+        self.templates = templates or NATIONAL
+
+    def check(self, report: Report) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        node: HasSpan | Span,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        related: Iterable[HasSpan | Span] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule at ``node`` (any AST node, or a span)."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            path=None,
+            span=_span_of(node),
+            suggestion=suggestion,
+            related=tuple(_span_of(r) for r in related),
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def problems(cls) -> Iterator[str]:
+        """What is wrong with this class as a rule (empty when it is well formed)."""
+        for attribute in ("code", "name", "summary"):
+            if not isinstance(getattr(cls, attribute, None), str):
+                yield f"缺少类属性 {attribute}"
+        if isinstance(getattr(cls, "code", None), str) and not _CODE.fullmatch(cls.code):
+            yield f"代码“{cls.code}”不符合“前缀字母 + 三位数字”的格式"
+        if isinstance(getattr(cls, "name", None), str) and not _NAME.fullmatch(cls.name):
+            yield f"名称“{cls.name}”应为小写短横线格式（kebab-case）"
+        if not isinstance(getattr(cls, "severity", None), Severity):
+            yield "severity 应为 gilint.Severity"
+        if cls.check is Rule.check:
+            yield "未实现 check(report)"
+
+
+def _span_of(node: Any) -> Span:
+    return node if isinstance(node, Span) else node.span
