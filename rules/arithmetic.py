@@ -40,12 +40,18 @@ def _fmt(value: Number) -> str:
 
 
 @attrs.frozen(slots=True)
-class Broken:
+class Outcome:
+    """One identity evaluated in one column (column axis) or one row (row axis)."""
+
     identity: SumIdentity
-    key: str  # the column (column axis) or row (row axis) the identity failed in
+    key: str  # the column (column axis) or row (row axis) it was evaluated in
     left: Number
     right: Number
-    cells: tuple[Cell, ...]
+    cells: tuple[tuple[str, str], ...]  # (row, column) of every cell it sums
+
+    @property
+    def holds(self) -> bool:
+        return self.left == self.right
 
 
 def _first_rows(table: Table) -> dict[str, Row]:
@@ -56,33 +62,50 @@ def _first_rows(table: Table) -> dict[str, Row]:
     return rows
 
 
-def evaluate(table: Table, spec: TableSpec) -> list[Broken]:
-    """Every identity of ``spec`` that fails in ``table``, where all its cells are readable."""
+def evaluate(table: Table, spec: TableSpec) -> list[Outcome]:
+    """Every identity of ``spec`` in every column or row of ``table`` whose cells are all
+    readable; identities with a missing or unreadable cell are left out."""
     rows = _first_rows(table)
-    broken: list[Broken] = []
+    outcomes: list[Outcome] = []
     for identity in spec.identities:
         if identity.axis == "column":
-            pairs = [
-                (column.id, [(rows.get(r), column.id) for r in identity.left],
-                 [(rows.get(r), column.id) for r in identity.right])
+            places = [
+                (column.id, [(r, column.id) for r in identity.left],
+                 [(r, column.id) for r in identity.right])
                 for column in spec.columns
             ]
         else:
-            pairs = [
-                (row_id, [(row, c) for c in identity.left], [(row, c) for c in identity.right])
-                for row_id, row in rows.items()
-                if spec.row(row_id) is not None and not spec.row(row_id).group  # type: ignore[union-attr]
+            places = [
+                (row.id, [(row.id, c) for c in identity.left],
+                 [(row.id, c) for c in identity.right])
+                for row in spec.data_rows
+                if row.id in rows
             ]
-        for key, left_refs, right_refs in pairs:
-            cells = [r.cell(c) if r else None for r, c in (*left_refs, *right_refs)]
-            values = [_value(c) for c in cells]
+        for key, left_refs, right_refs in places:
+            refs = (*left_refs, *right_refs)
+            values = [_value(rows[r].cell(c)) if r in rows else None for r, c in refs]
             if any(v is None for v in values):
                 continue
             left = sum(values[: len(left_refs)], start=0)  # type: ignore[arg-type]
             right = sum(values[len(left_refs) :], start=0)  # type: ignore[arg-type]
-            if left != right:
-                broken.append(Broken(identity, key, left, right, tuple(c for c in cells if c)))
-    return broken
+            outcomes.append(Outcome(identity, key, left, right, refs))
+    return outcomes
+
+
+def _culprit(outcome: Outcome, outcomes: list[Outcome]) -> str | None:
+    """The row of a broken column sum whose cell is to blame, when the other identities
+    through the candidate cells single one out: a wrong cell also breaks its row's sum,
+    while the sums through correct cells hold."""
+    scores: dict[str, int] = {}
+    for row, column in outcome.cells:
+        score = 0
+        for other in outcomes:
+            if other is not outcome and (row, column) in other.cells:
+                score += -1 if other.holds else 1
+        scores[row] = score
+    best = max(scores.values())
+    leaders = [r for r, v in scores.items() if v == best]
+    return leaders[0] if len(leaders) == 1 else None
 
 
 class IdentityRule(Rule):
@@ -95,49 +118,54 @@ class IdentityRule(Rule):
             spec = table_spec(table, self.templates)
             if spec is None or not any(i.id in self.identities for i in spec.identities):
                 continue
-            broken = evaluate(table, spec)
-            suspicious = {b.key for b in broken if b.identity.axis == "row"}
+            outcomes = evaluate(table, spec)
             rows = _first_rows(table)
-            for item in broken:
-                if item.identity.id in self.identities:
-                    yield self._report(table, spec, rows, item, suspicious)
+            for outcome in outcomes:
+                if not outcome.holds and outcome.identity.id in self.identities:
+                    yield self._report(table, spec, rows, outcome, outcomes)
 
     def _report(
-        self, table: Table, spec: TableSpec, rows: dict[str, Row], item: Broken,
-        suspicious: set[str],
+        self, table: Table, spec: TableSpec, rows: dict[str, Row], item: Outcome,
+        outcomes: list[Outcome],
     ) -> Finding:
         identity = item.identity
         name = table_name(table)
+        related = [rows[r].cell(c) for r, c in item.cells]
+        cells = [c for c in related if c is not None]
         if identity.axis == "row":
             row = rows[item.key]
             total = identity.left[0]
-            label = spec.column(total).label if spec.column(total) else total  # type: ignore[union-attr]
+            column = spec.column(total)
+            label = column.label if column else total
             return self.finding(
                 row_span(row),
                 f"{name}“{row.template_label}”：{label}为 {_fmt(item.left)}，"
-                f"但其余各列之和为 {_fmt(item.right)}（{identity.description}），"
-                f"{label}应为 {_fmt(item.right)}",
-                related=item.cells,
+                f"但其余各列之和为 {_fmt(item.right)}（{identity.description}）",
+                related=cells,
             )
         column = spec.column(item.key)
         column_label = column.label if column else item.key
-        involved = [r for r in (*identity.left, *identity.right) if r in rows]
-        culprit = next((r for r in involved if r in suspicious), identity.left[0])
-        row = rows[culprit]
-        cell = row.cell(item.key)
-        current = _value(cell) or 0
-        delta = item.right - item.left if culprit in identity.left else item.left - item.right
-        expected = current + delta
         sides = self.describe(spec, identity, item)
+        culprit = _culprit(item, outcomes)
+        if culprit is None:
+            anchor = rows[identity.left[0]]
+            return self.finding(
+                row_span(anchor),
+                f"{name}“{column_label}”列不符合“{identity.description}”（{sides}）",
+                related=cells,
+            )
+        row = rows[culprit]
+        current = _value(row.cell(item.key)) or 0
+        delta = item.right - item.left if culprit in identity.left else item.left - item.right
         return self.finding(
             row_span(row),
             f"{name}“{row.template_label}”·{column_label} 为 {_fmt(current)}，"
-            f"按“{identity.description}”应为 {_fmt(expected)}（{sides}）",
-            related=item.cells,
+            f"按“{identity.description}”应为 {_fmt(current + delta)}（{sides}）",
+            related=cells,
         )
 
     @staticmethod
-    def describe(spec: TableSpec, identity: SumIdentity, item: Broken) -> str:
+    def describe(spec: TableSpec, identity: SumIdentity, item: Outcome) -> str:
         def side(ids: tuple[str, ...]) -> str:
             if len(ids) > 3:
                 return "各项之和"

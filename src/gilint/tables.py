@@ -238,7 +238,7 @@ class _ChunkReader:
             pre = [t for t in line[:first_value] if t.type == "FRAG"]
             values = list(line[first_value:])
             if pre or buffer:
-                current = self._start_row(buffer + pre, values)
+                current = self._start_row(buffer + pre, values, pre)
                 buffer = []
             elif current is not None and current.needs_more():
                 current.tokens.extend(values)
@@ -272,9 +272,24 @@ class _ChunkReader:
         taken.sort(key=lambda m: m[0])
         return taken, text, offsets
 
-    def _start_row(self, frags: list[Token], values: list[Token]) -> _RowDraft:
+    def _start_row(self, frags: list[Token], values: list[Token], pre: list[Token]) -> _RowDraft:
         matches, text, offsets = self._match(frags)
         final = matches[-1] if matches and matches[-1][1] == len(text) else None
+        if final is None and matches:
+            # "规章 若干 3 4": text after the label, on the value line, that fills exactly
+            # the columns the numbers leave is a cell that holds text, not label text.
+            at, end, row, table = matches[-1]
+            stop = offsets[end - 1] + 1
+            after = [t for t in frags if _start(t) >= stop]
+            numbers = sum(1 for t in values if t.type != "EMPTY")
+            on_value_line = {id(t) for t in pre}
+            if (after and all(id(t) in on_value_line for t in after)
+                    and "".join(keyed(str(t))[0] for t in after) == text[end:]
+                    and numbers + len(after) == len(table.columns)):
+                final = matches[-1]
+                values = after + values
+                moved = {id(t) for t in after}
+                frags = [t for t in frags if id(t) not in moved]
         used: list[tuple[int, int]] = []
         for at, end, row, table in matches:
             span = _label_range(offsets, at, end, self.loc.canonical)

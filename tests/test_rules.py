@@ -1,0 +1,294 @@
+"""Each built-in rule, firing and not firing, in every layout."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import gilint
+from gilint.findings import Finding, Severity
+from gilint.testing import LAYOUTS, ReportData, render, sample_report
+
+LAYOUT = pytest.mark.parametrize("layout", LAYOUTS)
+
+
+def run(text: str, *codes: str) -> list[Finding]:
+    findings = gilint.lint(text, config={"select": list(codes)} if codes else {})
+    return findings
+
+
+def rendered(data: ReportData, layout: str) -> str:
+    return render(data, layout).text  # type: ignore[arg-type]
+
+
+def good(template: str = "2021") -> ReportData:
+    return sample_report(template, seed=7, high=20)
+
+
+def line_of(text: str, needle: str, nth: int = 0) -> int:
+    hits = [i for i, line in enumerate(text.split("\n"), 1) if needle in line]
+    return hits[nth]
+
+
+@LAYOUT
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_clean_reports_have_no_findings(layout: str, template: str) -> None:
+    assert run(rendered(good(template), layout)) == []
+
+
+# -- structure ----------------------------------------------------------------------
+
+
+@LAYOUT
+def test_gi101_missing_section(layout: str) -> None:
+    text = rendered(attrs.evolve(good(), parts=("一", "二", "三", "五", "六")), layout)
+    findings = run(text, "GI101")
+    assert [(f.code, f.line) for f in findings] == [("GI101", line_of(text, "五、存在的主要问题"))]
+    assert "第四部分" in findings[0].message and "行政复议" in findings[0].message
+
+
+@LAYOUT
+def test_gi101_missing_last_section_points_at_the_end(layout: str) -> None:
+    text = rendered(attrs.evolve(good(), parts=("一", "二", "三", "四", "五")), layout)
+    findings = run(text, "GI101")
+    assert len(findings) == 1 and "第六部分" in findings[0].message
+    assert findings[0].line == len(text.rstrip().split("\n"))
+
+
+def test_gi101_not_for_files_that_are_no_report() -> None:
+    assert run("会议纪要。\n", "GI101") == []
+    assert [f.code for f in run("会议纪要。\n", "GI902")] == ["GI902"]
+
+
+@LAYOUT
+def test_gi102_out_of_order(layout: str) -> None:
+    text = rendered(good(), layout)
+    five, six = text.index("五、存在的主要问题"), text.index("六、其他需要报告的事项")
+    start = text.rfind("\n", 0, five) + 1
+    six_start = text.rfind("\n", 0, six) + 1
+    swapped = text[:start] + text[six_start:] + "\n" + text[start:six_start]
+    findings = run(swapped, "GI102")
+    assert [f.line for f in findings] == [line_of(swapped, "五、存在的主要问题")]
+    assert "第五部分" in findings[0].message and "第六部分之后" in findings[0].message
+
+
+@LAYOUT
+def test_gi102_wrong_ordinal(layout: str) -> None:
+    text = rendered(good(), layout).replace("五、存在的主要问题", "七、存在的主要问题")
+    findings = run(text, "GI102")
+    assert len(findings) == 1 and "“七”" in findings[0].message
+    assert findings[0].suggestion == "五、存在的主要问题及改进情况"
+
+
+@LAYOUT
+def test_gi103_duplicate(layout: str) -> None:
+    text = rendered(good(), layout) + "\n六、其他需要报告的事项\n\n本年度未收取信息处理费。\n"
+    findings = run(text, "GI103")
+    assert [f.line for f in findings] == [line_of(text, "六、其他需要报告的事项", 1)]
+    assert findings[0].related[0].line == line_of(text, "六、其他需要报告的事项")
+
+
+@LAYOUT
+def test_gi104_nonstandard_title(layout: str) -> None:
+    text = rendered(good(), layout).replace("五、存在的主要问题及改进情况", "五、存在问题及改进情况")
+    findings = run(text, "GI104")
+    assert len(findings) == 1 and findings[0].severity is Severity.WARNING
+    assert findings[0].suggestion == "存在的主要问题及改进情况"
+    assert findings[0].line == line_of(text, "五、存在问题及改进情况")
+
+
+@LAYOUT
+def test_gi105_overview_aspect(layout: str) -> None:
+    data = attrs.evolve(good(), overview=good().overview[:3])
+    findings = run(rendered(data, layout), "GI105")
+    assert sorted(f.message.split("“")[1].split("”")[0] for f in findings) == [
+        "政府信息公开平台建设", "监督保障"]
+    assert run(rendered(good("2019"), layout), "GI105") == []  # not asked of 2019 reports
+
+
+@LAYOUT
+def test_gi106_empty_section(layout: str) -> None:
+    data = attrs.evolve(good(), problems=("无。",))
+    findings = run(rendered(data, layout), "GI106")
+    assert len(findings) == 1 and "第五部分" in findings[0].message
+
+
+@LAYOUT
+def test_gi107_missing_table(layout: str) -> None:
+    text = rendered(good(), layout)
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议")
+    text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n本年度未收到政府信息公开申请。\n\n" + text[end:]
+    findings = run(text, "GI107")
+    assert [f.line for f in findings] == [line_of(text, "三、收到和处理")]
+    assert run(rendered(good(), layout), "GI107") == []
+
+
+@LAYOUT
+def test_gi108_missing_rows_and_cells(layout: str) -> None:
+    text = rendered(good(), layout)
+    lines = text.split("\n")
+    total = line_of(text, "（七）总计" if layout != "tabs" else "(七) 总计")
+    del lines[total - 1]
+    text = "\n".join(lines)
+    findings = run(text, "GI108")
+    assert len(findings) == 1 and "“（七）总计”" in findings[0].message
+    assert findings[0].line == line_of(text, "3.其他")  # where the row belongs
+
+
+def test_gi108_short_row() -> None:
+    data = good().with_cell("3", "outcome.disclosed", "total", "")
+    text = rendered(data, "wrapped")  # pdftotext drops a blank: the row ends early
+    findings = run(text, "GI108")
+    assert len(findings) == 1 and "只有 6 个数据" in findings[0].message
+    assert findings[0].line == line_of(text, "（一）予以公开")
+
+
+# -- numbers ------------------------------------------------------------------------
+
+
+@LAYOUT
+def test_gi201_balance(layout: str) -> None:
+    data = good()
+    old = int(data.tables["3"]["carry_forward"][0])
+    data = data.with_cell("3", "carry_forward", "natural_person", str(old + 2))
+    text = rendered(data, layout)
+    findings = run(text, "GI201")
+    assert [(f.code, f.line) for f in findings] == [("GI201", line_of(text, "四、结转下年度继续办理"))]
+    assert f"为 {old + 2}，" in findings[0].message and f"应为 {old}" in findings[0].message
+
+
+@LAYOUT
+def test_gi201_when_the_culprit_cannot_be_told(layout: str) -> None:
+    # two cells of one row changed so that the row still adds up: the column is wrong,
+    # but no single cell can be blamed, so the finding says so without guessing
+    data = good()
+    row = data.tables["3"]["carry_forward"]
+    data = data.with_cell("3", "carry_forward", "natural_person", str(int(row[0]) + 2))
+    data = data.with_cell("3", "carry_forward", "total", str(int(row[6]) + 2))
+    text = rendered(data, layout)
+    findings = run(text, "GI2")
+    assert [f.code for f in findings] == ["GI201", "GI201"]
+    assert all("列不符合" in f.message and "应为" not in f.message for f in findings)
+    assert all(f.line == line_of(text, "一、本年新收") for f in findings)
+
+
+@LAYOUT
+def test_gi204_table4(layout: str) -> None:
+    data = good()
+    cells = list(data.tables["4"]["cases"])
+    data = data.with_cell("4", "cases", "review.total", str(int(cells[4]) + 1))
+    text = rendered(data, layout)
+    findings = run(text, "GI2")
+    assert [f.code for f in findings] == ["GI204"]
+    assert "行政复议" in findings[0].message
+    assert findings[0].line == render(data, layout).rows[("4", "cases")]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_gi205_invalid_and_placeholder_cells(layout: str) -> None:
+    data = good().with_cell("3", "new", "research", "/")
+    data = data.with_cell("3", "carried_over", "other", "1.5")
+    data = data.with_cell("2.1", "regulations", "issued", "若干")
+    text = rendered(data, layout)
+    findings = run(text, "GI205")
+    assert [(f.severity, f.line) for f in findings] == [
+        (Severity.ERROR, line_of(text, "规章")),
+        (Severity.WARNING, line_of(text, "一、本年新收")),
+        (Severity.ERROR, line_of(text, "二、上年结转")),
+    ]
+    # an unreadable cell is reported once, not again as a broken sum
+    all_codes = {f.code for f in run(text)}
+    assert "GI203" in all_codes  # "/" stands for 0 and the original was not 0 ...
+    assert not [f for f in run(text) if f.code.startswith("GI20") and f.code != "GI205"
+                and f.line == line_of(text, "二、上年结转")]  # ... but 1.5 takes no part
+
+
+# -- versions, fees, years --------------------------------------------------------
+
+
+@LAYOUT
+def test_gi301_outdated_template(layout: str) -> None:
+    data = attrs.evolve(good("2019"), year=2023)
+    text = rendered(data, layout)
+    findings = run(text, "GI3")
+    assert [f.code for f in findings] == ["GI301"]
+    assert findings[0].line == line_of(text, "本年新制作数量")
+    assert run(rendered(good("2019"), layout), "GI301") == []  # 2020: the 2019 format is right
+
+
+@LAYOUT
+def test_gi302_mixed_template(layout: str) -> None:
+    new, old = rendered(good("2021"), layout), rendered(good("2019"), layout)
+    part2 = slice(new.index("二、主动公开"), new.index("三、收到和处理"))
+    old2 = old[old.index("二、主动公开") : old.index("三、收到和处理")]
+    text = new[: part2.start] + old2 + new[part2.stop :]
+    codes = [f.code for f in run(text, "GI302")]
+    assert codes and set(codes) == {"GI302"}
+
+
+def test_gi303_unknown_year() -> None:
+    text = rendered(good(), "wrapped").replace("2024年", "")
+    findings = run(text, "GI303")
+    assert len(findings) == 1 and findings[0].severity is Severity.INFO
+
+
+@LAYOUT
+def test_gi401_and_gi402_fee_statement(layout: str) -> None:
+    silent = attrs.evolve(good(), other_matters=("本年度无其他需要报告的事项。",))
+    vague = attrs.evolve(good(), other_matters=("本单位本年度不存在收费情况。",))
+    assert [f.code for f in run(rendered(silent, layout), "GI4")] == ["GI401"]
+    text = rendered(vague, layout)
+    findings = run(text, "GI4")
+    assert [f.code for f in findings] == ["GI402"]
+    assert findings[0].line == line_of(text, "不存在收费情况")
+    old = attrs.evolve(good("2019"), other_matters=("本年度无其他需要报告的事项。",))
+    assert run(rendered(old, layout), "GI4") == []  # no duty before 2021
+
+
+def test_gi501_year_mismatch() -> None:
+    text = rendered(good(), "tabs").replace("数据从 2024 年", "数据从 2023 年")
+    findings = run(text, "GI501")
+    assert len(findings) == 1 and "2023" in findings[0].message
+    assert findings[0].line == line_of(text, "数据从 2023 年")
+    assert findings[0].related[0].line == line_of(text, "2024 年政府信息公开工作年度报告")
+
+
+# -- unreadable content -------------------------------------------------------------
+
+
+@LAYOUT
+def test_gi901_unknown_row_is_reported_once(layout: str) -> None:
+    text = rendered(good(), layout).replace("1.属于国家秘密", "1.属于国家秘蜜")
+    findings = run(text)
+    assert sorted(f.code for f in findings) == ["GI108", "GI901"]
+    unknown = next(f for f in findings if f.code == "GI901")
+    assert "1.属于国家秘蜜" in unknown.message
+    assert unknown.line == line_of(text, "1.属于国家秘蜜")
+
+
+def test_gi901_orphan_numbers_and_extra_cells() -> None:
+    text = rendered(good(), "wrapped")
+    at = text.index("\n", text.index("（七）总计"))
+    text = text[:at] + " 5" + "\n\n3 3 3" + text[at:]
+    findings = run(text, "GI901")
+    assert len(findings) == 2
+    assert "多出 1 个数据" in findings[0].message and "没有行名" in findings[1].message
+
+
+def test_gi900_a_crashing_rule_is_reported_and_the_rest_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rules = tmp_path / "checks"
+    rules.mkdir()
+    (rules / "boom.py").write_text(
+        "import gilint\n"
+        "class Boom(gilint.Rule):\n"
+        "    '''炸。'''\n"
+        "    code = 'XB001'\n    name = 'boom'\n    summary = 'Always fails.'\n"
+        "    def check(self, report):\n        raise RuntimeError('kaput')\n"
+        "@gilint.hookimpl\ndef gilint_rules():\n    return [Boom]\n",
+        encoding="utf-8",
+    )
+    text = rendered(attrs.evolve(good(), parts=("一", "二", "三", "五", "六")), "wrapped")
+    findings = gilint.lint(text, config={"local-rules": [str(rules)]})
+    assert {f.code for f in findings} == {"GI900", "GI101"}
+    assert "XB001" in next(f for f in findings if f.code == "GI900").message

@@ -1,0 +1,61 @@
+"""Property tests of the arithmetic rules over generated reports."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gilint
+from gilint.testing import render
+from gilint.testing.strategies import perturbed_cell, rendered_reports, report_data
+
+# Which identity codes a changed cell of table 三 / 四 must break, worked out from the
+# format's rules (not from gilint's template data).
+BALANCE_ROWS = {"new", "carried_over", "outcome.total", "carry_forward"}
+
+
+def expected_codes(table: str, row: str) -> set[str]:
+    if table == "4":
+        return {"GI204"}
+    codes = {"GI203"}  # every cell of a row is in that row's total
+    if row in BALANCE_ROWS:
+        codes.add("GI201")
+    if row.startswith("outcome."):
+        codes.add("GI202")
+    return codes
+
+
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(rendered_reports())
+def test_valid_reports_have_no_findings(case) -> None:  # type: ignore[no-untyped-def]
+    findings = gilint.lint(case.text, config={})
+    assert findings == [], [f"{f.line}: {f.code} {f.message}" for f in findings]
+
+
+@SETTINGS
+@given(st.data(), report_data(), st.sampled_from(["wrapped", "tabs", "markdown"]))
+def test_one_changed_cell_breaks_exactly_its_identities(data, report, layout) -> None:  # type: ignore[no-untyped-def]
+    changed, what = data.draw(perturbed_cell(report))
+    rendered = render(changed, layout)
+    findings = [f for f in gilint.lint(rendered.text, config={}) if f.code.startswith("GI2")]
+    assert {f.code for f in findings} == expected_codes(what.table, what.row), (what, findings)
+    assert len(findings) == len(expected_codes(what.table, what.row))
+    line = rendered.rows[(what.table, what.row)]
+    assert all(f.line == line for f in findings), (line, [(f.code, f.line) for f in findings])
+    other = [f for f in gilint.lint(rendered.text, config={}) if not f.code.startswith("GI2")]
+    assert other == []
+
+
+@SETTINGS
+@given(st.data(), report_data(("2021",)), st.sampled_from(["wrapped", "tabs", "markdown"]))
+def test_messages_name_the_expected_value(data, report, layout) -> None:  # type: ignore[no-untyped-def]
+    changed, what = data.draw(perturbed_cell(report, tables=("3",)))
+    if what.column == "total" or what.row not in ("outcome.disclosed", "outcome.partial"):
+        return
+    findings = gilint.lint(render(changed, layout).text, config={})
+    gi202 = [f for f in findings if f.code == "GI202"]
+    assert len(gi202) == 1
+    assert f"为 {what.new}" in gi202[0].message and f"应为 {what.old}" in gi202[0].message
