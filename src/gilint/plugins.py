@@ -198,9 +198,9 @@ def _accept_rules(hosts: Sequence[PluginHost], problems: list[PluginProblem]) ->
             if not (isinstance(rule, type) and issubclass(rule, Rule)):
                 problems.append(PluginProblem(origin, f"{label} 不是 gilint.Rule 的子类"))
                 continue
-            problems = list(rule.problems())
-            if problems:
-                problems.append(PluginProblem(origin, f"规则 {label}：{'；'.join(problems)}"))
+            faults = list(rule.problems())
+            if faults:
+                problems.append(PluginProblem(origin, f"规则 {label}：{'；'.join(faults)}"))
                 continue
             taken = by_code.get(rule.code) or by_name.get(rule.name)
             if taken is not None and taken.rule is not rule:
