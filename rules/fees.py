@@ -59,7 +59,7 @@ class MissingFeeStatement(Rule):
         if not named and vague is None:
             yield self.finding(
                 section.heading,
-                f"第六部分未说明本年度信息处理费的收取情况（{template.name} 要求报告）",
+                f"第六部分未说明本年度信息处理费的收取情况（{template.name}要求报告）",
                 suggestion="写明“本年度未收取信息处理费。”或实际收取的金额",
             )
 

@@ -217,7 +217,7 @@ class MissingOverviewAspect(Rule):
             if not any(k in text for k in aspect.keywords):
                 yield self.finding(
                     section.heading,
-                    f"总体情况未涉及“{aspect.name}”（{template.name} 要求总体情况涵盖{names}"
+                    f"总体情况未涉及“{aspect.name}”（{template.name}要求总体情况涵盖{names}"
                     "五个方面）",
                 )
 

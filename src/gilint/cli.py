@@ -1,31 +1,191 @@
-"""The ``gilint`` command line."""
+"""The ``gilint`` command line.
+
+Exit status: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 a usage,
+configuration or I/O error, reported in one line without a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
 
 from gilint import __version__
+
+FORMATS = ("concise", "full", "json", "sarif", "github", "junit")
 
 
 class UsageError(Exception):
     """A problem with how gilint was called or configured: exit status 2."""
 
 
+def _codes(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _warn(message: str) -> None:
+    print(f"gilint: 警告: {message}", file=sys.stderr)
+
+
+# -- check --------------------------------------------------------------------------
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    from gilint.config import ConfigError
+    from gilint.findings import Severity
+    from gilint.reporters import Summary, available
+    from gilint.runner import STDIN, Session, collect, run
+
+    config_file = Path(args.config) if args.config else None
+    if config_file is not None and not config_file.is_file():
+        raise UsageError(f"配置文件不存在：{args.config}")
+    overrides: dict[str, Any] = {
+        "select": _codes(args.select),
+        "ignore": _codes(args.ignore),
+        "extend_select": _codes(args.extend_select),
+        "template": args.template,
+        "local_rules": tuple(Path(p).resolve() for p in args.local_rules) or None,
+    }
+    paths = args.paths or ["."]
+    for given in paths:
+        if given != STDIN and not os.path.exists(given):
+            raise UsageError(f"路径不存在：{given}")
+    session = Session(overrides, config_file)
+    try:
+        first = Path.cwd() if paths[0] == STDIN else Path(paths[0])
+        linter = session.linter_for(first)  # validates the configuration before any work
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for problem in linter.problems:
+        _warn(str(problem))
+    reporters = available(linter.registry)
+    if args.format not in reporters:
+        raise UsageError(f"未知的输出格式“{args.format}”，可选：{'、'.join(reporters)}")
+    reporter_class = reporters[args.format]
+    session.needs_source = reporter_class.needs_source
+    files = list(collect(paths, session))
+    stdin = sys.stdin.buffer.read() if STDIN in files else None
+    output: TextIO
+    if args.output:
+        try:
+            output = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            raise UsageError(f"无法写入输出文件 {args.output}：{exc.strerror or exc}") from None
+    else:
+        output = sys.stdout
+    try:
+        reporter = reporter_class(output, registry=linter.registry,
+                                  color=_use_color(args.color, output), quiet=args.quiet)
+        summary = Summary()
+        threshold = Severity.parse(args.fail_on).rank
+        failed = False
+        errors: list[str] = []
+        if not args.statistics:
+            reporter.start()
+        for outcome in run(files, session, max(1, args.jobs), stdin):
+            if outcome.error is not None:
+                errors.append(outcome.error)
+                continue
+            assert outcome.result is not None
+            summary.add(outcome.result)
+            failed = failed or any(f.severity.rank >= threshold for f in outcome.result.findings)
+            if not args.statistics:
+                reporter.file(outcome.result)
+        if args.statistics:
+            _statistics(summary, linter, output)
+        else:
+            reporter.finish(summary)
+    finally:
+        if output is not sys.stdout:
+            output.close()
+    if errors:
+        for error in errors:
+            print(f"gilint: 错误: {error}", file=sys.stderr)
+        return 2
+    return 1 if failed and not args.exit_zero else 0
+
+
+def _statistics(summary: Any, linter: Any, output: TextIO) -> None:
+    for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
+        entry = linter.registry.rule(code)
+        name = entry.rule.name if entry else ""
+        title = entry.rule.documentation().split("\n", 1)[0] if entry else ""
+        output.write(f"{count:>6}  {code}  {name:<28} {title}\n")
+    output.write(summary.text() + "\n")
+
+
+# -- rules, rule, parse ---------------------------------------------------------------
+
+
+def _linter_here(args: argparse.Namespace) -> Any:
+    from gilint.config import ConfigError, discover, read_file, with_overrides
+    from gilint.linting import Linter
+
+    try:
+        base = read_file(Path(args.config)) if getattr(args, "config", None) else discover(Path.cwd())
+        local = tuple(Path(p).resolve() for p in getattr(args, "local_rules", []) or ())
+        linter = Linter(with_overrides(base, local_rules=local or None))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for problem in linter.problems:
+        _warn(str(problem))
+    return linter
+
+
+def _rules_command(args: argparse.Namespace) -> int:
+    from gilint.rule_docs import rule_rows, rules_markdown
+
+    registry = _linter_here(args).registry
+    if args.format == "json":
+        json.dump(rule_rows(registry), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "markdown":
+        sys.stdout.write(rules_markdown(registry))
+    else:
+        for row in rule_rows(registry):
+            print(f"{row['code']}  {row['name']:<28} {row['severity']:<8} {row['title']}"
+                  f"  [{row['origin']}]")
+    return 0
+
+
+def _rule_command(args: argparse.Namespace) -> int:
+    from gilint.rule_docs import rule_text
+
+    registry = _linter_here(args).registry
+    entry = registry.rule(args.code.upper())
+    if entry is None:
+        raise UsageError(f"未知的规则代码“{args.code}”（`gilint rules` 列出全部规则）")
+    sys.stdout.write(rule_text(entry))
+    return 0
+
+
 def _parse_command(args: argparse.Namespace) -> int:
     from gilint.export import report_dict
+    from gilint.loading import load_bytes
     from gilint.outline import outline
     from gilint.parsing import load, parse_loaded
 
     try:
         if args.file == "-":
-            from gilint.loading import load_bytes
-
             loaded, path = load_bytes(sys.stdin.buffer.read(), origin="-"), "-"
         else:
-            loaded, path = load(_existing_file(args.file))
+            if not os.path.isfile(args.file):
+                raise FileNotFoundError(2, "文件不存在或不是普通文件", args.file)
+            loaded, path = load(args.file)
     except OSError as exc:
         raise UsageError(f"无法读取文件 {args.file}: {exc.strerror or exc}") from exc
     report = parse_loaded(loaded, path=path)
@@ -38,38 +198,72 @@ def _parse_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing_file(name: str) -> str:
-    import os
+# -- the parser -----------------------------------------------------------------------
 
-    if not os.path.isfile(name):
-        raise FileNotFoundError(2, "文件不存在或不是普通文件", name)
-    return name
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # one line, exit 2, as for every usage error
+        raise UsageError(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="gilint", description="政府信息公开工作年度报告检查工具 (gilint)"
-    )
+    parser = _Parser(prog="gilint", description="政府信息公开工作年度报告检查工具")
     parser.add_argument("--version", action="version", version=f"gilint {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p = commands.add_parser("parse", help="解析报告并输出其结构")
-    p.add_argument("file", help="报告文件（- 表示标准输入）")
-    p.add_argument("--format", choices=("json", "tree"), default="tree", help="输出格式")
-    p.set_defaults(run=_parse_command)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="检查报告（文件、目录，- 表示标准输入）")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录，默认为当前目录")
+    check.add_argument("--select", action="append", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀）")
+    check.add_argument("--ignore", action="append", metavar="CODES", help="停用这些规则")
+    check.add_argument("--extend-select", action="append", metavar="CODES", help="在已选规则之外再启用这些规则")
+    check.add_argument("--config", metavar="FILE", help="使用此配置文件，不再查找")
+    check.add_argument("--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格")
+    check.add_argument("--local-rules", action="append", default=[], metavar="PATH", help="本地规则文件或目录")
+    check.add_argument("--format", "--output-format", dest="format", default="concise",
+                       metavar="|".join(FORMATS), help="输出格式（默认 concise）")
+    check.add_argument("-o", "--output", metavar="FILE", help="输出写入文件")
+    check.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数量")
+    check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                       help="达到此严重程度时以 1 退出（默认 error）")
+    check.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="并行进程数（默认为 CPU 数）")
+    check.add_argument("--quiet", "-q", action="store_true", help="不输出汇总行")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.set_defaults(run=_check_command)
+
+    rules = commands.add_parser("rules", help="列出全部规则")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.add_argument("--config", metavar="FILE")
+    rules.add_argument("--local-rules", action="append", default=[], metavar="PATH")
+    rules.set_defaults(run=_rules_command)
+
+    rule = commands.add_parser("rule", help="显示一条规则的说明")
+    rule.add_argument("code", metavar="CODE")
+    rule.add_argument("--config", metavar="FILE")
+    rule.add_argument("--local-rules", action="append", default=[], metavar="PATH")
+    rule.set_defaults(run=_rule_command)
+
+    parse = commands.add_parser("parse", help="解析报告并输出其结构")
+    parse.add_argument("file", help="报告文件（- 表示标准输入）")
+    parse.add_argument("--format", choices=("json", "tree"), default="tree", help="输出格式")
+    parse.set_defaults(run=_parse_command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return 2
     try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return 2
         result: int = args.run(args)
         return result
     except UsageError as exc:
         print(f"gilint: 错误: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
     except BrokenPipeError:
         return 0

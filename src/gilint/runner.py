@@ -1,0 +1,133 @@
+"""``gilint check``: which files, with which configuration, in how many processes.
+
+Each file is checked with the nearest configuration file above it (or ``--config``),
+with the command line's settings on top. Files are checked in a process pool when
+``--jobs`` is above one; results come back in the order the files were given, so the
+output is the same for any number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from gilint.config import Config, ConfigError, discover, read_file, with_overrides
+from gilint.linting import Linter
+from gilint.reporters.base import FileResult
+
+STDIN = "-"
+
+
+@attrs.frozen(slots=True)
+class Outcome:
+    """What checking one file gave: a result, or an error that stops it (exit 2)."""
+
+    path: str
+    result: FileResult | None = None
+    error: str | None = None
+
+
+@attrs.define
+class Session:
+    """The settings of one ``gilint check`` run; picklable, so workers get a copy.
+
+    Linters are cached per configuration file; the cache is not pickled.
+    """
+
+    overrides: dict[str, Any]
+    config_file: Path | None = None
+    needs_source: bool = False
+    _linters: dict[Path | None, Linter] = attrs.field(factory=dict, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"overrides": self.overrides, "config_file": self.config_file,
+                "needs_source": self.needs_source}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.overrides = state["overrides"]
+        self.config_file = state["config_file"]
+        self.needs_source = state["needs_source"]
+        self._linters = {}
+
+    def config_for(self, path: Path) -> Config:
+        base = read_file(self.config_file) if self.config_file else discover(path)
+        return with_overrides(base, **self.overrides)
+
+    def linter_for(self, path: Path) -> Linter:
+        config = self.config_for(path)
+        if config.source not in self._linters:
+            self._linters[config.source] = Linter(config)
+        return self._linters[config.source]
+
+    def check(self, path: str, data: bytes | None = None) -> Outcome:
+        where = Path.cwd() if path == STDIN else Path(path)
+        try:
+            linter = self.linter_for(where)
+            if data is None:
+                data = Path(path).read_bytes()
+        except ConfigError as exc:
+            return Outcome(path, error=str(exc))
+        except OSError as exc:
+            return Outcome(path, error=f"无法读取文件 {path}：{exc.strerror or exc}")
+        report = linter.parse(data, path=path)
+        findings = tuple(linter.check(report))
+        lines: dict[int, str] = {}
+        if self.needs_source and findings:
+            source = report.source.split("\n")
+            for finding in findings:
+                for number in range(finding.span.line, min(finding.span.end_line, finding.line + 3) + 1):
+                    if number <= len(source):
+                        lines[number] = source[number - 1]
+        return Outcome(path, FileResult(path, findings, lines))
+
+    def check_many(self, paths: Sequence[str]) -> list[Outcome]:
+        return [self.check(p) for p in paths]
+
+
+def collect(paths: Sequence[str], session: Session) -> Iterator[str]:
+    """Files to check: given files as they are, directories recursively by the include
+    and exclude patterns of their configuration, in a stable order."""
+    seen: set[str] = set()
+    for given in paths:
+        if given == STDIN:
+            yield STDIN
+            continue
+        path = Path(given)
+        if path.is_dir():
+            config = session.config_for(path)
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    candidate = Path(folder) / name
+                    if config.included(candidate) and str(candidate) not in seen:
+                        seen.add(str(candidate))
+                        yield str(candidate)
+        elif given not in seen:
+            seen.add(given)
+            yield given
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def run(paths: Sequence[str], session: Session, jobs: int, stdin: bytes | None = None
+        ) -> Iterator[Outcome]:
+    """Check every file; outcomes come in the order of ``paths``."""
+    files = [p for p in paths if p != STDIN]
+    if STDIN in paths:
+        yield session.check(STDIN, stdin or b"")
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield session.check(path)
+        return
+    size = max(1, min(64, len(files) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for batch in pool.map(session.check_many, _chunks(files, size)):
+            yield from batch

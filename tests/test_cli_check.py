@@ -1,0 +1,216 @@
+"""``gilint check``, ``gilint rules`` and ``gilint rule``, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import attrs
+import pytest
+
+from gilint.testing import render, sample_report
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def gilint(*args: str, cwd: Path | None = None, stdin: bytes | None = None
+           ) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "gilint", *args], input=stdin, capture_output=True, cwd=cwd,
+        env=env, check=False,
+    )
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode("utf-8"),
+        result.stderr.decode("utf-8"),
+    )
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    """A folder with a clean report, a broken one, a warning-only one and a non-report."""
+    good = sample_report("2021", seed=1)
+    (tmp_path / "a-good.txt").write_text(render(good, "wrapped").text, encoding="utf-8")
+    broken = attrs.evolve(good.with_cell("3", "new", "natural_person", "999"),
+                          parts=("一", "二", "三", "五", "六"))
+    (tmp_path / "b-broken.txt").write_text(render(broken, "tabs").text, encoding="utf-8")
+    warned = attrs.evolve(good, other_matters=("本单位本年度不存在收费情况。",))
+    (tmp_path / "c-warned.txt").write_text(render(warned, "markdown").text, encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "d-notes.txt").write_text("会议纪要。\n", encoding="utf-8")
+    (sub / "ignored.md").write_text("一、总体情况\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_concise_and_exit_codes(reports: Path) -> None:
+    result = gilint("check", ".", cwd=reports)
+    assert result.returncode == 1
+    lines = result.stdout.strip().split("\n")
+    assert lines[-1] == "发现 5 个问题（错误 4，警告 1），检查了 4 个文件。"
+    assert [line.split()[1] for line in lines[:-1]] == [
+        "GI201", "GI203", "GI101", "GI402", "GI902"]  # files in order, then by position
+    for line in lines[:-1]:
+        path, line_no, column, rest = line.split(":", 3)
+        assert path.endswith(".txt") and int(line_no) > 0 and int(column) > 0
+        assert rest.split()[0].startswith("GI")
+    assert "ignored.md" not in result.stdout
+    assert gilint("check", "a-good.txt", cwd=reports).returncode == 0
+    assert gilint("check", "c-warned.txt", cwd=reports).returncode == 0
+    assert gilint("check", "c-warned.txt", "--fail-on", "warning", cwd=reports).returncode == 1
+    assert gilint("check", ".", "--exit-zero", cwd=reports).returncode == 0
+
+
+def test_not_a_report_is_a_finding(reports: Path) -> None:
+    result = gilint("check", "sub/d-notes.txt", cwd=reports)
+    assert result.returncode == 1 and "GI902" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "nope.txt"], "路径不存在：nope.txt"),
+        (["check", ".", "--select", "GI999"], "未知的规则代码或前缀“GI999”"),
+        (["check", ".", "--format", "xml"], "未知的输出格式“xml”"),
+        (["check", ".", "--config", "missing.toml"], "配置文件不存在"),
+        (["check", ".", "--template", "2018"], "未知的格式“2018”"),
+        (["rule", "GI999"], "未知的规则代码"),
+        (["check", "--jobs"], "argument"),
+    ],
+)
+def test_usage_errors_exit_2_in_one_line(reports: Path, args: list[str], message: str) -> None:
+    result = gilint(*args, cwd=reports)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().split("\n")) == 1
+
+
+def test_bad_config_file_is_exit_2(reports: Path) -> None:
+    (reports / "gilint.toml").write_text('selcet = ["GI1"]\n', encoding="utf-8")
+    result = gilint("check", ".", cwd=reports)
+    assert result.returncode == 2 and "未知的配置项“selcet”" in result.stderr
+
+
+def test_select_and_statistics(reports: Path) -> None:
+    result = gilint("check", ".", "--select", "GI2", "--statistics", cwd=reports)
+    assert result.returncode == 1
+    rows = result.stdout.strip().split("\n")
+    assert [r.split()[:2] for r in rows[:-1]] == [["1", "GI201"], ["1", "GI203"]]
+    ignored = gilint("check", ".", "--ignore", "GI1,GI2,GI4,GI9", cwd=reports)
+    assert ignored.returncode == 0 and ignored.stdout.startswith("未发现问题")
+
+
+def test_json_output(reports: Path) -> None:
+    result = gilint("check", ".", "--format", "json", cwd=reports)
+    data = json.loads(result.stdout)
+    assert len(data) == 5
+    keys = {"path", "code", "name", "severity", "message", "line", "column", "end_line",
+            "end_column", "suggestion", "related"}
+    assert all(set(item) == keys for item in data)
+    assert {d["code"] for d in data} >= {"GI101", "GI201", "GI203", "GI402", "GI902"}
+    empty = gilint("check", "a-good.txt", "--format", "json", cwd=reports)
+    assert json.loads(empty.stdout) == []
+
+
+def test_sarif_output(reports: Path) -> None:
+    result = gilint("check", ".", "--output-format", "sarif", cwd=reports)
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert {"GI101", "GI201", "GI902"} <= set(rules)
+    for rule in rules.values():
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"]
+    assert len(run["results"]) == 5
+    for item in run["results"]:
+        assert item["ruleId"] in rules
+        assert item["level"] in ("error", "warning", "note")
+        assert item["message"]["text"]
+        (location,) = item["locations"]
+        uri = location["physicalLocation"]["artifactLocation"]["uri"]
+        assert not uri.startswith("/") and uri.endswith(".txt")
+        region = location["physicalLocation"]["region"]
+        assert set(region) == {"startLine", "startColumn", "endLine", "endColumn"}
+        assert region["startLine"] <= region["endLine"]
+
+
+def test_github_output(reports: Path) -> None:
+    result = gilint("check", "b-broken.txt", "--format", "github", cwd=reports)
+    lines = result.stdout.strip().split("\n")
+    assert lines and all(line.startswith("::error file=b-broken.txt,line=") for line in lines)
+    assert all(",endLine=" in line and ",endColumn=" in line and ",title=GI" in line
+               for line in lines)
+
+
+def test_junit_output(reports: Path) -> None:
+    result = gilint("check", ".", "--format", "junit", cwd=reports)
+    root = ET.fromstring(result.stdout)
+    cases = root.findall(".//testcase")
+    assert [c.get("name") for c in cases] == [
+        "a-good.txt", "b-broken.txt", "c-warned.txt", "sub/d-notes.txt"]
+    assert [len(c.findall("failure")) for c in cases] == [0, 3, 1, 1]
+    assert root.get("failures") == "3"
+
+
+def test_full_output_underlines_wide_characters(reports: Path) -> None:
+    result = gilint("check", "b-broken.txt", "--format", "full", "--select", "GI101", cwd=reports)
+    lines = result.stdout.split("\n")
+    source = next(line for line in lines if "| 五、存在的主要问题及改进情况" in line)
+    marks = lines[lines.index(source) + 1]
+    assert marks.split("| ", 1)[1] == "^" * 28  # 14 wide characters
+    assert "= 建议：" in result.stdout
+
+
+def test_output_file_stdin_and_quiet(reports: Path) -> None:
+    result = gilint("check", "-", "-q", stdin=(reports / "b-broken.txt").read_bytes(), cwd=reports)
+    assert result.returncode == 1
+    assert all(line.startswith("-:") for line in result.stdout.strip().split("\n"))
+    out = reports / "out.json"
+    assert gilint("check", ".", "--format", "json", "-o", str(out), cwd=reports).stdout == ""
+    assert len(json.loads(out.read_text("utf-8"))) == 5
+
+
+def test_jobs_do_not_change_the_output(reports: Path) -> None:
+    for i in range(12):
+        data = sample_report("2021", seed=i).with_cell("3", "new", "research", str(50 + i))
+        (reports / f"many-{i:02d}.txt").write_text(render(data, "tabs").text, encoding="utf-8")
+    one = gilint("check", ".", "--format", "json", "--jobs", "1", cwd=reports)
+    two = gilint("check", ".", "--format", "json", "--jobs", "2", cwd=reports)
+    three = gilint("check", ".", "--jobs", "3", cwd=reports)
+    assert one.stdout == two.stdout and len(json.loads(one.stdout)) > 20
+    assert three.stdout == gilint("check", ".", "--jobs", "1", cwd=reports).stdout
+
+
+def test_rules_list_and_rule_documentation() -> None:
+    listing = gilint("rules", "--format", "json")
+    rows = json.loads(listing.stdout)
+    assert [r["code"] for r in rows][:3] == ["GI101", "GI102", "GI103"]
+    assert all(r["origin"] == "built-in" for r in rows if r["code"].startswith("GI"))
+    assert {"code", "name", "severity", "summary", "title", "origin"} <= set(rows[0])
+    doc = gilint("rule", "gi401")
+    assert doc.returncode == 0
+    text = doc.stdout
+    assert text.startswith("GI401 missing-fee-statement\n")
+    for heading in ("检查内容：", "原因：", "依据：", "示例：", "修改方法："):
+        assert heading in text
+    assert "Part 六 of a 2021-format report" in text
+
+
+def test_every_builtin_rule_is_documented_in_full() -> None:
+    rows = json.loads(gilint("rules", "--format", "json").stdout)
+    for row in rows:
+        text = gilint("rule", row["code"]).stdout
+        for heading in ("检查内容：", "原因：", "依据：", "示例：", "修改方法："):
+            assert heading in text, (row["code"], heading)
+
+
+def test_committed_rule_reference_is_current() -> None:
+    generated = gilint("rules", "--format", "markdown", cwd=ROOT).stdout
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert generated == committed, "docs/rules.md is stale: run `gilint rules --format markdown > docs/rules.md`"
