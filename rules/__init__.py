@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gilint.hookspecs import hookimpl
-from gilint.rule import Rule
 from gilint.rules.arithmetic import (
     InvalidCell,
     Table3ApplicantTotal,
@@ -28,6 +26,9 @@ from gilint.rules.structure import (
 from gilint.rules.unparsed import NotAReport, UnparsedContent
 from gilint.rules.versions import MixedTemplate, OutdatedTemplate, UnknownReportYear
 from gilint.rules.years import ReportYearMismatch
+
+from gilint.hookspecs import hookimpl
+from gilint.rule import Rule
 
 RULES: tuple[type[Rule], ...] = (
     MissingSection,

@@ -13,11 +13,11 @@ from decimal import Decimal
 from typing import ClassVar
 
 import attrs
+from gilint.rules._support import row_span, table_name, table_spec
 
 from gilint.ast import Cell, CellStatus, Report, Row, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
-from gilint.rules._support import row_span, table_name, table_spec
 from gilint.templates.model import SumIdentity, TableSpec
 
 Number = int | Decimal
@@ -70,14 +70,20 @@ def evaluate(table: Table, spec: TableSpec) -> list[Outcome]:
     for identity in spec.identities:
         if identity.axis == "column":
             places = [
-                (column.id, [(r, column.id) for r in identity.left],
-                 [(r, column.id) for r in identity.right])
+                (
+                    column.id,
+                    [(r, column.id) for r in identity.left],
+                    [(r, column.id) for r in identity.right],
+                )
                 for column in spec.columns
             ]
         else:
             places = [
-                (row.id, [(row.id, c) for c in identity.left],
-                 [(row.id, c) for c in identity.right])
+                (
+                    row.id,
+                    [(row.id, c) for c in identity.left],
+                    [(row.id, c) for c in identity.right],
+                )
                 for row in spec.data_rows
                 if row.id in rows
             ]
@@ -125,7 +131,11 @@ class IdentityRule(Rule):
                     yield self._report(table, spec, rows, outcome, outcomes)
 
     def _report(
-        self, table: Table, spec: TableSpec, rows: dict[str, Row], item: Outcome,
+        self,
+        table: Table,
+        spec: TableSpec,
+        rows: dict[str, Row],
+        item: Outcome,
         outcomes: list[Outcome],
     ) -> Finding:
         identity = item.identity
@@ -169,10 +179,12 @@ class IdentityRule(Rule):
         def side(ids: tuple[str, ...]) -> str:
             if len(ids) > 3:
                 return "各项之和"
-            return "+".join((spec.row(i).label or i).split("、")[0] if spec.row(i) else i
-                            for i in ids)
+            return "+".join(
+                (spec.row(i).label or i).split("、")[0] if spec.row(i) else i for i in ids
+            )
 
-        return f"{side(identity.left)} = {_fmt(item.left)}，{side(identity.right)} = {_fmt(item.right)}"
+        left, right = side(identity.left), side(identity.right)
+        return f"{left} = {_fmt(item.left)}，{right} = {_fmt(item.right)}"
 
 
 class Table3Balance(IdentityRule):
@@ -295,7 +307,8 @@ class InvalidCell(Rule):
                     where = f"{name}“{row.template_label or row.label or ''}”·{cell.column_label}"
                     if cell.status is CellStatus.INVALID:
                         yield self.finding(
-                            cell, f"{where} 应填写数量，实为“{cell.raw}”",
+                            cell,
+                            f"{where} 应填写数量，实为“{cell.raw}”",
                             suggestion="填写非负整数；没有发生的填 0",
                         )
                     elif cell.status is CellStatus.BLANK:
@@ -307,7 +320,8 @@ class InvalidCell(Rule):
                         )
                     elif cell.status is CellStatus.PLACEHOLDER:
                         yield self.finding(
-                            cell, f"{where} 写作“{cell.raw}”，应填写 0",
+                            cell,
+                            f"{where} 写作“{cell.raw}”，应填写 0",
                             severity=Severity.WARNING,
                             suggestion="0",
                         )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gilint.rules._support import required_template
+
 from gilint.ast import Report
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
-from gilint.rules._support import required_template
 
 FEE = "信息处理费"
 _FEE_WORDS = re.compile(r"收费|收取.{0,6}费|费用|缴费|处理费")

@@ -4,12 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gilint.ast import Report, Table
-from gilint.findings import Finding, Severity
-from gilint.labels import key
-from gilint.rule import Rule
-from gilint.span import LineIndex, Span
-from gilint.templates.model import TableSpec
 from gilint.rules._support import (
     part_name,
     part_number,
@@ -18,6 +12,13 @@ from gilint.rules._support import (
     table_name,
     table_spec,
 )
+
+from gilint.ast import Report, Table
+from gilint.findings import Finding, Severity
+from gilint.labels import key
+from gilint.rule import Rule
+from gilint.span import LineIndex, Span
+from gilint.templates.model import TableSpec
 
 _EMPTY_WORDS = {"无", "暂无", "没有", "无此项", "无相关情况"}
 
@@ -62,7 +63,8 @@ class MissingSection(Rule):
             yield self.finding(
                 where,
                 f"缺少{part_name(spec.ordinal, self.templates)}",
-                suggestion=f"在此之前补写“{spec.ordinal}、{spec.title}”" if later
+                suggestion=f"在此之前补写“{spec.ordinal}、{spec.title}”"
+                if later
                 else f"在报告末尾补写“{spec.ordinal}、{spec.title}”",
             )
 

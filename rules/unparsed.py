@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gilint.rules._support import row_span, table_name
+
 from gilint.ast import Report
 from gilint.findings import Finding
 from gilint.rule import Rule
-from gilint.rules._support import row_span, table_name
 
 
 class UnparsedContent(Rule):
@@ -28,7 +29,9 @@ class UnparsedContent(Rule):
 
     code = "GI901"
     name = "unparsed-content"
-    summary = "A part or table could not be read; says what, so the user knows which rules did not run."
+    summary = (
+        "A part or table could not be read; says what, so the user knows which rules did not run."
+    )
 
     def check(self, report: Report) -> Iterator[Finding]:
         for diagnostic in report.diagnostics:
@@ -58,7 +61,8 @@ class UnparsedContent(Rule):
                 elif row.duplicate:
                     yield self.finding(
                         row_span(row),
-                        f"{name}“{row.template_label}”重复出现（第一次在第 {first_line[row.id]} 行），"
+                        f"{name}“{row.template_label}”重复出现"
+                        f"（第一次在第 {first_line[row.id]} 行），"
                         "重复的一行未参与检查",
                     )
                 else:
@@ -66,7 +70,8 @@ class UnparsedContent(Rule):
                 if row.extra:
                     yield self.finding(
                         row.extra[0],
-                        f"{name}“{row.template_label or row.label or ''}”多出 {len(row.extra)} 个数据"
+                        f"{name}“{row.template_label or row.label or ''}”"
+                        f"多出 {len(row.extra)} 个数据"
                         f"（{' '.join(c.raw for c in row.extra)}），未参与检查",
                     )
 

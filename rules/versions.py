@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from gilint.rules._support import table_name
+
 from gilint.ast import Report, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
-from gilint.rules._support import table_name
 
 
 class OutdatedTemplate(Rule):
@@ -41,8 +42,11 @@ class OutdatedTemplate(Rule):
         outdated = []
         for evidence in report.template.evidence:
             template = self.templates.get(evidence.template)
-            if (template is not None and template.last_year is not None
-                    and template.last_year < report.year):
+            if (
+                template is not None
+                and template.last_year is not None
+                and template.last_year < report.year
+            ):
                 outdated.append((evidence, template))
         if not outdated or required is None:
             return
@@ -89,7 +93,9 @@ class MixedTemplate(Rule):
         counts = Counter(v for _, v in versions)
         if len(counts) < 2:
             return
-        majority = report.template.id if report.template.id in counts else counts.most_common(1)[0][0]
+        majority = (
+            report.template.id if report.template.id in counts else counts.most_common(1)[0][0]
+        )
         names = {t.id: t.name for t in self.templates.templates}
         for table, version in versions:
             if version != majority:

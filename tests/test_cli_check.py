@@ -17,15 +17,22 @@ from gilint.testing import render, sample_report
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def gilint(*args: str, cwd: Path | None = None, stdin: bytes | None = None
-           ) -> subprocess.CompletedProcess[str]:
+def gilint(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "gilint", *args], input=stdin, capture_output=True, cwd=cwd,
-        env=env, check=False,
+        [sys.executable, "-m", "gilint", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        check=False,
     )
     return subprocess.CompletedProcess(
-        result.args, result.returncode, result.stdout.decode("utf-8"),
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8"),
         result.stderr.decode("utf-8"),
     )
 
@@ -35,8 +42,9 @@ def reports(tmp_path: Path) -> Path:
     """A folder with a clean report, a broken one, a warning-only one and a non-report."""
     good = sample_report("2021", seed=1)
     (tmp_path / "a-good.txt").write_text(render(good, "wrapped").text, encoding="utf-8")
-    broken = attrs.evolve(good.with_cell("3", "new", "natural_person", "999"),
-                          parts=("一", "二", "三", "五", "六"))
+    broken = attrs.evolve(
+        good.with_cell("3", "new", "natural_person", "999"), parts=("一", "二", "三", "五", "六")
+    )
     (tmp_path / "b-broken.txt").write_text(render(broken, "tabs").text, encoding="utf-8")
     warned = attrs.evolve(good, other_matters=("本单位本年度不存在收费情况。",))
     (tmp_path / "c-warned.txt").write_text(render(warned, "markdown").text, encoding="utf-8")
@@ -53,7 +61,12 @@ def test_concise_and_exit_codes(reports: Path) -> None:
     lines = result.stdout.strip().split("\n")
     assert lines[-1] == "发现 5 个问题（错误 4，警告 1），检查了 4 个文件。"
     assert [line.split()[1] for line in lines[:-1]] == [
-        "GI201", "GI203", "GI101", "GI402", "GI902"]  # files in order, then by position
+        "GI201",
+        "GI203",
+        "GI101",
+        "GI402",
+        "GI902",
+    ]  # files in order, then by position
     for line in lines[:-1]:
         path, line_no, column, rest = line.split(":", 3)
         assert path.endswith(".txt") and int(line_no) > 0 and int(column) > 0
@@ -109,8 +122,19 @@ def test_json_output(reports: Path) -> None:
     result = gilint("check", ".", "--format", "json", cwd=reports)
     data = json.loads(result.stdout)
     assert len(data) == 5
-    keys = {"path", "code", "name", "severity", "message", "line", "column", "end_line",
-            "end_column", "suggestion", "related"}
+    keys = {
+        "path",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "suggestion",
+        "related",
+    }
     assert all(set(item) == keys for item in data)
     assert {d["code"] for d in data} >= {"GI101", "GI201", "GI203", "GI402", "GI902"}
     empty = gilint("check", "a-good.txt", "--format", "json", cwd=reports)
@@ -144,8 +168,9 @@ def test_github_output(reports: Path) -> None:
     result = gilint("check", "b-broken.txt", "--format", "github", cwd=reports)
     lines = result.stdout.strip().split("\n")
     assert lines and all(line.startswith("::error file=b-broken.txt,line=") for line in lines)
-    assert all(",endLine=" in line and ",endColumn=" in line and ",title=GI" in line
-               for line in lines)
+    assert all(
+        ",endLine=" in line and ",endColumn=" in line and ",title=GI" in line for line in lines
+    )
 
 
 def test_junit_output(reports: Path) -> None:
@@ -153,7 +178,11 @@ def test_junit_output(reports: Path) -> None:
     root = ET.fromstring(result.stdout)
     cases = root.findall(".//testcase")
     assert [c.get("name") for c in cases] == [
-        "a-good.txt", "b-broken.txt", "c-warned.txt", "sub/d-notes.txt"]
+        "a-good.txt",
+        "b-broken.txt",
+        "c-warned.txt",
+        "sub/d-notes.txt",
+    ]
     assert [len(c.findall("failure")) for c in cases] == [0, 3, 1, 1]
     assert root.get("failures") == "3"
 
@@ -213,4 +242,6 @@ def test_every_builtin_rule_is_documented_in_full() -> None:
 def test_committed_rule_reference_is_current() -> None:
     generated = gilint("rules", "--format", "markdown", cwd=ROOT).stdout
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert generated == committed, "docs/rules.md is stale: run `gilint rules --format markdown > docs/rules.md`"
+    assert generated == committed, (
+        "docs/rules.md is stale: run `gilint rules --format markdown > docs/rules.md`"
+    )

@@ -17,8 +17,11 @@ CODES = ("GI101", "GI102", "GI201", "GI202", "GI205", "GI401", "GI402", "GI901")
 
 def broken_report() -> str:
     """A report with GI101 (no part 四), GI401 (no fee statement) and GI201/GI203."""
-    data = attrs.evolve(sample_report("2021", seed=3), parts=("一", "二", "三", "五", "六"),
-                        other_matters=("无其他事项。",))
+    data = attrs.evolve(
+        sample_report("2021", seed=3),
+        parts=("一", "二", "三", "五", "六"),
+        other_matters=("无其他事项。",),
+    )
     data = data.with_cell("3", "new", "natural_person", "999")
     return render(data, "wrapped").text
 

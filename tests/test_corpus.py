@@ -6,9 +6,9 @@ import pytest
 
 import gilint
 from gilint.ast import CellStatus
-from support import assert_spans
 
 from conftest import corpus_file
+from support import assert_spans
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "004"])

@@ -29,6 +29,7 @@ def test_every_package_is_listed() -> None:
 def test_installed_package_has_the_grammar_and_the_rules() -> None:
     import gilint.grammar
     import gilint.rules
+
     from gilint.grammar_loader import grammar_text
 
     assert "%declare" in grammar_text()

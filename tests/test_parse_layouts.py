@@ -11,9 +11,9 @@ import pytest
 
 import gilint
 from gilint.ast import CellStatus
-from support import assert_spans
 
 from conftest import FIXTURES
+from support import assert_spans
 
 CASES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
 
@@ -41,7 +41,9 @@ def test_every_cell_value_line_and_column(name: str) -> None:
         assert cell is not None, key
         assert cell.status is CellStatus.OK, (key, cell)
         assert cell.raw == expected["raw"], key
-        expected_value = Decimal(expected["raw"]) if "." in expected["raw"] else int(expected["raw"])
+        expected_value = (
+            Decimal(expected["raw"]) if "." in expected["raw"] else int(expected["raw"])
+        )
         assert cell.value == expected_value, key
         assert (cell.span.line, cell.span.column) == (expected["line"], expected["column"]), key
 
@@ -95,7 +97,9 @@ def test_fixture_files_are_not_corpus_copies() -> None:
     # Table label rows are the national format's own words and are shared by every
     # report; prose sentences are what must not be copied.
     corpus_lines = {
-        line for p in CORPUS.glob("*.txt") for line in p.read_text("utf-8").splitlines()
+        line
+        for p in CORPUS.glob("*.txt")
+        for line in p.read_text("utf-8").splitlines()
         if "。" in line and len(line) > 20
     }
     for path in Path(FIXTURES).glob("*.txt"):

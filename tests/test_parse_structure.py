@@ -5,6 +5,7 @@ from __future__ import annotations
 import gilint
 from gilint.ast import CellStatus
 from gilint.testing import render, sample_report
+
 from support import assert_spans
 
 
@@ -49,7 +50,9 @@ def test_wrong_ordinal_is_kept_as_written() -> None:
 
 
 def test_nonstandard_title_is_still_the_part() -> None:
-    text = _text().replace("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")
+    text = _text().replace(
+        "五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"
+    )
     section = gilint.parse(text).section("五")
     assert section is not None and section.title == "政府信息公开工作存在的主要问题及改进情况"
     unknown = _text().replace("五、存在的主要问题及改进情况", "五、工作中的不足")
@@ -158,7 +161,7 @@ def test_mixed_templates_are_visible_per_table() -> None:
     start = text_2019.index("二、主动公开政府信息情况")
     end = text_2019.index("三、收到和处理政府信息公开申请情况")
     mixed = text_2021.replace(
-        text_2021[text_2021.index("二、主动公开"): text_2021.index("三、收到和处理")],
+        text_2021[text_2021.index("二、主动公开") : text_2021.index("三、收到和处理")],
         text_2019[start:end],
     )
     report = gilint.parse(mixed)
@@ -175,7 +178,10 @@ def test_template_from_year_when_no_table_says() -> None:
 
 
 def test_title_and_period_years() -> None:
-    text = "示例局2023年政府信息公开工作年度报告\n\n本报告统计期限自2024年1月1日起，至2024年12月31日止。\n\n一、总体情况\n\n正文。\n"
+    text = (
+        "示例局2023年政府信息公开工作年度报告\n\n"
+        "本报告统计期限自2024年1月1日起，至2024年12月31日止。\n\n一、总体情况\n\n正文。\n"
+    )
     report = gilint.parse(text)
     assert report.title_year is not None and report.title_year.year == 2023
     assert report.period_year is not None and report.period_year.year == 2024
@@ -185,7 +191,9 @@ def test_title_and_period_years() -> None:
 
 
 def test_run_in_headings_split_heading_from_paragraph() -> None:
-    report = gilint.parse("一、总体情况。本年度工作有序开展。\n（一）主动公开情况。公开信息10条。\n")
+    report = gilint.parse(
+        "一、总体情况。本年度工作有序开展。\n（一）主动公开情况。公开信息10条。\n"
+    )
     section = report.section("一")
     assert section is not None and section.title == "总体情况"
     assert section.paragraphs[0].text == "本年度工作有序开展。"

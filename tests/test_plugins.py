@@ -59,7 +59,10 @@ def gilint_rules():
 
 
 def _report_file(folder: Path) -> tuple[Path, str]:
-    data = attrs.evolve(sample_report("2021", seed=9), problems=("无。", "（二）改进情况。下一步将加强培训，提高信息发布的及时性。"))
+    data = attrs.evolve(
+        sample_report("2021", seed=9),
+        problems=("无。", "（二）改进情况。下一步将加强培训，提高信息发布的及时性。"),
+    )
     text = render(data, "markdown").text
     path = folder / "reports" / "report.txt"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,8 +114,9 @@ def test_broken_local_module_is_named_and_the_run_goes_on(tmp_path: Path) -> Non
 
 def test_misspelled_hook_is_caught(tmp_path: Path) -> None:
     module = tmp_path / "typo.py"
-    module.write_text("import gilint\n@gilint.hookimpl\ndef gilint_rule():\n    return []\n",
-                      encoding="utf-8")
+    module.write_text(
+        "import gilint\n@gilint.hookimpl\ndef gilint_rule():\n    return []\n", encoding="utf-8"
+    )
     registry = build_registry([module])
     assert len(registry.problems) == 1
     assert "typo.py" in registry.problems[0].plugin
@@ -121,7 +125,8 @@ def test_misspelled_hook_is_caught(tmp_path: Path) -> None:
 
 def test_code_collision_with_a_builtin_is_refused(tmp_path: Path) -> None:
     module = tmp_path / "clash.py"
-    module.write_text(textwrap.dedent('''
+    module.write_text(
+        textwrap.dedent('''
         import gilint
         class Clash(gilint.Rule):
             """冲突。"""
@@ -133,7 +138,9 @@ def test_code_collision_with_a_builtin_is_refused(tmp_path: Path) -> None:
         @gilint.hookimpl
         def gilint_rules():
             return [Clash]
-    '''), encoding="utf-8")
+    '''),
+        encoding="utf-8",
+    )
     registry = build_registry([module])
     assert registry.rule("GI101").origin == "built-in"  # type: ignore[union-attr]
     assert len(registry.problems) == 1
@@ -142,7 +149,8 @@ def test_code_collision_with_a_builtin_is_refused(tmp_path: Path) -> None:
 
 def test_malformed_rule_classes_are_refused(tmp_path: Path) -> None:
     module = tmp_path / "bad.py"
-    module.write_text(textwrap.dedent('''
+    module.write_text(
+        textwrap.dedent("""
         import gilint
         class NoCode(gilint.Rule):
             name = "no-code"
@@ -158,7 +166,9 @@ def test_malformed_rule_classes_are_refused(tmp_path: Path) -> None:
         @gilint.hookimpl
         def gilint_rules():
             return [NoCode, BadName, object]
-    '''), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     messages = [p.message for p in build_registry([module]).problems]
     assert len(messages) == 3
     assert any("code" in m for m in messages) and any("kebab-case" in m for m in messages)
@@ -168,16 +178,19 @@ def test_broken_installed_plugin_is_named_and_the_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "gilint_fake_good.py").write_text(CONTACT_RULE, encoding="utf-8")
-    (tmp_path / "gilint_fake_bad.py").write_text("raise ImportError('missing dependency')\n",
-                                                 encoding="utf-8")
+    (tmp_path / "gilint_fake_bad.py").write_text(
+        "raise ImportError('missing dependency')\n", encoding="utf-8"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     real = metadata.entry_points
 
     def fake(**kwargs: str) -> list[metadata.EntryPoint]:
         found = list(real(**kwargs))
-        return [*found,
-                metadata.EntryPoint("bad", "gilint_fake_bad", "gilint"),
-                metadata.EntryPoint("good", "gilint_fake_good", "gilint")]
+        return [
+            *found,
+            metadata.EntryPoint("bad", "gilint_fake_bad", "gilint"),
+            metadata.EntryPoint("good", "gilint_fake_good", "gilint"),
+        ]
 
     monkeypatch.setattr(plugins.metadata, "entry_points", fake)
     registry = build_registry(installed=load_installed())
@@ -189,7 +202,8 @@ def test_broken_installed_plugin_is_named_and_the_run_goes_on(
 
 def test_plugin_templates_join_the_national_ones(tmp_path: Path) -> None:
     module = tmp_path / "province.py"
-    module.write_text(textwrap.dedent('''
+    module.write_text(
+        textwrap.dedent("""
         import attrs
         import gilint
         from gilint.templates import FORMAT_2021
@@ -201,7 +215,9 @@ def test_plugin_templates_join_the_national_ones(tmp_path: Path) -> None:
         @gilint.hookimpl
         def gilint_templates():
             return [PROVINCE, CLASH]
-    '''), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     registry = build_registry([module])
     assert [t.id for t in registry.templates.templates] == ["2019", "2021", "2021-xx"]
     assert len(registry.problems) == 1 and "2021" in registry.problems[0].message

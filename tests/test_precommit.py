@@ -14,7 +14,8 @@ from gilint.testing import render, sample_report
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.skipif(
-    shutil.which("pre-commit") is None or shutil.which("git") is None
+    shutil.which("pre-commit") is None
+    or shutil.which("git") is None
     or not (ROOT / ".git").exists(),
     reason="needs the pre-commit tool, git, and this repository as a git checkout",
 )
@@ -38,7 +39,11 @@ def test_hook_passes_clean_and_fails_broken(tmp_path: Path) -> None:
         # try-repo runs the hooks of a repository as its working tree stands
         return subprocess.run(
             ["pre-commit", "try-repo", str(ROOT), "gilint", "--files", *files],
-            cwd=repo, capture_output=True, text=True, check=False, timeout=600,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
         )
 
     clean = run("good.txt")

@@ -7,14 +7,29 @@ from hypothesis import strategies as st
 
 import gilint
 from gilint.testing import LAYOUTS, render, sample_report
+
 from support import assert_spans
 
 # Characters that matter to the lexer, mixed into arbitrary text.
 _REPORTISH = st.sampled_from(
-    list("一二三四五六七八九十、（）()0123456789 \t\n|-—/*#。，：年总计第条项")
-    + ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议、行政诉讼",
-       "存在的主要问题", "其他需要报告的事项", "第二十条第（一）项", "（七）总计", "1.属于国家秘密",
-       "四、结转下年度继续办理", "㈠", "⑿", "\r", "\f", "\ufeff"]
+    [
+        *"一二三四五六七八九十、（）()0123456789 \t\n|-—/*#。，：年总计第条项",
+        "总体情况",
+        "主动公开政府信息情况",
+        "收到和处理政府信息公开申请情况",
+        "行政复议、行政诉讼",
+        "存在的主要问题",
+        "其他需要报告的事项",
+        "第二十条第（一）项",
+        "（七）总计",
+        "1.属于国家秘密",
+        "四、结转下年度继续办理",
+        "㈠",
+        "⑿",
+        "\r",
+        "\f",
+        "\ufeff",
+    ]
 )
 
 

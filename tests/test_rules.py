@@ -90,7 +90,9 @@ def test_gi103_duplicate(layout: str) -> None:
 
 @LAYOUT
 def test_gi104_nonstandard_title(layout: str) -> None:
-    text = rendered(good(), layout).replace("五、存在的主要问题及改进情况", "五、存在问题及改进情况")
+    text = rendered(good(), layout).replace(
+        "五、存在的主要问题及改进情况", "五、存在问题及改进情况"
+    )
     findings = run(text, "GI104")
     assert len(findings) == 1 and findings[0].severity is Severity.WARNING
     assert findings[0].suggestion == "存在的主要问题及改进情况"
@@ -102,7 +104,9 @@ def test_gi105_overview_aspect(layout: str) -> None:
     data = attrs.evolve(good(), overview=good().overview[:3])
     findings = run(rendered(data, layout), "GI105")
     assert sorted(f.message.split("“")[1].split("”")[0] for f in findings) == [
-        "政府信息公开平台建设", "监督保障"]
+        "政府信息公开平台建设",
+        "监督保障",
+    ]
     assert run(rendered(good("2019"), layout), "GI105") == []  # not asked of 2019 reports
 
 
@@ -118,7 +122,11 @@ def test_gi107_missing_table(layout: str) -> None:
     text = rendered(good(), layout)
     start = text.index("三、收到和处理政府信息公开申请情况")
     end = text.index("四、政府信息公开行政复议")
-    text = text[:start] + "三、收到和处理政府信息公开申请情况\n\n本年度未收到政府信息公开申请。\n\n" + text[end:]
+    text = (
+        text[:start]
+        + "三、收到和处理政府信息公开申请情况\n\n本年度未收到政府信息公开申请。\n\n"
+        + text[end:]
+    )
     findings = run(text, "GI107")
     assert [f.line for f in findings] == [line_of(text, "三、收到和处理")]
     assert run(rendered(good(), layout), "GI107") == []
@@ -154,7 +162,9 @@ def test_gi201_balance(layout: str) -> None:
     data = data.with_cell("3", "carry_forward", "natural_person", str(old + 2))
     text = rendered(data, layout)
     findings = run(text, "GI201")
-    assert [(f.code, f.line) for f in findings] == [("GI201", line_of(text, "四、结转下年度继续办理"))]
+    assert [(f.code, f.line) for f in findings] == [
+        ("GI201", line_of(text, "四、结转下年度继续办理"))
+    ]
     assert f"为 {old + 2}，" in findings[0].message and f"应为 {old}" in findings[0].message
 
 
@@ -200,8 +210,13 @@ def test_gi205_invalid_and_placeholder_cells(layout: str) -> None:
     # an unreadable cell is reported once, not again as a broken sum
     all_codes = {f.code for f in run(text)}
     assert "GI203" in all_codes  # "/" stands for 0 and the original was not 0 ...
-    assert not [f for f in run(text) if f.code.startswith("GI20") and f.code != "GI205"
-                and f.line == line_of(text, "二、上年结转")]  # ... but 1.5 takes no part
+    assert not [
+        f
+        for f in run(text)
+        if f.code.startswith("GI20")
+        and f.code != "GI205"
+        and f.line == line_of(text, "二、上年结转")
+    ]  # ... but 1.5 takes no part
 
 
 # -- versions, fees, years --------------------------------------------------------

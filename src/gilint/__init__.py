@@ -1,4 +1,5 @@
-"""gilint: a linter for 政府信息公开工作年度报告 (government information-disclosure annual reports)."""
+"""gilint: a linter for government information-disclosure annual reports
+(政府信息公开工作年度报告)."""
 
 from __future__ import annotations
 

@@ -15,7 +15,6 @@ from gilint.ast import (
     Section,
     Subsection,
     Table,
-    TemplateInfo,
     YearMention,
 )
 from gilint.labels import keyed
@@ -79,8 +78,9 @@ class _Builder:
         return None
 
     def years(self, tree: Tree[Token]) -> tuple[YearMention | None, YearMention | None]:
-        tokens = list(tree.scan_values(lambda v: isinstance(v, Token) and v.type in
-                                       ("TITLE", "PARA")))
+        tokens = list(
+            tree.scan_values(lambda v: isinstance(v, Token) and v.type in ("TITLE", "PARA"))
+        )
         titles = [t for t in tokens if t.type == "TITLE"]
         paras = [t for t in tokens if t.type == "PARA"]
         found = self._find(_TITLE_YEAR, titles)
@@ -178,8 +178,10 @@ def build_report(
             continue
         if child.data == "title":
             title_span = loc.span(*_extent(child))
-            parts = [_WRAP.sub("", loc.text(loc.span(t.start_pos or 0, t.end_pos or 0)))
-                     for t in _tokens(child)]
+            parts = [
+                _WRAP.sub("", loc.text(loc.span(t.start_pos or 0, t.end_pos or 0)))
+                for t in _tokens(child)
+            ]
             title = "".join(parts)
             issuer = _issuer(parts, title_year)
         elif child.data == "preamble":
@@ -232,5 +234,3 @@ def _issuer(parts: list[str], year: YearMention | None) -> str | None:
     if m and m.start() > 0:
         return joined[: m.start()]
     return None
-
-

@@ -88,8 +88,9 @@ def _check_command(args: argparse.Namespace) -> int:
     else:
         output = sys.stdout
     try:
-        reporter = reporter_class(output, registry=linter.registry,
-                                  color=_use_color(args.color, output), quiet=args.quiet)
+        reporter = reporter_class(
+            output, registry=linter.registry, color=_use_color(args.color, output), quiet=args.quiet
+        )
         summary = Summary()
         threshold = Severity.parse(args.fail_on).rank
         failed = False
@@ -136,7 +137,9 @@ def _linter_here(args: argparse.Namespace) -> Any:
     from gilint.linting import Linter
 
     try:
-        base = read_file(Path(args.config)) if getattr(args, "config", None) else discover(Path.cwd())
+        base = (
+            read_file(Path(args.config)) if getattr(args, "config", None) else discover(Path.cwd())
+        )
         local = tuple(Path(p).resolve() for p in getattr(args, "local_rules", []) or ())
         linter = Linter(with_overrides(base, local_rules=local or None))
     except ConfigError as exc:
@@ -157,8 +160,10 @@ def _rules_command(args: argparse.Namespace) -> int:
         sys.stdout.write(rules_markdown(registry))
     else:
         for row in rule_rows(registry):
-            print(f"{row['code']}  {row['name']:<28} {row['severity']:<8} {row['title']}"
-                  f"  [{row['origin']}]")
+            print(
+                f"{row['code']}  {row['name']:<28} {row['severity']:<8} {row['title']}"
+                f"  [{row['origin']}]"
+            )
     return 0
 
 
@@ -180,8 +185,9 @@ def _parse_command(args: argparse.Namespace) -> int:
     from gilint.parsing import load, parse_loaded
 
     try:
+        path: str | None = "-"
         if args.file == "-":
-            loaded, path = load_bytes(sys.stdin.buffer.read(), origin="-"), "-"
+            loaded = load_bytes(sys.stdin.buffer.read(), origin="-")
         else:
             if not os.path.isfile(args.file):
                 raise FileNotFoundError(2, "文件不存在或不是普通文件", args.file)
@@ -213,21 +219,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查报告（文件、目录，- 表示标准输入）")
     check.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录，默认为当前目录")
-    check.add_argument("--select", action="append", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀）")
+    check.add_argument(
+        "--select", action="append", metavar="CODES", help="只启用这些规则（逗号分隔的代码或前缀）"
+    )
     check.add_argument("--ignore", action="append", metavar="CODES", help="停用这些规则")
-    check.add_argument("--extend-select", action="append", metavar="CODES", help="在已选规则之外再启用这些规则")
+    check.add_argument(
+        "--extend-select", action="append", metavar="CODES", help="在已选规则之外再启用这些规则"
+    )
     check.add_argument("--config", metavar="FILE", help="使用此配置文件，不再查找")
-    check.add_argument("--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格")
-    check.add_argument("--local-rules", action="append", default=[], metavar="PATH", help="本地规则文件或目录")
-    check.add_argument("--format", "--output-format", dest="format", default="concise",
-                       metavar="|".join(FORMATS), help="输出格式（默认 concise）")
+    check.add_argument(
+        "--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格"
+    )
+    check.add_argument(
+        "--local-rules", action="append", default=[], metavar="PATH", help="本地规则文件或目录"
+    )
+    check.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        default="concise",
+        metavar="|".join(FORMATS),
+        help="输出格式（默认 concise）",
+    )
     check.add_argument("-o", "--output", metavar="FILE", help="输出写入文件")
     check.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数量")
     check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
-                       help="达到此严重程度时以 1 退出（默认 error）")
-    check.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="并行进程数（默认为 CPU 数）")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="达到此严重程度时以 1 退出（默认 error）",
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="并行进程数（默认为 CPU 数）",
+    )
     check.add_argument("--quiet", "-q", action="store_true", help="不输出汇总行")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.set_defaults(run=_check_command)

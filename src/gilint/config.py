@@ -8,6 +8,7 @@ across files: the nearest one wins whole, as in ruff.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import sys
@@ -85,13 +86,15 @@ class Config:
     def enabled(self, code: str, path: str | None = None) -> bool:
         """Ruff's rule: the most specific matching selector wins; on a tie, ignore wins."""
         on = max(
-            (_specificity(s) for s in (*(self.select or ("ALL",)), *self.extend_select)
-             if _matches(s, code)),
+            (
+                _specificity(s)
+                for s in (*(self.select or ("ALL",)), *self.extend_select)
+                if _matches(s, code)
+            ),
             default=-1,
         )
         off = max(
-            (_specificity(s) for s in (*self.ignore, *self.ignored_for(path))
-             if _matches(s, code)),
+            (_specificity(s) for s in (*self.ignore, *self.ignored_for(path)) if _matches(s, code)),
             default=-1,
         )
         return on > off
@@ -108,9 +111,7 @@ class Config:
         return any(fnmatch.fnmatch(f, p) for p in self.exclude for f in forms)
 
     def included(self, path: Path) -> bool:
-        return any(fnmatch.fnmatch(path.name, p) for p in self.include) and not self.excluded(
-            path
-        )
+        return any(fnmatch.fnmatch(path.name, p) for p in self.include) and not self.excluded(path)
 
     def validate(self, codes: Sequence[str], templates: Sequence[str]) -> None:
         """Unknown codes and templates are errors: a typo must not silently do nothing."""
@@ -137,10 +138,8 @@ def _path_forms(path: str, root: Path | None) -> list[str]:
     """The forms a pattern may match: as given, relative to the config root, the name."""
     forms = [PurePath(path).as_posix(), PurePath(path).name]
     if root is not None:
-        try:
+        with contextlib.suppress(ValueError):  # a path outside the root
             forms.append(Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix())
-        except ValueError:
-            pass
     return forms
 
 
@@ -162,9 +161,7 @@ def from_mapping(
     where = f"（见 {source}）" if source else ""
     unknown = [k for k in data if k not in KEYS]
     if unknown:
-        raise ConfigError(
-            f"未知的配置项“{unknown[0]}”{where}，可用的配置项：{'、'.join(KEYS)}"
-        )
+        raise ConfigError(f"未知的配置项“{unknown[0]}”{where}，可用的配置项：{'、'.join(KEYS)}")
     fields: dict[str, Any] = {"root": root, "source": source}
     if "select" in data:
         fields["select"] = _strings("select", data["select"], where)

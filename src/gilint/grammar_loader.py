@@ -33,4 +33,4 @@ def parser() -> Lark:
 
 
 def parse_tokens(tokens: list[Token]) -> Tree[Token]:
-    return parser().parse(tokens)  # type: ignore[arg-type]
+    return parser().parse(tokens)

@@ -104,8 +104,15 @@ class LineLexer:
         table_parts = {t.part for tpl in templates.templates for t in tpl.tables}
         self._table_parts = frozenset(table_parts)
         self._row_keys = tuple(
-            sorted({k for tpl in templates.templates for t in tpl.tables for r in t.rows
-                    for k in r.keys()})
+            sorted(
+                {
+                    k
+                    for tpl in templates.templates
+                    for t in tpl.tables
+                    for r in t.rows
+                    for k in r.match_keys()
+                }
+            )
         )
 
     # -- headings ---------------------------------------------------------------------
@@ -345,7 +352,7 @@ def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
     has_digits = any(_is_number(b) for b in bodies)
     seen_text = False
     previous: Token | None = None
-    for (s, e), body in zip(cells, bodies):
+    for (s, e), body in zip(cells, bodies, strict=True):
         if not body:
             tokens.append(Token("EMPTY", "", start_pos=s, end_pos=e))
             previous = None
@@ -358,9 +365,7 @@ def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
             continue
         if "第" in body and _CAPTION.match(compact_key(body)):
             kind = "CAPTION"
-        elif _is_number(body):
-            kind = "VALUE"
-        elif _PLACEHOLDER.fullmatch(clean) and (seen_text or has_digits):
+        elif _is_number(body) or (_PLACEHOLDER.fullmatch(clean) and (seen_text or has_digits)):
             kind = "VALUE"
         else:
             kind = "FRAG"

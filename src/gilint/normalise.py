@@ -21,12 +21,38 @@ def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
         table[code] = chr(code - 0xFEE0)
-    for code in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
-                 0x2009, 0x200A, 0x202F, 0x205F, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF,
-                 0x000B, 0x000C):
+    for code in (
+        0x3000,
+        0x00A0,
+        0x2002,
+        0x2003,
+        0x2004,
+        0x2005,
+        0x2006,
+        0x2007,
+        0x2008,
+        0x2009,
+        0x200A,
+        0x202F,
+        0x205F,
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0x000B,
+        0x000C,
+    ):
         table[code] = " "  # odd spaces, zero-width characters, form feeds
-    for code, plain in ((0x2212, "-"), (0xFE63, "-"), (0x2010, "-"), (0x2011, "-"),
-                        (0xFF5E, "~"), (0x3010, "["), (0x3011, "]")):
+    for code, plain in (
+        (0x2212, "-"),
+        (0xFE63, "-"),
+        (0x2010, "-"),
+        (0x2011, "-"),
+        (0xFF5E, "~"),
+        (0x3010, "["),
+        (0x3011, "]"),
+    ):
         table[code] = plain
     numerals = "一二三四五六七八九十"
     for i, numeral in enumerate(numerals):

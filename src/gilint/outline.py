@@ -27,7 +27,8 @@ def outline(report: Report) -> Iterator[str]:
     yield f"格式: {report.template.id or '（未知）'}（依据: {report.template.basis}）"
     for section in report.sections:
         heading = section.heading
-        yield f"{section.part or '?'} {heading.text}  行 {section.span.line}-{section.span.end_line}"
+        lines = f"{section.span.line}-{section.span.end_line}"
+        yield f"{section.part or '?'} {heading.text}  行 {lines}"
         yield f"  段落 {len(section.paragraphs)}  小节 {len(section.subsections)}"
         for sub in section.subsections:
             yield f"  {sub.heading.text}  行 {sub.span.line}"

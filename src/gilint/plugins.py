@@ -129,11 +129,6 @@ def load_installed() -> PluginHost:
     points = sorted(
         metadata.entry_points(group=GROUP), key=lambda ep: (ep.value != "gilint.rules", ep.name)
     )
-    if not any(ep.value == "gilint.rules" for ep in points):
-        # Running from a source tree without installed metadata: the built-ins still count.
-        import gilint.rules
-
-        host.add(gilint.rules, "builtin", BUILTIN)
     for entry_point in points:
         origin = _origin(entry_point)
         try:
@@ -260,7 +255,9 @@ def _results(
         yield from host.results(hook, problems)
 
 
-def build_registry(local_rules: Sequence[Path] = (), installed: PluginHost | None = None) -> Registry:
+def build_registry(
+    local_rules: Sequence[Path] = (), installed: PluginHost | None = None
+) -> Registry:
     """Everything the installed plugins and the given local rules provide."""
     hosts = [installed or installed_host()]
     if local_rules:

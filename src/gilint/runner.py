@@ -45,8 +45,11 @@ class Session:
     _linters: dict[Path | None, Linter] = attrs.field(factory=dict, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"overrides": self.overrides, "config_file": self.config_file,
-                "needs_source": self.needs_source}
+        return {
+            "overrides": self.overrides,
+            "config_file": self.config_file,
+            "needs_source": self.needs_source,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.overrides = state["overrides"]
@@ -80,7 +83,9 @@ class Session:
         if self.needs_source and findings:
             source = report.source.split("\n")
             for finding in findings:
-                for number in range(finding.span.line, min(finding.span.end_line, finding.line + 3) + 1):
+                for number in range(
+                    finding.span.line, min(finding.span.end_line, finding.line + 3) + 1
+                ):
                     if number <= len(source):
                         lines[number] = source[number - 1]
         return Outcome(path, FileResult(path, findings, lines))
@@ -117,8 +122,9 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[start : start + size]
 
 
-def run(paths: Sequence[str], session: Session, jobs: int, stdin: bytes | None = None
-        ) -> Iterator[Outcome]:
+def run(
+    paths: Sequence[str], session: Session, jobs: int, stdin: bytes | None = None
+) -> Iterator[Outcome]:
     """Check every file; outcomes come in the order of ``paths``."""
     files = [p for p in paths if p != STDIN]
     if STDIN in paths:

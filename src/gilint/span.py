@@ -40,7 +40,7 @@ class LineIndex:
     line numbers drift from what editors show, so it is deliberately not used.
     """
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]

@@ -151,8 +151,10 @@ def read_tables(
     for chunks in chunked:
         tables: list[Table] = []
         for chunk in chunks:
-            template_id = forced if info.basis == "config" else (
-                _majority(chunk.evidence, info.id) or info.id
+            template_id = (
+                forced
+                if info.basis == "config"
+                else (_majority(chunk.evidence, info.id) or info.id)
             )
             template = templates.get(template_id) if template_id else None
             reader = _ChunkReader(chunk, template, templates, loc)
@@ -214,7 +216,12 @@ class _ChunkReader:
                 spec = candidates[0]
         self.candidates = candidates
         self.keys = sorted(
-            ((k, row, table) for table in candidates for row in table.rows for k in row.keys()),
+            (
+                (k, row, table)
+                for table in candidates
+                for row in table.rows
+                for k in row.match_keys()
+            ),
             key=lambda item: -len(item[0]),
         )
         self.tables: list[_TableDraft] = [_TableDraft(spec, self.template, chunk.caption)]
@@ -251,8 +258,9 @@ class _ChunkReader:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
 
-    def _match(self, frags: list[Token]) -> tuple[list[tuple[int, int, RowSpec, TableSpec]],
-                                                  str, list[int]]:
+    def _match(
+        self, frags: list[Token]
+    ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, list[int]]:
         pieces: list[str] = []
         offsets: list[int] = []
         for tok in frags:
@@ -283,9 +291,12 @@ class _ChunkReader:
             after = [t for t in frags if _start(t) >= stop]
             numbers = sum(1 for t in values if t.type != "EMPTY")
             on_value_line = {id(t) for t in pre}
-            if (after and all(id(t) in on_value_line for t in after)
-                    and "".join(keyed(str(t))[0] for t in after) == text[end:]
-                    and numbers + len(after) == len(table.columns)):
+            if (
+                after
+                and all(id(t) in on_value_line for t in after)
+                and "".join(keyed(str(t))[0] for t in after) == text[end:]
+                and numbers + len(after) == len(table.columns)
+            ):
                 final = matches[-1]
                 values = after + values
                 moved = {id(t) for t in after}
@@ -299,7 +310,9 @@ class _ChunkReader:
             self._add_row(_RowDraft(table, row, span, continuable=False))
         if final is not None:
             at, end, row, table = final
-            draft = _RowDraft(table, row, _label_range(offsets, at, end, self.loc.canonical), list(values))
+            draft = _RowDraft(
+                table, row, _label_range(offsets, at, end, self.loc.canonical), list(values)
+            )
         else:
             label = self._unknown_label(frags, used)
             table_draft = self.tables[-1]
@@ -315,7 +328,9 @@ class _ChunkReader:
         self._keep_texts(frags, used)
         return draft
 
-    def _unknown_label(self, frags: list[Token], used: list[tuple[int, int]]) -> tuple[int, int] | None:
+    def _unknown_label(
+        self, frags: list[Token], used: list[tuple[int, int]]
+    ) -> tuple[int, int] | None:
         """The label of a row no template knows: the text on the lines just above its
         numbers, back to the first gap, that no other label has taken."""
         free = [t for t in frags if not any(s <= _start(t) < e for s, e in used)]
@@ -410,11 +425,10 @@ class _ChunkReader:
             rows=tuple(rows),
             missing=missing,
             caption=caption,
-            texts=tuple(TextPiece(loc.text(sp), sp) for sp in
-                        (loc.span(s, e) for s, e in draft.texts)),
-            evidence=tuple(
-                e for e in self.chunk.evidence if span.start <= e.span.start < span.end
+            texts=tuple(
+                TextPiece(loc.text(sp), sp) for sp in (loc.span(s, e) for s, e in draft.texts)
             ),
+            evidence=tuple(e for e in self.chunk.evidence if span.start <= e.span.start < span.end),
         )
 
     def _finish_row(self, draft: _RowDraft, spec: TableSpec | None, duplicate: bool) -> Row:
@@ -428,8 +442,11 @@ class _ChunkReader:
         if len(tokens) < width:
             tokens.extend(trailing[: width - len(tokens)])
         row_id = draft.row.id if draft.row else None
-        starts = [s for s in ([draft.label[0]] if draft.label else []) +
-                  [_start(t) for t in tokens] if s is not None]
+        starts = [
+            s
+            for s in ([draft.label[0]] if draft.label else []) + [_start(t) for t in tokens]
+            if s is not None
+        ]
         ends = ([draft.label[1]] if draft.label else []) + [_end(t) for t in tokens]
         row_span = loc.span(min(starts), max(ends)) if starts else loc.span(0, 0)
         cells: list[Cell] = []
@@ -445,15 +462,33 @@ class _ChunkReader:
                 value, status, unit = None, CellStatus.INVALID, None
             else:
                 value, status, unit = read_value(str(tok), kind)
-            cell = Cell(row_id, column.id if column else None, loc.text(span), value, status,
-                        span, unit, column.label if column else None)
+            cell = Cell(
+                row_id,
+                column.id if column else None,
+                loc.text(span),
+                value,
+                status,
+                span,
+                unit,
+                column.label if column else None,
+            )
             if column is not None:
                 cells.append(cell)
             elif tok.type != "EMPTY":
                 extra.append(cell)
-        for column in columns[len(cells):]:
-            cells.append(Cell(row_id, column.id, "", None, CellStatus.MISSING,
-                              label_span or row_span, None, column.label))
+        for column in columns[len(cells) :]:
+            cells.append(
+                Cell(
+                    row_id,
+                    column.id,
+                    "",
+                    None,
+                    CellStatus.MISSING,
+                    label_span or row_span,
+                    None,
+                    column.label,
+                )
+            )
         return Row(
             id=row_id,
             label=loc.text(label_span) if label_span else None,

@@ -73,15 +73,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every 1x size")
     args = parser.parse_args()
-    print(f"python {platform.python_version()} on {platform.machine()}, gilint {gilint.__version__}")
-    print(f"{'case':24} {'1x size':>10} " + " ".join(f"{f'{m}x s':>8}" for m in (1, 2, 4, 8))
-          + f" {'exponent':>9}")
+    print(
+        f"python {platform.python_version()} on {platform.machine()}, gilint {gilint.__version__}"
+    )
+    print(
+        f"{'case':24} {'1x size':>10} "
+        + " ".join(f"{f'{m}x s':>8}" for m in (1, 2, 4, 8))
+        + f" {'exponent':>9}"
+    )
     for name, (make, size) in CASES.items():
         base = int(size * args.scale)
         times = [_time(make(base * m)) for m in (1, 2, 4, 8)]
         exponent = math.log(times[-1] / times[0], 8) if times[0] > 0 else float("nan")
-        print(f"{name:24} {base:>10} " + " ".join(f"{t:8.3f}" for t in times)
-              + f" {exponent:9.2f}")
+        print(f"{name:24} {base:>10} " + " ".join(f"{t:8.3f}" for t in times) + f" {exponent:9.2f}")
 
 
 if __name__ == "__main__":

@@ -54,8 +54,15 @@ class Reporter:
     description: ClassVar[str] = ""
     needs_source: ClassVar[bool] = False
 
-    def __init__(self, stream: TextIO, *, registry: Registry, color: bool = False,
-                 quiet: bool = False, root: Path | None = None) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        registry: Registry,
+        color: bool = False,
+        quiet: bool = False,
+        root: Path | None = None,
+    ) -> None:
         self.stream = stream
         self.registry = registry
         self.color = color

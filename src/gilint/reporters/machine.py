@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from gilint import __version__
-from gilint.findings import Finding, Severity
+from gilint.findings import Severity
 from gilint.reporters.base import FileResult, Reporter, Summary
 
 
@@ -67,14 +67,22 @@ class Sarif(Reporter):
                 "ruleId": finding.code,
                 "level": _LEVELS[finding.severity],
                 "message": {"text": finding.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": relative_uri(finding.path, self.root),
-                                             "uriBaseId": "%SRCROOT%"},
-                        "region": {"startLine": span.line, "startColumn": span.column,
-                                   "endLine": span.end_line, "endColumn": span.end_column},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {
+                                "uri": relative_uri(finding.path, self.root),
+                                "uriBaseId": "%SRCROOT%",
+                            },
+                            "region": {
+                                "startLine": span.line,
+                                "startColumn": span.column,
+                                "endLine": span.end_line,
+                                "endColumn": span.end_column,
+                            },
+                        }
                     }
-                }],
+                ],
             }
             if finding.code in index:
                 item["ruleIndex"] = index[finding.code]
@@ -88,25 +96,37 @@ class Sarif(Reporter):
             rule = entry.rule
             doc = rule.documentation()
             title = doc.split("\n", 1)[0] if doc else rule.summary
-            rules.append({
-                "id": rule.code,
-                "name": rule.name,
-                "shortDescription": {"text": title},
-                "fullDescription": {"text": rule.summary},
-                "help": {"text": doc or rule.summary},
-                "defaultConfiguration": {"level": _LEVELS[rule.severity]},
-                "properties": {"origin": entry.origin},
-            })
+            rules.append(
+                {
+                    "id": rule.code,
+                    "name": rule.name,
+                    "shortDescription": {"text": title},
+                    "fullDescription": {"text": rule.summary},
+                    "help": {"text": doc or rule.summary},
+                    "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+                    "properties": {"origin": entry.origin},
+                }
+            )
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {"name": "gilint", "version": __version__,
-                                    "semanticVersion": __version__, "rules": rules}},
-                "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": self.root.resolve().as_uri() + "/"}},
-                "results": self._results,
-            }],
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "gilint",
+                            "version": __version__,
+                            "semanticVersion": __version__,
+                            "rules": rules,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "originalUriBaseIds": {
+                        "%SRCROOT%": {"uri": self.root.resolve().as_uri() + "/"}
+                    },
+                    "results": self._results,
+                }
+            ],
         }
         json.dump(log, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
@@ -125,7 +145,11 @@ class Github(Reporter):
 
     name = "github"
     description = "GitHub Actions 工作流命令（在拉取请求中标注）"
-    _commands = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    _commands: ClassVar[dict[Severity, str]] = {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.INFO: "notice",
+    }
 
     def file(self, result: FileResult) -> None:
         for f in result.findings:
@@ -135,7 +159,9 @@ class Github(Reporter):
                 f"endLine={span.end_line},endColumn={span.end_column},"
                 f"title={_escape_property(f'{f.code} {f.name}')}"
             )
-            self.stream.write(f"::{self._commands[f.severity]} {props}::{_escape_data(f.message)}\n")
+            self.stream.write(
+                f"::{self._commands[f.severity]} {props}::{_escape_data(f.message)}\n"
+            )
 
 
 class Junit(Reporter):
@@ -150,21 +176,32 @@ class Junit(Reporter):
     def file(self, result: FileResult) -> None:
         case = ET.Element("testcase", {"name": result.path, "classname": "gilint"})
         for f in result.findings:
-            failure = ET.SubElement(case, "failure", {
-                "message": f"{f.code} {f.message}", "type": f.code})
-            failure.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
+            failure = ET.SubElement(
+                case, "failure", {"message": f"{f.code} {f.message}", "type": f.code}
+            )
+            failure.text = (
+                f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
+            )
         self._cases.append(case)
 
     def finish(self, summary: Summary) -> None:
         failures = sum(1 for c in self._cases if len(c))
-        suites = ET.Element("testsuites", {"name": "gilint", "tests": str(len(self._cases)),
-                                           "failures": str(failures)})
-        suite = ET.SubElement(suites, "testsuite", {
-            "name": "gilint", "tests": str(len(self._cases)), "failures": str(failures),
-            "errors": "0", "skipped": "0"})
+        suites = ET.Element(
+            "testsuites",
+            {"name": "gilint", "tests": str(len(self._cases)), "failures": str(failures)},
+        )
+        suite = ET.SubElement(
+            suites,
+            "testsuite",
+            {
+                "name": "gilint",
+                "tests": str(len(self._cases)),
+                "failures": str(failures),
+                "errors": "0",
+                "skipped": "0",
+            },
+        )
         suite.extend(self._cases)
         ET.indent(suites)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.stream.write(ET.tostring(suites, encoding="unicode") + "\n")
-
-

@@ -27,7 +27,9 @@ class Concise(Reporter):
     def headline(self, finding: Finding) -> str:
         where = f"{finding.path or '-'}:{finding.line}:{finding.column}:"
         severity = self.paint(f"[{finding.severity.label}]", _COLORS[finding.severity])
-        return f"{self.paint(where, '1')} {self.paint(finding.code, '1')} {severity} {finding.message}"
+        return (
+            f"{self.paint(where, '1')} {self.paint(finding.code, '1')} {severity} {finding.message}"
+        )
 
     def file(self, result: FileResult) -> None:
         for finding in result.findings:

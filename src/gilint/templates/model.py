@@ -39,7 +39,7 @@ class RowSpec:
     aliases: tuple[str, ...] = ()
     group: bool = False
 
-    def keys(self) -> tuple[str, ...]:
+    def match_keys(self) -> tuple[str, ...]:
         """Every key this row's label may appear as, longest first."""
         if self.label is None:
             return ()

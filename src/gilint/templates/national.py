@@ -26,8 +26,14 @@ PARTS = (
     PartSpec(
         "四",
         "政府信息公开行政复议、行政诉讼情况",
-        ("行政复议、行政诉讼", "行政复议,行政诉讼", "行政复议和行政诉讼", "行政复议及行政诉讼",
-         "被申请行政复议", "行政复议、提起行政诉讼"),
+        (
+            "行政复议、行政诉讼",
+            "行政复议,行政诉讼",
+            "行政复议和行政诉讼",
+            "行政复议及行政诉讼",
+            "被申请行政复议",
+            "行政复议、提起行政诉讼",
+        ),
     ),
     PartSpec(
         "五",
@@ -89,7 +95,9 @@ def _table3_rows(other_rows: tuple[RowSpec, ...]) -> tuple[RowSpec, ...]:
 def _table3(other_rows: tuple[RowSpec, ...]) -> TableSpec:
     rows = _table3_rows(other_rows)
     outcomes = tuple(
-        r.id for r in rows if r.id.startswith("outcome.") and not r.group and r.id != "outcome.total"
+        r.id
+        for r in rows
+        if r.id.startswith("outcome.") and not r.group and r.id != "outcome.total"
     )
     applicants = tuple(c.id for c in APPLICANT_COLUMNS if c.id != "total")
     return TableSpec(
@@ -142,18 +150,24 @@ TABLE3_2019 = _table3((RowSpec("outcome.other", "（六）其他处理"),))
 
 # --- Table 四 -----------------------------------------------------------------------
 
-_OUTCOMES = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
-             ("pending", "尚未审结"), ("total", "总计"))
-_GROUPS = (("review", "行政复议"), ("direct_suit", "行政诉讼·未经复议直接起诉"),
-           ("suit_after_review", "行政诉讼·复议后起诉"))
+_OUTCOMES = (
+    ("upheld", "结果维持"),
+    ("corrected", "结果纠正"),
+    ("other", "其他结果"),
+    ("pending", "尚未审结"),
+    ("total", "总计"),
+)
+_GROUPS = (
+    ("review", "行政复议"),
+    ("direct_suit", "行政诉讼·未经复议直接起诉"),
+    ("suit_after_review", "行政诉讼·复议后起诉"),
+)
 
 TABLE4 = TableSpec(
     id="4",
     part="四",
     title="政府信息公开行政复议、行政诉讼情况",
-    columns=tuple(
-        ColumnSpec(f"{g}.{o}", f"{gl}·{ol}") for g, gl in _GROUPS for o, ol in _OUTCOMES
-    ),
+    columns=tuple(ColumnSpec(f"{g}.{o}", f"{gl}·{ol}") for g, gl in _GROUPS for o, ol in _OUTCOMES),
     rows=(RowSpec("cases", None),),
     identities=tuple(
         SumIdentity(
@@ -184,34 +198,57 @@ _DECISIONS_2021 = (ColumnSpec("decisions", "本年处理决定数量"),)
 TABLES2_2021 = (
     _item(
         "1",
-        (ColumnSpec("issued", "本年制发件数"), ColumnSpec("repealed", "本年废止件数"),
-         ColumnSpec("in_force", "现行有效件数")),
+        (
+            ColumnSpec("issued", "本年制发件数"),
+            ColumnSpec("repealed", "本年废止件数"),
+            ColumnSpec("in_force", "现行有效件数"),
+        ),
         (RowSpec("regulations", "规章"), RowSpec("normative_documents", "行政规范性文件")),
     ),
     _item("5", _DECISIONS_2021, (RowSpec("licensing", "行政许可"),)),
-    _item("6", _DECISIONS_2021,
-          (RowSpec("penalty", "行政处罚"), RowSpec("enforcement", "行政强制"))),
-    _item("8", (ColumnSpec("fee_amount", "本年收费金额（单位：万元）", "amount",
-                           aliases=("本年收费金额",)),),
-          (RowSpec("fees", "行政事业性收费"),)),
+    _item(
+        "6", _DECISIONS_2021, (RowSpec("penalty", "行政处罚"), RowSpec("enforcement", "行政强制"))
+    ),
+    _item(
+        "8",
+        (
+            ColumnSpec(
+                "fee_amount", "本年收费金额（单位：万元）", "amount", aliases=("本年收费金额",)
+            ),
+        ),
+        (RowSpec("fees", "行政事业性收费"),),
+    ),
 )
 
-_PROJECTS_2019 = (ColumnSpec("previous", "上一年项目数量"), ColumnSpec("change", "本年增/减", "delta"),
-                  ColumnSpec("decisions", "处理决定数量"))
+_PROJECTS_2019 = (
+    ColumnSpec("previous", "上一年项目数量"),
+    ColumnSpec("change", "本年增/减", "delta"),
+    ColumnSpec("decisions", "处理决定数量"),
+)
 TABLES2_2019 = (
     _item(
         "1",
-        (ColumnSpec("made", "本年新制作数量"), ColumnSpec("published", "本年新公开数量"),
-         ColumnSpec("total_public", "对外公开总数量")),
+        (
+            ColumnSpec("made", "本年新制作数量"),
+            ColumnSpec("published", "本年新公开数量"),
+            ColumnSpec("total_public", "对外公开总数量"),
+        ),
         (RowSpec("regulations", "规章"), RowSpec("normative_documents", "规范性文件")),
     ),
-    _item("5", _PROJECTS_2019,
-          (RowSpec("licensing", "行政许可"), RowSpec("other_services", "其他对外管理服务事项"))),
-    _item("6", _PROJECTS_2019,
-          (RowSpec("penalty", "行政处罚"), RowSpec("enforcement", "行政强制"))),
+    _item(
+        "5",
+        _PROJECTS_2019,
+        (RowSpec("licensing", "行政许可"), RowSpec("other_services", "其他对外管理服务事项")),
+    ),
+    _item(
+        "6", _PROJECTS_2019, (RowSpec("penalty", "行政处罚"), RowSpec("enforcement", "行政强制"))
+    ),
     _item("8", _PROJECTS_2019[:2], (RowSpec("fees", "行政事业性收费"),)),
-    _item("9", (ColumnSpec("projects", "采购项目数量"), ColumnSpec("amount", "采购总金额", "amount")),
-          (RowSpec("procurement", "政府集中采购"),)),
+    _item(
+        "9",
+        (ColumnSpec("projects", "采购项目数量"), ColumnSpec("amount", "采购总金额", "amount")),
+        (RowSpec("procurement", "政府集中采购"),),
+    ),
 )
 
 OVERVIEW_ASPECTS_2021 = (

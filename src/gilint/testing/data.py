@@ -113,8 +113,13 @@ def consistent_tables(template: Template, seed: int, high: int = 9) -> dict[str,
     return tables
 
 
-def sample_report(template: str = "2021", year: int | None = None, seed: int = 0,
-                  issuer: str = "示例县示例镇人民政府", high: int = 9) -> ReportData:
+def sample_report(
+    template: str = "2021",
+    year: int | None = None,
+    seed: int = 0,
+    issuer: str = "示例县示例镇人民政府",
+    high: int = 9,
+) -> ReportData:
     """A correct report of the given format with random consistent numbers."""
     spec = FORMAT_2021 if template == "2021" else FORMAT_2019
     if year is None:

@@ -23,7 +23,15 @@ Layout = Literal["wrapped", "tabs", "markdown"]
 LAYOUTS: tuple[Layout, ...] = ("wrapped", "tabs", "markdown")
 
 _NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-_APPLICANT_HEADER = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+_APPLICANT_HEADER = (
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+)
 _T4_GROUPS = ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
 _T4_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
 _WRAP = 38
@@ -61,11 +69,19 @@ class _Writer:
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
 
-    def cell_line(self, table: str, row: str, spec: TableSpec, prefix: str, cells: tuple[str, ...],
-                  sep: str, suffix: str = "") -> str:
+    def cell_line(
+        self,
+        table: str,
+        row: str,
+        spec: TableSpec,
+        prefix: str,
+        cells: tuple[str, ...],
+        sep: str,
+        suffix: str = "",
+    ) -> str:
         """``prefix`` then the cells joined by ``sep``; records each cell's column."""
         line = prefix
-        for i, (column, text) in enumerate(zip(spec.columns, cells)):
+        for i, (column, text) in enumerate(zip(spec.columns, cells, strict=False)):
             if sep == " ":
                 if text == "":
                     continue  # a blank cell vanishes from pdftotext-style text
@@ -132,8 +148,9 @@ def _small_table(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]
         w.add("| " + " | ".join(("信息内容", *(c.label for c in spec.columns))) + " |")
         w.add("|" + " --- |" * width)
         for row in spec.data_rows:
-            line = w.cell_line(spec.id, row.id, spec, f"| {row.label} | ", values[row.id], " | ",
-                               " |")
+            line = w.cell_line(
+                spec.id, row.id, spec, f"| {row.label} | ", values[row.id], " | ", " |"
+            )
             w.rows[(spec.id, row.id)] = w.add(line)
         w.blank()
 
@@ -157,8 +174,16 @@ def _table3(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]) -> 
         for piece in _wrap(_NOTE, 24):
             w.add(piece)
         w.blank()
-        for piece in ("申请人情况", "自然\n人", "法人或其他组织", "总计商业\n企业", "科研\n机构",
-                      "社会\n公益\n组织", "法律\n服务\n机构", "其他"):
+        for piece in (
+            "申请人情况",
+            "自然\n人",
+            "法人或其他组织",
+            "总计商业\n企业",
+            "科研\n机构",
+            "社会\n公益\n组织",
+            "法律\n服务\n机构",
+            "其他",
+        ):
             for line in piece.split("\n"):
                 w.add(line)
             w.blank()
@@ -181,12 +206,17 @@ def _table3(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]) -> 
                 w.blank()
                 head = w.cell_line(spec.id, row.id, spec, "", cells[:-1], " ")
                 w.add(head)
-                last = w.cell_line(spec.id, row.id, attrs.evolve(spec, columns=spec.columns[-1:]),
-                                   "", cells[-1:], " ")
+                last = w.cell_line(
+                    spec.id,
+                    row.id,
+                    attrs.evolve(spec, columns=spec.columns[-1:]),
+                    "",
+                    cells[-1:],
+                    " ",
+                )
                 w.add(last)
             w.blank()
         return
-    sep = "\t" if w.layout == "tabs" else " | "
     if w.layout == "tabs":
         w.add(f"{_half(_NOTE)}\t\t申请人情况\t\t\t\t\t\t总计\t")
         w.add("\t\t自然人\t法人或其他组织\t\t\t\t\t\t")
@@ -209,11 +239,13 @@ def _table3(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]) -> 
         else:
             lead = (label, "")
         if w.layout == "tabs":
-            line = w.cell_line(spec.id, row.id, spec, "\t".join(lead) + "\t", values[row.id],
-                               "\t", "\t")
+            line = w.cell_line(
+                spec.id, row.id, spec, "\t".join(lead) + "\t", values[row.id], "\t", "\t"
+            )
         else:
-            line = w.cell_line(spec.id, row.id, spec, "| " + " | ".join(lead) + " | ",
-                               values[row.id], " | ", " |")
+            line = w.cell_line(
+                spec.id, row.id, spec, "| " + " | ".join(lead) + " | ", values[row.id], " | ", " |"
+            )
         w.rows[(spec.id, row.id)] = w.add(line)
     w.blank()
 
