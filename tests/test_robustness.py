@@ -80,3 +80,17 @@ def test_large_inputs_parse() -> None:
     spaces = "第二十条" + " " * 50_000 + "第（一）项"
     for text in (long_line, headings, spaces):
         _check(gilint.parse(text))
+
+
+def test_a_parser_bug_becomes_a_finding_not_a_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gilint.parsing
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(gilint.parsing, "build_report", broken)
+    report = gilint.parse("一、总体情况\n正文。\n")
+    assert [d.code for d in report.diagnostics] == ["internal-error"]
+    findings = gilint.lint("一、总体情况\n正文。\n", config={})
+    assert [(f.code, f.line) for f in findings] == [("GI901", 1)]
+    assert "RuntimeError: boom" in findings[0].message

@@ -257,6 +257,29 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     encoding: str = "utf-8"
 
+    @classmethod
+    def unread(
+        cls, source: str, path: str | None, span: Span, diagnostic: Diagnostic, encoding: str
+    ) -> Report:
+        """A report of which nothing could be read but ``diagnostic`` says why."""
+        return cls(
+            source=source,
+            path=path,
+            span=span,
+            title=None,
+            title_span=None,
+            issuer=None,
+            year=None,
+            title_year=None,
+            period_year=None,
+            template=TemplateInfo(None, "default"),
+            preamble=(),
+            preamble_subsections=(),
+            sections=(),
+            diagnostics=(diagnostic,),
+            encoding=encoding,
+        )
+
     def section(self, part: str) -> Section | None:
         """The first section that is part ``part`` (一 … 六) of the format."""
         return next((s for s in self.sections if s.part == part), None)

@@ -6,7 +6,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from gilint.ast import Diagnostic, Report, TemplateInfo
+from gilint.ast import Diagnostic, Report
 from gilint.build import build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.lexer import LineLexer
@@ -71,27 +71,6 @@ def parse_loaded(
         tree = parse_tokens(lexed.tokens)
         return build_report(tree, lexed, loaded, loc, templates, path, template)
     except Exception as exc:  # a bug of ours must not cost the user the whole run
-        whole = loc.whole()
-        return Report(
-            source=loaded.text,
-            path=path,
-            span=whole,
-            title=None,
-            title_span=None,
-            issuer=None,
-            year=None,
-            title_year=None,
-            period_year=None,
-            template=TemplateInfo(None, "default"),
-            preamble=(),
-            preamble_subsections=(),
-            sections=(),
-            diagnostics=(
-                Diagnostic(
-                    "internal-error",
-                    f"解析器内部错误（{type(exc).__name__}: {exc}），此文件未能检查，请报告此问题",
-                    loc.span(0, 0),
-                ),
-            ),
-            encoding=loaded.encoding,
-        )
+        message = f"解析器内部错误（{type(exc).__name__}: {exc}），此文件未能检查，请报告此问题"
+        diagnostic = Diagnostic("internal-error", message, loc.span(0, 0))
+        return Report.unread(loaded.text, path, loc.whole(), diagnostic, loaded.encoding)

@@ -72,17 +72,22 @@ def _chunks(region: Region) -> list[tuple[Token | None, list[tuple[Token, ...]]]
     return [c for c in chunks if c[0] is not None or c[1]]
 
 
+def _keyed_tokens(tokens: Sequence[Token]) -> tuple[str, list[int]]:
+    """The key of several tokens' text run together, with each key character's offset."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for tok in tokens:
+        k, o = keyed(str(tok), _start(tok))
+        pieces.append(k)
+        offsets.extend(o)
+    return "".join(pieces), offsets
+
+
 def _evidence(tokens: Iterable[Token], templates: TemplateSet, loc: Locator) -> list[Evidence]:
     texts = [t for t in tokens if t.type in ("FRAG", "CAPTION")]
     if not texts or not templates.markers:
         return []
-    pieces: list[str] = []
-    offsets: list[int] = []
-    for tok in texts:
-        k, o = keyed(str(tok), _start(tok))
-        pieces.append(k)
-        offsets.extend(o)
-    joined = "".join(pieces)
+    joined, offsets = _keyed_tokens(texts)
     found = []
     for marker, template_id in templates.markers:
         at = joined.find(marker)
@@ -261,13 +266,7 @@ class _ChunkReader:
     def _match(
         self, frags: list[Token]
     ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, list[int]]:
-        pieces: list[str] = []
-        offsets: list[int] = []
-        for tok in frags:
-            k, o = keyed(str(tok), _start(tok))
-            pieces.append(k)
-            offsets.extend(o)
-        text = "".join(pieces)
+        text, offsets = _keyed_tokens(frags)
         taken: list[tuple[int, int, RowSpec, TableSpec]] = []
         for k, row, table in self.keys:
             at = text.find(k)
