@@ -121,11 +121,12 @@ def _check_command(args: argparse.Namespace) -> int:
 
 
 def _statistics(summary: Any, linter: Any, output: TextIO) -> None:
+    from gilint.rule_docs import title
+
     for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
         entry = linter.registry.rule(code)
-        name = entry.rule.name if entry else ""
-        title = entry.rule.documentation().split("\n", 1)[0] if entry else ""
-        output.write(f"{count:>6}  {code}  {name:<28} {title}\n")
+        name, heading = (entry.rule.name, title(entry)) if entry else ("", "")
+        output.write(f"{count:>6}  {code}  {name:<28} {heading}\n")
     output.write(summary.text() + "\n")
 
 
