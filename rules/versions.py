@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from gilint.rules._support import table_name
 
-from gilint.ast import Report, Table
+from gilint.ast import Report
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 
@@ -39,34 +38,29 @@ class OutdatedTemplate(Rule):
         if report.year is None:
             return
         required = self.templates.for_year(report.year)
-        outdated = []
-        for evidence in report.template.evidence:
-            template = self.templates.get(evidence.template)
-            if (
-                template is not None
-                and template.last_year is not None
-                and template.last_year < report.year
-            ):
-                outdated.append((evidence, template))
-        if not outdated or required is None:
+        if required is None:
             return
-        evidence, template = outdated[0]
-        markers = "、".join(dict.fromkeys(f"“{e.marker}”" for e, _ in outdated[:3]))
+        # evidence that fits only formats whose time is over
+        outdated = [
+            e
+            for e in report.template.evidence
+            if all(self._ended(t, report.year) for t in e.templates)
+        ]
+        if not outdated:
+            return
+        template = self.templates.get(outdated[0].templates[0])
+        assert template is not None
+        markers = "、".join(dict.fromkeys(f"“{e.marker}”" for e in outdated[:3]))
         yield self.finding(
-            evidence,
+            outdated[0],
             f"{report.year} 年度报告使用了 {template.name}（{template.document}）的表格"
             f"（如{markers}），应使用 {required.name}（{required.document}）",
-            related=[e for e, _ in outdated[1:4]],
+            related=outdated[1:4],
         )
 
-
-def _version(table: Table) -> str | None:
-    counts = Counter(e.template for e in table.evidence)
-    if not counts:
-        return None
-    best = max(counts.values())
-    leaders = sorted(t for t, n in counts.items() if n == best)
-    return leaders[-1] if len(leaders) == 1 else None
+    def _ended(self, template_id: str, year: int) -> bool:
+        template = self.templates.get(template_id)
+        return template is not None and template.last_year is not None and template.last_year < year
 
 
 class MixedTemplate(Rule):
@@ -89,20 +83,18 @@ class MixedTemplate(Rule):
     summary = "Tables of different format versions in one report."
 
     def check(self, report: Report) -> Iterator[Finding]:
-        versions = [(t, v) for t in report.tables() if (v := _version(t)) is not None]
-        counts = Counter(v for _, v in versions)
-        if len(counts) < 2:
+        main = report.template.id
+        if main is None or report.template.basis == "config":
             return
-        majority = (
-            report.template.id if report.template.id in counts else counts.most_common(1)[0][0]
-        )
         names = {t.id: t.name for t in self.templates.templates}
-        for table, version in versions:
-            if version != majority:
+        for table in report.tables():
+            # a table none of whose own evidence fits the report's format is of another one
+            if table.evidence and not any(e.fits(main) for e in table.evidence):
+                other = self.templates.best(e.templates for e in table.evidence)
                 yield self.finding(
                     table.evidence[0],
-                    f"{table_name(table)}使用 {names.get(version, version)}，"
-                    f"而报告其他表格使用 {names.get(majority, majority)}",
+                    f"{table_name(table)}使用 {names.get(other or '', other)}，"
+                    f"而报告其他表格使用 {names.get(main, main)}",
                 )
 
 

@@ -48,6 +48,8 @@ def reports(tmp_path: Path) -> Path:
     (tmp_path / "b-broken.txt").write_text(render(broken, "tabs").text, encoding="utf-8")
     warned = attrs.evolve(good, other_matters=("本单位本年度不存在收费情况。",))
     (tmp_path / "c-warned.txt").write_text(render(warned, "markdown").text, encoding="utf-8")
+    # only the built-in rules: installed plugins must not change these tests
+    (tmp_path / "gilint.toml").write_text('select = ["GI"]\n', encoding="utf-8")
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / "d-notes.txt").write_text("会议纪要。\n", encoding="utf-8")
@@ -104,7 +106,7 @@ def test_usage_errors_exit_2_in_one_line(reports: Path, args: list[str], message
 
 
 def test_bad_config_file_is_exit_2(reports: Path) -> None:
-    (reports / "gilint.toml").write_text('selcet = ["GI1"]\n', encoding="utf-8")
+    (reports / "gilint.toml").write_text('selcet = ["GI1"]\n', encoding="utf-8")  # a typo
     result = gilint("check", ".", cwd=reports)
     assert result.returncode == 2 and "未知的配置项“selcet”" in result.stderr
 

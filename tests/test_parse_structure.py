@@ -152,7 +152,7 @@ def test_template_from_labels_beats_the_year() -> None:
     report = gilint.parse(render(attrs.evolve(data, year=2023), "wrapped").text)
     assert report.year == 2023
     assert report.template.id == "2019" and report.template.basis == "labels"
-    assert {e.template for e in report.template.evidence} == {"2019"}
+    assert {e.templates for e in report.template.evidence} == {("2019",)}
 
 
 def test_mixed_templates_are_visible_per_table() -> None:

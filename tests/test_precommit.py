@@ -29,6 +29,7 @@ def test_hook_passes_clean_and_fails_broken(tmp_path: Path) -> None:
     repo = tmp_path / "reports"
     repo.mkdir()
     _git("init", "-q", cwd=repo)
+    (repo / "gilint.toml").write_text('select = ["GI"]\n', encoding="utf-8")
     good = sample_report("2021", seed=4)
     (repo / "good.txt").write_text(render(good, "wrapped").text, encoding="utf-8")
     broken = attrs.evolve(good, parts=("一", "二", "三", "五", "六"))

@@ -104,11 +104,15 @@ class TextPiece:
 
 @attrs.frozen(slots=True)
 class Evidence:
-    """A label only one format version has, found in the text."""
+    """A label that only some format versions have, found in the text; ``templates``
+    are the versions it fits."""
 
-    template: str
+    templates: tuple[str, ...]
     marker: str
     span: Span
+
+    def fits(self, template_id: str | None) -> bool:
+        return template_id in self.templates
 
 
 @attrs.frozen(slots=True)
@@ -225,7 +229,8 @@ class TemplateInfo:
 
     @property
     def templates_seen(self) -> tuple[str, ...]:
-        return tuple(sorted({e.template for e in self.evidence}))
+        """Every version some evidence fits."""
+        return tuple(sorted({t for e in self.evidence for t in e.templates}))
 
 
 @attrs.frozen(slots=True)

@@ -76,7 +76,11 @@ def _row(row: Row) -> dict[str, Any]:
 
 
 def _evidence(evidence: Evidence) -> dict[str, Any]:
-    return {"template": evidence.template, "marker": evidence.marker, "span": _span(evidence.span)}
+    return {
+        "templates": list(evidence.templates),
+        "marker": evidence.marker,
+        "span": _span(evidence.span),
+    }
 
 
 def table_dict(table: Table) -> dict[str, Any]:

@@ -14,7 +14,6 @@ them against the row labels of the format descriptions, whatever the layout did 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -89,11 +88,11 @@ def _evidence(tokens: Iterable[Token], templates: TemplateSet, loc: Locator) -> 
         return []
     joined, offsets = _keyed_tokens(texts)
     found = []
-    for marker, template_id in templates.markers:
+    for marker, fits in templates.markers:
         at = joined.find(marker)
         if at >= 0:
             span = loc.span(offsets[at], offsets[at + len(marker) - 1] + 1)
-            found.append(Evidence(template_id, marker, span))
+            found.append(Evidence(fits, marker, span))
     return sorted(found, key=lambda e: e.span.start)
 
 
@@ -107,15 +106,6 @@ def _label_range(offsets: list[int], at: int, end: int, canonical: str) -> tuple
     while stop < len(canonical) and canonical[stop] in _CLOSING:
         stop += 1
     return offsets[at], stop
-
-
-def _majority(evidence: Sequence[Evidence], prefer: str | None) -> str | None:
-    if not evidence:
-        return None
-    counts = Counter(e.template for e in evidence)
-    best = max(counts.values())
-    leaders = sorted(t for t, n in counts.items() if n == best)
-    return prefer if prefer in leaders else leaders[-1]
 
 
 def read_tables(
@@ -142,7 +132,7 @@ def read_tables(
 
     all_evidence.sort(key=lambda e: e.span.start)
     by_year = templates.for_year(year)
-    chosen = _majority(all_evidence, by_year.id if by_year else None)
+    chosen = templates.best((e.templates for e in all_evidence), by_year.id if by_year else None)
     if forced is not None and templates.get(forced) is not None:
         info = TemplateInfo(forced, "config", tuple(all_evidence))
     elif chosen is not None:
@@ -159,7 +149,7 @@ def read_tables(
             template_id = (
                 forced
                 if info.basis == "config"
-                else (_majority(chunk.evidence, info.id) or info.id)
+                else (templates.best((e.templates for e in chunk.evidence), info.id) or info.id)
             )
             template = templates.get(template_id) if template_id else None
             reader = _ChunkReader(chunk, template, templates, loc)

@@ -152,7 +152,7 @@ class TemplateSet:
     """The templates in force for a run, with the lookups derived from them, built once."""
 
     templates: tuple[Template, ...]
-    markers: tuple[tuple[str, str], ...] = attrs.field(init=False)
+    markers: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(init=False)
     caption_tables: dict[str, dict[str, TableSpec]] = attrs.field(init=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -166,6 +166,21 @@ class TemplateSet:
 
     def get(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)
+
+    def best(self, evidence: Iterable[tuple[str, ...]], prefer: str | None = None) -> str | None:
+        """The template most evidence fits (each item names the templates it fits); on a
+        tie, ``prefer`` if it is among the leaders, else the one registered first."""
+        scores = {t.id: 0 for t in self.templates}
+        seen = False
+        for fits in evidence:
+            seen = True
+            for template_id in fits:
+                scores[template_id] = scores.get(template_id, 0) + 1
+        if not seen:
+            return None
+        top = max(scores.values())
+        leaders = [t for t, n in scores.items() if n == top]
+        return prefer if prefer in leaders else leaders[0]
 
     def for_year(self, year: int | None) -> Template | None:
         """The template governing ``year``; the newest one when the year is unknown."""
@@ -184,20 +199,21 @@ class TemplateSet:
         return self.templates[0].parts if self.templates else ()
 
 
-def _markers(templates: tuple[Template, ...]) -> tuple[tuple[str, str], ...]:
-    """Label keys that exist in exactly one template: evidence for that version.
+def _markers(templates: tuple[Template, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Label keys that tell format versions apart, each with the versions it fits.
 
-    A key counts only if it is no part of any other template's label, so that finding it
-    in a report cannot be explained by the other version.
+    A key fits every template that has a label containing it. Keys that fit every
+    template tell nothing and are left out. A provincial variant that repeats the
+    national labels thus shares their evidence instead of cancelling it.
     """
     keys = {t.id: {key(label) for label in t.labels()} for t in templates}
-    found: list[tuple[str, str]] = []
+    everyone = tuple(t.id for t in templates)
+    found: dict[str, tuple[str, ...]] = {}
     for template in templates:
-        others = [k for tid, ks in keys.items() if tid != template.id for k in ks]
-        for candidate in sorted(keys[template.id]):
-            if len(candidate) < _MIN_MARKER:
+        for candidate in keys[template.id]:
+            if len(candidate) < _MIN_MARKER or candidate in found:
                 continue
-            if any(candidate in other for other in others):
-                continue
-            found.append((candidate, template.id))
-    return tuple(found)
+            fits = tuple(t for t in everyone if any(candidate in k for k in keys[t]))
+            if fits != everyone:
+                found[candidate] = fits
+    return tuple(sorted(found.items()))
