@@ -1,0 +1,205 @@
+"""Throughput benchmark: gilint against the floor of reading text at all.
+
+Renders N reports with ``gilint.testing`` (both formats, all three layouts, one in three
+with a defect), writes them to a temporary directory and measures, in one run:
+
+* the floor: read + decode + NFKC + one regex tokenisation pass, in one process;
+* ``gilint.parse`` and ``Linter.lint`` (parse + every built-in rule) in one process;
+* ``gilint check --format json --jobs 1`` and ``--jobs 2`` as whole processes, start-up
+  included;
+* start-up (interpreter + ``import gilint`` + parser build) and the peak resident memory
+  of ``gilint check --jobs 1`` over ``--memory-reports`` reports.
+
+It prints a table and asserts nothing: ``python tests/benchmarks/throughput.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+
+import gilint
+from gilint.testing import LAYOUTS, render, sample_report
+
+_WORDS = re.compile(r"\S+")
+
+
+def make_reports(folder: Path, count: int) -> list[Path]:
+    paths = []
+    for i in range(count):
+        data = sample_report("2021" if i % 2 else "2019", seed=i, high=(9, 60, 999)[i % 3])
+        if i % 3 == 1:  # a defect: one cell off, a part missing or no word on fees
+            kind = (i // 3) % 3
+            if kind == 0:
+                cell = data.tables["3"]["outcome.disclosed"][0]
+                data = data.with_cell(
+                    "3", "outcome.disclosed", "natural_person", str(int(cell) + 1)
+                )
+            elif kind == 1:
+                data = attrs.evolve(data, parts=("一", "二", "三", "五", "六"))
+            else:
+                data = attrs.evolve(data, year=2023, other_matters=("无其他事项。",))
+        path = folder / f"report-{i:05d}.txt"
+        path.write_text(render(data, LAYOUTS[i % 3]).text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def per_report(paths: list[Path], work: Callable[[Path], object], repeat: int = 3) -> float:
+    """Best-of-``repeat`` seconds per report for ``work`` over all ``paths``."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for path in paths:
+            work(path)
+        best = min(best, (time.perf_counter() - start) / len(paths))
+    return best
+
+
+def floor(path: Path) -> int:
+    text = unicodedata.normalize("NFKC", path.read_bytes().decode("utf-8"))
+    return sum(1 for _ in _WORDS.finditer(text))
+
+
+def whole_process(folder: Path, jobs: int, count: int) -> float:
+    command = [
+        sys.executable,
+        "-m",
+        "gilint",
+        "check",
+        str(folder),
+        "--format",
+        "json",
+        "--jobs",
+        str(jobs),
+        "--exit-zero",
+        "-o",
+        os.devnull,
+        "--select",
+        "GI",
+    ]
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        subprocess.run(command, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best / count
+
+
+def startup() -> tuple[float, float]:
+    """(bare interpreter, interpreter + import gilint + parser build), median of 7, seconds."""
+    code = "import gilint; from gilint.grammar_loader import parser; parser()"
+
+    def run(args: list[str]) -> float:
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, *args], check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    return run(["-c", "pass"]), run(["-c", code])
+
+
+def peak_memory_mb(folder: Path) -> float:
+    """Peak resident memory of one ``gilint check --jobs 1`` process over ``folder``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gilint",
+            "check",
+            str(folder),
+            "--format",
+            "json",
+            "--jobs",
+            "1",
+            "--exit-zero",
+            "-o",
+            os.devnull,
+            "--select",
+            "GI",
+        ],
+        check=True,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    kib = max(after, before)  # ru_maxrss is the largest child so far, in KiB on Linux
+    return kib / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=3000)
+    parser.add_argument("--memory-reports", type=int, default=10000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        paths = make_reports(folder, args.reports)
+        size = sum(p.stat().st_size for p in paths) / len(paths) / 1024
+
+        floor_s = per_report(paths, floor)
+        gilint.parse(paths[0])  # build the parser outside the timing
+        parse_s = per_report(paths, gilint.parse)
+        linter = gilint.Linter(gilint.Config(select=("GI",)))
+        lint_s = per_report(paths, linter.lint)
+        one_s = whole_process(folder, 1, len(paths))
+        two_s = whole_process(folder, 2, len(paths))
+        bare, started = startup()
+
+        memory_folder = Path(tmp) / "memory"
+        memory_folder.mkdir()
+        make_reports(memory_folder, args.memory_reports)
+        peak = peak_memory_mb(memory_folder)
+
+    ms = 1000.0
+    print(
+        f"gilint {gilint.__version__}, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"{args.reports} reports of {size:.1f} KiB on average"
+    )
+    print()
+    print("| measure | ms per report | x floor | target |")
+    print("|---|---:|---:|---|")
+    print(f"| floor: read + decode + NFKC + regex pass | {floor_s * ms:.3f} | 1.0 | |")
+    print(f"| gilint.parse, in process | {parse_s * ms:.3f} | {parse_s / floor_s:.1f} | |")
+    print(
+        f"| parse + all built-in rules, in process | {lint_s * ms:.3f} | "
+        f"{lint_s / floor_s:.1f} | <= 4 |"
+    )
+    print(
+        f"| gilint check --jobs 1, whole process | {one_s * ms:.3f} | "
+        f"{one_s / floor_s:.1f} | <= 5 |"
+    )
+    print(f"| gilint check --jobs 2, whole process | {two_s * ms:.3f} | {two_s / floor_s:.1f} | |")
+    print()
+    print("| measure | value | target |")
+    print("|---|---:|---|")
+    print(f"| speed-up of --jobs 2 over --jobs 1 | {one_s / two_s:.2f}x | >= 1.8x |")
+    print(
+        f"| start-up: import gilint + parser build | {(started - bare) * ms:.0f} ms "
+        f"(interpreter alone {bare * ms:.0f} ms) | < 150 ms |"
+    )
+    print(
+        f"| peak memory, gilint check --jobs 1 over {args.memory_reports} reports | "
+        f"{peak:.0f} MB | < 100 MB |"
+    )
+
+
+if __name__ == "__main__":
+    main()
