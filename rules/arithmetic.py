@@ -62,12 +62,17 @@ def _first_rows(table: Table) -> dict[str, Row]:
     return rows
 
 
-def evaluate(table: Table, spec: TableSpec) -> list[Outcome]:
-    """Every identity of ``spec`` in every column or row of ``table`` whose cells are all
-    readable; identities with a missing or unreadable cell are left out."""
+def evaluate(
+    table: Table, spec: TableSpec, only: tuple[str, ...] | None = None
+) -> list[Outcome]:
+    """The identities of ``spec`` (those named in ``only``, or all) in every column or row
+    of ``table`` whose cells are all readable; where a cell is missing or unreadable the
+    identity is left out."""
     rows = _first_rows(table)
     outcomes: list[Outcome] = []
     for identity in spec.identities:
+        if only is not None and identity.id not in only:
+            continue
         if identity.axis == "column":
             places = [
                 (
@@ -124,7 +129,10 @@ class IdentityRule(Rule):
             spec = table_spec(table, self.templates)
             if spec is None or not any(i.id in self.identities for i in spec.identities):
                 continue
-            outcomes = evaluate(table, spec)
+            broken = [o for o in evaluate(table, spec, self.identities) if not o.holds]
+            if not broken:
+                continue
+            outcomes = evaluate(table, spec)  # all of them, to tell which cell is wrong
             rows = _first_rows(table)
             for outcome in outcomes:
                 if not outcome.holds and outcome.identity.id in self.identities:

@@ -28,8 +28,10 @@ def grammar_text() -> str:
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    """LALR(1) with ``strict`` on: the grammar must have no conflict at all."""
-    return Lark(grammar_text(), parser="lalr", lexer=_TokenListLexer, strict=True)
+    """LALR(1) with ``strict`` on: the grammar must have no conflict at all. Lark keeps
+    the analysed grammar in a cache file of the temporary directory, so later processes
+    start faster; the cache is keyed by the grammar text and Lark's version."""
+    return Lark(grammar_text(), parser="lalr", lexer=_TokenListLexer, strict=True, cache=True)
 
 
 def parse_tokens(tokens: list[Token]) -> Tree[Token]:

@@ -31,6 +31,11 @@ def key(text: str) -> str:
     return compact_key(canonical(text))
 
 
+def has_key_text(text: str) -> bool:
+    """Whether ``text`` has any character a key keeps (cheaper than building the key)."""
+    return _KEEP.search(text) is not None
+
+
 def keyed(canonical_text: str, base: int = 0) -> tuple[str, list[int]]:
     """The key of canonical text and, for each key character, its offset (plus ``base``).
 

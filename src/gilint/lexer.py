@@ -103,6 +103,7 @@ class LineLexer:
         self._parts: tuple[PartSpec, ...] = templates.parts
         table_parts = {t.part for tpl in templates.templates for t in tpl.tables}
         self._table_parts = frozenset(table_parts)
+        self._bare_titles = {compact_key(p.title): p.ordinal for p in self._parts}
         self._row_keys = tuple(
             sorted(
                 {
@@ -164,12 +165,11 @@ class LineLexer:
         stripped = line.text.strip(" \t*#|>")
         if not stripped or len(stripped) > _MAX_BARE:
             return None
-        title_key = compact_key(stripped)
-        for part in self._parts:
-            if title_key == compact_key(part.title) and part.ordinal not in seen:
-                start = line.start + line.text.index(stripped[0])
-                return HeadingMatch(None, part.ordinal, start, start, start + len(stripped), True)
-        return None
+        ordinal = self._bare_titles.get(compact_key(stripped))
+        if ordinal is None or ordinal in seen:
+            return None
+        start = line.start + line.text.index(stripped[0])
+        return HeadingMatch(None, ordinal, start, start, start + len(stripped), True)
 
     def _is_row_label(self, line_key: str) -> bool:
         return any(k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys)

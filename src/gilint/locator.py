@@ -18,6 +18,8 @@ class Locator:
         self._offsets = offsets
 
     def span(self, start: int, end: int) -> Span:
+        if self._offsets.is_identity:
+            return self._index.span(start, max(start, end))
         loaded_start = self._offsets.to_loaded(start)
         loaded_end = max(loaded_start, self._offsets.to_loaded_end(end))
         return self._index.span(loaded_start, loaded_end)

@@ -68,5 +68,8 @@ class LineIndex:
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.locate(start)
+        starts = self._starts
+        if line == len(starts) or end < starts[line]:  # ends on the line it starts on
+            return Span(line, column, line, column + end - start, start, end)
         end_line, end_column = self.locate(end)
         return Span(line, column, end_line, end_column, start, end)

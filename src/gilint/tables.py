@@ -20,7 +20,7 @@ import attrs
 from lark import Token
 
 from gilint.ast import Cell, CellStatus, Evidence, Row, Table, TemplateInfo, TextPiece
-from gilint.labels import compact_key, keyed
+from gilint.labels import compact_key, has_key_text, keyed
 from gilint.locator import Locator
 from gilint.templates.model import RowSpec, TableSpec, Template, TemplateSet
 from gilint.values import read_value
@@ -378,7 +378,7 @@ class _ChunkReader:
             pos = s
             for cs, ce in [*cuts, (e, e)]:
                 piece = str(tok)[pos - s : cs - s]
-                if compact_key(piece):
+                if has_key_text(piece):
                     lead = len(piece) - len(piece.lstrip())
                     table.texts.append((pos + lead, pos + lead + len(piece.strip())))
                 pos = max(pos, ce)
