@@ -93,7 +93,14 @@ def _lines(text: str) -> Iterator[_Line]:
 
 
 def _tok(kind: str, text: str, start: int, end: int) -> Token:
-    return Token(kind, text[start:end], start_pos=start, end_pos=end)
+    # positional arguments: (type, value, start_pos, line, column, end_line, end_column,
+    # end_pos); Lark's keyword path costs half as much again, once per cell
+    return Token(kind, text[start:end], start, None, None, None, None, end)
+
+
+def _mark(kind: str, at: int) -> Token:
+    """An empty token (an end of line, an empty cell, the end of a table) at ``at``."""
+    return Token(kind, "", at, None, None, None, None, at)
 
 
 class LineLexer:
@@ -287,7 +294,7 @@ class _State:
     def end_table(self, tokens: list[Token]) -> None:
         if self.table_open:
             end = tokens[-1].end_pos if tokens else 0
-            tokens.append(Token("_TABLE_END", "", start_pos=end, end_pos=end))
+            tokens.append(_mark("_TABLE_END", end))
             self.table_open = False
 
     def release_pending(self, text: str, tokens: list[Token]) -> None:
@@ -347,14 +354,15 @@ def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
     bodies = [text[s:e] for s, e in cells]
     if any(bodies) and all(_RULE_CELL.fullmatch(b) for b in bodies if b):
         tokens.append(_tok("RULE", text, cells[0][0], cells[-1][1]))
-        tokens.append(Token("_EOL", "", start_pos=line.end, end_pos=line.end))
+        tokens.append(_mark("_EOL", line.end))
         return
-    has_digits = any(_is_number(b) for b in bodies)
+    numbers = [bool(b) and _is_number(b) for b in bodies]
+    has_digits = any(numbers)
     seen_text = False
     previous: Token | None = None
-    for (s, e), body in zip(cells, bodies, strict=True):
+    for (s, e), body, number in zip(cells, bodies, numbers, strict=True):
         if not body:
-            tokens.append(Token("EMPTY", "", start_pos=s, end_pos=e))
+            tokens.append(_mark("EMPTY", s))
             previous = None
             continue
         clean = body.strip("*")
@@ -365,14 +373,14 @@ def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
             continue
         if "第" in body and _CAPTION.match(compact_key(body)):
             kind = "CAPTION"
-        elif _is_number(body) or (_PLACEHOLDER.fullmatch(clean) and (seen_text or has_digits)):
+        elif number or (_PLACEHOLDER.fullmatch(clean) and (seen_text or has_digits)):
             kind = "VALUE"
         else:
             kind = "FRAG"
         seen_text = True
         previous = _tok(kind, text, s, e)
         tokens.append(previous)
-    tokens.append(Token("_EOL", "", start_pos=line.end, end_pos=line.end))
+    tokens.append(_mark("_EOL", line.end))
 
 
 def _is_number(body: str) -> bool:
