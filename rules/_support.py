@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gilint.ast import Cell, Report, Row, Section, Table
+from gilint.ast import Report, Row, Section, Table
 from gilint.span import Span
 from gilint.templates.model import TableSpec, Template, TemplateSet
 
@@ -45,10 +45,6 @@ def table_name(table: Table) -> str:
 def row_name(row: Row) -> str:
     label = row.template_label or (row.label or "").replace("\n", "")
     return f"“{label}”" if label else "（无行标签的行）"
-
-
-def cell_name(table: Table, row: Row, cell: Cell) -> str:
-    return f"{table_name(table)}{row_name(row)}·{cell.column_label or cell.column}"
 
 
 def row_span(row: Row) -> Span:

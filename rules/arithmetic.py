@@ -62,9 +62,7 @@ def _first_rows(table: Table) -> dict[str, Row]:
     return rows
 
 
-def evaluate(
-    table: Table, spec: TableSpec, only: tuple[str, ...] | None = None
-) -> list[Outcome]:
+def evaluate(table: Table, spec: TableSpec, only: tuple[str, ...] | None = None) -> list[Outcome]:
     """The identities of ``spec`` (those named in ``only``, or all) in every column or row
     of ``table`` whose cells are all readable; where a cell is missing or unreadable the
     identity is left out."""

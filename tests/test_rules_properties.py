@@ -65,3 +65,27 @@ def test_messages_name_the_expected_value(data, report, layout) -> None:  # type
     gi202 = [f for f in findings if f.code == "GI202"]
     assert len(gi202) == 1
     assert f"为 {what.new}" in gi202[0].message and f"应为 {what.old}" in gi202[0].message
+
+
+@SETTINGS
+@given(st.data(), report_data(), st.sampled_from(["wrapped", "tabs", "markdown"]))
+def test_dropping_a_part_gives_exactly_gi101(data, report, layout) -> None:  # type: ignore[no-untyped-def]
+    from gilint.testing.strategies import without_part
+
+    changed, part = data.draw(without_part(report))
+    rendered = render(changed, layout)
+    findings = gilint.lint(rendered.text, config={"select": ["GI1", "GI2"]})
+    missing = [f for f in findings if f.code == "GI101"]
+    assert len(missing) == 1 and f"第{part}部分" in missing[0].message
+    tables = {"二": "GI107", "三": "GI107", "四": "GI107"}
+    assert {f.code for f in findings} <= {"GI101", tables.get(part, "GI101")}
+
+
+@SETTINGS
+@given(report_data(("2021",)), st.sampled_from(["wrapped", "tabs", "markdown"]))
+def test_rewriting_part_six_without_fees_gives_gi401(report, layout) -> None:  # type: ignore[no-untyped-def]
+    from gilint.testing.strategies import with_part_six
+
+    text = render(with_part_six(report, ("本年度无其他需要报告的事项。",)), layout).text
+    codes = [f.code for f in gilint.lint(text, config={"select": ["GI"]})]
+    assert codes == ["GI401"]

@@ -293,7 +293,7 @@ class _State:
 
     def end_table(self, tokens: list[Token]) -> None:
         if self.table_open:
-            end = tokens[-1].end_pos if tokens else 0
+            end = (tokens[-1].end_pos or 0) if tokens else 0
             tokens.append(_mark("_TABLE_END", end))
             self.table_open = False
 

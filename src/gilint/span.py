@@ -52,14 +52,6 @@ class LineIndex:
         self._starts = starts
         self._length = len(text)
 
-    @property
-    def line_count(self) -> int:
-        return len(self._starts)
-
-    def line_start(self, line: int) -> int:
-        """Offset of the first character of 1-based ``line``."""
-        return self._starts[line - 1]
-
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""
         offset = max(0, min(offset, self._length))
