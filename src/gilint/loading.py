@@ -3,8 +3,9 @@
 The loader's result is the text the user sees in an editor, with ``\\n`` line ends.
 Line and column numbers of that text are those of the user's file, so every later
 stage reports positions against it. Other input formats (HTML, Word, PDF) can become
-loaders that also return a :class:`Loaded`, with ``origin`` describing where the text
-came from.
+loaders that also return a :class:`Loaded`: the extracted text, ``origin`` naming the
+source, and ``to_original`` mapping offsets of the text back to offsets of the source
+(the identity for plain text, where the two are the same).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import codecs
 import re
 
 import attrs
+
+from gilint.normalise import OffsetMap
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -45,6 +48,7 @@ class Loaded:
     newline: str = "\n"
     origin: str = "text"
     problems: tuple[LoadProblem, ...] = ()
+    to_original: OffsetMap = attrs.field(factory=OffsetMap)
 
 
 def _line_ends(text: str) -> tuple[str, str]:
