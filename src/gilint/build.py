@@ -144,7 +144,9 @@ def _regions(tree: Tree[Token], lexed: LexResult) -> list[Region]:
                 continue
             if child.data == "table":
                 lines = tuple(
-                    tuple(_tokens(line)) for line in child.children if isinstance(line, Tree)
+                    lexed.cells[line.start_pos or 0]
+                    for line in child.children
+                    if isinstance(line, Token)
                 )
                 regions.append(Region(lines, part))
             else:

@@ -1,7 +1,7 @@
 """The line lexer: canonical text to the tokens the grammar parses.
 
 It reads line by line, knows which part of the report it is in, and emits one token per
-title paragraph, heading, prose paragraph and table cell. It never drops text: every
+title paragraph, heading, prose paragraph and table line. It never drops text: every
 non-blank character of the input ends up inside some token, so whatever is misplaced
 reaches the tree where a rule can see it. (A contextual Lark lexer silently turned
 misplaced headings into prose; deciding here, with the whole line in view, does not.)
@@ -9,16 +9,23 @@ misplaced headings into prose; deciding here, with the whole line in view, does 
 Token types (declared in ``grammar/report.lark``):
 
 ``TITLE`` a title paragraph · ``PART`` a part heading · ``SUBHEAD`` a subsection heading ·
-``PARA`` a prose paragraph · ``CAPTION`` a table caption (第二十条第（一）项) · ``FRAG`` a text
-cell of a table · ``VALUE`` a number or a placeholder (``/ - — 无``) cell · ``EMPTY`` an empty
-tab or pipe cell · ``RULE`` a Markdown rule cell · ``_EOL`` the end of a table line ·
-``_TABLE_END`` the end of a run of table lines.
+``PARA`` a prose paragraph · ``TLINE`` a line of a table · ``_TABLE_END`` the end of a run
+of table lines.
+
+The lexer also cuts every table line into cells (:class:`LexCell`), kept beside the
+tokens in :attr:`LexResult.cells` by the line token's offset. Cell kinds: ``CAPTION`` a
+table caption (第二十条第（一）项) · ``FRAG`` text: a row label, a header or a piece of one ·
+``VALUE`` a number (with any unit) or a placeholder for zero (``/ - — 无``) · ``EMPTY`` an
+empty tab or pipe cell · ``RULE`` a Markdown rule row. (Lark is fed one token per line
+rather than per cell: the grammar has nothing to decide inside a line, and a token costs
+Lark about as much as the whole rest of a line's reading.)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 from lark import Token
@@ -69,10 +76,20 @@ class HeadingMatch:
     recognised: bool
 
 
+class LexCell(NamedTuple):
+    """One cell of a table line: its kind, its canonical text and its offsets."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
 @attrs.frozen(slots=True)
 class LexResult:
     tokens: list[Token]
     headings: dict[int, HeadingMatch]
+    cells: dict[int, tuple[LexCell, ...]]  # the cells of each TLINE token, by its offset
 
 
 @attrs.frozen(slots=True)
@@ -186,13 +203,14 @@ class LineLexer:
     def lex(self, text: str) -> LexResult:
         tokens: list[Token] = []
         headings: dict[int, HeadingMatch] = {}
+        cells: dict[int, tuple[LexCell, ...]] = {}
         seen: set[str] = set()
         state = _State()
         paragraph: list[_Line] = []
 
         def flush() -> None:
             if paragraph:
-                self._emit_paragraph(text, paragraph, state, tokens)
+                self._emit_paragraph(text, paragraph, state, tokens, cells)
                 paragraph.clear()
 
         for line in _lines(text):
@@ -222,12 +240,17 @@ class LineLexer:
         flush()
         state.release_pending(text, tokens)
         state.end_table(tokens)
-        return LexResult(tokens, headings)
+        return LexResult(tokens, headings, cells)
 
     # -- paragraphs -------------------------------------------------------------------
 
     def _emit_paragraph(
-        self, text: str, lines: list[_Line], state: _State, tokens: list[Token]
+        self,
+        text: str,
+        lines: list[_Line],
+        state: _State,
+        tokens: list[Token],
+        cells: dict[int, tuple[LexCell, ...]],
     ) -> None:
         start = lines[0].start + _indent(lines[0].text)
         end = lines[-1].end
@@ -247,7 +270,9 @@ class LineLexer:
             state.release_pending(text, tokens)
         if self._is_table(lines, state):
             for line in lines:
-                _emit_cells(text, line, tokens)
+                token = _tok("TLINE", text, line.start + _indent(line.text), line.end)
+                tokens.append(token)
+                cells[line.start + _indent(line.text)] = _cells(text, line)
             state.table_open = True
             return
         state.end_table(tokens)
@@ -349,27 +374,25 @@ def _split_cells(line: _Line) -> list[tuple[int, int]]:
     return [(line.start + m.start(), line.start + m.end()) for m in _WORD.finditer(text)]
 
 
-def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
-    cells = _split_cells(line)
-    bodies = [text[s:e] for s, e in cells]
+def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
+    """The cells of a table line, each classified."""
+    bounds = _split_cells(line)
+    bodies = [text[s:e] for s, e in bounds]
     if any(bodies) and all(_RULE_CELL.fullmatch(b) for b in bodies if b):
-        tokens.append(_tok("RULE", text, cells[0][0], cells[-1][1]))
-        tokens.append(_mark("_EOL", line.end))
-        return
+        return (LexCell("RULE", text[bounds[0][0] : bounds[-1][1]], bounds[0][0], bounds[-1][1]),)
     numbers = [bool(b) and _is_number(b) for b in bodies]
     has_digits = any(numbers)
     seen_text = False
-    previous: Token | None = None
-    for (s, e), body, number in zip(cells, bodies, numbers, strict=True):
+    out: list[LexCell] = []
+    for (s, e), body, number in zip(bounds, bodies, numbers, strict=True):
         if not body:
-            tokens.append(_mark("EMPTY", s))
-            previous = None
+            out.append(LexCell("EMPTY", "", s, s))
             continue
         clean = body.strip("*")
-        if previous is not None and previous.type == "VALUE" and _UNIT.fullmatch(clean):
+        if out and out[-1].kind == "VALUE" and _UNIT.fullmatch(clean):
             # "251000 元": a unit split from its number belongs to it
-            tokens[-1] = _tok("VALUE", text, previous.start_pos or 0, e)
-            previous = tokens[-1]
+            previous = out[-1]
+            out[-1] = LexCell("VALUE", text[previous.start : e], previous.start, e)
             continue
         if "第" in body and _CAPTION.match(compact_key(body)):
             kind = "CAPTION"
@@ -378,9 +401,8 @@ def _emit_cells(text: str, line: _Line, tokens: list[Token]) -> None:
         else:
             kind = "FRAG"
         seen_text = True
-        previous = _tok(kind, text, s, e)
-        tokens.append(previous)
-    tokens.append(_mark("_EOL", line.end))
+        out.append(LexCell(kind, body, s, e))
+    return tuple(out)
 
 
 def _is_number(body: str) -> bool:

@@ -17,22 +17,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import attrs
-from lark import Token
 
 from gilint.ast import Cell, CellStatus, Evidence, Row, Table, TemplateInfo, TextPiece
 from gilint.labels import compact_key, has_key_text, keyed
+from gilint.lexer import LexCell
 from gilint.locator import Locator
 from gilint.templates.model import RowSpec, TableSpec, Template, TemplateSet
 from gilint.values import read_value
 
-Line = Sequence[Token]
+Line = Sequence[LexCell]
 
 
 @attrs.frozen(slots=True)
 class Region:
     """A ``table`` node of the parse tree and the part it stands in."""
 
-    lines: tuple[tuple[Token, ...], ...]
+    lines: tuple[tuple[LexCell, ...], ...]
     part: str | None
 
 
@@ -40,26 +40,26 @@ class Region:
 class _Chunk:
     """A region cut at table captions."""
 
-    caption: Token | None
-    lines: tuple[tuple[Token, ...], ...]
+    caption: LexCell | None
+    lines: tuple[tuple[LexCell, ...], ...]
     part: str | None
     evidence: tuple[Evidence, ...]
 
 
-def _start(tok: Token) -> int:
-    return tok.start_pos or 0
+def _start(cell: LexCell) -> int:
+    return cell.start
 
 
-def _end(tok: Token) -> int:
-    return tok.end_pos or 0
+def _end(cell: LexCell) -> int:
+    return cell.end
 
 
-def _chunks(region: Region) -> list[tuple[Token | None, list[tuple[Token, ...]]]]:
-    chunks: list[tuple[Token | None, list[tuple[Token, ...]]]] = [(None, [])]
+def _chunks(region: Region) -> list[tuple[LexCell | None, list[tuple[LexCell, ...]]]]:
+    chunks: list[tuple[LexCell | None, list[tuple[LexCell, ...]]]] = [(None, [])]
     for line in region.lines:
-        current: list[Token] = []
+        current: list[LexCell] = []
         for tok in line:
-            if tok.type == "CAPTION":
+            if tok.kind == "CAPTION":
                 if current:
                     chunks[-1][1].append(tuple(current))
                 current = []
@@ -71,19 +71,19 @@ def _chunks(region: Region) -> list[tuple[Token | None, list[tuple[Token, ...]]]
     return [c for c in chunks if c[0] is not None or c[1]]
 
 
-def _keyed_tokens(tokens: Sequence[Token]) -> tuple[str, list[int]]:
+def _keyed_tokens(tokens: Sequence[LexCell]) -> tuple[str, list[int]]:
     """The key of several tokens' text run together, with each key character's offset."""
     pieces: list[str] = []
     offsets: list[int] = []
     for tok in tokens:
-        k, o = keyed(str(tok), _start(tok))
+        k, o = keyed(tok.text, _start(tok))
         pieces.append(k)
         offsets.extend(o)
     return "".join(pieces), offsets
 
 
-def _evidence(tokens: Iterable[Token], templates: TemplateSet, loc: Locator) -> list[Evidence]:
-    texts = [t for t in tokens if t.type in ("FRAG", "CAPTION")]
+def _evidence(tokens: Iterable[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
+    texts = [t for t in tokens if t.kind in ("FRAG", "CAPTION")]
     if not texts or not templates.markers:
         return []
     joined, offsets = _keyed_tokens(texts)
@@ -163,7 +163,7 @@ class _RowDraft:
     spec: TableSpec | None
     row: RowSpec | None
     label: tuple[int, int] | None  # canonical offsets of the label
-    tokens: list[Token] = attrs.field(factory=list)
+    tokens: list[LexCell] = attrs.field(factory=list)
     continuable: bool = True
 
     def width(self) -> int | None:
@@ -171,7 +171,7 @@ class _RowDraft:
 
     def needs_more(self) -> bool:
         width = self.width()
-        values = sum(1 for t in self.tokens if t.type != "EMPTY")
+        values = sum(1 for t in self.tokens if t.kind != "EMPTY")
         return self.continuable and width is not None and values < width
 
 
@@ -179,7 +179,7 @@ class _RowDraft:
 class _TableDraft:
     spec: TableSpec | None
     template: Template | None
-    caption: Token | None
+    caption: LexCell | None
     rows: list[_RowDraft] = attrs.field(factory=list)
     texts: list[tuple[int, int]] = attrs.field(factory=list)
     first: int | None = None
@@ -200,7 +200,7 @@ class _ChunkReader:
         spec: TableSpec | None = None
         candidates: tuple[TableSpec, ...] = ()
         if chunk.caption is not None:
-            spec, template = _caption_spec(str(chunk.caption), template, templates)
+            spec, template = _caption_spec(chunk.caption.text, template, templates)
             self.template = template
             candidates = (spec,) if spec else ()
         elif template is not None:
@@ -226,18 +226,18 @@ class _ChunkReader:
     # -- reading ----------------------------------------------------------------------
 
     def read(self) -> list[Table]:
-        buffer: list[Token] = []
+        buffer: list[LexCell] = []
         current: _RowDraft | None = None
         for line in self.chunk.lines:
-            first_value = next((i for i, t in enumerate(line) if t.type == "VALUE"), None)
+            first_value = next((i for i, t in enumerate(line) if t.kind == "VALUE"), None)
             if first_value is None:
-                buffer.extend(t for t in line if t.type == "FRAG")
+                buffer.extend(t for t in line if t.kind == "FRAG")
                 for t in line:
-                    if t.type != "EMPTY":
+                    if t.kind != "EMPTY":
                         self.tables[-1].touch(_start(t), _end(t))
                 current = None
                 continue
-            pre = [t for t in line[:first_value] if t.type == "FRAG"]
+            pre = [t for t in line[:first_value] if t.kind == "FRAG"]
             values = list(line[first_value:])
             if pre or buffer:
                 current = self._start_row(buffer + pre, values, pre)
@@ -246,7 +246,7 @@ class _ChunkReader:
                 current.tokens.extend(values)
             else:
                 current = self._orphan(values)
-            if any(t.type == "EMPTY" for t in values):
+            if any(t.kind == "EMPTY" for t in values):
                 current.continuable = False
             self.tables[-1].touch(_start(values[0]), max(_end(t) for t in values))
         if buffer:
@@ -254,7 +254,7 @@ class _ChunkReader:
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
 
     def _match(
-        self, frags: list[Token]
+        self, frags: list[LexCell]
     ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, list[int]]:
         text, offsets = _keyed_tokens(frags)
         taken: list[tuple[int, int, RowSpec, TableSpec]] = []
@@ -269,7 +269,9 @@ class _ChunkReader:
         taken.sort(key=lambda m: m[0])
         return taken, text, offsets
 
-    def _start_row(self, frags: list[Token], values: list[Token], pre: list[Token]) -> _RowDraft:
+    def _start_row(
+        self, frags: list[LexCell], values: list[LexCell], pre: list[LexCell]
+    ) -> _RowDraft:
         matches, text, offsets = self._match(frags)
         final = matches[-1] if matches and matches[-1][1] == len(text) else None
         if final is None and matches:
@@ -278,12 +280,12 @@ class _ChunkReader:
             at, end, row, table = matches[-1]
             stop = offsets[end - 1] + 1
             after = [t for t in frags if _start(t) >= stop]
-            numbers = sum(1 for t in values if t.type != "EMPTY")
+            numbers = sum(1 for t in values if t.kind != "EMPTY")
             on_value_line = {id(t) for t in pre}
             if (
                 after
                 and all(id(t) in on_value_line for t in after)
-                and "".join(keyed(str(t))[0] for t in after) == text[end:]
+                and "".join(keyed(t.text)[0] for t in after) == text[end:]
                 and numbers + len(after) == len(table.columns)
             ):
                 final = matches[-1]
@@ -318,7 +320,7 @@ class _ChunkReader:
         return draft
 
     def _unknown_label(
-        self, frags: list[Token], used: list[tuple[int, int]]
+        self, frags: list[LexCell], used: list[tuple[int, int]]
     ) -> tuple[int, int] | None:
         """The label of a row no template knows: the text on the lines just above its
         numbers, back to the first gap, that no other label has taken."""
@@ -332,7 +334,7 @@ class _ChunkReader:
             picked.insert(0, tok)
         return _start(picked[0]), _end(picked[-1])
 
-    def _orphan(self, values: list[Token]) -> _RowDraft:
+    def _orphan(self, values: list[LexCell]) -> _RowDraft:
         table = self.tables[-1]
         anon = table.spec.anonymous_row if table.spec else None
         if anon is not None and not any(r.row is anon for r in table.rows):
@@ -342,7 +344,7 @@ class _ChunkReader:
         self._add_row(draft)
         return draft
 
-    def _trailing(self, frags: list[Token]) -> None:
+    def _trailing(self, frags: list[LexCell]) -> None:
         """Labels after the last numbers: rows whose numbers are all missing."""
         matches, _, offsets = self._match(frags)
         used = []
@@ -369,7 +371,7 @@ class _ChunkReader:
         if draft.tokens:
             table.touch(_start(draft.tokens[0]), _end(draft.tokens[-1]))
 
-    def _keep_texts(self, frags: list[Token], used: list[tuple[int, int]]) -> None:
+    def _keep_texts(self, frags: list[LexCell], used: list[tuple[int, int]]) -> None:
         """Text of the buffer that no row label took: headers, group labels, debris."""
         table = self.tables[-1]
         for tok in frags:
@@ -377,7 +379,7 @@ class _ChunkReader:
             cuts = sorted((max(s, us), min(e, ue)) for us, ue in used if us < e and ue > s)
             pos = s
             for cs, ce in [*cuts, (e, e)]:
-                piece = str(tok)[pos - s : cs - s]
+                piece = tok.text[pos - s : cs - s]
                 if has_key_text(piece):
                     lead = len(piece) - len(piece.lstrip())
                     table.texts.append((pos + lead, pos + lead + len(piece.strip())))
@@ -424,8 +426,8 @@ class _ChunkReader:
         loc = self.loc
         label_span = loc.span(*draft.label) if draft.label else None
         tokens = list(draft.tokens)
-        trailing: list[Token] = []
-        while tokens and tokens[-1].type == "EMPTY":
+        trailing: list[LexCell] = []
+        while tokens and tokens[-1].kind == "EMPTY":
             trailing.insert(0, tokens.pop())
         width = len(spec.columns) if spec else 0
         if len(tokens) < width:
@@ -445,12 +447,12 @@ class _ChunkReader:
             column = columns[i] if i < len(columns) else None
             kind = column.kind if column else "count"
             span = loc.span(_start(tok), _end(tok))
-            if tok.type == "EMPTY":
+            if tok.kind == "EMPTY":
                 value, status, unit = None, CellStatus.BLANK, None
-            elif tok.type == "FRAG":
+            elif tok.kind == "FRAG":
                 value, status, unit = None, CellStatus.INVALID, None
             else:
-                value, status, unit = read_value(str(tok), kind)
+                value, status, unit = read_value(tok.text, kind)
             cell = Cell(
                 row_id,
                 column.id if column else None,
@@ -463,7 +465,7 @@ class _ChunkReader:
             )
             if column is not None:
                 cells.append(cell)
-            elif tok.type != "EMPTY":
+            elif tok.kind != "EMPTY":
                 extra.append(cell)
         for column in columns[len(cells) :]:
             cells.append(
