@@ -40,7 +40,7 @@ class LineIndex:
     line numbers drift from what editors show, so it is deliberately not used.
     """
 
-    __slots__ = ("_length", "_starts")
+    __slots__ = ("_last", "_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -51,12 +51,16 @@ class LineIndex:
             i = find("\n", i + 1)
         self._starts = starts
         self._length = len(text)
+        self._last = 1  # the line found last: nodes are located mostly in text order
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""
         offset = max(0, min(offset, self._length))
-        line = bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        starts = self._starts
+        line = self._last
+        if not (starts[line - 1] <= offset and (line == len(starts) or offset < starts[line])):
+            line = self._last = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.locate(start)

@@ -71,22 +71,36 @@ def _chunks(region: Region) -> list[tuple[LexCell | None, list[tuple[LexCell, ..
     return [c for c in chunks if c[0] is not None or c[1]]
 
 
-def _keyed_tokens(tokens: Sequence[LexCell]) -> tuple[str, list[int]]:
-    """The key of several tokens' text run together, with each key character's offset."""
-    pieces: list[str] = []
-    offsets: list[int] = []
-    for tok in tokens:
-        k, o = keyed(tok.text, _start(tok))
-        pieces.append(k)
-        offsets.extend(o)
-    return "".join(pieces), offsets
+class _KeyedCells:
+    """The keys of cells, each computed once per report (evidence and row matching both
+    need them)."""
+
+    __slots__ = ("_done",)
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[str, list[int]]] = {}
+
+    def join(self, cells: Sequence[LexCell]) -> tuple[str, list[int]]:
+        """The key of several cells' text run together, with each key character's offset."""
+        pieces: list[str] = []
+        offsets: list[int] = []
+        done = self._done
+        for cell in cells:
+            found = done.get(cell.start)
+            if found is None:
+                found = done[cell.start] = keyed(cell.text, cell.start)
+            pieces.append(found[0])
+            offsets.extend(found[1])
+        return "".join(pieces), offsets
 
 
-def _evidence(tokens: Iterable[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
+def _evidence(
+    tokens: Iterable[LexCell], templates: TemplateSet, loc: Locator, keyed_cells: _KeyedCells
+) -> list[Evidence]:
     texts = [t for t in tokens if t.kind in ("FRAG", "CAPTION")]
     if not texts or not templates.markers:
         return []
-    joined, offsets = _keyed_tokens(texts)
+    joined, offsets = keyed_cells.join(texts)
     found = []
     for marker, fits in templates.markers:
         at = joined.find(marker)
@@ -117,6 +131,7 @@ def read_tables(
 ) -> tuple[list[list[Table]], TemplateInfo]:
     """Read every region; the report's template is decided from all of them at once,
     unless ``forced`` names the template every table is read with."""
+    keyed_cells = _KeyedCells()
     chunked: list[list[_Chunk]] = []
     all_evidence: list[Evidence] = []
     for region in regions:
@@ -125,7 +140,7 @@ def read_tables(
             tokens = [t for line in lines for t in line]
             if caption is not None:
                 tokens.insert(0, caption)
-            evidence = tuple(_evidence(tokens, templates, loc))
+            evidence = tuple(_evidence(tokens, templates, loc, keyed_cells))
             all_evidence.extend(evidence)
             chunks.append(_Chunk(caption, tuple(lines), region.part, evidence))
         chunked.append(chunks)
@@ -152,7 +167,7 @@ def read_tables(
                 else (templates.best((e.templates for e in chunk.evidence), info.id) or info.id)
             )
             template = templates.get(template_id) if template_id else None
-            reader = _ChunkReader(chunk, template, templates, loc)
+            reader = _ChunkReader(chunk, template, templates, loc, keyed_cells)
             tables.extend(reader.read())
         result.append(tables)
     return result, info
@@ -192,7 +207,12 @@ class _TableDraft:
 
 class _ChunkReader:
     def __init__(
-        self, chunk: _Chunk, template: Template | None, templates: TemplateSet, loc: Locator
+        self,
+        chunk: _Chunk,
+        template: Template | None,
+        templates: TemplateSet,
+        loc: Locator,
+        keyed_cells: _KeyedCells,
     ) -> None:
         self.chunk = chunk
         self.loc = loc
@@ -210,15 +230,8 @@ class _ChunkReader:
             if len(candidates) == 1:
                 spec = candidates[0]
         self.candidates = candidates
-        self.keys = sorted(
-            (
-                (k, row, table)
-                for table in candidates
-                for row in table.rows
-                for k in row.match_keys()
-            ),
-            key=lambda item: -len(item[0]),
-        )
+        self.matcher = templates.row_matcher(candidates)
+        self.keyed = keyed_cells
         self.tables: list[_TableDraft] = [_TableDraft(spec, self.template, chunk.caption)]
         if chunk.caption is not None:
             self.tables[0].touch(_start(chunk.caption), _end(chunk.caption))
@@ -256,18 +269,8 @@ class _ChunkReader:
     def _match(
         self, frags: list[LexCell]
     ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, list[int]]:
-        text, offsets = _keyed_tokens(frags)
-        taken: list[tuple[int, int, RowSpec, TableSpec]] = []
-        for k, row, table in self.keys:
-            at = text.find(k)
-            while at >= 0:
-                end = at + len(k)
-                if all(end <= s or at >= e for s, e, _, _ in taken):
-                    taken.append((at, end, row, table))
-                    break
-                at = text.find(k, at + 1)
-        taken.sort(key=lambda m: m[0])
-        return taken, text, offsets
+        text, offsets = self.keyed.join(frags)
+        return self.matcher.find(text), text, offsets
 
     def _start_row(
         self, frags: list[LexCell], values: list[LexCell], pre: list[LexCell]

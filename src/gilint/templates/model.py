@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -147,6 +148,33 @@ class Template:
                     yield from row.aliases
 
 
+@attrs.frozen(slots=True)
+class RowMatcher:
+    """Finds the row labels of some tables in a key, with one compiled alternation
+    (longest keys first, so the longest label wins where several start)."""
+
+    pattern: re.Pattern[str] | None
+    rows: dict[str, tuple[RowSpec, TableSpec]]
+
+    @classmethod
+    def of(cls, tables: Iterable[TableSpec]) -> RowMatcher:
+        rows: dict[str, tuple[RowSpec, TableSpec]] = {}
+        for table in tables:
+            for row in table.rows:
+                for k in row.match_keys():
+                    rows.setdefault(k, (row, table))
+        if not rows:
+            return cls(None, rows)
+        alternatives = sorted(rows, key=len, reverse=True)
+        return cls(re.compile("|".join(map(re.escape, alternatives))), rows)
+
+    def find(self, text: str) -> list[tuple[int, int, RowSpec, TableSpec]]:
+        """Non-overlapping label matches, left to right."""
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), *self.rows[m.group()]) for m in self.pattern.finditer(text)]
+
+
 @attrs.frozen(slots=True, cache_hash=True)
 class TemplateSet:
     """The templates in force for a run, with the lookups derived from them, built once."""
@@ -154,6 +182,7 @@ class TemplateSet:
     templates: tuple[Template, ...]
     markers: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(init=False)
     caption_tables: dict[str, dict[str, TableSpec]] = attrs.field(init=False, eq=False)
+    _matchers: dict[tuple[int, ...], RowMatcher] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "markers", _markers(self.templates))
@@ -163,6 +192,15 @@ class TemplateSet:
                 if table.caption:
                     captions.setdefault(template.id, {})[key(table.caption)] = table
         object.__setattr__(self, "caption_tables", captions)
+        object.__setattr__(self, "_matchers", {})
+
+    def row_matcher(self, tables: tuple[TableSpec, ...]) -> RowMatcher:
+        """The matcher of ``tables``' row labels, built once per set of tables."""
+        key = tuple(id(t) for t in tables)
+        matcher = self._matchers.get(key)
+        if matcher is None:
+            matcher = self._matchers[key] = RowMatcher.of(tables)
+        return matcher
 
     def get(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)
