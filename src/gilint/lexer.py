@@ -52,6 +52,19 @@ _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|�
 _UNIT = re.compile(r"万元|元|件|个|条|项|次|人")
 _PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
 _RULE_CELL = re.compile(r":?-{3,}:?")
+# What a cell is, in one match (Markdown emphasis around it allowed): the group that
+# matched names it. The alternatives are tried in this order.
+_CELL = re.compile(
+    r"\**(?:(?P<number>"
+    + _NUMBER.pattern
+    + r")|(?P<rule>"
+    + _RULE_CELL.pattern
+    + r")|(?P<placeholder>"
+    + _PLACEHOLDER.pattern
+    + r")|(?P<unit>"
+    + _UNIT.pattern
+    + r"))\**"
+)
 _WORD = re.compile(r"\S+")
 _BLANK = re.compile(r"[\s*]*")
 _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
@@ -374,40 +387,41 @@ def _split_cells(line: _Line) -> list[tuple[int, int]]:
     return [(line.start + m.start(), line.start + m.end()) for m in _WORD.finditer(text)]
 
 
+def _kind(body: str) -> str | None:
+    """``number``, ``rule``, ``placeholder``, ``unit`` or None (text) for a cell's body."""
+    m = _CELL.fullmatch(body)
+    if m is not None:
+        return m.lastgroup
+    if " " in body and _NUMBER.fullmatch(body.strip("*").replace(" ", "")):
+        return "number"  # stray spaces inside a number in a tab or pipe cell ("1 024")
+    return None
+
+
 def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     """The cells of a table line, each classified."""
     bounds = _split_cells(line)
     bodies = [text[s:e] for s, e in bounds]
-    if any(bodies) and all(_RULE_CELL.fullmatch(b) for b in bodies if b):
+    kinds = [_kind(b) if b else "" for b in bodies]
+    if all(k == "rule" for k, b in zip(kinds, bodies, strict=True) if b) and any(bodies):
         return (LexCell("RULE", text[bounds[0][0] : bounds[-1][1]], bounds[0][0], bounds[-1][1]),)
-    numbers = [bool(b) and _is_number(b) for b in bodies]
-    has_digits = any(numbers)
+    has_digits = "number" in kinds
     seen_text = False
     out: list[LexCell] = []
-    for (s, e), body, number in zip(bounds, bodies, numbers, strict=True):
+    for (s, e), body, kind in zip(bounds, bodies, kinds, strict=True):
         if not body:
             out.append(LexCell("EMPTY", "", s, s))
             continue
-        clean = body.strip("*")
-        if out and out[-1].kind == "VALUE" and _UNIT.fullmatch(clean):
+        if kind == "unit" and out and out[-1].kind == "VALUE":
             # "251000 元": a unit split from its number belongs to it
             previous = out[-1]
             out[-1] = LexCell("VALUE", text[previous.start : e], previous.start, e)
             continue
         if "第" in body and _CAPTION.match(compact_key(body)):
-            kind = "CAPTION"
-        elif number or (_PLACEHOLDER.fullmatch(clean) and (seen_text or has_digits)):
-            kind = "VALUE"
+            token = "CAPTION"
+        elif kind == "number" or (kind == "placeholder" and (seen_text or has_digits)):
+            token = "VALUE"
         else:
-            kind = "FRAG"
+            token = "FRAG"
         seen_text = True
-        out.append(LexCell(kind, body, s, e))
+        out.append(LexCell(token, body, s, e))
     return tuple(out)
-
-
-def _is_number(body: str) -> bool:
-    clean = body.strip("*")
-    if _NUMBER.fullmatch(clean):
-        return True
-    # stray spaces inside a number in a tab or pipe cell ("1 024")
-    return " " in clean and _NUMBER.fullmatch(clean.replace(" ", "")) is not None
