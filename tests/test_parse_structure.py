@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import gilint
 from gilint.ast import CellStatus
 from gilint.testing import render, sample_report
@@ -213,3 +215,42 @@ def test_report_section_lookup() -> None:
     six = report.section("六")
     assert six is not None and "信息处理费" in six.text
     assert report.section("七") is None
+
+
+TOC = (
+    "目录\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n\n"
+)
+
+
+def _with_contents(contents: str, layout: str = "wrapped") -> str:
+    text = _text(layout)
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if "一、总体情况" in line)
+    return "\n".join(lines[:first]) + "\n" + contents + "\n".join(lines[first:])
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "tabs", "markdown"])
+@pytest.mark.parametrize(
+    "contents",
+    [TOC, TOC.replace("总体情况\n", "总体情况…………1\n"), TOC.replace("总体情况\n", "总体情况 1\n")],
+    ids=["plain", "dot-leaders", "page-numbers"],
+)
+def test_table_of_contents_is_not_the_parts(contents: str, layout: str) -> None:
+    text = _with_contents(contents, layout)
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    real = [i for i, line in enumerate(text.split("\n"), 1) if "一、总体情况" in line][-1]
+    assert report.section("一").heading.span.line == real  # type: ignore[union-attr]
+    assert any("目录" in p.text for p in report.preamble)
+    assert gilint.lint(text, config={"select": ["GI"]}) == []
+
+
+def test_two_headings_in_a_row_are_still_parts() -> None:
+    text = (
+        _text().replace("（一）存在的主要问题", "（一）x").split("五、存在的主要问题及改进情况")[0]
+    )
+    text += "五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n\n本年度未收取信息处理费。\n"
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections][-2:] == ["五", "六"]
+    assert [f.code for f in gilint.lint(text, config={"select": ["GI106"]})] == ["GI106"]

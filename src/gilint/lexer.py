@@ -75,6 +75,7 @@ _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
 _MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
 _MAX_SUBTITLE = 24
+_MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
 
 
 @attrs.frozen(slots=True)
@@ -220,21 +221,41 @@ class LineLexer:
         seen: set[str] = set()
         state = _State()
         paragraph: list[_Line] = []
+        run: list[tuple[int, _Line]] = []  # part headings with nothing between them
 
         def flush() -> None:
             if paragraph:
                 self._emit_paragraph(text, paragraph, state, tokens, cells)
                 paragraph.clear()
 
+        def close_run() -> None:
+            """Three or more part headings with nothing between them are a table of
+            contents (目录), not parts: real parts have content. All but the last (the
+            first real part, or the list's end) become prose."""
+            if len(run) >= _MIN_CONTENTS:
+                for index, entry in run[:-1]:
+                    start = entry.start + _indent(entry.text)
+                    del headings[tokens[index].start_pos or 0]
+                    tokens[index] = _tok("PARA", text, start, entry.end)
+                seen.clear()
+                seen.update(h.part for h in headings.values() if h.part)
+                state.last_part = max((numeral_value(p) for p in seen), default=0)
+            run.clear()
+
         for line in _lines(text):
             if _BLANK.fullmatch(line.text):
                 flush()
                 continue
+            if run and tokens[-1].type != "PART":
+                close_run()
             heading = self.match_heading(line, seen, state.last_part)
             if heading is not None:
                 flush()
                 state.release_pending(text, tokens)
                 state.end_table(tokens)
+                if run and tokens[-1].type != "PART":
+                    close_run()
+                run.append((len(tokens), line))
                 tokens.append(_tok("PART", text, heading.start, heading.title_end))
                 headings[heading.start] = heading
                 if heading.part is not None:
@@ -253,6 +274,8 @@ class LineLexer:
         flush()
         state.release_pending(text, tokens)
         state.end_table(tokens)
+        if run and tokens[-1].type != "PART":
+            close_run()
         return LexResult(tokens, headings, cells)
 
     # -- paragraphs -------------------------------------------------------------------
