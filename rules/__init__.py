@@ -23,7 +23,7 @@ from gilint.rules.structure import (
     NonstandardSectionTitle,
     SectionOrder,
 )
-from gilint.rules.unparsed import NotAReport, UnparsedContent
+from gilint.rules.unparsed import NotAReport, RuleError, UnparsedContent
 from gilint.rules.versions import MixedTemplate, OutdatedTemplate, UnknownReportYear
 from gilint.rules.years import ReportYearMismatch
 
@@ -50,6 +50,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingFeeStatement,
     VagueFeeStatement,
     ReportYearMismatch,
+    RuleError,
     UnparsedContent,
     NotAReport,
 )

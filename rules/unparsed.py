@@ -99,3 +99,26 @@ class NotAReport(Rule):
         for diagnostic in report.diagnostics:
             if diagnostic.code == "not-a-report":
                 yield self.finding(diagnostic, diagnostic.message)
+
+
+class RuleError(Rule):
+    """某条规则运行出错，其检查未完成。
+
+    检查内容：本规则本身不检查报告。当另一条规则（内置规则、插件或本地规则）在检查某份报告时
+    出错，gilint 以本规则的代码报告出错的规则和错误信息，并继续运行其他规则。
+
+    原因：一条规则出错不应使整个检查中断，但使用者需要知道哪项检查没有完成。
+
+    依据：无（gilint 自身的运行情况）。
+
+    示例：本地规则 XB001 在读取表格时抛出异常，报告中出现“规则 XB001 boom 运行出错”。
+
+    修改方法：修正出错的规则（插件或本地规则请联系其作者）；在此之前可用 ignore 停用该规则。
+    """
+
+    code = "GI900"
+    name = "rule-error"
+    summary = "Another rule failed on this report, so its checks did not complete."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        return iter(())  # the engine reports failures of other rules under this code

@@ -307,3 +307,19 @@ def test_gi900_a_crashing_rule_is_reported_and_the_rest_runs(tmp_path) -> None: 
     findings = gilint.lint(text, config={"local-rules": [str(rules)], "select": ["GI", "XB"]})
     assert {f.code for f in findings} == {"GI900", "GI101"}
     assert "XB001" in next(f for f in findings if f.code == "GI900").message
+
+
+def test_gi900_is_a_rule_that_can_be_ignored(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rules = tmp_path / "checks"
+    rules.mkdir()
+    (rules / "boom.py").write_text(
+        "import gilint\n"
+        "class Boom(gilint.Rule):\n"
+        "    code = 'XB001'\n    name = 'boom'\n    summary = 'Always fails.'\n"
+        "    def check(self, report):\n        raise RuntimeError('kaput')\n"
+        "@gilint.hookimpl\ndef gilint_rules():\n    return [Boom]\n",
+        encoding="utf-8",
+    )
+    text = rendered(attrs.evolve(good(), parts=("一", "二", "三", "五", "六")), "wrapped")
+    config = {"local-rules": [str(rules)], "select": ["GI", "XB"], "ignore": ["GI900"]}
+    assert {f.code for f in gilint.lint(text, config=config)} == {"GI101"}

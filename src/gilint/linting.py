@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ import attrs
 
 from gilint.ast import Report
 from gilint.config import Config, ConfigError, discover, from_mapping, read_file
-from gilint.findings import Finding, Severity
+from gilint.findings import Finding
 from gilint.parsing import Source, load, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import Rule
@@ -61,28 +61,30 @@ class Linter:
     def lint(self, source: Source, path: str | None = None) -> list[Finding]:
         return self.check(self.parse(source, path))
 
-    def _run(self, rule: Rule, report: Report) -> Iterable[Finding]:
-        severity = self.config.severity_of(rule.code, rule.severity)
+    def _run(self, rule: Rule, report: Report) -> list[Finding]:
         try:
             produced = list(rule.check(report))
         except Exception as exc:
-            yield Finding(
-                "GI900",
-                "rule-error",
-                Severity.ERROR,
-                f"规则 {rule.code} {rule.name} 运行出错（{type(exc).__name__}: {exc}），"
-                "其检查未完成",
-                report.path,
-                Span(1, 1, 1, 1, 0, 0),
-            )
-            return
+            return self._crashed(rule, exc, report)
+        severity = self.config.severity_of(rule.code, rule.severity)
         overridden = severity is not rule.severity
-        for finding in produced:
-            yield attrs.evolve(
-                finding,
-                path=report.path,
-                severity=severity if overridden else finding.severity,
-            )
+        return [
+            attrs.evolve(f, path=report.path, severity=severity if overridden else f.severity)
+            for f in produced
+        ]
+
+    def _crashed(self, rule: Rule, error: Exception, report: Report) -> list[Finding]:
+        """A failed rule is reported under GI900 (when that is enabled); the run goes on."""
+        reporter = next((r for r in self._rules if r.code == "GI900"), None)
+        if reporter is None or not self.config.enabled("GI900", report.path):
+            return []
+        finding = reporter.finding(
+            Span(1, 1, 1, 1, 0, 0),
+            f"规则 {rule.code} {rule.name} 运行出错（{type(error).__name__}: {error}），"
+            "其检查未完成",
+        )
+        severity = self.config.severity_of("GI900", reporter.severity)
+        return [attrs.evolve(finding, path=report.path, severity=severity)]
 
 
 def resolve_config(config: ConfigLike, source: Source | None = None) -> Config:
