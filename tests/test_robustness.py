@@ -94,3 +94,17 @@ def test_a_parser_bug_becomes_a_finding_not_a_traceback(monkeypatch) -> None:  #
     findings = gilint.lint("一、总体情况\n正文。\n", config={"select": ["GI"]})
     assert [(f.code, f.line) for f in findings] == [("GI901", 1)]
     assert "RuntimeError: boom" in findings[0].message
+
+
+def test_parse_restores_the_garbage_collector() -> None:
+    import gc
+
+    assert gc.isenabled()
+    gilint.parse("一、总体情况\n正文。\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        gilint.parse("一、总体情况\n正文。\n")
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
