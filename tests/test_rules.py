@@ -291,35 +291,31 @@ def test_gi901_orphan_numbers_and_extra_cells() -> None:
     assert "多出 1 个数据" in findings[0].message and "没有行名" in findings[1].message
 
 
-def test_gi900_a_crashing_rule_is_reported_and_the_rest_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rules = tmp_path / "checks"
+def _crashing_rule(folder) -> str:  # type: ignore[no-untyped-def]
+    """A local-rules directory with a rule XB001 that always raises."""
+    rules = folder / "checks"
     rules.mkdir()
     (rules / "boom.py").write_text(
         "import gilint\n"
         "class Boom(gilint.Rule):\n"
-        "    '''炸。'''\n"
         "    code = 'XB001'\n    name = 'boom'\n    summary = 'Always fails.'\n"
         "    def check(self, report):\n        raise RuntimeError('kaput')\n"
         "@gilint.hookimpl\ndef gilint_rules():\n    return [Boom]\n",
         encoding="utf-8",
     )
+    return str(rules)
+
+
+def test_gi900_a_crashing_rule_is_reported_and_the_rest_runs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rules = _crashing_rule(tmp_path)
     text = rendered(attrs.evolve(good(), parts=("一", "二", "三", "五", "六")), "wrapped")
-    findings = gilint.lint(text, config={"local-rules": [str(rules)], "select": ["GI", "XB"]})
+    findings = gilint.lint(text, config={"local-rules": [rules], "select": ["GI", "XB"]})
     assert {f.code for f in findings} == {"GI900", "GI101"}
     assert "XB001" in next(f for f in findings if f.code == "GI900").message
 
 
 def test_gi900_is_a_rule_that_can_be_ignored(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rules = tmp_path / "checks"
-    rules.mkdir()
-    (rules / "boom.py").write_text(
-        "import gilint\n"
-        "class Boom(gilint.Rule):\n"
-        "    code = 'XB001'\n    name = 'boom'\n    summary = 'Always fails.'\n"
-        "    def check(self, report):\n        raise RuntimeError('kaput')\n"
-        "@gilint.hookimpl\ndef gilint_rules():\n    return [Boom]\n",
-        encoding="utf-8",
-    )
+    rules = _crashing_rule(tmp_path)
     text = rendered(attrs.evolve(good(), parts=("一", "二", "三", "五", "六")), "wrapped")
-    config = {"local-rules": [str(rules)], "select": ["GI", "XB"], "ignore": ["GI900"]}
+    config = {"local-rules": [rules], "select": ["GI", "XB"], "ignore": ["GI900"]}
     assert {f.code for f in gilint.lint(text, config=config)} == {"GI101"}
