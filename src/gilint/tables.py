@@ -229,7 +229,6 @@ class _ChunkReader:
                 candidates = template.tables
             if len(candidates) == 1:
                 spec = candidates[0]
-        self.candidates = candidates
         self.matcher = templates.row_matcher(candidates)
         self.keyed = keyed_cells
         self.tables: list[_TableDraft] = [_TableDraft(spec, self.template, chunk.caption)]
