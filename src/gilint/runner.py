@@ -36,13 +36,15 @@ class Outcome:
 class Session:
     """The settings of one ``gilint check`` run; picklable, so workers get a copy.
 
-    Linters are cached per configuration file; the cache is not pickled.
+    Configurations are cached per directory and linters per configuration file, so a
+    batch reads each configuration file once; the caches are not pickled.
     """
 
     overrides: dict[str, Any]
     config_file: Path | None = None
     needs_source: bool = False
     _linters: dict[Path | None, Linter] = attrs.field(factory=dict, repr=False)
+    _configs: dict[Path | None, Config] = attrs.field(factory=dict, repr=False)
 
     def __getstate__(self) -> dict[str, Any]:
         return {
@@ -56,10 +58,15 @@ class Session:
         self.config_file = state["config_file"]
         self.needs_source = state["needs_source"]
         self._linters = {}
+        self._configs = {}
 
     def config_for(self, path: Path) -> Config:
-        base = read_file(self.config_file) if self.config_file else discover(path)
-        return with_overrides(base, **self.overrides)
+        folder = None if self.config_file else (path if path.is_dir() else path.parent)
+        config = self._configs.get(folder)
+        if config is None:
+            base = read_file(self.config_file) if self.config_file else discover(path)
+            config = self._configs[folder] = with_overrides(base, **self.overrides)
+        return config
 
     def linter_for(self, path: Path) -> Linter:
         config = self.config_for(path)
