@@ -15,24 +15,12 @@ from typing import ClassVar
 import attrs
 from gilint.rules._support import row_span, table_name, table_spec
 
-from gilint.ast import Cell, CellStatus, Report, Row, Table
+from gilint.ast import CellStatus, Report, Row, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 from gilint.templates.model import SumIdentity, TableSpec
 
 Number = int | Decimal
-
-
-def _value(cell: Cell | None) -> Number | None:
-    """A cell's number for arithmetic: blanks and placeholders stand for zero; a cell
-    that could not be read takes no part (GI108 and GI205 report it)."""
-    if cell is None:
-        return None
-    if cell.status is CellStatus.OK:
-        return cell.value
-    if cell.status in (CellStatus.BLANK, CellStatus.PLACEHOLDER):
-        return 0
-    return None
 
 
 def _fmt(value: Number) -> str:
@@ -72,33 +60,46 @@ def evaluate(table: Table, spec: TableSpec, only: tuple[str, ...] | None = None)
         if only is not None and identity.id not in only:
             continue
         if identity.axis == "column":
-            places = [
-                (
-                    column.id,
-                    [(r, column.id) for r in identity.left],
-                    [(r, column.id) for r in identity.right],
-                )
-                for column in spec.columns
-            ]
-        else:
-            places = [
-                (
-                    row.id,
-                    [(row.id, c) for c in identity.left],
-                    [(row.id, c) for c in identity.right],
-                )
-                for row in spec.data_rows
-                if row.id in rows
-            ]
-        for key, left_refs, right_refs in places:
-            refs = (*left_refs, *right_refs)
-            values = [_value(rows[r].cell(c)) if r in rows else None for r, c in refs]
-            if any(v is None for v in values):
+            if not all(r in rows for r in (*identity.left, *identity.right)):
                 continue
-            left = sum(values[: len(left_refs)], start=0)  # type: ignore[arg-type]
-            right = sum(values[len(left_refs) :], start=0)  # type: ignore[arg-type]
-            outcomes.append(Outcome(identity, key, left, right, refs))
+            for column in spec.column_ids:
+                left = _total(rows, identity.left, column)
+                right = _total(rows, identity.right, column)
+                if left is not None and right is not None:
+                    refs = tuple((r, column) for r in (*identity.left, *identity.right))
+                    outcomes.append(Outcome(identity, column, left, right, refs))
+        else:
+            for row_spec in spec.data_rows:
+                row = rows.get(row_spec.id)
+                if row is None:
+                    continue
+                left = _row_total(row, identity.left)
+                right = _row_total(row, identity.right)
+                if left is not None and right is not None:
+                    refs = tuple((row.id, c) for c in (*identity.left, *identity.right))
+                    outcomes.append(Outcome(identity, row_spec.id, left, right, refs))
     return outcomes
+
+
+def _total(rows: dict[str, Row], row_ids: tuple[str, ...], column: str) -> Number | None:
+    """The sum of one column over ``row_ids``; None when a cell takes no part."""
+    total: Number = 0
+    for row_id in row_ids:
+        value = rows[row_id].number(column)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _row_total(row: Row, columns: tuple[str, ...]) -> Number | None:
+    total: Number = 0
+    for column in columns:
+        value = row.number(column)
+        if value is None:
+            return None
+        total += value
+    return total
 
 
 def _culprit(outcome: Outcome, outcomes: list[Outcome]) -> str | None:
@@ -171,7 +172,7 @@ class IdentityRule(Rule):
                 related=cells,
             )
         row = rows[culprit]
-        current = _value(row.cell(item.key)) or 0
+        current = row.number(item.key) or 0
         delta = item.right - item.left if culprit in identity.left else item.left - item.right
         return self.finding(
             row_span(row),
@@ -309,6 +310,8 @@ class InvalidCell(Rule):
                 continue
             name = table_name(table)
             for row in table.rows:
+                if all(status is CellStatus.OK for status in row.statuses):
+                    continue  # the usual row: no cell object needed
                 for cell in row.cells:
                     where = f"{name}“{row.template_label or row.label or ''}”·{cell.column_label}"
                     if cell.status is CellStatus.INVALID:

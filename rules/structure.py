@@ -13,7 +13,7 @@ from gilint.rules._support import (
     table_spec,
 )
 
-from gilint.ast import Report, Table
+from gilint.ast import CellStatus, Report, Table
 from gilint.findings import Finding, Severity
 from gilint.labels import key
 from gilint.rule import Rule
@@ -332,7 +332,9 @@ class IncompleteTable(Rule):
             for row in table.rows:
                 if row.id is None or row.duplicate:
                     continue
-                missing = [c for c in row.cells if c.status.value == "missing"]
+                if CellStatus.MISSING not in row.statuses:
+                    continue
+                missing = [c for c in row.cells if c.status is CellStatus.MISSING]
                 if missing:
                     columns = "、".join(f"“{c.column_label}”" for c in missing)
                     present = len(row.cells) - len(missing)

@@ -47,7 +47,8 @@ class UnparsedContent(Rule):
             name = table_name(table)
             first_line: dict[str, int] = {}
             for row in table.rows:
-                values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
+                if row.id is None:
+                    values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
                 if row.id is None and row.label is not None:
                     label = row.label.replace("\n", "")
                     yield self.finding(

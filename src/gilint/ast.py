@@ -8,7 +8,8 @@ from the text are explicit (``Table.missing``, ``CellStatus.MISSING``), never ze
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -67,31 +68,69 @@ class Cell:
     column_label: str | None = None
 
 
+def _no_cells() -> tuple[Cell, ...]:
+    return ()
+
+
 @attrs.frozen(slots=True)
 class Row:
     """A row as it stands in the text.
 
     ``id`` is the template row it was matched to, ``None`` for a label no template knows
     (``label`` set) or for numbers with no label at all (``label`` is ``None``).
-    ``cells`` has one cell per template column, in order; ``extra`` holds any cells
-    beyond them. ``duplicate`` marks a second row with the same template row.
+    ``cells`` has one cell per template column (``columns``), in order; ``extra`` holds
+    any cells beyond them. ``duplicate`` marks a second row with the same template row.
+
+    ``statuses`` and ``values`` are the cells' statuses and values, column by column, for
+    rules that need only the numbers: the :class:`Cell` objects, with their spans, are
+    built on first use of ``cells`` (most rows of most reports never need them).
     """
 
     id: str | None
     label: str | None
     label_span: Span | None
-    cells: tuple[Cell, ...]
     span: Span
+    columns: tuple[str, ...] = ()
+    statuses: tuple[CellStatus, ...] = ()
+    values: tuple[Number | None, ...] = ()
     extra: tuple[Cell, ...] = ()
     duplicate: bool = False
     template_label: str | None = None
+    _build_cells: Callable[[], tuple[Cell, ...]] = attrs.field(
+        default=_no_cells, eq=False, repr=False, alias="build_cells"
+    )
+
+    @functools.cached_property
+    def cells(self) -> tuple[Cell, ...]:
+        return self._build_cells()
 
     @property
     def line(self) -> int:
         return self.span.line
 
+    def index(self, column: str) -> int | None:
+        """The position of ``column`` in ``columns`` (and so in ``cells``)."""
+        try:
+            return self.columns.index(column)
+        except ValueError:
+            return None
+
     def cell(self, column: str) -> Cell | None:
-        return next((c for c in self.cells if c.column == column), None)
+        i = self.index(column)
+        return None if i is None else self.cells[i]
+
+    def number(self, column: str) -> Number | None:
+        """The cell's number for arithmetic: blanks and placeholders stand for zero; a
+        cell that is missing or could not be read gives ``None``."""
+        i = self.index(column)
+        if i is None:
+            return None
+        status = self.statuses[i]
+        if status is CellStatus.OK:
+            return self.values[i]
+        if status is CellStatus.BLANK or status is CellStatus.PLACEHOLDER:
+            return 0
+        return None
 
 
 @attrs.frozen(slots=True)

@@ -14,15 +14,24 @@ them against the row labels of the format descriptions, whatever the layout did 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 import attrs
 
-from gilint.ast import Cell, CellStatus, Evidence, Row, Table, TemplateInfo, TextPiece
+from gilint.ast import Cell, CellStatus, Evidence, Number, Row, Table, TemplateInfo, TextPiece
 from gilint.labels import compact_key, has_key_text, keyed
 from gilint.lexer import LexCell
 from gilint.locator import Locator
-from gilint.templates.model import RowSpec, TableSpec, Template, TemplateSet
+from gilint.span import Span
+from gilint.templates.model import (
+    CellKind,
+    ColumnSpec,
+    RowSpec,
+    TableSpec,
+    Template,
+    TemplateSet,
+)
 from gilint.values import read_value
 
 Line = Sequence[LexCell]
@@ -431,67 +440,85 @@ class _ChunkReader:
         trailing: list[LexCell] = []
         while tokens and tokens[-1].kind == "EMPTY":
             trailing.insert(0, tokens.pop())
-        width = len(spec.columns) if spec else 0
+        columns = spec.columns if spec else ()
+        width = len(columns)
         if len(tokens) < width:
             tokens.extend(trailing[: width - len(tokens)])
         row_id = draft.row.id if draft.row else None
-        starts = [
-            s
-            for s in ([draft.label[0]] if draft.label else []) + [_start(t) for t in tokens]
-            if s is not None
-        ]
-        ends = ([draft.label[1]] if draft.label else []) + [_end(t) for t in tokens]
+        starts = [draft.label[0]] if draft.label else []
+        ends = [draft.label[1]] if draft.label else []
+        if tokens:
+            starts.append(tokens[0].start)
+            ends.append(max(t.end for t in tokens))
         row_span = loc.span(min(starts), max(ends)) if starts else loc.span(0, 0)
-        cells: list[Cell] = []
-        extra: list[Cell] = []
-        columns = spec.columns if spec else ()
-        for i, tok in enumerate(tokens):
-            column = columns[i] if i < len(columns) else None
-            kind = column.kind if column else "count"
-            span = loc.span(_start(tok), _end(tok))
-            if tok.kind == "EMPTY":
-                value, status, unit = None, CellStatus.BLANK, None
-            elif tok.kind == "FRAG":
-                value, status, unit = None, CellStatus.INVALID, None
-            else:
-                value, status, unit = read_value(tok.text, kind)
-            cell = Cell(
-                row_id,
-                column.id if column else None,
-                loc.text(span),
-                value,
-                status,
-                span,
-                unit,
-                column.label if column else None,
-            )
-            if column is not None:
-                cells.append(cell)
-            elif tok.kind != "EMPTY":
-                extra.append(cell)
-        for column in columns[len(cells) :]:
-            cells.append(
-                Cell(
-                    row_id,
-                    column.id,
-                    "",
-                    None,
-                    CellStatus.MISSING,
-                    label_span or row_span,
-                    None,
-                    column.label,
-                )
-            )
+        statuses: list[CellStatus] = []
+        values: list[Number | None] = []
+        for tok, column in zip(tokens, columns, strict=False):
+            value, status, _ = _read(tok, column.kind)
+            statuses.append(status)
+            values.append(value)
+        missing = width - len(statuses)
+        if missing > 0:
+            statuses.extend([CellStatus.MISSING] * missing)
+            values.extend([None] * missing)
+        extra = tuple(
+            _cell(loc, row_id, tok, None) for tok in tokens[width:] if tok.kind != "EMPTY"
+        )
         return Row(
             id=row_id,
             label=loc.text(label_span) if label_span else None,
             label_span=label_span,
-            cells=tuple(cells),
             span=row_span,
-            extra=tuple(extra),
+            columns=spec.column_ids if spec else (),
+            statuses=tuple(statuses),
+            values=tuple(values),
+            extra=extra,
             duplicate=duplicate,
             template_label=draft.row.label if draft.row else None,
+            build_cells=functools.partial(
+                _row_cells, loc, row_id, tuple(tokens[:width]), columns, label_span or row_span
+            ),
         )
+
+
+def _read(tok: LexCell, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:
+    if tok.kind == "EMPTY":
+        return None, CellStatus.BLANK, None
+    if tok.kind == "FRAG":
+        return None, CellStatus.INVALID, None
+    return read_value(tok.text, kind)
+
+
+def _cell(loc: Locator, row_id: str | None, tok: LexCell, column: ColumnSpec | None) -> Cell:
+    span = loc.span(tok.start, tok.end)
+    value, status, unit = _read(tok, column.kind if column else "count")
+    return Cell(
+        row_id,
+        column.id if column else None,
+        loc.text(span),
+        value,
+        status,
+        span,
+        unit,
+        column.label if column else None,
+    )
+
+
+def _row_cells(
+    loc: Locator,
+    row_id: str | None,
+    tokens: tuple[LexCell, ...],
+    columns: tuple[ColumnSpec, ...],
+    missing_span: Span,
+) -> tuple[Cell, ...]:
+    """A row's cells, one per column; columns the row stops before are MISSING cells at
+    ``missing_span`` (the row's label)."""
+    cells = [_cell(loc, row_id, tok, column) for tok, column in zip(tokens, columns, strict=False)]
+    for column in columns[len(cells) :]:
+        cells.append(
+            Cell(row_id, column.id, "", None, CellStatus.MISSING, missing_span, None, column.label)
+        )
+    return tuple(cells)
 
 
 def _caption_spec(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Literal
@@ -78,9 +79,13 @@ class TableSpec:
     caption: str | None = None
     identities: tuple[SumIdentity, ...] = ()
 
-    @property
+    @functools.cached_property
     def data_rows(self) -> tuple[RowSpec, ...]:
         return tuple(r for r in self.rows if not r.group)
+
+    @functools.cached_property
+    def column_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.columns)
 
     def row(self, row_id: str) -> RowSpec | None:
         return next((r for r in self.rows if r.id == row_id), None)
