@@ -8,7 +8,7 @@ also broken, which is the row holding the wrong cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import ClassVar
 
@@ -50,10 +50,16 @@ def _first_rows(table: Table) -> dict[str, Row]:
     return rows
 
 
-def evaluate(table: Table, spec: TableSpec, only: tuple[str, ...] | None = None) -> list[Outcome]:
+def evaluate(
+    table: Table,
+    spec: TableSpec,
+    only: tuple[str, ...] | None = None,
+    *,
+    broken_only: bool = False,
+) -> list[Outcome]:
     """The identities of ``spec`` (those named in ``only``, or all) in every column or row
     of ``table`` whose cells are all readable; where a cell is missing or unreadable the
-    identity is left out."""
+    identity is left out. With ``broken_only``, only the outcomes that do not hold."""
     rows = _first_rows(table)
     outcomes: list[Outcome] = []
     for identity in spec.identities:
@@ -62,44 +68,41 @@ def evaluate(table: Table, spec: TableSpec, only: tuple[str, ...] | None = None)
         if identity.axis == "column":
             if not all(r in rows for r in (*identity.left, *identity.right)):
                 continue
-            for column in spec.column_ids:
-                left = _total(rows, identity.left, column)
-                right = _total(rows, identity.right, column)
-                if left is not None and right is not None:
-                    refs = tuple((r, column) for r in (*identity.left, *identity.right))
-                    outcomes.append(Outcome(identity, column, left, right, refs))
+            left_rows = [rows[r].numbers for r in identity.left]
+            right_rows = [rows[r].numbers for r in identity.right]
+            ids = (*identity.left, *identity.right)
+            columns = zip(*left_rows, strict=True), zip(*right_rows, strict=True)
+            for column, left, right in zip(spec.column_ids, *columns, strict=True):
+                if None in left or None in right:
+                    continue
+                left_sum, right_sum = _sum(left), _sum(right)
+                if broken_only and left_sum == right_sum:
+                    continue
+                refs = tuple((r, column) for r in ids)
+                outcomes.append(Outcome(identity, column, left_sum, right_sum, refs))
         else:
+            left_at = [spec.column_ids.index(c) for c in identity.left]
+            right_at = [spec.column_ids.index(c) for c in identity.right]
+            ids = (*identity.left, *identity.right)
             for row_spec in spec.data_rows:
                 row = rows.get(row_spec.id)
                 if row is None:
                     continue
-                left = _row_total(row, identity.left)
-                right = _row_total(row, identity.right)
-                if left is not None and right is not None:
-                    refs = tuple((row.id, c) for c in (*identity.left, *identity.right))
-                    outcomes.append(Outcome(identity, row_spec.id, left, right, refs))
+                numbers = row.numbers
+                left = [numbers[i] for i in left_at]
+                right = [numbers[i] for i in right_at]
+                if None in left or None in right:
+                    continue
+                left_sum, right_sum = _sum(left), _sum(right)
+                if broken_only and left_sum == right_sum:
+                    continue
+                refs = tuple((row_spec.id, c) for c in ids)
+                outcomes.append(Outcome(identity, row_spec.id, left_sum, right_sum, refs))
     return outcomes
 
 
-def _total(rows: dict[str, Row], row_ids: tuple[str, ...], column: str) -> Number | None:
-    """The sum of one column over ``row_ids``; None when a cell takes no part."""
-    total: Number = 0
-    for row_id in row_ids:
-        value = rows[row_id].number(column)
-        if value is None:
-            return None
-        total += value
-    return total
-
-
-def _row_total(row: Row, columns: tuple[str, ...]) -> Number | None:
-    total: Number = 0
-    for column in columns:
-        value = row.number(column)
-        if value is None:
-            return None
-        total += value
-    return total
+def _sum(numbers: Iterable[Number | None]) -> Number:
+    return sum(numbers, start=0)  # type: ignore[arg-type]
 
 
 def _culprit(outcome: Outcome, outcomes: list[Outcome]) -> str | None:
@@ -128,8 +131,7 @@ class IdentityRule(Rule):
             spec = table_spec(table, self.templates)
             if spec is None or not any(i.id in self.identities for i in spec.identities):
                 continue
-            broken = [o for o in evaluate(table, spec, self.identities) if not o.holds]
-            if not broken:
+            if not evaluate(table, spec, self.identities, broken_only=True):
                 continue
             outcomes = evaluate(table, spec)  # all of them, to tell which cell is wrong
             rows = _first_rows(table)

@@ -37,7 +37,7 @@ class Paragraph:
     text: str
     span: Span
 
-    @property
+    @functools.cached_property
     def compact(self) -> str:
         """The text as a key: no line breaks or spaces, half-width punctuation."""
         return key(self.text)
@@ -120,17 +120,20 @@ class Row:
         return None if i is None else self.cells[i]
 
     def number(self, column: str) -> Number | None:
-        """The cell's number for arithmetic: blanks and placeholders stand for zero; a
-        cell that is missing or could not be read gives ``None``."""
+        """The cell's number for arithmetic (see :attr:`numbers`)."""
         i = self.index(column)
-        if i is None:
-            return None
-        status = self.statuses[i]
-        if status is CellStatus.OK:
-            return self.values[i]
-        if status is CellStatus.BLANK or status is CellStatus.PLACEHOLDER:
-            return 0
-        return None
+        return None if i is None else self.numbers[i]
+
+    @functools.cached_property
+    def numbers(self) -> tuple[Number | None, ...]:
+        """The cells' numbers for arithmetic, column by column: blanks and placeholders
+        stand for zero; a cell that is missing or could not be read is ``None``."""
+        return tuple(
+            value
+            if status is CellStatus.OK
+            else (0 if status is CellStatus.BLANK or status is CellStatus.PLACEHOLDER else None)
+            for status, value in zip(self.statuses, self.values, strict=True)
+        )
 
 
 @attrs.frozen(slots=True)

@@ -35,6 +35,8 @@ class Linter:
             self.registry.codes, tuple(t.id for t in self.registry.templates.templates)
         )
         self._rules: list[Rule] = [e.rule(self.registry.templates) for e in self.registry.rules]
+        # the rules every file runs, unless per-file ignores take some away
+        self._selected = [r for r in self._rules if self.config.enabled(r.code)]
 
     @property
     def problems(self) -> tuple[PluginProblem, ...]:
@@ -52,9 +54,10 @@ class Linter:
     def check(self, report: Report) -> list[Finding]:
         """Findings of every enabled rule, sorted by position."""
         findings: list[Finding] = []
-        for rule in self._rules:
-            if not self.config.enabled(rule.code, report.path):
-                continue
+        rules = self._selected
+        if self.config.per_file_ignores and report.path is not None:
+            rules = [r for r in rules if self.config.enabled(r.code, report.path)]
+        for rule in rules:
             findings.extend(self._run(rule, report))
         return sorted(findings, key=Finding.sort_key)
 
