@@ -16,6 +16,8 @@ _MAX_DIGITS = 18
 
 def read_value(text: str, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:
     """(value, status, unit) of a cell's canonical text."""
+    if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:  # the usual cell
+        return (Decimal(text) if kind == "amount" else int(text)), CellStatus.OK, None
     clean = text.strip().strip("*").replace(" ", "")
     if not clean:
         return None, CellStatus.BLANK, None
