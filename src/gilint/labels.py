@@ -8,6 +8,7 @@ white space, quotes and Markdown emphasis removed, and list numbering written on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from gilint.normalise import canonical
 
@@ -58,3 +59,39 @@ def strip_enumeration(label_key: str) -> str:
 def numeral_value(numeral: str) -> int:
     """1 for 一 … 10 for 十; 0 for anything else."""
     return NUMERALS.index(numeral) + 1 if len(numeral) == 1 and numeral in NUMERALS else 0
+
+
+class KeyOffsets:
+    """Where each character of a key is in the text, for any key position ``k``.
+
+    Stored as runs (a key mostly drops nothing inside a cell, so one run per cell) rather
+    than one offset per character: ``offsets[k]`` is ``targets[i] + k - starts[i]`` for
+    the run ``i`` that holds ``k``.
+    """
+
+    __slots__ = ("_starts", "_targets")
+
+    def __init__(self, starts: list[int], targets: list[int]) -> None:
+        self._starts = starts
+        self._targets = targets
+
+    def __getitem__(self, k: int) -> int:
+        i = bisect_right(self._starts, k) - 1
+        return self._targets[i] + k - self._starts[i]
+
+
+def key_runs(canonical_text: str, base: int = 0) -> tuple[str, list[int], list[int]]:
+    """:func:`keyed` as runs: (key, key offset of each run, text offset of each run)."""
+    if _DROP.search(canonical_text) is None:
+        return _NUMBER_SEP.sub(r"\1.", canonical_text), [0], [base]
+    pieces: list[str] = []
+    starts: list[int] = []
+    targets: list[int] = []
+    length = 0
+    for m in _KEEP.finditer(canonical_text):
+        piece = m.group()
+        starts.append(length)
+        targets.append(base + m.start())
+        pieces.append(piece)
+        length += len(piece)
+    return _NUMBER_SEP.sub(r"\1.", "".join(pieces)), starts, targets

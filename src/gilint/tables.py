@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from gilint.ast import Cell, CellStatus, Evidence, Number, Row, Table, TemplateInfo, TextPiece
-from gilint.labels import compact_key, has_key_text, keyed
+from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs, keyed
 from gilint.lexer import LexCell
 from gilint.locator import Locator
 from gilint.span import Span
@@ -87,20 +87,25 @@ class _KeyedCells:
     __slots__ = ("_done",)
 
     def __init__(self) -> None:
-        self._done: dict[int, tuple[str, list[int]]] = {}
+        self._done: dict[int, tuple[str, list[int], list[int]]] = {}
 
-    def join(self, cells: Sequence[LexCell]) -> tuple[str, list[int]]:
+    def join(self, cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
         """The key of several cells' text run together, with each key character's offset."""
         pieces: list[str] = []
-        offsets: list[int] = []
+        starts: list[int] = []
+        targets: list[int] = []
+        length = 0
         done = self._done
         for cell in cells:
             found = done.get(cell.start)
             if found is None:
-                found = done[cell.start] = keyed(cell.text, cell.start)
-            pieces.append(found[0])
-            offsets.extend(found[1])
-        return "".join(pieces), offsets
+                found = done[cell.start] = key_runs(cell.text, cell.start)
+            text, runs, at = found
+            pieces.append(text)
+            starts.extend(length + r for r in runs)
+            targets.extend(at)
+            length += len(text)
+        return "".join(pieces), KeyOffsets(starts, targets)
 
 
 def _evidence(
@@ -122,7 +127,7 @@ def _evidence(
 _CLOSING = "”’\"'」』*"
 
 
-def _label_range(offsets: list[int], at: int, end: int, canonical: str) -> tuple[int, int]:
+def _label_range(offsets: KeyOffsets, at: int, end: int, canonical: str) -> tuple[int, int]:
     """Canonical offsets of key characters ``at:end``, widened over closing quotes that
     keys leave out (``3.危及“三安全一稳定”``)."""
     stop = offsets[end - 1] + 1
@@ -276,7 +281,7 @@ class _ChunkReader:
 
     def _match(
         self, frags: list[LexCell]
-    ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, list[int]]:
+    ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, KeyOffsets]:
         text, offsets = self.keyed.join(frags)
         return self.matcher.find(text), text, offsets
 
