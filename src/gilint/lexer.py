@@ -141,6 +141,10 @@ class LineLexer:
         table_parts = {t.part for tpl in templates.templates for t in tpl.tables}
         self._table_parts = frozenset(table_parts)
         self._bare_titles = {compact_key(p.title): p.ordinal for p in self._parts}
+        # a key's first character is the line's, unless the line opens with a quote
+        self._bare_openers = frozenset(k[0] for k in self._bare_titles if k) | frozenset(
+            "\"'“‘「『"
+        )
         self._row_keys = tuple(
             sorted(
                 {
@@ -200,7 +204,7 @@ class LineLexer:
     def _bare_heading(self, line: _Line, seen: set[str]) -> HeadingMatch | None:
         """A line that is exactly a part's standard title, with no ordinal."""
         stripped = line.text.strip(" \t*#|>")
-        if not stripped or len(stripped) > _MAX_BARE:
+        if not stripped or len(stripped) > _MAX_BARE or stripped[0] not in self._bare_openers:
             return None
         ordinal = self._bare_titles.get(compact_key(stripped))
         if ordinal is None or ordinal in seen:
@@ -242,7 +246,8 @@ class LineLexer:
             run.clear()
 
         for line in _lines(text):
-            if _BLANK.fullmatch(line.text):
+            content = line.text.strip()
+            if not content or ("*" in content and _BLANK.fullmatch(content)):
                 flush()
                 continue
             if run and tokens[-1].type != "PART":
@@ -384,41 +389,42 @@ def _trailing_values(line: str) -> int:
 
 
 def _split_cells(line: _Line) -> list[tuple[int, int, str | None]]:
-    """Cells of a table line: (start, end, kind) with offsets stripped and the kind as
-    :func:`_kind` gives it. Empty cells are kept as zero-width ranges (kind ``""``) in
-    tab and pipe layouts, where they mean something."""
+    """Cells of a tab or pipe table line: (start, end, kind) with offsets stripped and
+    the kind as :func:`_kind` gives it. Empty cells are kept as zero-width ranges (kind
+    ``""``): in these layouts they mean something."""
     text = line.text.rstrip()
-    stripped = text.strip()
     base = line.start
-    if "\t" in stripped or (stripped.startswith("|") and stripped.count("|") >= 2):
-        sep = "\t" if "\t" in stripped else "|"
-        cells: list[tuple[int, int, str | None]] = []
-        pos = 0
-        pieces = text.split(sep)
-        if sep == "|":
-            # "| a | b |": the text before the first and after the last pipe is no cell.
-            first = text.index("|")
-            pos = first + 1
-            pieces = text[first + 1 :].split("|")
-            if pieces and not pieces[-1].strip():
-                pieces = pieces[:-1]
-        for piece in pieces:
-            body = piece.strip()
-            at = base + pos + len(piece) - len(piece.lstrip())
-            cells.append((at, at + len(body), _kind(body) if body else ""))
-            pos += len(piece) + 1
-        return cells
-    # White space between cells. str.split and re's \s agree on what white space is;
-    # splitting and finding each word again is several times faster than re.finditer.
-    words: list[tuple[int, int, str | None]] = []
+    sep = "\t" if "\t" in text.strip() else "|"
+    cells: list[tuple[int, int, str | None]] = []
+    pos = 0
+    pieces = text.split(sep)
+    if sep == "|":
+        # "| a | b |": the text before the first and after the last pipe is no cell.
+        first = text.index("|")
+        pos = first + 1
+        pieces = text[first + 1 :].split("|")
+        if pieces and not pieces[-1].strip():
+            pieces = pieces[:-1]
+    for piece in pieces:
+        body = piece.strip()
+        at = base + pos + len(piece) - len(piece.lstrip())
+        cells.append((at, at + len(body), _kind(body) if body else ""))
+        pos += len(piece) + 1
+    return cells
+
+
+def _words(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """The white-space separated words of a line: (start, end, kind).
+
+    str.split and re's ``\\s`` agree on what white space is; splitting and finding each
+    word again is several times faster than re.finditer.
+    """
     pos = 0
     find = text.find
     for word in text.split():
         at = find(word, pos)
         pos = at + len(word)
-        kind = "number" if word.isdigit() and word.isascii() else _kind(word)
-        words.append((base + at, base + pos, kind))
-    return words
+        yield at, pos, "number" if word.isdigit() and word.isascii() else _kind(word)
 
 
 def _kind(body: str) -> str | None:
@@ -433,7 +439,59 @@ def _kind(body: str) -> str | None:
 
 def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     """The cells of a table line, each classified."""
-    bounds = _split_cells(line)
+    if _is_cell_line(line.text):
+        return _classify(text, _split_cells(line))
+    return _word_cells(line)
+
+
+def _word_cells(line: _Line) -> tuple[LexCell, ...]:
+    """:func:`_classify` for a line whose cells white space separates, in one loop (the
+    usual table line: most of a report's cells go through here)."""
+    base = line.start
+    out: list[LexCell] = []
+    has_digits = seen_text = False
+    waiting: list[int] = []  # placeholders before any text or number: zero if digits follow
+    rules = 0
+    for s, e, kind in _words(line.text):
+        body = line.text[s:e]
+        if kind == "number":
+            has_digits = True
+            token = "VALUE"
+        elif kind == "unit" and out and out[-1].kind == "VALUE":
+            previous = out[-1]  # "251000 元": a unit split from its number belongs to it
+            out[-1] = LexCell(
+                "VALUE", line.text[previous.start - base : e], previous.start, base + e
+            )
+            continue
+        elif "第" in body and _CAPTION.match(compact_key(body)):
+            token = "CAPTION"
+        elif kind == "placeholder":
+            if not seen_text and not has_digits:
+                waiting.append(len(out))
+            token = "VALUE" if seen_text or has_digits else "FRAG"
+        else:
+            rules += kind == "rule"
+            token = "FRAG"
+        seen_text = True
+        out.append(LexCell(token, body, base + s, base + e))
+    if out and rules == len(out):
+        return (
+            LexCell(
+                "RULE",
+                line.text[out[0].start - base : out[-1].end - base],
+                out[0].start,
+                out[-1].end,
+            ),
+        )
+    if has_digits:
+        for i in waiting:
+            out[i] = out[i]._replace(kind="VALUE")
+    return tuple(out)
+
+
+def _classify(text: str, bounds: list[tuple[int, int, str | None]]) -> tuple[LexCell, ...]:
+    """Cells from their bounds and kinds: a rule row, numbers and placeholders (VALUE),
+    captions, empty cells and text (FRAG)."""
     if all(kind == "rule" for _, _, kind in bounds if kind != "") and any(
         kind != "" for _, _, kind in bounds
     ):
