@@ -102,8 +102,12 @@ class _KeyedCells:
                 found = done[cell.start] = key_runs(cell.text, cell.start)
             text, runs, at = found
             pieces.append(text)
-            starts.extend(length + r for r in runs)
-            targets.extend(at)
+            if len(runs) == 1:
+                starts.append(length)
+                targets.append(at[0])
+            else:
+                starts.extend([length + r for r in runs])
+                targets.extend(at)
             length += len(text)
         return "".join(pieces), KeyOffsets(starts, targets)
 
@@ -215,8 +219,10 @@ class _TableDraft:
     last: int | None = None
 
     def touch(self, start: int, end: int) -> None:
-        self.first = start if self.first is None else min(self.first, start)
-        self.last = end if self.last is None else max(self.last, end)
+        if self.first is None or start < self.first:
+            self.first = start
+        if self.last is None or end > self.last:
+            self.last = end
 
 
 class _ChunkReader:
@@ -258,9 +264,9 @@ class _ChunkReader:
             first_value = next((i for i, t in enumerate(line) if t.kind == "VALUE"), None)
             if first_value is None:
                 buffer.extend(t for t in line if t.kind == "FRAG")
-                for t in line:
-                    if t.kind != "EMPTY":
-                        self.tables[-1].touch(_start(t), _end(t))
+                present = [t for t in line if t.kind != "EMPTY"]
+                if present:  # cells are in text order
+                    self.tables[-1].touch(present[0].start, present[-1].end)
                 current = None
                 continue
             pre = [t for t in line[:first_value] if t.kind == "FRAG"]
@@ -274,7 +280,7 @@ class _ChunkReader:
                 current = self._orphan(values)
             if any(t.kind == "EMPTY" for t in values):
                 current.continuable = False
-            self.tables[-1].touch(_start(values[0]), max(_end(t) for t in values))
+            self.tables[-1].touch(values[0].start, values[-1].end)  # in text order
         if buffer:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
@@ -452,9 +458,9 @@ class _ChunkReader:
         row_id = draft.row.id if draft.row else None
         starts = [draft.label[0]] if draft.label else []
         ends = [draft.label[1]] if draft.label else []
-        if tokens:
+        if tokens:  # in text order
             starts.append(tokens[0].start)
-            ends.append(max(t.end for t in tokens))
+            ends.append(tokens[-1].end)
         row_span = loc.span(min(starts), max(ends)) if starts else loc.span(0, 0)
         statuses: list[CellStatus] = []
         values: list[Number | None] = []
