@@ -144,9 +144,10 @@ def _regions(tree: Tree[Token], lexed: LexResult) -> list[Region]:
                 continue
             if child.data == "table":
                 lines = tuple(
-                    lexed.cells[line.start_pos or 0]
-                    for line in child.children
-                    if isinstance(line, Token)
+                    line
+                    for block in child.children
+                    if isinstance(block, Token)
+                    for line in lexed.cells[block.start_pos or 0]
                 )
                 regions.append(Region(lines, part))
             else:

@@ -1,7 +1,7 @@
 """The line lexer: canonical text to the tokens the grammar parses.
 
 It reads line by line, knows which part of the report it is in, and emits one token per
-title paragraph, heading, prose paragraph and table line. It never drops text: every
+title paragraph, heading, prose paragraph and block of table lines. It never drops text: every
 non-blank character of the input ends up inside some token, so whatever is misplaced
 reaches the tree where a rule can see it. (A contextual Lark lexer silently turned
 misplaced headings into prose; deciding here, with the whole line in view, does not.)
@@ -9,16 +9,17 @@ misplaced headings into prose; deciding here, with the whole line in view, does 
 Token types (declared in ``grammar/report.lark``):
 
 ``TITLE`` a title paragraph · ``PART`` a part heading · ``SUBHEAD`` a subsection heading ·
-``PARA`` a prose paragraph · ``TLINE`` a line of a table · ``_TABLE_END`` the end of a run
-of table lines.
+``PARA`` a prose paragraph · ``TBLOCK`` a block of table lines (a paragraph of a table:
+lines with no blank line between) · ``_TABLE_END`` the end of a run of table blocks.
 
 The lexer also cuts every table line into cells (:class:`LexCell`), kept beside the
-tokens in :attr:`LexResult.cells` by the line token's offset. Cell kinds: ``CAPTION`` a
-table caption (第二十条第（一）项) · ``FRAG`` text: a row label, a header or a piece of one ·
-``VALUE`` a number (with any unit) or a placeholder for zero (``/ - — 无``) · ``EMPTY`` an
-empty tab or pipe cell · ``RULE`` a Markdown rule row. (Lark is fed one token per line
-rather than per cell: the grammar has nothing to decide inside a line, and a token costs
-Lark about as much as the whole rest of a line's reading.)
+tokens in :attr:`LexResult.cells`, line by line, by the block token's offset. Cell
+kinds: ``CAPTION`` a table caption (第二十条第（一）项) · ``FRAG`` text: a row label, a
+header or a piece of one · ``VALUE`` a number (with any unit) or a placeholder for zero
+(``/ - — 无``) · ``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row.
+(Lark is fed one token per block rather than per line or cell: the grammar has nothing
+to decide inside a table block, and a token costs Lark about as much as the whole rest
+of a line's reading.)
 """
 
 from __future__ import annotations
@@ -102,7 +103,8 @@ class LexCell(NamedTuple):
 class LexResult:
     tokens: list[Token]
     headings: dict[int, HeadingMatch]
-    cells: dict[int, tuple[LexCell, ...]]  # the cells of each TLINE token, by its offset
+    # the cells of each TBLOCK token, line by line, by the token's offset
+    cells: dict[int, tuple[tuple[LexCell, ...], ...]]
 
 
 @attrs.frozen(slots=True)
@@ -220,7 +222,7 @@ class LineLexer:
     def lex(self, text: str) -> LexResult:
         tokens: list[Token] = []
         headings: dict[int, HeadingMatch] = {}
-        cells: dict[int, tuple[LexCell, ...]] = {}
+        cells: dict[int, tuple[tuple[LexCell, ...], ...]] = {}
         seen: set[str] = set()
         state = _State()
         paragraph: list[_Line] = []
@@ -290,7 +292,7 @@ class LineLexer:
         lines: list[_Line],
         state: _State,
         tokens: list[Token],
-        cells: dict[int, tuple[LexCell, ...]],
+        cells: dict[int, tuple[tuple[LexCell, ...], ...]],
     ) -> None:
         start = lines[0].start + _indent(lines[0].text)
         end = lines[-1].end
@@ -309,10 +311,8 @@ class LineLexer:
                 return
             state.release_pending(text, tokens)
         if self._is_table(lines, state):
-            for line in lines:
-                token = _tok("TLINE", text, line.start + _indent(line.text), line.end)
-                tokens.append(token)
-                cells[line.start + _indent(line.text)] = _cells(text, line)
+            tokens.append(_tok("TBLOCK", text, start, end))
+            cells[start] = tuple(_cells(text, line) for line in lines)
             state.table_open = True
             return
         state.end_table(tokens)
