@@ -397,7 +397,10 @@ class _ChunkReader:
         """Text of the buffer that no row label took: headers, group labels, debris."""
         table = self.tables[-1]
         for tok in frags:
-            s, e = _start(tok), _end(tok)
+            s, e = tok.start, tok.end
+            table.touch(s, e)
+            if any(us <= s and e <= ue for us, ue in used):
+                continue  # all label text (the usual case)
             cuts = sorted((max(s, us), min(e, ue)) for us, ue in used if us < e and ue > s)
             pos = s
             for cs, ce in [*cuts, (e, e)]:
@@ -406,7 +409,6 @@ class _ChunkReader:
                     lead = len(piece) - len(piece.lstrip())
                     table.texts.append((pos + lead, pos + lead + len(piece.strip())))
                 pos = max(pos, ce)
-            table.touch(s, e)
 
     # -- finishing --------------------------------------------------------------------
 
