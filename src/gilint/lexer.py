@@ -388,47 +388,50 @@ def _trailing_values(line: str) -> int:
     return count
 
 
-def _split_cells(line: _Line) -> list[tuple[int, int, str | None]]:
-    """Cells of a tab or pipe table line: (start, end, kind) with offsets stripped and
-    the kind as :func:`_kind` gives it. Empty cells are kept as zero-width ranges (kind
-    ``""``): in these layouts they mean something."""
+_Piece = tuple[int, int, str | None, str]  # start, end, kind (see _kind), text
+
+
+def _separated(line: _Line) -> Iterator[_Piece]:
+    """The cells of a tab or pipe table line, stripped. Empty cells are kept as
+    zero-width pieces of kind ``""``: in these layouts they mean something."""
     text = line.text.rstrip()
-    base = line.start
     sep = "\t" if "\t" in text.strip() else "|"
-    cells: list[tuple[int, int, str | None]] = []
-    pos = 0
+    pos = line.start
     pieces = text.split(sep)
     if sep == "|":
         # "| a | b |": the text before the first and after the last pipe is no cell.
         first = text.index("|")
-        pos = first + 1
+        pos += first + 1
         pieces = text[first + 1 :].split("|")
         if pieces and not pieces[-1].strip():
             pieces = pieces[:-1]
     for piece in pieces:
         body = piece.strip()
-        at = base + pos + len(piece) - len(piece.lstrip())
-        cells.append((at, at + len(body), _kind(body) if body else ""))
+        at = pos + len(piece) - len(piece.lstrip())
+        yield at, at + len(body), _kind(body) if body else "", body
         pos += len(piece) + 1
-    return cells
 
 
-def _words(text: str) -> Iterator[tuple[int, int, str | None]]:
-    """The white-space separated words of a line: (start, end, kind).
+def _words(line: _Line) -> Iterator[_Piece]:
+    """The white-space separated words of a line.
 
     str.split and re's ``\\s`` agree on what white space is; splitting and finding each
     word again is several times faster than re.finditer.
     """
+    text = line.text
+    base = line.start
     pos = 0
     find = text.find
     for word in text.split():
         at = find(word, pos)
         pos = at + len(word)
-        yield at, pos, "number" if word.isdigit() and word.isascii() else _kind(word)
+        yield base + at, base + pos, _kind(word), word
 
 
 def _kind(body: str) -> str | None:
     """``number``, ``rule``, ``placeholder``, ``unit`` or None (text) for a cell's body."""
+    if body.isdigit() and body.isascii():
+        return "number"  # the usual cell, without a regular expression
     m = _CELL.fullmatch(body)
     if m is not None:
         return m.lastgroup
@@ -438,85 +441,43 @@ def _kind(body: str) -> str | None:
 
 
 def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
-    """The cells of a table line, each classified."""
-    if _is_cell_line(line.text):
-        return _classify(text, _split_cells(line))
-    return _word_cells(line)
-
-
-def _word_cells(line: _Line) -> tuple[LexCell, ...]:
-    """:func:`_classify` for a line whose cells white space separates, in one loop (the
-    usual table line: most of a report's cells go through here)."""
-    base = line.start
+    """The cells of a table line, each classified: a Markdown rule row (one RULE cell),
+    numbers and placeholders for zero (VALUE), captions, empty cells and text (FRAG)."""
+    pieces = _separated(line) if _is_cell_line(line.text) else _words(line)
     out: list[LexCell] = []
     has_digits = seen_text = False
     waiting: list[int] = []  # placeholders before any text or number: zero if digits follow
-    rules = 0
-    for s, e, kind in _words(line.text):
-        body = line.text[s:e]
+    present = rules = 0
+    first = last = None
+    for s, e, kind, body in pieces:
+        first = s if first is None else first
+        last = e
+        if kind == "":
+            out.append(LexCell("EMPTY", "", s, s))
+            continue
+        present += 1
         if kind == "number":
             has_digits = True
             token = "VALUE"
         elif kind == "unit" and out and out[-1].kind == "VALUE":
             previous = out[-1]  # "251000 元": a unit split from its number belongs to it
-            out[-1] = LexCell(
-                "VALUE", line.text[previous.start - base : e], previous.start, base + e
-            )
-            continue
-        elif "第" in body and _CAPTION.match(compact_key(body)):
-            token = "CAPTION"
-        elif kind == "placeholder":
-            if not seen_text and not has_digits:
-                waiting.append(len(out))
-            token = "VALUE" if seen_text or has_digits else "FRAG"
-        else:
-            rules += kind == "rule"
-            token = "FRAG"
-        seen_text = True
-        out.append(LexCell(token, body, base + s, base + e))
-    if out and rules == len(out):
-        return (
-            LexCell(
-                "RULE",
-                line.text[out[0].start - base : out[-1].end - base],
-                out[0].start,
-                out[-1].end,
-            ),
-        )
-    if has_digits:
-        for i in waiting:
-            out[i] = out[i]._replace(kind="VALUE")
-    return tuple(out)
-
-
-def _classify(text: str, bounds: list[tuple[int, int, str | None]]) -> tuple[LexCell, ...]:
-    """Cells from their bounds and kinds: a rule row, numbers and placeholders (VALUE),
-    captions, empty cells and text (FRAG)."""
-    if all(kind == "rule" for _, _, kind in bounds if kind != "") and any(
-        kind != "" for _, _, kind in bounds
-    ):
-        return (LexCell("RULE", text[bounds[0][0] : bounds[-1][1]], bounds[0][0], bounds[-1][1]),)
-    has_digits = any(kind == "number" for _, _, kind in bounds)
-    seen_text = False
-    out: list[LexCell] = []
-    for s, e, kind in bounds:
-        if kind == "":
-            out.append(LexCell("EMPTY", "", s, s))
-            continue
-        body = text[s:e]
-        if kind == "number":
-            token = "VALUE"
-        elif kind == "unit" and out and out[-1].kind == "VALUE":
-            # "251000 元": a unit split from its number belongs to it
-            previous = out[-1]
             out[-1] = LexCell("VALUE", text[previous.start : e], previous.start, e)
             continue
         elif "第" in body and _CAPTION.match(compact_key(body)):
             token = "CAPTION"
-        elif kind == "placeholder" and (seen_text or has_digits):
+        elif kind == "placeholder" and not (seen_text or has_digits):
+            waiting.append(len(out))
+            token = "FRAG"
+        elif kind == "placeholder":
             token = "VALUE"
         else:
+            rules += kind == "rule"
             token = "FRAG"
         seen_text = True
         out.append(LexCell(token, body, s, e))
+    if present and rules == present and first is not None and last is not None:
+        return (LexCell("RULE", text[first:last], first, last),)
+    if has_digits:
+        for i in waiting:
+            out[i] = out[i]._replace(kind="VALUE")
     return tuple(out)
