@@ -128,6 +128,8 @@ class Row:
     def numbers(self) -> tuple[Number | None, ...]:
         """The cells' numbers for arithmetic, column by column: blanks and placeholders
         stand for zero; a cell that is missing or could not be read is ``None``."""
+        if self.statuses.count(CellStatus.OK) == len(self.statuses):
+            return self.values  # the usual row
         return tuple(
             value
             if status is CellStatus.OK

@@ -32,7 +32,7 @@ from gilint.templates.model import (
     Template,
     TemplateSet,
 )
-from gilint.values import read_value
+from gilint.values import MAX_DIGITS, read_value
 
 Line = Sequence[LexCell]
 
@@ -464,16 +464,7 @@ class _ChunkReader:
             starts.append(tokens[0].start)
             ends.append(tokens[-1].end)
         row_span = loc.span(min(starts), max(ends)) if starts else loc.span(0, 0)
-        statuses: list[CellStatus] = []
-        values: list[Number | None] = []
-        for tok, column in zip(tokens, columns, strict=False):
-            value, status, _ = _read(tok, column.kind)
-            statuses.append(status)
-            values.append(value)
-        missing = width - len(statuses)
-        if missing > 0:
-            statuses.extend([CellStatus.MISSING] * missing)
-            values.extend([None] * missing)
+        statuses, values = _read_row(tokens[:width], columns, spec)
         extra = tuple(
             _cell(loc, row_id, tok, None) for tok in tokens[width:] if tok.kind != "EMPTY"
         )
@@ -483,8 +474,8 @@ class _ChunkReader:
             label_span=label_span,
             span=row_span,
             columns=spec.column_ids if spec else (),
-            statuses=tuple(statuses),
-            values=tuple(values),
+            statuses=statuses,
+            values=values,
             extra=extra,
             duplicate=duplicate,
             template_label=draft.row.label if draft.row else None,
@@ -492,6 +483,34 @@ class _ChunkReader:
                 _row_cells, loc, row_id, tuple(tokens[:width]), columns, label_span or row_span
             ),
         )
+
+
+def _read_row(
+    tokens: list[LexCell], columns: tuple[ColumnSpec, ...], spec: TableSpec | None
+) -> tuple[tuple[CellStatus, ...], tuple[Number | None, ...]]:
+    """Statuses and values of a row's cells, one per column (MISSING past its end)."""
+    texts = [t.text for t in tokens]
+    if (
+        spec is not None
+        and spec.counts_only
+        and len(texts) == len(columns)
+        and all(texts)
+        and "".join(texts).isdigit()
+        and "".join(texts).isascii()
+        and max(map(len, texts)) <= MAX_DIGITS
+    ):
+        return (CellStatus.OK,) * len(texts), tuple(map(int, texts))  # the usual row
+    statuses: list[CellStatus] = []
+    values: list[Number | None] = []
+    for tok, column in zip(tokens, columns, strict=False):
+        value, status, _ = _read(tok, column.kind)
+        statuses.append(status)
+        values.append(value)
+    missing = len(columns) - len(statuses)
+    if missing > 0:
+        statuses.extend([CellStatus.MISSING] * missing)
+        values.extend([None] * missing)
+    return tuple(statuses), tuple(values)
 
 
 def _read(tok: LexCell, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:

@@ -11,12 +11,12 @@ from gilint.templates.model import CellKind
 _PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
 _NUMBER = re.compile(r"([+-]?)(\d[\d,]*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人)?")
 # int() refuses very long digit strings; no count in a report has more than this.
-_MAX_DIGITS = 18
+MAX_DIGITS = 18
 
 
 def read_value(text: str, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:
     """(value, status, unit) of a cell's canonical text."""
-    if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS:  # the usual cell
+    if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS:  # the usual cell
         return (Decimal(text) if kind == "amount" else int(text)), CellStatus.OK, None
     clean = text.strip().strip("*").replace(" ", "")
     if not clean:
@@ -28,7 +28,7 @@ def read_value(text: str, kind: CellKind) -> tuple[Number | None, CellStatus, st
         return None, CellStatus.INVALID, None
     sign, digits, fraction, unit = m.groups()
     digits = digits.replace(",", "")
-    if len(digits) > _MAX_DIGITS or (fraction and len(fraction) > _MAX_DIGITS):
+    if len(digits) > MAX_DIGITS or (fraction and len(fraction) > MAX_DIGITS):
         return None, CellStatus.INVALID, unit
     if fraction is not None:
         if kind != "amount":

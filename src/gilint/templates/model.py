@@ -87,6 +87,11 @@ class TableSpec:
     def column_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.columns)
 
+    @functools.cached_property
+    def counts_only(self) -> bool:
+        """Whether every column holds counts (no amounts, no changes that may be negative)."""
+        return all(c.kind == "count" for c in self.columns)
+
     def row(self, row_id: str) -> RowSpec | None:
         return next((r for r in self.rows if r.id == row_id), None)
 
