@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import gilint
 from gilint.labels import compact_key, keyed
-from gilint.normalise import TRANSLATION, normalise
+from gilint.normalise import TRANSLATION, canonical, normalise
 
 
 def test_full_width_forms_become_half_width_one_for_one() -> None:
@@ -38,6 +38,11 @@ def test_offset_map_is_monotone_and_in_bounds(text: str) -> None:
     assert mapped == sorted(mapped)
     assert all(0 <= m < len(text) for m in mapped)
     assert result.text.count("\n") == text.count("\n")
+
+
+@given(st.text(alphabet=st.sampled_from([*map(chr, TRANSLATION), "a", "一", " ", "\n", "（"])))
+def test_canonical_replaces_exactly_what_the_table_says(text: str) -> None:
+    assert canonical(text) == text.translate(TRANSLATION)
 
 
 @given(st.text())

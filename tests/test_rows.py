@@ -1,0 +1,57 @@
+"""Rows carry their cells' statuses and values; the Cell objects are built on demand.
+
+Both are read from the same text by different code (a whole-row check for rows of plain
+counts, cell by cell otherwise), so they must agree on every row, whatever a cell holds.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gilint
+from gilint.ast import CellStatus, Report
+from gilint.testing import render, sample_report
+from gilint.testing.strategies import layouts, report_data
+
+ODD_CELLS = ["", "/", "-", "无", "1.5", "12a", "-3", "1,024", "0", "007", "9" * 25, "３"]
+
+
+def _check_rows(report: Report) -> int:
+    rows = 0
+    for table in report.tables():
+        for row in table.rows:
+            rows += 1
+            assert row.statuses == tuple(c.status for c in row.cells)
+            assert row.values == tuple(c.value for c in row.cells)
+            assert row.columns == tuple(c.column for c in row.cells)
+            for column, number, cell in zip(row.columns, row.numbers, row.cells, strict=True):
+                assert row.number(column) == number
+                if cell.status is CellStatus.OK:
+                    assert number == cell.value
+                elif cell.status in (CellStatus.BLANK, CellStatus.PLACEHOLDER):
+                    assert number == 0
+                else:
+                    assert number is None
+    return rows
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), report_data(), layouts())
+def test_row_statuses_and_values_agree_with_its_cells(data, report, layout) -> None:  # type: ignore[no-untyped-def]
+    table = data.draw(st.sampled_from(sorted(report.tables)))
+    row = data.draw(st.sampled_from(sorted(report.tables[table])))
+    spec = report.spec.table(table)
+    assert spec is not None
+    column = data.draw(st.sampled_from([c.id for c in spec.columns]))
+    odd = report.with_cell(table, row, column, data.draw(st.sampled_from(ODD_CELLS)))
+    parsed = gilint.parse(render(odd, layout).text)
+    assert _check_rows(parsed) > 0
+
+
+def test_cells_are_built_once() -> None:
+    report = gilint.parse(render(sample_report("2021"), "tabs").text)
+    row = report.table("3").rows[0]  # type: ignore[union-attr]
+    assert row.cells is row.cells
+    assert row.cell(row.columns[0]) is row.cells[0]
+    assert row.cell("no such column") is None
