@@ -16,7 +16,7 @@ from gilint.findings import Finding
 from gilint.parsing import Source, load, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import Rule
-from gilint.span import Span
+from gilint.span import LineIndex
 
 ConfigLike = Config | Mapping[str, Any] | str | os.PathLike[str] | None
 
@@ -82,7 +82,7 @@ class Linter:
         if reporter is None or not self.config.enabled("GI900", report.path):
             return []
         finding = reporter.finding(
-            Span(1, 1, 1, 1, 0, 0),
+            LineIndex(report.source).span(0, 0),
             f"规则 {rule.code} {rule.name} 运行出错（{type(error).__name__}: {error}），"
             "其检查未完成",
         )

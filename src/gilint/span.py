@@ -11,26 +11,38 @@ import attrs
 class Span:
     """A range of the decoded source text.
 
+    ``start``/``end`` are 0-based offsets into ``Report.source``, so
+    ``report.source[span.start:span.end]`` is the text the span covers.
     ``line``/``column`` are 1-based as an editor shows them (columns count characters);
     ``end_line``/``end_column`` point just past the last character, as in LSP and SARIF.
-    ``start``/``end`` are the same range as 0-based offsets into ``Report.source``, so
-    ``report.source[span.start:span.end]`` is the text the span covers.
+    Lines and columns are worked out when asked, from the text's :class:`LineIndex`:
+    a report has thousands of spans and a linter reads the positions of a few.
     """
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
     start: int
     end: int
+    _lines: LineIndex = attrs.field(eq=False, repr=False, alias="lines")
+
+    @property
+    def line(self) -> int:
+        return self._lines.locate(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        return self._lines.locate(self.start)[1]
+
+    @property
+    def end_line(self) -> int:
+        return self._lines.locate(self.end)[0]
+
+    @property
+    def end_column(self) -> int:
+        return self._lines.locate(self.end)[1]
 
     def to_dict(self) -> dict[str, int]:
-        return {
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-        }
+        line, column = self._lines.locate(self.start)
+        end_line, end_column = self._lines.locate(self.end)
+        return {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
 
 
 class LineIndex:
@@ -63,9 +75,4 @@ class LineIndex:
         return line, offset - starts[line - 1] + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.locate(start)
-        starts = self._starts
-        if line == len(starts) or end < starts[line]:  # ends on the line it starts on
-            return Span(line, column, line, column + end - start, start, end)
-        end_line, end_column = self.locate(end)
-        return Span(line, column, end_line, end_column, start, end)
+        return Span(start, end, self)
