@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gilint
-from gilint.labels import compact_key, keyed
+from gilint.labels import KeyOffsets, compact_key, key_runs, keyed
 from gilint.normalise import TRANSLATION, canonical, normalise
 
 
@@ -51,6 +51,15 @@ def test_keyed_agrees_with_compact_key(text: str) -> None:
     assert key == compact_key(text)
     assert len(offsets) == len(key)
     assert all(5 <= o < 5 + len(text) for o in offsets)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "一", " ", "\n", "“", "”", "1", "、", "*", "\t"])))
+def test_key_runs_agree_with_keyed(text: str) -> None:
+    key, offsets = keyed(text, 7)
+    run_key, starts, targets = key_runs(text)
+    runs = KeyOffsets(list(starts), [7 + t for t in targets])
+    assert run_key == key
+    assert [runs[k] for k in range(len(key))] == offsets
 
 
 def test_spans_point_at_the_original_characters_after_expansion() -> None:

@@ -7,6 +7,7 @@ white space, quotes and Markdown emphasis removed, and list numbering written on
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 
@@ -80,10 +81,15 @@ class KeyOffsets:
         return self._targets[i] + k - self._starts[i]
 
 
-def key_runs(canonical_text: str, base: int = 0) -> tuple[str, list[int], list[int]]:
-    """:func:`keyed` as runs: (key, key offset of each run, text offset of each run)."""
+@functools.lru_cache(maxsize=16384)
+def key_runs(canonical_text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """:func:`keyed` as runs: (key, key offset of each run, text offset of each run).
+
+    Memoised: the same labels and headers recur in report after report, and a key
+    depends on nothing but the text.
+    """
     if _DROP.search(canonical_text) is None:
-        return _NUMBER_SEP.sub(r"\1.", canonical_text), [0], [base]
+        return _NUMBER_SEP.sub(r"\1.", canonical_text), (0,), (0,)
     pieces: list[str] = []
     starts: list[int] = []
     targets: list[int] = []
@@ -91,7 +97,7 @@ def key_runs(canonical_text: str, base: int = 0) -> tuple[str, list[int], list[i
     for m in _KEEP.finditer(canonical_text):
         piece = m.group()
         starts.append(length)
-        targets.append(base + m.start())
+        targets.append(m.start())
         pieces.append(piece)
         length += len(piece)
-    return _NUMBER_SEP.sub(r"\1.", "".join(pieces)), starts, targets
+    return _NUMBER_SEP.sub(r"\1.", "".join(pieces)), tuple(starts), tuple(targets)

@@ -179,11 +179,12 @@ class LineLexer:
         cut = _SENTENCE_END.search(raw_title)
         if cut is not None:  # a run-in heading: "一、总体情况。2024年，……"
             raw_title = raw_title[: cut.start()]
+        words = raw_title.split()
+        if words and _NUMBER.fullmatch(words[-1]):
+            return None  # a table row ("一、本年新收… 0 0 0")
         title_key = compact_key(raw_title)
         if len(title_key) > _MAX_HEADING:
             return None
-        if _NUMBER.fullmatch(raw_title.split()[-1]) if raw_title.split() else False:
-            return None  # a table row ("一、本年新收… 0 0 0")
         title_end = title_start + len(raw_title.rstrip())
         part = self._part_for_title(title_key, written)
         if part is not None:

@@ -80,45 +80,30 @@ def _chunks(region: Region) -> list[tuple[LexCell | None, list[tuple[LexCell, ..
     return [c for c in chunks if c[0] is not None or c[1]]
 
 
-class _KeyedCells:
-    """The keys of cells, each computed once per report (evidence and row matching both
-    need them)."""
-
-    __slots__ = ("_done",)
-
-    def __init__(self) -> None:
-        self._done: dict[int, tuple[str, list[int], list[int]]] = {}
-
-    def join(self, cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
-        """The key of several cells' text run together, with each key character's offset."""
-        pieces: list[str] = []
-        starts: list[int] = []
-        targets: list[int] = []
-        length = 0
-        done = self._done
-        for cell in cells:
-            found = done.get(cell.start)
-            if found is None:
-                found = done[cell.start] = key_runs(cell.text, cell.start)
-            text, runs, at = found
-            pieces.append(text)
-            if len(runs) == 1:
-                starts.append(length)
-                targets.append(at[0])
-            else:
-                starts.extend([length + r for r in runs])
-                targets.extend(at)
-            length += len(text)
-        return "".join(pieces), KeyOffsets(starts, targets)
+def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
+    """The key of several cells' text run together, with each key character's offset."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    targets: list[int] = []
+    length = 0
+    for cell in cells:
+        text, runs, at = key_runs(cell.text)
+        pieces.append(text)
+        if len(runs) == 1:  # the usual cell: nothing dropped inside it
+            starts.append(length)
+            targets.append(cell.start + at[0])
+        else:
+            starts.extend([length + r for r in runs])
+            targets.extend([cell.start + t for t in at])
+        length += len(text)
+    return "".join(pieces), KeyOffsets(starts, targets)
 
 
-def _evidence(
-    tokens: Iterable[LexCell], templates: TemplateSet, loc: Locator, keyed_cells: _KeyedCells
-) -> list[Evidence]:
+def _evidence(tokens: Iterable[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
     texts = [t for t in tokens if t.kind in ("FRAG", "CAPTION")]
     if not texts or not templates.markers:
         return []
-    joined, offsets = keyed_cells.join(texts)
+    joined, offsets = _join_keys(texts)
     found = []
     for marker, fits in templates.markers:
         at = joined.find(marker)
@@ -149,7 +134,6 @@ def read_tables(
 ) -> tuple[list[list[Table]], TemplateInfo]:
     """Read every region; the report's template is decided from all of them at once,
     unless ``forced`` names the template every table is read with."""
-    keyed_cells = _KeyedCells()
     chunked: list[list[_Chunk]] = []
     all_evidence: list[Evidence] = []
     for region in regions:
@@ -158,7 +142,7 @@ def read_tables(
             tokens = [t for line in lines for t in line]
             if caption is not None:
                 tokens.insert(0, caption)
-            evidence = tuple(_evidence(tokens, templates, loc, keyed_cells))
+            evidence = tuple(_evidence(tokens, templates, loc))
             all_evidence.extend(evidence)
             chunks.append(_Chunk(caption, tuple(lines), region.part, evidence))
         chunked.append(chunks)
@@ -185,7 +169,7 @@ def read_tables(
                 else (templates.best((e.templates for e in chunk.evidence), info.id) or info.id)
             )
             template = templates.get(template_id) if template_id else None
-            reader = _ChunkReader(chunk, template, templates, loc, keyed_cells)
+            reader = _ChunkReader(chunk, template, templates, loc)
             tables.extend(reader.read())
         result.append(tables)
     return result, info
@@ -232,7 +216,6 @@ class _ChunkReader:
         template: Template | None,
         templates: TemplateSet,
         loc: Locator,
-        keyed_cells: _KeyedCells,
     ) -> None:
         self.chunk = chunk
         self.loc = loc
@@ -250,7 +233,6 @@ class _ChunkReader:
             if len(candidates) == 1:
                 spec = candidates[0]
         self.matcher = templates.row_matcher(candidates)
-        self.keyed = keyed_cells
         self.tables: list[_TableDraft] = [_TableDraft(spec, self.template, chunk.caption)]
         if chunk.caption is not None:
             self.tables[0].touch(_start(chunk.caption), _end(chunk.caption))
@@ -288,7 +270,7 @@ class _ChunkReader:
     def _match(
         self, frags: list[LexCell]
     ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, KeyOffsets]:
-        text, offsets = self.keyed.join(frags)
+        text, offsets = _join_keys(frags)
         return self.matcher.find(text), text, offsets
 
     def _start_row(
