@@ -24,6 +24,7 @@ of a line's reading.)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -392,7 +393,7 @@ def _trailing_values(line: str) -> int:
 _Piece = tuple[int, int, str | None, str]  # start, end, kind (see _kind), text
 
 
-def _separated(line: _Line) -> Iterator[_Piece]:
+def _separated(line: _Line) -> list[_Piece]:
     """The cells of a tab or pipe table line, stripped. Empty cells are kept as
     zero-width pieces of kind ``""``: in these layouts they mean something."""
     text = line.text.rstrip()
@@ -406,14 +407,16 @@ def _separated(line: _Line) -> Iterator[_Piece]:
         pieces = text[first + 1 :].split("|")
         if pieces and not pieces[-1].strip():
             pieces = pieces[:-1]
+    out: list[_Piece] = []
     for piece in pieces:
         body = piece.strip()
         at = pos + len(piece) - len(piece.lstrip())
-        yield at, at + len(body), _kind(body) if body else "", body
+        out.append((at, at + len(body), _kind(body) if body else "", body))
         pos += len(piece) + 1
+    return out
 
 
-def _words(line: _Line) -> Iterator[_Piece]:
+def _words(line: _Line) -> list[_Piece]:
     """The white-space separated words of a line.
 
     str.split and re's ``\\s`` agree on what white space is; splitting and finding each
@@ -423,10 +426,12 @@ def _words(line: _Line) -> Iterator[_Piece]:
     base = line.start
     pos = 0
     find = text.find
+    out: list[_Piece] = []
     for word in text.split():
         at = find(word, pos)
         pos = at + len(word)
-        yield base + at, base + pos, _kind(word), word
+        out.append((base + at, base + pos, _kind(word), word))
+    return out
 
 
 def _kind(body: str) -> str | None:
@@ -441,30 +446,32 @@ def _kind(body: str) -> str | None:
     return None
 
 
+# LexCell((kind, text, start, end)) without the named tuple's keyword-handling __new__
+_new_cell = functools.partial(tuple.__new__, LexCell)
+
+
 def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     """The cells of a table line, each classified: a Markdown rule row (one RULE cell),
     numbers and placeholders for zero (VALUE), captions, empty cells and text (FRAG)."""
     pieces = _separated(line) if _is_cell_line(line.text) else _words(line)
     out: list[LexCell] = []
+    add = out.append
     has_digits = seen_text = False
     waiting: list[int] = []  # placeholders before any text or number: zero if digits follow
-    present = rules = 0
-    first = last = None
+    rules = 0
     for s, e, kind, body in pieces:
-        first = s if first is None else first
-        last = e
-        if kind == "":
-            out.append(LexCell("EMPTY", "", s, s))
-            continue
-        present += 1
         if kind == "number":
-            has_digits = True
-            token = "VALUE"
-        elif kind == "unit" and out and out[-1].kind == "VALUE":
+            has_digits = seen_text = True
+            add(_new_cell(("VALUE", body, s, e)))
+            continue
+        if kind == "":
+            add(_new_cell(("EMPTY", "", s, s)))
+            continue
+        if kind == "unit" and out and out[-1].kind == "VALUE":
             previous = out[-1]  # "251000 元": a unit split from its number belongs to it
             out[-1] = LexCell("VALUE", text[previous.start : e], previous.start, e)
             continue
-        elif "第" in body and _CAPTION.match(compact_key(body)):
+        if "第" in body and _CAPTION.match(compact_key(body)):
             token = "CAPTION"
         elif kind == "placeholder" and not (seen_text or has_digits):
             waiting.append(len(out))
@@ -475,8 +482,9 @@ def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
             rules += kind == "rule"
             token = "FRAG"
         seen_text = True
-        out.append(LexCell(token, body, s, e))
-    if present and rules == present and first is not None and last is not None:
+        add(_new_cell((token, body, s, e)))
+    if rules and rules == sum(1 for piece in pieces if piece[2] != ""):
+        first, last = pieces[0][0], pieces[-1][1]
         return (LexCell("RULE", text[first:last], first, last),)
     if has_digits:
         for i in waiting:
