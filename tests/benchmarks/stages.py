@@ -1,0 +1,111 @@
+"""Where a report's time goes: each stage of ``gilint.lint`` timed on its own.
+
+Renders the same mix of reports as ``throughput.py``, then times, per report and against
+the same floor: loading (decode, line ends), normalising, the line lexer, Lark's LALR
+parse of the lexer's tokens, building the AST (the table reader included) and running
+every built-in rule on a freshly parsed report (so the rules pay for whatever the AST
+computes on first use). Each stage runs over all reports, best of three, with the
+garbage collector paused as it is during a parse. Prints a table; asserts nothing:
+``python tests/benchmarks/stages.py [--reports N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from throughput import floor, make_reports
+
+import gilint
+from gilint.build import build_report
+from gilint.grammar_loader import parse_tokens
+from gilint.lexer import LineLexer
+from gilint.loading import load_bytes
+from gilint.locator import Locator
+from gilint.normalise import normalise
+from gilint.templates import NATIONAL
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+def timed(work: Callable[[In], Out], items: Sequence[In]) -> tuple[float, list[Out]]:
+    """Best-of-three seconds per item of ``work`` over ``items``, and its results."""
+    best, results = float("inf"), []
+    for _ in range(3):
+        start = time.perf_counter()
+        results = [work(item) for item in items]
+        best = min(best, (time.perf_counter() - start) / len(items))
+    return best, results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=600)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = make_reports(Path(tmp), args.reports)
+        floor_s, _ = timed(floor, paths)
+        data = [p.read_bytes() for p in paths]
+
+    gilint.parse(data[0])  # build the parser outside the timing
+    lexer = LineLexer(NATIONAL)
+    linter = gilint.Linter(gilint.Config(select=("GI",)))
+    gc.disable()
+    try:
+        load_s, loaded = timed(load_bytes, data)
+        norm_s, normalised = timed(lambda item: normalise(item.text), loaded)
+        lex_s, lexed = timed(lambda item: lexer.lex(item.text), normalised)
+        lark_s, trees = timed(lambda item: parse_tokens(item.tokens), lexed)
+        items = list(zip(trees, lexed, loaded, normalised, strict=True))
+        build_s, _ = timed(
+            lambda item: build_report(
+                item[0],
+                item[1],
+                item[2],
+                Locator(item[2].text, item[3].text, item[3].offsets),
+                NATIONAL,
+                None,
+            ),
+            items,
+        )
+        # rules on fresh reports, so that what the AST builds on first use is counted
+        reports = [linter.parse(d) for d in data]
+        rules_s, _ = timed(linter.check, reports)
+        rules_fresh = float("inf")
+        for _ in range(3):
+            reports = [linter.parse(d) for d in data]
+            start = time.perf_counter()
+            for report in reports:
+                linter.check(report)
+            rules_fresh = min(rules_fresh, (time.perf_counter() - start) / len(reports))
+    finally:
+        gc.enable()
+
+    ms = 1000.0
+    print(f"{args.reports} reports, ms per report and multiple of the floor")
+    print()
+    print("| stage | ms | x floor |")
+    print("|---|---:|---:|")
+    rows = [
+        ("floor: read + decode + NFKC + regex pass", floor_s),
+        ("load: decode, line ends", load_s),
+        ("normalise", norm_s),
+        ("line lexer (table cells included)", lex_s),
+        ("Lark LALR parse of the tokens", lark_s),
+        ("build the AST (table reader included)", build_s),
+        ("rules, on freshly parsed reports", rules_fresh),
+        ("rules, again on the same reports", rules_s),
+        ("line lexer + Lark", lex_s + lark_s),
+    ]
+    for name, seconds in rows:
+        print(f"| {name} | {seconds * ms:.3f} | {seconds / floor_s:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
