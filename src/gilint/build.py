@@ -68,8 +68,14 @@ class _Builder:
 
     # -- year, title ------------------------------------------------------------------
 
-    def _find(self, pattern: re.Pattern[str], tokens: list[Token]) -> tuple[int, Span] | None:
+    def _find(
+        self, pattern: re.Pattern[str], tokens: list[Token], needs: str = ""
+    ) -> tuple[int, Span] | None:
+        """The first match of ``pattern`` in the key of a token that has every character
+        of ``needs`` (a cheap test before building the key)."""
         for tok in tokens:
+            if not all(c in tok for c in needs):
+                continue
             text, offsets = keyed(str(tok), tok.start_pos or 0)
             m = pattern.search(text)
             if m:
@@ -77,15 +83,12 @@ class _Builder:
                 return int(m.group(1)), span
         return None
 
-    def years(self, tree: Tree[Token]) -> tuple[YearMention | None, YearMention | None]:
-        tokens = list(
-            tree.scan_values(lambda v: isinstance(v, Token) and v.type in ("TITLE", "PARA"))
-        )
-        titles = [t for t in tokens if t.type == "TITLE"]
-        paras = [t for t in tokens if t.type == "PARA"]
+    def years(self) -> tuple[YearMention | None, YearMention | None]:
+        titles = [t for t in self.lexed.tokens if t.type == "TITLE"]
+        paras = [t for t in self.lexed.tokens if t.type == "PARA"]
         found = self._find(_TITLE_YEAR, titles)
         title = YearMention(found[0], found[1], "title") if found else None
-        found = self._find(_PERIOD, paras)
+        found = self._find(_PERIOD, paras, needs="年月日")
         period = YearMention(found[0], found[1], "period") if found else None
         return title, period
 
@@ -167,7 +170,7 @@ def build_report(
     forced_template: str | None = None,
 ) -> Report:
     builder = _Builder(lexed, loc, templates)
-    title_year, period_year = builder.years(tree)
+    title_year, period_year = builder.years()
     year = title_year.year if title_year else (period_year.year if period_year else None)
     read, template = read_tables(_regions(tree, lexed), templates, year, loc, forced_template)
     tables = iter(read)
