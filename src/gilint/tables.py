@@ -430,26 +430,36 @@ class _ChunkReader:
 
     def _finish_row(self, draft: _RowDraft, spec: TableSpec | None, duplicate: bool) -> Row:
         loc = self.loc
-        label_span = loc.span(*draft.label) if draft.label else None
-        tokens = list(draft.tokens)
-        trailing: list[LexCell] = []
-        while tokens and tokens[-1].kind == "EMPTY":
-            trailing.insert(0, tokens.pop())
+        label = draft.label
+        label_span = loc.span(*label) if label else None
         columns = spec.columns if spec else ()
         width = len(columns)
-        if len(tokens) < width:
-            tokens.extend(trailing[: width - len(tokens)])
+        tokens = draft.tokens
+        if tokens and tokens[-1].kind == "EMPTY":
+            # trailing empty cells count only where the row would otherwise fall short
+            kept = list(tokens)
+            trailing: list[LexCell] = []
+            while kept and kept[-1].kind == "EMPTY":
+                trailing.insert(0, kept.pop())
+            if len(kept) < width:
+                kept.extend(trailing[: width - len(kept)])
+            tokens = kept
         row_id = draft.row.id if draft.row else None
-        starts = [draft.label[0]] if draft.label else []
-        ends = [draft.label[1]] if draft.label else []
-        if tokens:  # in text order
-            starts.append(tokens[0].start)
-            ends.append(tokens[-1].end)
-        row_span = loc.span(min(starts), max(ends)) if starts else loc.span(0, 0)
-        statuses, values = _read_row(tokens[:width], columns, spec)
-        extra = tuple(
-            _cell(loc, row_id, tok, None) for tok in tokens[width:] if tok.kind != "EMPTY"
-        )
+        if label and tokens:  # cells are in text order
+            row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
+        elif label:
+            row_span = loc.span(*label)
+        elif tokens:
+            row_span = loc.span(tokens[0].start, tokens[-1].end)
+        else:
+            row_span = loc.span(0, 0)
+        in_columns = tuple(tokens[:width])
+        statuses, values = _read_row(in_columns, columns, spec)
+        extra: tuple[Cell, ...] = ()
+        if len(tokens) > width:
+            extra = tuple(
+                _cell(loc, row_id, tok, None) for tok in tokens[width:] if tok.kind != "EMPTY"
+            )
         return Row(
             id=row_id,
             label=loc.text(label_span) if label_span else None,
@@ -462,13 +472,13 @@ class _ChunkReader:
             duplicate=duplicate,
             template_label=draft.row.label if draft.row else None,
             build_cells=functools.partial(
-                _row_cells, loc, row_id, tuple(tokens[:width]), columns, label_span or row_span
+                _row_cells, loc, row_id, in_columns, columns, label_span or row_span
             ),
         )
 
 
 def _read_row(
-    tokens: list[LexCell], columns: tuple[ColumnSpec, ...], spec: TableSpec | None
+    tokens: Sequence[LexCell], columns: tuple[ColumnSpec, ...], spec: TableSpec | None
 ) -> tuple[tuple[CellStatus, ...], tuple[Number | None, ...]]:
     """Statuses and values of a row's cells, one per column (MISSING past its end)."""
     texts = [t.text for t in tokens]
