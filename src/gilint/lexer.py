@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
@@ -108,21 +107,16 @@ class LexResult:
     cells: dict[int, tuple[tuple[LexCell, ...], ...]]
 
 
-@attrs.frozen(slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """A line of the text (without its line break) and the offset where it starts."""
+
     start: int
     text: str
 
     @property
     def end(self) -> int:
+        """Where the line's text ends, trailing white space left out."""
         return self.start + len(self.text.rstrip())
-
-
-def _lines(text: str) -> Iterator[_Line]:
-    start = 0
-    for piece in text.split("\n"):
-        yield _Line(start, piece)
-        start += len(piece) + 1
 
 
 def _tok(kind: str, text: str, start: int, end: int) -> Token:
@@ -249,11 +243,14 @@ class LineLexer:
                 state.last_part = max((numeral_value(p) for p in seen), default=0)
             run.clear()
 
-        for line in _lines(text):
-            content = line.text.strip()
+        line_start = 0
+        for piece in text.split("\n"):
+            start, line_start = line_start, line_start + len(piece) + 1
+            content = piece.strip()
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 flush()
                 continue
+            line = _Line(start, piece)
             if run and tokens[-1].type != "PART":
                 close_run()
             heading = self.match_heading(line, seen, state.last_part)
