@@ -16,7 +16,7 @@ class Span:
     ``line``/``column`` are 1-based as an editor shows them (columns count characters);
     ``end_line``/``end_column`` point just past the last character, as in LSP and SARIF.
     Lines and columns are worked out when asked, from the text's :class:`LineIndex`:
-    a report has thousands of spans and a linter reads the positions of a few.
+    a report has hundreds of spans and a linter reads the positions of a few.
     """
 
     start: int

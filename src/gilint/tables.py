@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from gilint.ast import Cell, CellStatus, Evidence, Number, Row, Table, TemplateInfo, TextPiece
-from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs, keyed
+from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs
 from gilint.lexer import LexCell
 from gilint.locator import Locator
 from gilint.span import Span
@@ -289,7 +289,7 @@ class _ChunkReader:
             if (
                 after
                 and all(id(t) in on_value_line for t in after)
-                and "".join(keyed(t.text)[0] for t in after) == text[end:]
+                and "".join(key_runs(t.text)[0] for t in after) == text[end:]
                 and numbers + len(after) == len(table.columns)
             ):
                 final = matches[-1]
