@@ -312,7 +312,7 @@ class InvalidCell(Rule):
                 continue
             name = table_name(table)
             for row in table.rows:
-                if all(status is CellStatus.OK for status in row.statuses):
+                if row.statuses.count(CellStatus.OK) == len(row.statuses):
                     continue  # the usual row: no cell object needed
                 for cell in row.cells:
                     where = f"{name}“{row.template_label or row.label or ''}”·{cell.column_label}"
