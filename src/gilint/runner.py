@@ -101,6 +101,17 @@ class Session:
         return [self.check(p) for p in paths]
 
 
+# Directories that tools and packaging create, never reports: walking into them finds
+# build metadata (SOURCES.txt, top_level.txt …) that would each be reported as GI902.
+SKIPPED_DIRECTORIES = ("__pycache__", "build", "dist", "node_modules", "site-packages", "venv")
+
+
+def _skipped_directory(name: str) -> bool:
+    """Hidden directories and those of :data:`SKIPPED_DIRECTORIES` (and ``*.egg-info``)
+    are not walked into; a directory given on the command line is always checked."""
+    return name.startswith(".") or name in SKIPPED_DIRECTORIES or name.endswith(".egg-info")
+
+
 def collect(paths: Sequence[str], session: Session) -> Iterator[str]:
     """Files to check: given files as they are, directories recursively by the include
     and exclude patterns of their configuration, in a stable order."""
@@ -113,7 +124,7 @@ def collect(paths: Sequence[str], session: Session) -> Iterator[str]:
         if path.is_dir():
             config = session.config_for(path)
             for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(d for d in dirs if not _skipped_directory(d))
                 for name in sorted(files):
                     candidate = Path(folder) / name
                     if config.included(candidate) and str(candidate) not in seen:
