@@ -453,12 +453,13 @@ def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     pieces = _separated(line) if _is_cell_line(line.text) else _words(line)
     out: list[LexCell] = []
     add = out.append
-    has_digits = seen_text = False
-    waiting: list[int] = []  # placeholders before any text or number: zero if digits follow
+    # a placeholder is a zero after text, or anywhere in a line that has numbers
+    has_digits = any(piece[2] == "number" for piece in pieces)
+    seen_text = False
     rules = 0
     for s, e, kind, body in pieces:
         if kind == "number":
-            has_digits = seen_text = True
+            seen_text = True
             add(_new_cell(("VALUE", body, s, e)))
             continue
         if kind == "":
@@ -470,11 +471,8 @@ def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
             continue
         if "第" in body and _CAPTION.match(compact_key(body)):
             token = "CAPTION"
-        elif kind == "placeholder" and not (seen_text or has_digits):
-            waiting.append(len(out))
-            token = "FRAG"
         elif kind == "placeholder":
-            token = "VALUE"
+            token = "VALUE" if seen_text or has_digits else "FRAG"
         else:
             rules += kind == "rule"
             token = "FRAG"
@@ -483,7 +481,4 @@ def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     if rules and rules == sum(1 for piece in pieces if piece[2] != ""):
         first, last = pieces[0][0], pieces[-1][1]
         return (LexCell("RULE", text[first:last], first, last),)
-    if has_digits:
-        for i in waiting:
-            out[i] = out[i]._replace(kind="VALUE")
     return tuple(out)
