@@ -8,7 +8,7 @@ also broken, which is the row holding the wrong cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import ClassVar
 
@@ -65,40 +65,40 @@ def evaluate(
     for identity in spec.identities:
         if only is not None and identity.id not in only:
             continue
-        if identity.axis == "column":
-            if not all(r in rows for r in (*identity.left, *identity.right)):
+        ids = (*identity.left, *identity.right)
+        for key, left, right in _places(identity, spec, rows):
+            if None in left or None in right:
                 continue
-            left_rows = [rows[r].numbers for r in identity.left]
-            right_rows = [rows[r].numbers for r in identity.right]
-            ids = (*identity.left, *identity.right)
-            columns = zip(*left_rows, strict=True), zip(*right_rows, strict=True)
-            for column, left, right in zip(spec.column_ids, *columns, strict=True):
-                if None in left or None in right:
-                    continue
-                left_sum, right_sum = _sum(left), _sum(right)
-                if broken_only and left_sum == right_sum:
-                    continue
-                refs = tuple((r, column) for r in ids)
-                outcomes.append(Outcome(identity, column, left_sum, right_sum, refs))
-        else:
-            left_at = [spec.column_ids.index(c) for c in identity.left]
-            right_at = [spec.column_ids.index(c) for c in identity.right]
-            ids = (*identity.left, *identity.right)
-            for row_spec in spec.data_rows:
-                row = rows.get(row_spec.id)
-                if row is None:
-                    continue
-                numbers = row.numbers
-                left = [numbers[i] for i in left_at]
-                right = [numbers[i] for i in right_at]
-                if None in left or None in right:
-                    continue
-                left_sum, right_sum = _sum(left), _sum(right)
-                if broken_only and left_sum == right_sum:
-                    continue
-                refs = tuple((row_spec.id, c) for c in ids)
-                outcomes.append(Outcome(identity, row_spec.id, left_sum, right_sum, refs))
+            left_sum, right_sum = _sum(left), _sum(right)
+            if broken_only and left_sum == right_sum:
+                continue
+            if identity.axis == "column":
+                refs = tuple((r, key) for r in ids)
+            else:
+                refs = tuple((key, c) for c in ids)
+            outcomes.append(Outcome(identity, key, left_sum, right_sum, refs))
     return outcomes
+
+
+def _places(
+    identity: SumIdentity, spec: TableSpec, rows: dict[str, Row]
+) -> Iterator[tuple[str, Sequence[Number | None], Sequence[Number | None]]]:
+    """Where ``identity`` is evaluated: (column or row id, left numbers, right numbers)."""
+    if identity.axis == "column":
+        if not all(r in rows for r in (*identity.left, *identity.right)):
+            return
+        left_rows = [rows[r].numbers for r in identity.left]
+        right_rows = [rows[r].numbers for r in identity.right]
+        columns = zip(*left_rows, strict=True), zip(*right_rows, strict=True)
+        yield from zip(spec.column_ids, *columns, strict=True)
+        return
+    left_at = [spec.column_ids.index(c) for c in identity.left]
+    right_at = [spec.column_ids.index(c) for c in identity.right]
+    for row_spec in spec.data_rows:
+        row = rows.get(row_spec.id)
+        if row is not None:
+            numbers = row.numbers
+            yield row_spec.id, [numbers[i] for i in left_at], [numbers[i] for i in right_at]
 
 
 def _sum(numbers: Iterable[Number | None]) -> Number:
