@@ -41,6 +41,10 @@ _PART = re.compile(
     r"|\((?P<par>[一二三四五六])\))"
     r"\s*(?P<title>.*)"
 )
+# The same up to the ordinal, without groups: a quick test of whether a line may be one.
+_PART_START = re.compile(
+    r"[\s*#|>]*(?:第[一二三四五六]部分|[一二三四五六七八九十]\s*[、.,:]|\([一二三四五六]\))"
+)
 # A subsection heading: (一) … at the start of a line.
 _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\s*")
 # Where a run-in heading's title ends: a subsection title may stop at a comma, a part
@@ -142,6 +146,13 @@ class LineLexer:
         self._bare_openers = frozenset(k[0] for k in self._bare_titles if k) | frozenset(
             "\"'“‘「『"
         )
+        # what a line must start with to be any heading (most lines fail at once)
+        self._may_head = re.compile(
+            _PART_START.pattern
+            + "|[ \\t*#|>]*["
+            + re.escape("".join(sorted(self._bare_openers)))
+            + "]"
+        )
         self._row_keys = tuple(
             sorted(
                 {
@@ -164,6 +175,8 @@ class LineLexer:
 
     def match_heading(self, line: _Line, seen: set[str], last: int) -> HeadingMatch | None:
         """A part heading on this line, if it is one (see the module docstring)."""
+        if self._may_head.match(line.text) is None:
+            return None
         m = _PART.match(line.text)
         if m is None:
             return self._bare_heading(line, seen)
@@ -393,17 +406,7 @@ _Piece = tuple[int, int, str | None, str]  # start, end, kind (see _kind), text
 def _separated(line: _Line) -> list[_Piece]:
     """The cells of a tab or pipe table line, stripped. Empty cells are kept as
     zero-width pieces of kind ``""``: in these layouts they mean something."""
-    text = line.text.rstrip()
-    sep = "\t" if "\t" in text.strip() else "|"
-    pos = line.start
-    pieces = text.split(sep)
-    if sep == "|":
-        # "| a | b |": the text before the first and after the last pipe is no cell.
-        first = text.index("|")
-        pos += first + 1
-        pieces = text[first + 1 :].split("|")
-        if pieces and not pieces[-1].strip():
-            pieces = pieces[:-1]
+    pieces, pos = _pieces(line)
     out: list[_Piece] = []
     for piece in pieces:
         body = piece.strip()
@@ -438,7 +441,7 @@ def _kind(body: str) -> str | None:
     m = _CELL.fullmatch(body)
     if m is not None:
         return m.lastgroup
-    if " " in body and _NUMBER.fullmatch(body.strip("*").replace(" ", "")):
+    if _spaced_number(body):
         return "number"  # stray spaces inside a number in a tab or pipe cell ("1 024")
     return None
 
@@ -450,7 +453,77 @@ _new_cell = functools.partial(tuple.__new__, LexCell)
 def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     """The cells of a table line, each classified: a Markdown rule row (one RULE cell),
     numbers and placeholders for zero (VALUE), captions, empty cells and text (FRAG)."""
-    pieces = _separated(line) if _is_cell_line(line.text) else _words(line)
+    if _is_cell_line(line.text):
+        cells = _plain_separated(line)
+        return cells if cells is not None else _classify(text, _separated(line))
+    cells = _plain_words(line)
+    return cells if cells is not None else _classify(text, _words(line))
+
+
+def _pieces(line: _Line) -> tuple[list[str], int]:
+    """A tab or pipe line's raw cell texts and the offset where the first begins.
+
+    "| a | b |": the text before the first and after the last pipe is no cell."""
+    text = line.text.rstrip()
+    if "\t" in text.strip():
+        return text.split("\t"), line.start
+    first = text.index("|")
+    pieces = text[first + 1 :].split("|")
+    if pieces and not pieces[-1].strip():
+        pieces.pop()
+    return pieces, line.start + first + 1
+
+
+def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:
+    """:func:`_plain_words` for a tab or pipe line: empty cells kept (EMPTY), as in
+    these layouts they mean something."""
+    pieces, pos = _pieces(line)
+    out: list[LexCell] = []
+    add = out.append
+    for piece in pieces:
+        body = piece.strip()
+        if not body:
+            at = pos + len(piece) - len(piece.lstrip())
+            add(_new_cell(("EMPTY", "", at, at)))
+        else:
+            at = pos + piece.find(body)
+            if body.isdigit() and body.isascii():
+                add(_new_cell(("VALUE", body, at, at + len(body))))
+            elif "第" in body or _CELL.fullmatch(body) is not None or _spaced_number(body):
+                return None
+            else:
+                add(_new_cell(("FRAG", body, at, at + len(body))))
+        pos += len(piece) + 1
+    return tuple(out)
+
+
+def _plain_words(line: _Line) -> tuple[LexCell, ...] | None:
+    """The cells of a white-space line whose words are all digits or plain text (the
+    usual table line), in one pass; None when some word needs :func:`_classify`."""
+    text = line.text
+    base = line.start
+    pos = 0
+    find = text.find
+    out: list[LexCell] = []
+    add = out.append
+    for word in text.split():
+        at = find(word, pos)
+        pos = at + len(word)
+        if word.isdigit() and word.isascii():
+            add(_new_cell(("VALUE", word, base + at, base + pos)))
+        elif "第" in word or _CELL.fullmatch(word) is not None or _spaced_number(word):
+            return None  # a placeholder, unit, rule, caption or unusual number
+        else:
+            add(_new_cell(("FRAG", word, base + at, base + pos)))
+    return tuple(out)
+
+
+def _spaced_number(body: str) -> bool:
+    return " " in body and _NUMBER.fullmatch(body.strip("*").replace(" ", "")) is not None
+
+
+def _classify(text: str, pieces: list[_Piece]) -> tuple[LexCell, ...]:
+    """Cells of a line's pieces (see :func:`_cells`)."""
     out: list[LexCell] = []
     add = out.append
     # a placeholder is a zero after text, or anywhere in a line that has numbers
