@@ -101,6 +101,46 @@ def _places(
             yield row_spec.id, [numbers[i] for i in left_at], [numbers[i] for i in right_at]
 
 
+def _all_hold(table: Table, spec: TableSpec, only: tuple[str, ...]) -> bool:
+    """Whether every identity named in ``only`` holds wherever it can be evaluated: the
+    usual table, tested with sums over whole rows and slices, no outcome built. False
+    also when a cell is unreadable, so that :func:`evaluate` sorts it out."""
+    rows = _first_rows(table)
+    for identity in spec.identities:
+        if identity.id not in only:
+            continue
+        if identity.axis == "column":
+            if not all(r in rows for r in (*identity.left, *identity.right)):
+                continue
+            left = [rows[r].numbers for r in identity.left]
+            right = [rows[r].numbers for r in identity.right]
+            if any(None in numbers for numbers in (*left, *right)):
+                return False
+            if list(map(_sum, zip(*left, strict=True))) != list(
+                map(_sum, zip(*right, strict=True))
+            ):
+                return False
+            continue
+        left_at = _slice(spec, identity.left)
+        right_at = _slice(spec, identity.right)
+        if left_at is None or right_at is None:
+            return False
+        for row_spec in spec.data_rows:
+            row = rows.get(row_spec.id)
+            if row is None:
+                continue
+            numbers = row.numbers
+            if None in numbers or _sum(numbers[left_at]) != _sum(numbers[right_at]):
+                return False
+    return True
+
+
+def _slice(spec: TableSpec, columns: tuple[str, ...]) -> slice | None:
+    """The columns as a slice of a row's numbers, when they stand side by side."""
+    at = [spec.column_ids.index(c) for c in columns]
+    return slice(at[0], at[-1] + 1) if at == list(range(at[0], at[-1] + 1)) else None
+
+
 def _sum(numbers: Iterable[Number | None]) -> Number:
     return sum(numbers, start=0)  # type: ignore[arg-type]
 
@@ -131,7 +171,9 @@ class IdentityRule(Rule):
             spec = table_spec(table, self.templates)
             if spec is None or not any(i.id in self.identities for i in spec.identities):
                 continue
-            if not evaluate(table, spec, self.identities, broken_only=True):
+            if _all_hold(table, spec, self.identities) or not evaluate(
+                table, spec, self.identities, broken_only=True
+            ):
                 continue
             outcomes = evaluate(table, spec)  # all of them, to tell which cell is wrong
             rows = _first_rows(table)

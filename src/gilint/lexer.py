@@ -80,6 +80,7 @@ _MAX_WEAK_HEADING = 20
 _MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
 _MAX_SUBTITLE = 24
 _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
+_MAX_TITLES = 4096  # heading titles a lexer remembers (see LineLexer._title)
 
 
 @attrs.frozen(slots=True)
@@ -135,7 +136,8 @@ def _mark(kind: str, at: int) -> Token:
 
 
 class LineLexer:
-    """One lexer per template set; :meth:`lex` is re-entrant (all state is local)."""
+    """One lexer per template set. :meth:`lex` is re-entrant: its state is local, but for a
+    bounded memo of heading titles (a pure function of the title)."""
 
     def __init__(self, templates: TemplateSet) -> None:
         self._parts: tuple[PartSpec, ...] = templates.parts
@@ -153,6 +155,7 @@ class LineLexer:
             + re.escape("".join(sorted(self._bare_openers)))
             + "]"
         )
+        self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._row_keys = tuple(
             sorted(
                 {
@@ -167,8 +170,20 @@ class LineLexer:
 
     # -- headings ---------------------------------------------------------------------
 
-    def _part_for_title(self, title_key: str, written: str | None) -> str | None:
-        matches = [p.ordinal for p in self._parts if any(k in title_key for k in p.keywords)]
+    def _title(self, raw_title: str) -> tuple[str, tuple[str, ...]]:
+        """A heading title's key and the parts whose keywords it holds, remembered: the
+        same titles and row labels recur line after line and report after report."""
+        found = self._titles.get(raw_title)
+        if found is None:
+            title_key = compact_key(raw_title)
+            parts = tuple(p.ordinal for p in self._parts if any(k in title_key for k in p.keywords))
+            if len(self._titles) >= _MAX_TITLES:
+                self._titles.clear()
+            found = self._titles[raw_title] = (title_key, parts)
+        return found
+
+    @staticmethod
+    def _part_for_title(matches: tuple[str, ...], written: str | None) -> str | None:
         if written in matches:
             return written
         return matches[0] if matches else None
@@ -190,11 +205,11 @@ class LineLexer:
         words = raw_title.split()
         if words and _NUMBER.fullmatch(words[-1]):
             return None  # a table row ("一、本年新收… 0 0 0")
-        title_key = compact_key(raw_title)
+        title_key, matches = self._title(raw_title)
         if len(title_key) > _MAX_HEADING:
             return None
         title_end = title_start + len(raw_title.rstrip())
-        part = self._part_for_title(title_key, written)
+        part = self._part_for_title(matches, written)
         if part is not None:
             if part == written or part not in seen:
                 return HeadingMatch(written, part, start, title_start, title_end, True)

@@ -9,17 +9,18 @@ from gilint.span import LineIndex, Span
 class Locator:
     """Turns canonical offsets into :class:`Span` objects of the loaded text."""
 
-    __slots__ = ("_index", "_offsets", "canonical", "source")
+    __slots__ = ("_identity", "_index", "_offsets", "canonical", "source")
 
     def __init__(self, source: str, canonical: str, offsets: OffsetMap) -> None:
         self.source = source
         self.canonical = canonical
         self._index = LineIndex(source)
         self._offsets = offsets
+        self._identity = offsets.is_identity
 
     def span(self, start: int, end: int) -> Span:
-        if self._offsets.is_identity:
-            return self._index.span(start, max(start, end))
+        if self._identity:  # the usual text: normalising moved nothing
+            return Span(start, end if end > start else start, self._index)
         loaded_start = self._offsets.to_loaded(start)
         loaded_end = max(loaded_start, self._offsets.to_loaded_end(end))
         return self._index.span(loaded_start, loaded_end)

@@ -82,6 +82,10 @@ def _chunks(region: Region) -> list[tuple[LexCell | None, list[tuple[LexCell, ..
 
 def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
     """The key of several cells' text run together, with each key character's offset."""
+    if len(cells) == 1:  # a label in one cell
+        cell = cells[0]
+        text, runs, at = key_runs(cell.text)
+        return text, KeyOffsets(list(runs), [cell.start + t for t in at])
     pieces: list[str] = []
     starts: list[int] = []
     targets: list[int] = []
@@ -175,13 +179,24 @@ def read_tables(
     return result, info
 
 
-@attrs.define
 class _RowDraft:
-    spec: TableSpec | None
-    row: RowSpec | None
-    label: tuple[int, int] | None  # canonical offsets of the label
-    tokens: list[LexCell] = attrs.field(factory=list)
-    continuable: bool = True
+    """A row as read so far; ``label`` is the canonical offsets of its label."""
+
+    __slots__ = ("continuable", "label", "row", "spec", "tokens")
+
+    def __init__(
+        self,
+        spec: TableSpec | None,
+        row: RowSpec | None,
+        label: tuple[int, int] | None,
+        tokens: list[LexCell] | None = None,
+        continuable: bool = True,
+    ) -> None:
+        self.spec = spec
+        self.row = row
+        self.label = label
+        self.tokens: list[LexCell] = [] if tokens is None else tokens
+        self.continuable = continuable
 
     def width(self) -> int | None:
         return len(self.spec.columns) if self.spec else None
@@ -192,15 +207,19 @@ class _RowDraft:
         return self.continuable and width is not None and values < width
 
 
-@attrs.define
 class _TableDraft:
-    spec: TableSpec | None
-    template: Template | None
-    caption: LexCell | None
-    rows: list[_RowDraft] = attrs.field(factory=list)
-    texts: list[tuple[int, int]] = attrs.field(factory=list)
-    first: int | None = None
-    last: int | None = None
+    """A table as read so far; ``first`` and ``last`` bound the text it covers."""
+
+    __slots__ = ("caption", "first", "last", "rows", "spec", "template", "texts")
+
+    def __init__(self, spec: TableSpec | None, template: Template | None, caption: LexCell | None):
+        self.spec = spec
+        self.template = template
+        self.caption = caption
+        self.rows: list[_RowDraft] = []
+        self.texts: list[tuple[int, int]] = []
+        self.first: int | None = None
+        self.last: int | None = None
 
     def touch(self, start: int, end: int) -> None:
         if self.first is None or start < self.first:
@@ -378,19 +397,26 @@ class _ChunkReader:
     def _keep_texts(self, frags: list[LexCell], used: list[tuple[int, int]]) -> None:
         """Text of the buffer that no row label took: headers, group labels, debris."""
         table = self.tables[-1]
+        if not frags:
+            return
+        first, last = frags[0].start, frags[-1].end  # cells are in text order
+        table.touch(first, last)
+        if any(us <= first and last <= ue for us, ue in used):
+            return  # one label took all the text (the usual row)
         for tok in frags:
             s, e = tok.start, tok.end
-            table.touch(s, e)
-            if any(us <= s and e <= ue for us, ue in used):
-                continue  # all label text (the usual case)
-            cuts = sorted((max(s, us), min(e, ue)) for us, ue in used if us < e and ue > s)
-            pos = s
-            for cs, ce in [*cuts, (e, e)]:
-                piece = tok.text[pos - s : cs - s]
-                if has_key_text(piece):
-                    lead = len(piece) - len(piece.lstrip())
-                    table.texts.append((pos + lead, pos + lead + len(piece.strip())))
-                pos = max(pos, ce)
+            for us, ue in used:
+                if us <= s and e <= ue:
+                    break  # all label text
+            else:
+                cuts = sorted((max(s, us), min(e, ue)) for us, ue in used if us < e and ue > s)
+                pos = s
+                for cs, ce in [*cuts, (e, e)]:
+                    piece = tok.text[pos - s : cs - s]
+                    if has_key_text(piece):
+                        lead = len(piece) - len(piece.lstrip())
+                        table.texts.append((pos + lead, pos + lead + len(piece.strip())))
+                    pos = max(pos, ce)
 
     # -- finishing --------------------------------------------------------------------
 
