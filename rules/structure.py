@@ -13,14 +13,30 @@ from gilint.rules._support import (
     table_spec,
 )
 
-from gilint.ast import CellStatus, Report, Table
+from gilint.ast import CellStatus, Report, Section, Table
 from gilint.findings import Finding, Severity
 from gilint.labels import key
 from gilint.rule import Rule
 from gilint.span import LineIndex, Span
-from gilint.templates.model import TableSpec
+from gilint.templates.model import TableSpec, TemplateSet
 
 _EMPTY_WORDS = {"无", "暂无", "没有", "无此项", "无相关情况"}
+_END_PUNCTUATION = "。.,，;；:：!！"
+
+
+def _only_empty_words(section: Section) -> bool:
+    """Whether the section's prose, as a key, is nothing or one of ``_EMPTY_WORDS``.
+
+    Keys are built paragraph by paragraph and the answer is no as soon as the text
+    is longer than every empty word: text only grows, so most sections need one key."""
+    longest = max(map(len, _EMPTY_WORDS))
+    text = ""
+    for paragraph in section.all_paragraphs():
+        text += paragraph.compact
+        if len(text.strip(_END_PUNCTUATION)) > longest:
+            return False
+    text = text.strip(_END_PUNCTUATION)
+    return not text or text in _EMPTY_WORDS
 
 
 def _last_line(report: Report) -> Span:
@@ -166,6 +182,10 @@ class NonstandardSectionTitle(Rule):
     severity = Severity.WARNING
     summary = "A part's title deviates from the title the format prescribes."
 
+    def __init__(self, templates: TemplateSet | None = None) -> None:
+        super().__init__(templates)
+        self._standard_keys = {p.ordinal: key(p.title) for p in self.templates.parts}
+
     def check(self, report: Report) -> Iterator[Finding]:
         for section in report.sections:
             if section.part is None:
@@ -178,7 +198,7 @@ class NonstandardSectionTitle(Rule):
                     f"{part_name(section.part, self.templates)}的标题缺少序号",
                     suggestion=standard,
                 )
-            elif key(section.title) != key(spec.title):
+            elif key(section.title) != self._standard_keys[spec.ordinal]:
                 yield self.finding(
                     section.heading.title_span,
                     f"{part_name(section.part, self.templates)}的标题写作“{section.title}”，"
@@ -244,15 +264,17 @@ class EmptySection(Rule):
     severity = Severity.WARNING
     summary = "A part has no substance (nothing, or only '无')."
 
+    def __init__(self, templates: TemplateSet | None = None) -> None:
+        super().__init__(templates)
+        self._table_parts = {t.part for tpl in self.templates.templates for t in tpl.tables}
+
     def check(self, report: Report) -> Iterator[Finding]:
-        table_parts = {t.part for tpl in self.templates.templates for t in tpl.tables}
         for section in report.sections:
-            if section.part is None or section.part in table_parts:
+            if section.part is None or section.part in self._table_parts:
                 continue
-            text = section_text(section).strip("。.,，;；:：!！")
             if any(True for _ in section.all_tables()):
                 continue
-            if not text or text in _EMPTY_WORDS:
+            if _only_empty_words(section):
                 yield self.finding(
                     section.heading,
                     f"{part_name(section.part, self.templates)}没有实质内容",

@@ -55,3 +55,15 @@ def test_cells_are_built_once() -> None:
     assert row.cells is row.cells
     assert row.cell(row.columns[0]) is row.cells[0]
     assert row.cell("no such column") is None
+
+
+def test_a_cell_asked_for_alone_is_the_one_cells_later_holds() -> None:
+    data = sample_report("2021", seed=3)
+    report = gilint.parse(render(data, "wrapped").text)
+    row = report.table("3").row("new")  # type: ignore[union-attr]
+    assert row is not None
+    alone = row.cell("commercial")
+    assert alone is not None
+    assert alone.raw == data.tables["3"]["new"][row.index("commercial") or 0]
+    assert report.source[alone.span.start : alone.span.end] == alone.raw
+    assert row.cells[row.index("commercial") or 0] is alone

@@ -83,7 +83,8 @@ class Row:
 
     ``statuses`` and ``values`` are the cells' statuses and values, column by column, for
     rules that need only the numbers: the :class:`Cell` objects, with their spans, are
-    built on first use of ``cells`` (most rows of most reports never need them).
+    built on first use of ``cells`` or ``cell()`` (most rows of most reports never need
+    them), each once.
     """
 
     id: str | None
@@ -116,8 +117,13 @@ class Row:
             return None
 
     def cell(self, column: str) -> Cell | None:
+        """The cell of ``column``; built alone when the builder can (one cell of a row is
+        what a finding about a sum needs), else taken from :attr:`cells`."""
         i = self.index(column)
-        return None if i is None else self.cells[i]
+        if i is None:
+            return None
+        one = getattr(self._build_cells, "one", None)
+        return one(i) if one is not None else self.cells[i]
 
     def number(self, column: str) -> Number | None:
         """The cell's number for arithmetic (see :attr:`numbers`)."""

@@ -14,7 +14,6 @@ them against the row labels of the format descriptions, whatever the layout did 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -497,9 +496,7 @@ class _ChunkReader:
             extra=extra,
             duplicate=duplicate,
             template_label=draft.row.label if draft.row else None,
-            build_cells=functools.partial(
-                _row_cells, loc, row_id, in_columns, columns, label_span or row_span
-            ),
+            build_cells=RowCells(loc, row_id, in_columns, columns, label_span or row_span),
         )
 
 
@@ -554,21 +551,51 @@ def _cell(loc: Locator, row_id: str | None, tok: LexCell, column: ColumnSpec | N
     )
 
 
-def _row_cells(
-    loc: Locator,
-    row_id: str | None,
-    tokens: tuple[LexCell, ...],
-    columns: tuple[ColumnSpec, ...],
-    missing_span: Span,
-) -> tuple[Cell, ...]:
-    """A row's cells, one per column; columns the row stops before are MISSING cells at
+class RowCells:
+    """Builds a row's :class:`Cell` objects when asked: all of them (``Row.cells``) or
+    one (``Row.cell``), each once. Columns the row stops before are MISSING cells at
     ``missing_span`` (the row's label)."""
-    cells = [_cell(loc, row_id, tok, column) for tok, column in zip(tokens, columns, strict=False)]
-    for column in columns[len(cells) :]:
-        cells.append(
-            Cell(row_id, column.id, "", None, CellStatus.MISSING, missing_span, None, column.label)
+
+    __slots__ = ("_built", "_columns", "_loc", "_missing_span", "_row_id", "_tokens")
+
+    def __init__(
+        self,
+        loc: Locator,
+        row_id: str | None,
+        tokens: tuple[LexCell, ...],
+        columns: tuple[ColumnSpec, ...],
+        missing_span: Span,
+    ) -> None:
+        self._loc = loc
+        self._row_id = row_id
+        self._tokens = tokens
+        self._columns = columns
+        self._missing_span = missing_span
+        self._built: dict[int, Cell] = {}
+
+    def __call__(self) -> tuple[Cell, ...]:
+        return tuple(self.one(i) for i in range(len(self._columns)))
+
+    def one(self, index: int) -> Cell:
+        cell = self._built.get(index)
+        if cell is None:
+            cell = self._built[index] = self._make(index)
+        return cell
+
+    def _make(self, index: int) -> Cell:
+        column = self._columns[index]
+        if index < len(self._tokens):
+            return _cell(self._loc, self._row_id, self._tokens[index], column)
+        return Cell(
+            self._row_id,
+            column.id,
+            "",
+            None,
+            CellStatus.MISSING,
+            self._missing_span,
+            None,
+            column.label,
         )
-    return tuple(cells)
 
 
 def _caption_spec(
