@@ -14,7 +14,8 @@ them against the row labels of the format descriptions, whatever the layout did 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Sequence
 
 import attrs
 
@@ -54,6 +55,10 @@ class _Chunk:
     evidence: tuple[Evidence, ...]
 
 
+_kind = operator.itemgetter(0)  # a LexCell's kind, for map()
+_text = operator.itemgetter(1)  # its text
+
+
 def _start(cell: LexCell) -> int:
     return cell.start
 
@@ -65,6 +70,9 @@ def _end(cell: LexCell) -> int:
 def _chunks(region: Region) -> list[tuple[LexCell | None, list[tuple[LexCell, ...]]]]:
     chunks: list[tuple[LexCell | None, list[tuple[LexCell, ...]]]] = [(None, [])]
     for line in region.lines:
+        if "CAPTION" not in map(_kind, line):  # the usual line
+            chunks[-1][1].append(line)
+            continue
         current: list[LexCell] = []
         for tok in line:
             if tok.kind == "CAPTION":
@@ -102,8 +110,9 @@ def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
     return "".join(pieces), KeyOffsets(starts, targets)
 
 
-def _evidence(tokens: Iterable[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
-    texts = [t for t in tokens if t.kind in ("FRAG", "CAPTION")]
+def _evidence(texts: Sequence[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
+    """Markers (labels of some format versions only) in the key of ``texts``, a chunk's
+    text cells (its caption, then its FRAG cells)."""
     if not texts or not templates.markers:
         return []
     joined, offsets = _join_keys(texts)
@@ -142,10 +151,10 @@ def read_tables(
     for region in regions:
         chunks = []
         for caption, lines in _chunks(region):
-            tokens = [t for line in lines for t in line]
+            texts = [t for line in lines for t in line if t.kind == "FRAG"]
             if caption is not None:
-                tokens.insert(0, caption)
-            evidence = tuple(_evidence(tokens, templates, loc))
+                texts.insert(0, caption)
+            evidence = tuple(_evidence(texts, templates, loc))
             all_evidence.extend(evidence)
             chunks.append(_Chunk(caption, tuple(lines), region.part, evidence))
         chunked.append(chunks)
@@ -261,15 +270,16 @@ class _ChunkReader:
         buffer: list[LexCell] = []
         current: _RowDraft | None = None
         for line in self.chunk.lines:
-            first_value = next((i for i, t in enumerate(line) if t.kind == "VALUE"), None)
-            if first_value is None:
+            kinds = list(map(_kind, line))
+            if "VALUE" not in kinds:
                 buffer.extend(t for t in line if t.kind == "FRAG")
                 present = [t for t in line if t.kind != "EMPTY"]
                 if present:  # cells are in text order
                     self.tables[-1].touch(present[0].start, present[-1].end)
                 current = None
                 continue
-            pre = [t for t in line[:first_value] if t.kind == "FRAG"]
+            first_value = kinds.index("VALUE")
+            pre = [t for t in line[:first_value] if t.kind == "FRAG"] if first_value else []
             values = list(line[first_value:])
             if pre or buffer:
                 current = self._start_row(buffer + pre, values, pre)
@@ -278,7 +288,7 @@ class _ChunkReader:
                 current.tokens.extend(values)
             else:
                 current = self._orphan(values)
-            if any(t.kind == "EMPTY" for t in values):
+            if "EMPTY" in kinds[first_value:]:
                 current.continuable = False
             self.tables[-1].touch(values[0].start, values[-1].end)  # in text order
         if buffer:
@@ -315,17 +325,17 @@ class _ChunkReader:
                 moved = {id(t) for t in after}
                 frags = [t for t in frags if id(t) not in moved]
         used: list[tuple[int, int]] = []
-        for at, end, row, table in matches:
+        final_span = (0, 0)
+        for match in matches:
+            at, end, row, table = match
             span = _label_range(offsets, at, end, self.loc.canonical)
             used.append(span)
-            if row.group or (at, end, row, table) == final:
-                continue
-            self._add_row(_RowDraft(table, row, span, continuable=False))
+            if match is final:
+                final_span = span
+            elif not row.group:
+                self._add_row(_RowDraft(table, row, span, continuable=False))
         if final is not None:
-            at, end, row, table = final
-            draft = _RowDraft(
-                table, row, _label_range(offsets, at, end, self.loc.canonical), list(values)
-            )
+            draft = _RowDraft(final[3], final[2], final_span, list(values))
         else:
             label = self._unknown_label(frags, used)
             table_draft = self.tables[-1]
@@ -504,14 +514,14 @@ def _read_row(
     tokens: Sequence[LexCell], columns: tuple[ColumnSpec, ...], spec: TableSpec | None
 ) -> tuple[tuple[CellStatus, ...], tuple[Number | None, ...]]:
     """Statuses and values of a row's cells, one per column (MISSING past its end)."""
-    texts = [t.text for t in tokens]
+    texts = list(map(_text, tokens))
     if (
         spec is not None
         and spec.counts_only
         and len(texts) == len(columns)
         and all(texts)
-        and "".join(texts).isdigit()
-        and "".join(texts).isascii()
+        and (joined := "".join(texts)).isdigit()
+        and joined.isascii()
         and max(map(len, texts)) <= MAX_DIGITS
     ):
         return (CellStatus.OK,) * len(texts), tuple(map(int, texts))  # the usual row
