@@ -278,7 +278,7 @@ class LineLexer:
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 flush()
                 continue
-            line = _Line(start, piece)
+            line = _new_line((start, piece))
             if run and tokens[-1].type != "PART":
                 close_run()
             heading = self.match_heading(line, seen, state.last_part)
@@ -339,7 +339,7 @@ class LineLexer:
             state.release_pending(text, tokens)
         if self._is_table(lines, state):
             tokens.append(_tok("TBLOCK", text, start, end))
-            cells[start] = tuple(_cells(text, line) for line in lines)
+            cells[start] = tuple([_cells(text, line) for line in lines])
             state.table_open = True
             return
         state.end_table(tokens)
@@ -362,10 +362,14 @@ class LineLexer:
         tokens.append(_tok("PARA", text, start, end))
 
     def _is_table(self, lines: list[_Line], state: _State) -> bool:
-        has_cells = any(_is_cell_line(line.text) for line in lines)
-        prose = not has_cells and any("。" in line.text for line in lines)
-        if prose:
-            return False
+        has_cells = False
+        for line in lines:
+            if _is_cell_line(line.text):
+                has_cells = True
+                break
+        else:
+            if "。" in "".join([line.text for line in lines]):
+                return False  # prose
         if state.part in self._table_parts and not state.in_front:
             return True
         return has_cells or any(_trailing_values(line.text) >= 3 for line in lines)
@@ -461,8 +465,10 @@ def _kind(body: str) -> str | None:
     return None
 
 
-# LexCell((kind, text, start, end)) without the named tuple's keyword-handling __new__
+# LexCell((kind, text, start, end)) and _Line((start, text)) without the named tuples'
+# keyword-handling __new__ (a Python function): once per cell and per line
 _new_cell = functools.partial(tuple.__new__, LexCell)
+_new_line = functools.partial(tuple.__new__, _Line)
 
 
 def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
@@ -501,8 +507,8 @@ def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:
             at = pos + len(piece) - len(piece.lstrip())
             add(_new_cell(("EMPTY", "", at, at)))
         else:
-            at = pos + piece.find(body)
-            if body.isdigit() and body.isascii():
+            at = pos if body is piece else pos + piece.find(body)  # strip() gives back
+            if body.isdigit() and body.isascii():  # the same string when it strips nothing
                 add(_new_cell(("VALUE", body, at, at + len(body))))
             elif "第" in body or _CELL.fullmatch(body) is not None or _spaced_number(body):
                 return None
