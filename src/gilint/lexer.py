@@ -507,8 +507,9 @@ def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:
             at = pos + len(piece) - len(piece.lstrip())
             add(_new_cell(("EMPTY", "", at, at)))
         else:
-            at = pos if body is piece else pos + piece.find(body)  # strip() gives back
-            if body.isdigit() and body.isascii():  # the same string when it strips nothing
+            # strip() gives back the very string when there is nothing to strip
+            at = pos if body is piece else pos + piece.find(body)
+            if body.isdigit() and body.isascii():
                 add(_new_cell(("VALUE", body, at, at + len(body))))
             elif "第" in body or _CELL.fullmatch(body) is not None or _spaced_number(body):
                 return None
@@ -532,7 +533,7 @@ def _plain_words(line: _Line) -> tuple[LexCell, ...] | None:
         pos = at + len(word)
         if word.isdigit() and word.isascii():
             add(_new_cell(("VALUE", word, base + at, base + pos)))
-        elif "第" in word or _CELL.fullmatch(word) is not None or _spaced_number(word):
+        elif "第" in word or _CELL.fullmatch(word) is not None:
             return None  # a placeholder, unit, rule, caption or unusual number
         else:
             add(_new_cell(("FRAG", word, base + at, base + pos)))
