@@ -54,12 +54,10 @@ def evaluate(
     table: Table,
     spec: TableSpec,
     only: tuple[str, ...] | None = None,
-    *,
-    broken_only: bool = False,
 ) -> list[Outcome]:
     """The identities of ``spec`` (those named in ``only``, or all) in every column or row
     of ``table`` whose cells are all readable; where a cell is missing or unreadable the
-    identity is left out. With ``broken_only``, only the outcomes that do not hold."""
+    identity is left out."""
     rows = _first_rows(table)
     outcomes: list[Outcome] = []
     for identity in spec.identities:
@@ -70,8 +68,6 @@ def evaluate(
             if None in left or None in right:
                 continue
             left_sum, right_sum = _sum(left), _sum(right)
-            if broken_only and left_sum == right_sum:
-                continue
             if identity.axis == "column":
                 refs = tuple((r, key) for r in ids)
             else:
@@ -104,7 +100,8 @@ def _places(
 def _all_hold(table: Table, spec: TableSpec, only: tuple[str, ...]) -> bool:
     """Whether every identity named in ``only`` holds wherever it can be evaluated: the
     usual table, tested with sums over whole rows and slices, no outcome built. False
-    also when a cell is unreadable, so that :func:`evaluate` sorts it out."""
+    also when a cell is unreadable or the columns of a row sum are not side by side, so
+    that :func:`evaluate` sorts it out."""
     rows = _first_rows(table)
     for identity in spec.identities:
         if identity.id not in only:
@@ -171,10 +168,8 @@ class IdentityRule(Rule):
             spec = table_spec(table, self.templates)
             if spec is None or not any(i.id in self.identities for i in spec.identities):
                 continue
-            if _all_hold(table, spec, self.identities) or not evaluate(
-                table, spec, self.identities, broken_only=True
-            ):
-                continue
+            if _all_hold(table, spec, self.identities):
+                continue  # the usual table
             outcomes = evaluate(table, spec)  # all of them, to tell which cell is wrong
             rows = _first_rows(table)
             for outcome in outcomes:
