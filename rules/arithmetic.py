@@ -98,44 +98,16 @@ def _places(
 
 
 def _all_hold(table: Table, spec: TableSpec, only: tuple[str, ...]) -> bool:
-    """Whether every identity named in ``only`` holds wherever it can be evaluated: the
-    usual table, tested with sums over whole rows and slices, no outcome built. False
-    also when a cell is unreadable or the columns of a row sum are not side by side, so
+    """Whether every identity named in ``only`` holds wherever it can be evaluated (the
+    usual table), without building outcomes. False also when a cell is unreadable, so
     that :func:`evaluate` sorts it out."""
     rows = _first_rows(table)
     for identity in spec.identities:
-        if identity.id not in only:
-            continue
-        if identity.axis == "column":
-            if not all(r in rows for r in (*identity.left, *identity.right)):
-                continue
-            left = [rows[r].numbers for r in identity.left]
-            right = [rows[r].numbers for r in identity.right]
-            if any(None in numbers for numbers in (*left, *right)):
-                return False
-            if list(map(_sum, zip(*left, strict=True))) != list(
-                map(_sum, zip(*right, strict=True))
-            ):
-                return False
-            continue
-        left_at = _slice(spec, identity.left)
-        right_at = _slice(spec, identity.right)
-        if left_at is None or right_at is None:
-            return False
-        for row_spec in spec.data_rows:
-            row = rows.get(row_spec.id)
-            if row is None:
-                continue
-            numbers = row.numbers
-            if None in numbers or _sum(numbers[left_at]) != _sum(numbers[right_at]):
-                return False
+        if identity.id in only:
+            for _, left, right in _places(identity, spec, rows):
+                if None in left or None in right or _sum(left) != _sum(right):
+                    return False
     return True
-
-
-def _slice(spec: TableSpec, columns: tuple[str, ...]) -> slice | None:
-    """The columns as a slice of a row's numbers, when they stand side by side."""
-    at = [spec.column_ids.index(c) for c in columns]
-    return slice(at[0], at[-1] + 1) if at == list(range(at[0], at[-1] + 1)) else None
 
 
 def _sum(numbers: Iterable[Number | None]) -> Number:
