@@ -509,12 +509,10 @@ def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:
         else:
             # strip() gives back the very string when there is nothing to strip
             at = pos if body is piece else pos + piece.find(body)
-            if body.isdigit() and body.isascii():
-                add(_new_cell(("VALUE", body, at, at + len(body))))
-            elif "第" in body or _CELL.fullmatch(body) is not None or _spaced_number(body):
+            token = _plain_token(body)
+            if token is None:
                 return None
-            else:
-                add(_new_cell(("FRAG", body, at, at + len(body))))
+            add(_new_cell((token, body, at, at + len(body))))
         pos += len(piece) + 1
     return tuple(out)
 
@@ -531,13 +529,20 @@ def _plain_words(line: _Line) -> tuple[LexCell, ...] | None:
     for word in text.split():
         at = find(word, pos)
         pos = at + len(word)
-        if word.isdigit() and word.isascii():
-            add(_new_cell(("VALUE", word, base + at, base + pos)))
-        elif "第" in word or _CELL.fullmatch(word) is not None:
-            return None  # a placeholder, unit, rule, caption or unusual number
-        else:
-            add(_new_cell(("FRAG", word, base + at, base + pos)))
+        token = _plain_token(word)
+        if token is None:
+            return None
+        add(_new_cell((token, word, base + at, base + pos)))
     return tuple(out)
+
+
+def _plain_token(body: str) -> str | None:
+    """VALUE for a number, FRAG for plain text; None for what only :func:`_classify`
+    can place (a placeholder, unit, rule or caption: it depends on the cells around)."""
+    kind = _kind(body)
+    if kind == "number":
+        return "VALUE"
+    return "FRAG" if kind is None and "第" not in body else None
 
 
 def _spaced_number(body: str) -> bool:
