@@ -7,6 +7,11 @@ every built-in rule on a freshly parsed report (so the rules pay for whatever th
 computes on first use). Each stage runs over all reports, best of three, with the
 garbage collector paused as it is during a parse. Prints a table; asserts nothing:
 ``python tests/benchmarks/stages.py [--reports N]``.
+
+For scale it also times a *bare line pass*: the least a Python checker of these reports
+does on top of the floor (see :func:`bare_pass`). It is not gilint and finds nothing a
+user could act on; it tells how much of the per-report budget Python's own per-line
+cost takes before any positions, tree, template or rule.
 """
 
 from __future__ import annotations
@@ -19,16 +24,53 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+import re
+import unicodedata
+
 from throughput import floor, make_reports
 
 import gilint
 from gilint.build import build_report
 from gilint.grammar_loader import parse_tokens
+from gilint.labels import compact_key
 from gilint.lexer import LineLexer
 from gilint.loading import load_bytes
 from gilint.locator import Locator
 from gilint.normalise import normalise
 from gilint.templates import NATIONAL
+
+# a part heading's start, and a row line: text, then numbers to the line's end (any layout)
+_BARE_HEADING = re.compile(r"[\s*#|>]*(?:第[一二三四五六]部分|[一二三四五六七八九十]\s*[、.,:])")
+_BARE_ROW = re.compile(r"(.*?)((?:[ \t|]+\d+)+)[ \t|]*$")
+_ROW_KEYS = {
+    k: row.id
+    for template in NATIONAL.templates
+    for table in template.tables
+    for row in table.rows
+    for k in row.match_keys()
+}
+
+
+def bare_pass(path: Path) -> tuple[int, list[tuple[str | None, tuple[int, ...]]]]:
+    """The floor's reading, then one pass over the lines: a regular expression for part
+    headings and one for row lines, each row's label looked up by its key and its numbers
+    read as integers. No positions, no wrapped labels, no tree, no template, no rule."""
+    text = unicodedata.normalize("NFKC", path.read_bytes().decode("utf-8"))
+    headings = 0
+    rows: list[tuple[str | None, tuple[int, ...]]] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if _BARE_HEADING.match(line):
+            headings += 1
+            continue
+        m = _BARE_ROW.match(line)
+        if m is not None:
+            numbers = tuple(map(int, m.group(2).replace("|", " ").split()))
+            label = compact_key(m.group(1).strip(" \t|"))
+            rows.append((_ROW_KEYS.get(label), numbers))
+    return headings, rows
+
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -51,6 +93,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_reports(Path(tmp), args.reports)
         floor_s, _ = timed(floor, paths)
+        bare_s, _ = timed(bare_pass, paths)
         data = [p.read_bytes() for p in paths]
 
     gilint.parse(data[0])  # build the parser outside the timing
@@ -102,6 +145,7 @@ def main() -> None:
         ("rules, on freshly parsed reports", rules_fresh),
         ("rules, again on the same reports", rules_s),
         ("line lexer + Lark", lex_s + lark_s),
+        ("for scale: the floor's reading, then a bare line pass (bare_pass)", bare_s),
     ]
     for name, seconds in rows:
         print(f"| {name} | {seconds * ms:.3f} | {seconds / floor_s:.1f} |")
