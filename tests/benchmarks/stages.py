@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import re
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
-
-import re
-import unicodedata
 
 from throughput import floor, make_reports
 
