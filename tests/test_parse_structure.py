@@ -157,6 +157,14 @@ def test_template_from_labels_beats_the_year() -> None:
     assert {e.templates for e in report.template.evidence} == {("2019",)}
 
 
+def test_parse_reads_every_table_with_the_template_it_is_given() -> None:
+    text = _text()  # 2021 tables
+    assert gilint.parse(text).template.id == "2021"
+    report = gilint.parse(text, template="2019")
+    assert report.template.id == "2019" and report.template.basis == "config"
+    assert all(t.template == "2019" for t in report.tables())
+
+
 def test_mixed_templates_are_visible_per_table() -> None:
     text_2021 = _text()
     text_2019 = render(sample_report("2019", seed=5), "wrapped").text

@@ -72,9 +72,11 @@ def parse(
 
     Content never makes this raise: what cannot be read becomes a diagnostic on the
     report (rule GI901 reports them). A path that cannot be read raises ``OSError``.
+    ``template`` names the format version every table is read with, as the ``template``
+    setting of the configuration does; by default it is detected.
     """
     loaded, found_path = load(source)
-    return parse_loaded(loaded, path=path or found_path, templates=templates)
+    return parse_loaded(loaded, path=path or found_path, templates=templates, template=template)
 
 
 def parse_loaded(
