@@ -29,13 +29,14 @@ from typing import TypeVar
 from throughput import floor, make_reports
 
 import gilint
-from gilint.build import build_report
+from gilint.build import _Builder, _regions, build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.labels import compact_key
-from gilint.lexer import LineLexer
+from gilint.lexer import LexResult, LineLexer, _cells, _Line
 from gilint.loading import load_bytes
 from gilint.locator import Locator
 from gilint.normalise import normalise
+from gilint.tables import read_tables
 from gilint.templates import NATIONAL
 
 # a part heading's start, and a row line: text, then numbers to the line's end (any layout)
@@ -69,6 +70,24 @@ def bare_pass(path: Path) -> tuple[int, list[tuple[str | None, tuple[int, ...]]]
             label = compact_key(m.group(1).strip(" \t|"))
             rows.append((_ROW_KEYS.get(label), numbers))
     return headings, rows
+
+
+def table_lines(text: str, lexed: LexResult) -> list[_Line]:
+    """The lines the lexer cut into cells: every line of every table block."""
+    lines = []
+    for token in lexed.tokens:
+        if token.type == "TBLOCK":
+            at = text.rfind("\n", 0, token.start_pos or 0) + 1
+            for piece in text[at : token.end_pos].split("\n"):
+                lines.append(_Line(at, piece))
+                at += len(piece) + 1
+    return lines
+
+
+def report_year(lexed: LexResult, loc: Locator) -> int | None:
+    """The year the AST builder reads the tables with (title first, then period)."""
+    title, period = _Builder(lexed, loc, NATIONAL).years()
+    return title.year if title else (period.year if period else None)
 
 
 In = TypeVar("In")
@@ -105,6 +124,18 @@ def main() -> None:
         lex_s, lexed = timed(lambda item: lexer.lex(item.text), normalised)
         lark_s, trees = timed(lambda item: parse_tokens(item.tokens), lexed)
         items = list(zip(trees, lexed, loaded, normalised, strict=True))
+        # the table path on its own: cutting table lines into cells (part of the lexer)
+        # and reading the cells against the templates (part of building the AST)
+        cut = [(n.text, table_lines(n.text, x)) for n, x in zip(normalised, lexed, strict=True)]
+        cut_s, _ = timed(lambda item: [_cells(item[0], line) for line in item[1]], cut)
+        locators = [
+            Locator(ld.text, n.text, n.offsets) for ld, n in zip(loaded, normalised, strict=True)
+        ]
+        tabled = [
+            (_regions(tree, x), report_year(x, loc), loc)
+            for tree, x, loc in zip(trees, lexed, locators, strict=True)
+        ]
+        reader_s, _ = timed(lambda item: read_tables(item[0], NATIONAL, item[1], item[2]), tabled)
         build_s, _ = timed(
             lambda item: build_report(
                 item[0],
@@ -144,6 +175,12 @@ def main() -> None:
         ("rules, on freshly parsed reports", rules_fresh),
         ("rules, again on the same reports", rules_s),
         ("line lexer + Lark", lex_s + lark_s),
+        ("table path: cutting table lines into cells (in the lexer)", cut_s),
+        ("table path: the table reader (in the AST build)", reader_s),
+        (
+            "every stage above but the table path",
+            load_s + norm_s + lex_s + lark_s + build_s + rules_fresh - cut_s - reader_s,
+        ),
         ("for scale: the floor's reading, then a bare line pass (bare_pass)", bare_s),
     ]
     for name, seconds in rows:
