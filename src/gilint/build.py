@@ -189,7 +189,7 @@ def build_report(
                 for t in _tokens(child)
             ]
             title = "".join(parts)
-            issuer = _issuer(parts, title_year)
+            issuer = _issuer(parts)
         elif child.data == "preamble":
             preamble, _, preamble_subs = builder.blocks(child.children, tables)
         elif child.data == "section":
@@ -231,7 +231,7 @@ def build_report(
     )
 
 
-def _issuer(parts: list[str], year: YearMention | None) -> str | None:
+def _issuer(parts: list[str]) -> str | None:
     """The issuing body: the title's text before its year (or its first paragraph)."""
     if len(parts) > 1 and not _TITLE_YEAR.search(parts[0].replace(" ", "")):
         return parts[0].strip() or None
