@@ -69,3 +69,37 @@ def test_binary_garbage_is_parsed_not_crashed(tmp_path: Path) -> None:
     assert result.returncode == 0
     codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
     assert "not-a-report" in codes
+
+
+def test_parse_reads_tables_as_check_does(tmp_path: Path) -> None:
+    # A 2021 report: by default its tables are read as 2021; the template setting of the
+    # nearest configuration file, or --template, makes both check and parse read 2019.
+    report = tmp_path / "report.txt"
+    report.write_bytes((FIXTURES / "2021-tabs.txt").read_bytes())
+
+    def template_of(*args: str) -> dict[str, str]:
+        result = _run("parse", str(report), "--format", "json", *args)
+        assert result.returncode == 0, result.stderr
+        info = json.loads(result.stdout)["template"]
+        return {"id": info["id"], "basis": info["basis"]}
+
+    assert template_of() == {"id": "2021", "basis": "labels"}
+    assert template_of("--template", "2019") == {"id": "2019", "basis": "config"}
+    (tmp_path / "gilint.toml").write_text('template = "2019"\n', "utf-8")
+    assert template_of() == {"id": "2019", "basis": "config"}
+    assert template_of("--template", "auto") == {"id": "2021", "basis": "labels"}
+    other = tmp_path / "other.toml"
+    other.write_text('template = "auto"\n', "utf-8")
+    assert template_of("--config", str(other)) == {"id": "2021", "basis": "labels"}
+
+
+def test_parse_with_a_bad_configuration_is_a_clear_error(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_bytes((FIXTURES / "2021-tabs.txt").read_bytes())
+    (tmp_path / "gilint.toml").write_text('template = "1999"\n', "utf-8")
+    result = _run("parse", str(report))
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("gilint: 错误:")
+    assert b"Traceback" not in result.stderr
+    missing = _run("parse", str(report), "--config", str(tmp_path / "nope.toml"))
+    assert missing.returncode == 2 and "配置文件不存在" in missing.stderr.decode()

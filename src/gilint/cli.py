@@ -180,11 +180,25 @@ def _rule_command(args: argparse.Namespace) -> int:
 
 
 def _parse_command(args: argparse.Namespace) -> int:
+    """The report as ``check`` reads it: with the configuration ``check`` would use for
+    the file (its template setting, and the templates of plugins)."""
+    from gilint.config import ConfigError
     from gilint.export import report_dict
     from gilint.loading import load_bytes
     from gilint.outline import outline
-    from gilint.parsing import load, parse_loaded
+    from gilint.parsing import load
+    from gilint.runner import STDIN, Session
 
+    config_file = Path(args.config) if args.config else None
+    if config_file is not None and not config_file.is_file():
+        raise UsageError(f"配置文件不存在：{args.config}")
+    session = Session({"template": args.template}, config_file)
+    try:
+        linter = session.linter_for(Path.cwd() if args.file == STDIN else Path(args.file))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for problem in linter.problems:
+        _warn(str(problem))
     try:
         path: str | None = "-"
         if args.file == "-":
@@ -195,7 +209,7 @@ def _parse_command(args: argparse.Namespace) -> int:
             loaded, path = load(args.file)
     except OSError as exc:
         raise UsageError(f"无法读取文件 {args.file}: {exc.strerror or exc}") from exc
-    report = parse_loaded(loaded, path=path)
+    report = linter.parse_loaded(loaded, path)
     if args.format == "json":
         json.dump(report_dict(report), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -278,6 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="解析报告并输出其结构")
     parse.add_argument("file", help="报告文件（- 表示标准输入）")
     parse.add_argument("--format", choices=("json", "tree"), default="tree", help="输出格式")
+    parse.add_argument("--config", metavar="FILE", help="使用此配置文件，不再查找")
+    parse.add_argument(
+        "--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格"
+    )
     parse.set_defaults(run=_parse_command)
     return parser
 

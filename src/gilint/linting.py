@@ -13,6 +13,7 @@ import attrs
 from gilint.ast import Report
 from gilint.config import Config, ConfigError, discover, from_mapping, read_file
 from gilint.findings import Finding
+from gilint.loading import Loaded
 from gilint.parsing import Source, load, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import Rule
@@ -44,9 +45,14 @@ class Linter:
 
     def parse(self, source: Source, path: str | None = None) -> Report:
         loaded, found = load(source)
+        return self.parse_loaded(loaded, path or found)
+
+    def parse_loaded(self, loaded: Loaded, path: str | None = None) -> Report:
+        """Parse decoded text with this linter's templates (plugins' included) and its
+        ``template`` setting: the reading its rules check."""
         return parse_loaded(
             loaded,
-            path=path or found,
+            path=path,
             templates=self.registry.templates,
             template=None if self.config.template == "auto" else self.config.template,
         )
