@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from gilint import __version__
+
+if TYPE_CHECKING:  # imported where used, so that `gilint --version` starts quickly
+    from gilint.linting import Linter
+    from gilint.runner import Session
 
 FORMATS = ("concise", "full", "json", "sarif", "github", "junit")
 
@@ -41,18 +45,38 @@ def _warn(message: str) -> None:
     print(f"gilint: 警告: {message}", file=sys.stderr)
 
 
+def _config_file(given: str | None) -> Path | None:
+    """The ``--config`` file, which must exist."""
+    if given is None:
+        return None
+    if not Path(given).is_file():
+        raise UsageError(f"配置文件不存在：{given}")
+    return Path(given)
+
+
+def _linter(session: Session, where: Path) -> Linter:
+    """The linter for ``where``: a configuration gilint cannot use is a usage error, a
+    plugin it cannot use a warning."""
+    from gilint.config import ConfigError
+
+    try:
+        linter = session.linter_for(where)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for problem in linter.problems:
+        _warn(str(problem))
+    return linter
+
+
 # -- check --------------------------------------------------------------------------
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    from gilint.config import ConfigError
     from gilint.findings import Severity
     from gilint.reporters import Summary, available
     from gilint.runner import STDIN, Session, collect, run
 
-    config_file = Path(args.config) if args.config else None
-    if config_file is not None and not config_file.is_file():
-        raise UsageError(f"配置文件不存在：{args.config}")
+    config_file = _config_file(args.config)
     overrides: dict[str, Any] = {
         "select": _codes(args.select),
         "ignore": _codes(args.ignore),
@@ -65,13 +89,8 @@ def _check_command(args: argparse.Namespace) -> int:
         if given != STDIN and not os.path.exists(given):
             raise UsageError(f"路径不存在：{given}")
     session = Session(overrides, config_file)
-    try:
-        first = Path.cwd() if paths[0] == STDIN else Path(paths[0])
-        linter = session.linter_for(first)  # validates the configuration before any work
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    for problem in linter.problems:
-        _warn(str(problem))
+    # validates the configuration before any work
+    linter = _linter(session, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
     reporters = available(linter.registry)
     if args.format not in reporters:
         raise UsageError(f"未知的输出格式“{args.format}”，可选：{'、'.join(reporters)}")
@@ -133,21 +152,13 @@ def _statistics(summary: Any, linter: Any, output: TextIO) -> None:
 # -- rules, rule, parse ---------------------------------------------------------------
 
 
-def _linter_here(args: argparse.Namespace) -> Any:
-    from gilint.config import ConfigError, discover, read_file, with_overrides
-    from gilint.linting import Linter
+def _linter_here(args: argparse.Namespace) -> Linter:
+    """The linter of the current directory's configuration (``gilint rules``, ``rule``)."""
+    from gilint.runner import Session
 
-    try:
-        base = (
-            read_file(Path(args.config)) if getattr(args, "config", None) else discover(Path.cwd())
-        )
-        local = tuple(Path(p).resolve() for p in getattr(args, "local_rules", []) or ())
-        linter = Linter(with_overrides(base, local_rules=local or None))
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    for problem in linter.problems:
-        _warn(str(problem))
-    return linter
+    local = tuple(Path(p).resolve() for p in args.local_rules)
+    session = Session({"local_rules": local or None}, _config_file(args.config))
+    return _linter(session, Path.cwd())
 
 
 def _rules_command(args: argparse.Namespace) -> int:
@@ -182,23 +193,14 @@ def _rule_command(args: argparse.Namespace) -> int:
 def _parse_command(args: argparse.Namespace) -> int:
     """The report as ``check`` reads it: with the configuration ``check`` would use for
     the file (its template setting, and the templates of plugins)."""
-    from gilint.config import ConfigError
     from gilint.export import report_dict
     from gilint.loading import load_bytes
     from gilint.outline import outline
     from gilint.parsing import load
     from gilint.runner import STDIN, Session
 
-    config_file = Path(args.config) if args.config else None
-    if config_file is not None and not config_file.is_file():
-        raise UsageError(f"配置文件不存在：{args.config}")
-    session = Session({"template": args.template}, config_file)
-    try:
-        linter = session.linter_for(Path.cwd() if args.file == STDIN else Path(args.file))
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    for problem in linter.problems:
-        _warn(str(problem))
+    session = Session({"template": args.template}, _config_file(args.config))
+    linter = _linter(session, Path.cwd() if args.file == STDIN else Path(args.file))
     try:
         path: str | None = "-"
         if args.file == "-":
