@@ -94,6 +94,9 @@ def test_not_a_report_is_a_finding(reports: Path) -> None:
         (["check", ".", "--config", "missing.toml"], "配置文件不存在"),
         (["check", ".", "--template", "2018"], "未知的格式“2018”"),
         (["rule", "GI999"], "未知的规则代码"),
+        (["rules", "--config", "missing.toml"], "配置文件不存在"),
+        (["parse", "x.txt", "--config", "missing.toml"], "配置文件不存在"),
+        (["parse", "x.txt", "--template", "2018"], "未知的格式“2018”"),
         (["check", "--jobs"], "argument"),
     ],
 )
