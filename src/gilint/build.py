@@ -83,6 +83,11 @@ class _Builder:
                 return int(m.group(1)), span
         return None
 
+    @staticmethod
+    def year(title: YearMention | None, period: YearMention | None) -> int | None:
+        """The report year: the title's, else the statistics period's."""
+        return title.year if title else (period.year if period else None)
+
     def years(self) -> tuple[YearMention | None, YearMention | None]:
         titles = [t for t in self.lexed.tokens if t.type == "TITLE"]
         paras = [t for t in self.lexed.tokens if t.type == "PARA"]
@@ -171,7 +176,7 @@ def build_report(
 ) -> Report:
     builder = _Builder(lexed, loc, templates)
     title_year, period_year = builder.years()
-    year = title_year.year if title_year else (period_year.year if period_year else None)
+    year = builder.year(title_year, period_year)
     read, template = read_tables(_regions(tree, lexed), templates, year, loc, forced_template)
     tables = iter(read)
 

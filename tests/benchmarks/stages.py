@@ -86,8 +86,8 @@ def table_lines(text: str, lexed: LexResult) -> list[_Line]:
 
 def report_year(lexed: LexResult, loc: Locator) -> int | None:
     """The year the AST builder reads the tables with (title first, then period)."""
-    title, period = _Builder(lexed, loc, NATIONAL).years()
-    return title.year if title else (period.year if period else None)
+    builder = _Builder(lexed, loc, NATIONAL)
+    return builder.year(*builder.years())
 
 
 In = TypeVar("In")
