@@ -8,7 +8,7 @@ also broken, which is the row holding the wrong cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import ClassVar
 
@@ -42,14 +42,6 @@ class Outcome:
         return self.left == self.right
 
 
-def _first_rows(table: Table) -> dict[str, Row]:
-    rows: dict[str, Row] = {}
-    for row in table.rows:
-        if row.id is not None and row.id not in rows:
-            rows[row.id] = row
-    return rows
-
-
 def evaluate(
     table: Table,
     spec: TableSpec,
@@ -58,7 +50,7 @@ def evaluate(
     """The identities of ``spec`` (those named in ``only``, or all) in every column or row
     of ``table`` whose cells are all readable; where a cell is missing or unreadable the
     identity is left out."""
-    rows = _first_rows(table)
+    rows = table.first_rows
     outcomes: list[Outcome] = []
     for identity in spec.identities:
         if only is not None and identity.id not in only:
@@ -77,7 +69,7 @@ def evaluate(
 
 
 def _places(
-    identity: SumIdentity, spec: TableSpec, rows: dict[str, Row]
+    identity: SumIdentity, spec: TableSpec, rows: Mapping[str, Row]
 ) -> Iterator[tuple[str, Sequence[Number | None], Sequence[Number | None]]]:
     """Where ``identity`` is evaluated: (column or row id, left numbers, right numbers)."""
     if identity.axis == "column":
@@ -101,12 +93,31 @@ def _all_hold(table: Table, spec: TableSpec, only: tuple[str, ...]) -> bool:
     """Whether every identity named in ``only`` holds wherever it can be evaluated (the
     usual table), without building outcomes. False also when a cell is unreadable, so
     that :func:`evaluate` sorts it out."""
-    rows = _first_rows(table)
+    rows = table.first_rows
     for identity in spec.identities:
-        if identity.id in only:
-            for _, left, right in _places(identity, spec, rows):
-                if None in left or None in right or _sum(left) != _sum(right):
-                    return False
+        if identity.id not in only:
+            continue
+        if identity.axis == "column":
+            if not all(r in rows for r in (*identity.left, *identity.right)):
+                continue  # not evaluated: a row is missing
+            left = [rows[r].numbers for r in identity.left]
+            right = [rows[r].numbers for r in identity.right]
+            if any(None in n for n in left) or any(None in n for n in right):
+                return False
+            if list(map(sum, zip(*left, strict=True))) != list(map(sum, zip(*right, strict=True))):
+                return False
+            continue
+        left_at = [spec.column_ids.index(c) for c in identity.left]
+        right_at = [spec.column_ids.index(c) for c in identity.right]
+        for row_spec in spec.data_rows:
+            row = rows.get(row_spec.id)
+            if row is None:
+                continue
+            numbers = row.numbers
+            if None in numbers:
+                return False  # perhaps in a column the identity leaves out: evaluate() knows
+            if sum([numbers[i] for i in left_at]) != sum([numbers[i] for i in right_at]):
+                return False
     return True
 
 
@@ -114,17 +125,22 @@ def _sum(numbers: Iterable[Number | None]) -> Number:
     return sum(numbers, start=0)  # type: ignore[arg-type]
 
 
-def _culprit(outcome: Outcome, outcomes: list[Outcome]) -> str | None:
+def _tally(outcomes: list[Outcome]) -> dict[tuple[str, str], int]:
+    """For every cell, how many of the identities through it are broken, less how many
+    hold: a wrong cell breaks every sum it is in, a correct one mostly sums that hold."""
+    tally: dict[tuple[str, str], int] = {}
+    for outcome in outcomes:
+        vote = -1 if outcome.holds else 1
+        for cell in set(outcome.cells):
+            tally[cell] = tally.get(cell, 0) + vote
+    return tally
+
+
+def _culprit(outcome: Outcome, tally: dict[tuple[str, str], int]) -> str | None:
     """The row of a broken column sum whose cell is to blame, when the other identities
-    through the candidate cells single one out: a wrong cell also breaks its row's sum,
-    while the sums through correct cells hold."""
-    scores: dict[str, int] = {}
-    for row, column in outcome.cells:
-        score = 0
-        for other in outcomes:
-            if other is not outcome and (row, column) in other.cells:
-                score += -1 if other.holds else 1
-        scores[row] = score
+    through the candidate cells single one out (see :func:`_tally`)."""
+    own = -1 if outcome.holds else 1
+    scores = {row: tally[(row, column)] - own for row, column in outcome.cells}
     best = max(scores.values())
     leaders = [r for r, v in scores.items() if v == best]
     return leaders[0] if len(leaders) == 1 else None
@@ -143,18 +159,19 @@ class IdentityRule(Rule):
             if _all_hold(table, spec, self.identities):
                 continue  # the usual table
             outcomes = evaluate(table, spec)  # all of them, to tell which cell is wrong
-            rows = _first_rows(table)
+            rows = table.first_rows
+            tally = _tally(outcomes)
             for outcome in outcomes:
                 if not outcome.holds and outcome.identity.id in self.identities:
-                    yield self._report(table, spec, rows, outcome, outcomes)
+                    yield self._report(table, spec, rows, outcome, tally)
 
     def _report(
         self,
         table: Table,
         spec: TableSpec,
-        rows: dict[str, Row],
+        rows: Mapping[str, Row],
         item: Outcome,
-        outcomes: list[Outcome],
+        tally: dict[tuple[str, str], int],
     ) -> Finding:
         identity = item.identity
         name = table_name(table)
@@ -174,7 +191,7 @@ class IdentityRule(Rule):
         column = spec.column(item.key)
         column_label = column.label if column else item.key
         sides = self.describe(spec, identity, item)
-        culprit = _culprit(item, outcomes)
+        culprit = _culprit(item, tally)
         if culprit is None:
             anchor = rows[identity.left[0]]
             return self.finding(

@@ -6,6 +6,7 @@ counts, cell by cell otherwise), so they must agree on every row, whatever a cel
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +68,19 @@ def test_a_cell_asked_for_alone_is_the_one_cells_later_holds() -> None:
     assert alone.raw == data.tables["3"]["new"][row.index("commercial") or 0]
     assert report.source[alone.span.start : alone.span.end] == alone.raw
     assert row.cells[row.index("commercial") or 0] is alone
+
+
+def test_a_repeated_row_is_a_duplicate_and_row_gives_the_first() -> None:
+    text = render(sample_report("2021", seed=5), "spaced").text
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "本年新收" in line)
+    changed = lines[at].rsplit(" ", 1)[0] + " 999"  # same label, another last cell
+    lines.insert(at + 1, changed)
+    table = gilint.parse("\n".join(lines)).table("3")
+    assert table is not None
+    repeated = [r for r in table.rows if r.id == "new"]
+    assert [r.duplicate for r in repeated] == [False, True]
+    assert table.row("new") is repeated[0] is table.first_rows["new"]
+    assert set(table.first_rows) == {r.id for r in table.rows if r.id is not None}
+    with pytest.raises(TypeError):
+        table.first_rows["new"] = repeated[1]  # type: ignore[index]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
@@ -184,9 +185,18 @@ class Table:
     texts: tuple[TextPiece, ...] = ()
     evidence: tuple[Evidence, ...] = ()
 
+    @functools.cached_property
+    def first_rows(self) -> Mapping[str, Row]:
+        """The first row matched to each template row id (a later one is a duplicate)."""
+        rows: dict[str, Row] = {}
+        for row in self.rows:
+            if row.id is not None and row.id not in rows:
+                rows[row.id] = row
+        return MappingProxyType(rows)
+
     def row(self, row_id: str) -> Row | None:
         """The first row matched to ``row_id``."""
-        return next((r for r in self.rows if r.id == row_id), None)
+        return self.first_rows.get(row_id)
 
     def cell(self, row_id: str, column_id: str) -> Cell | None:
         row = self.row(row_id)
