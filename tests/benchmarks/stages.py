@@ -175,6 +175,10 @@ def main() -> None:
         ("rules, on freshly parsed reports", rules_fresh),
         ("rules, again on the same reports", rules_s),
         ("line lexer + Lark", lex_s + lark_s),
+        (
+            "text to Lark's tree: load, normalise, line lexer, Lark",
+            load_s + norm_s + lex_s + lark_s,
+        ),
         ("table path: cutting table lines into cells (in the lexer)", cut_s),
         ("table path: the table reader (in the AST build)", reader_s),
         (
