@@ -95,29 +95,10 @@ def _all_hold(table: Table, spec: TableSpec, only: tuple[str, ...]) -> bool:
     that :func:`evaluate` sorts it out."""
     rows = table.first_rows
     for identity in spec.identities:
-        if identity.id not in only:
-            continue
-        if identity.axis == "column":
-            if not all(r in rows for r in (*identity.left, *identity.right)):
-                continue  # not evaluated: a row is missing
-            left = [rows[r].numbers for r in identity.left]
-            right = [rows[r].numbers for r in identity.right]
-            if any(None in n for n in left) or any(None in n for n in right):
-                return False
-            if list(map(sum, zip(*left, strict=True))) != list(map(sum, zip(*right, strict=True))):
-                return False
-            continue
-        left_at = [spec.column_ids.index(c) for c in identity.left]
-        right_at = [spec.column_ids.index(c) for c in identity.right]
-        for row_spec in spec.data_rows:
-            row = rows.get(row_spec.id)
-            if row is None:
-                continue
-            numbers = row.numbers
-            if None in numbers:
-                return False  # perhaps in a column the identity leaves out: evaluate() knows
-            if sum([numbers[i] for i in left_at]) != sum([numbers[i] for i in right_at]):
-                return False
+        if identity.id in only:
+            for _, left, right in _places(identity, spec, rows):
+                if None in left or None in right or _sum(left) != _sum(right):
+                    return False
     return True
 
 
