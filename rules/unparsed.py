@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gilint.rules._support import row_span, table_name
 
-from gilint.ast import Report, Row
+from gilint.ast import Report
 from gilint.findings import Finding
 from gilint.rule import Rule
 
@@ -45,7 +45,6 @@ class UnparsedContent(Rule):
                 )
                 continue
             name = table_name(table)
-            first: dict[str, Row] = {}  # the first row of each template row
             for row in table.rows:
                 if row.id is None:
                     values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
@@ -63,11 +62,9 @@ class UnparsedContent(Rule):
                     yield self.finding(
                         row_span(row),
                         f"{name}“{row.template_label}”重复出现"
-                        f"（第一次在第 {first[row.id].line} 行），"
+                        f"（第一次在第 {table.first_rows[row.id].line} 行），"
                         "重复的一行未参与检查",
                     )
-                else:
-                    first.setdefault(row.id, row)
                 if row.extra:
                     yield self.finding(
                         row.extra[0],

@@ -291,6 +291,17 @@ def test_gi901_orphan_numbers_and_extra_cells() -> None:
     assert "多出 1 个数据" in findings[0].message and "没有行名" in findings[1].message
 
 
+def test_gi901_repeated_row_names_the_first() -> None:
+    text = rendered(good(), "spaced")
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if "本年新收" in line)
+    lines.insert(at + 2, lines[at])  # the row again, one line further down
+    text = "\n".join(lines)
+    findings = [f for f in run(text, "GI901") if "重复出现" in f.message]
+    assert [f.line for f in findings] == [at + 3]
+    assert f"第一次在第 {at + 1} 行" in findings[0].message
+
+
 def _crashing_rule(folder) -> str:  # type: ignore[no-untyped-def]
     """A local-rules directory with a rule XB001 that always raises."""
     rules = folder / "checks"
