@@ -1,11 +1,39 @@
-"""Assertions shared by the tests."""
+"""Helpers shared by the tests: node walks, span assertions, running the command."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from gilint.ast import Report, Table
 from gilint.span import LineIndex, Span
+
+
+def run_gilint(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m gilint ARGS`` as a user runs it, without colours; output read as UTF-8
+    whatever the locale. ``env`` adds to (or overrides) the inherited environment."""
+    result = subprocess.run(
+        [sys.executable, "-m", "gilint", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8"),
+        result.stderr.decode("utf-8"),
+    )
 
 
 def _table_nodes(table: Table) -> Iterator[tuple[str, str | None, Span]]:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -14,27 +11,9 @@ import pytest
 
 from gilint.testing import render, sample_report
 
+from support import run_gilint
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def gilint(
-    *args: str, cwd: Path | None = None, stdin: bytes | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "gilint", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        env=env,
-        check=False,
-    )
-    return subprocess.CompletedProcess(
-        result.args,
-        result.returncode,
-        result.stdout.decode("utf-8"),
-        result.stderr.decode("utf-8"),
-    )
 
 
 @pytest.fixture
@@ -58,7 +37,7 @@ def reports(tmp_path: Path) -> Path:
 
 
 def test_concise_and_exit_codes(reports: Path) -> None:
-    result = gilint("check", ".", cwd=reports)
+    result = run_gilint("check", ".", cwd=reports)
     assert result.returncode == 1
     lines = result.stdout.strip().split("\n")
     assert lines[-1] == "发现 5 个问题（错误 4，警告 1），检查了 4 个文件。"
@@ -74,14 +53,14 @@ def test_concise_and_exit_codes(reports: Path) -> None:
         assert path.endswith(".txt") and int(line_no) > 0 and int(column) > 0
         assert rest.split()[0].startswith("GI")
     assert "ignored.md" not in result.stdout
-    assert gilint("check", "a-good.txt", cwd=reports).returncode == 0
-    assert gilint("check", "c-warned.txt", cwd=reports).returncode == 0
-    assert gilint("check", "c-warned.txt", "--fail-on", "warning", cwd=reports).returncode == 1
-    assert gilint("check", ".", "--exit-zero", cwd=reports).returncode == 0
+    assert run_gilint("check", "a-good.txt", cwd=reports).returncode == 0
+    assert run_gilint("check", "c-warned.txt", cwd=reports).returncode == 0
+    assert run_gilint("check", "c-warned.txt", "--fail-on", "warning", cwd=reports).returncode == 1
+    assert run_gilint("check", ".", "--exit-zero", cwd=reports).returncode == 0
 
 
 def test_not_a_report_is_a_finding(reports: Path) -> None:
-    result = gilint("check", "sub/d-notes.txt", cwd=reports)
+    result = run_gilint("check", "sub/d-notes.txt", cwd=reports)
     assert result.returncode == 1 and "GI902" in result.stdout
 
 
@@ -101,7 +80,7 @@ def test_not_a_report_is_a_finding(reports: Path) -> None:
     ],
 )
 def test_usage_errors_exit_2_in_one_line(reports: Path, args: list[str], message: str) -> None:
-    result = gilint(*args, cwd=reports)
+    result = run_gilint(*args, cwd=reports)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -110,21 +89,21 @@ def test_usage_errors_exit_2_in_one_line(reports: Path, args: list[str], message
 
 def test_bad_config_file_is_exit_2(reports: Path) -> None:
     (reports / "gilint.toml").write_text('selcet = ["GI1"]\n', encoding="utf-8")  # a typo
-    result = gilint("check", ".", cwd=reports)
+    result = run_gilint("check", ".", cwd=reports)
     assert result.returncode == 2 and "未知的配置项“selcet”" in result.stderr
 
 
 def test_select_and_statistics(reports: Path) -> None:
-    result = gilint("check", ".", "--select", "GI2", "--statistics", cwd=reports)
+    result = run_gilint("check", ".", "--select", "GI2", "--statistics", cwd=reports)
     assert result.returncode == 1
     rows = result.stdout.strip().split("\n")
     assert [r.split()[:2] for r in rows[:-1]] == [["1", "GI201"], ["1", "GI203"]]
-    ignored = gilint("check", ".", "--ignore", "GI1,GI2,GI4,GI9", cwd=reports)
+    ignored = run_gilint("check", ".", "--ignore", "GI1,GI2,GI4,GI9", cwd=reports)
     assert ignored.returncode == 0 and ignored.stdout.startswith("未发现问题")
 
 
 def test_json_output(reports: Path) -> None:
-    result = gilint("check", ".", "--format", "json", cwd=reports)
+    result = run_gilint("check", ".", "--format", "json", cwd=reports)
     data = json.loads(result.stdout)
     assert len(data) == 5
     keys = {
@@ -142,12 +121,12 @@ def test_json_output(reports: Path) -> None:
     }
     assert all(set(item) == keys for item in data)
     assert {d["code"] for d in data} >= {"GI101", "GI201", "GI203", "GI402", "GI902"}
-    empty = gilint("check", "a-good.txt", "--format", "json", cwd=reports)
+    empty = run_gilint("check", "a-good.txt", "--format", "json", cwd=reports)
     assert json.loads(empty.stdout) == []
 
 
 def test_sarif_output(reports: Path) -> None:
-    result = gilint("check", ".", "--output-format", "sarif", cwd=reports)
+    result = run_gilint("check", ".", "--output-format", "sarif", cwd=reports)
     log = json.loads(result.stdout)
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
@@ -170,7 +149,7 @@ def test_sarif_output(reports: Path) -> None:
 
 
 def test_github_output(reports: Path) -> None:
-    result = gilint("check", "b-broken.txt", "--format", "github", cwd=reports)
+    result = run_gilint("check", "b-broken.txt", "--format", "github", cwd=reports)
     lines = result.stdout.strip().split("\n")
     assert lines and all(line.startswith("::error file=b-broken.txt,line=") for line in lines)
     assert all(
@@ -179,7 +158,7 @@ def test_github_output(reports: Path) -> None:
 
 
 def test_junit_output(reports: Path) -> None:
-    result = gilint("check", ".", "--format", "junit", cwd=reports)
+    result = run_gilint("check", ".", "--format", "junit", cwd=reports)
     root = ET.fromstring(result.stdout)
     cases = root.findall(".//testcase")
     assert [c.get("name") for c in cases] == [
@@ -193,7 +172,9 @@ def test_junit_output(reports: Path) -> None:
 
 
 def test_full_output_underlines_wide_characters(reports: Path) -> None:
-    result = gilint("check", "b-broken.txt", "--format", "full", "--select", "GI101", cwd=reports)
+    result = run_gilint(
+        "check", "b-broken.txt", "--format", "full", "--select", "GI101", cwd=reports
+    )
     lines = result.stdout.split("\n")
     source = next(line for line in lines if "| 五、存在的主要问题及改进情况" in line)
     marks = lines[lines.index(source) + 1]
@@ -202,11 +183,13 @@ def test_full_output_underlines_wide_characters(reports: Path) -> None:
 
 
 def test_output_file_stdin_and_quiet(reports: Path) -> None:
-    result = gilint("check", "-", "-q", stdin=(reports / "b-broken.txt").read_bytes(), cwd=reports)
+    result = run_gilint(
+        "check", "-", "-q", stdin=(reports / "b-broken.txt").read_bytes(), cwd=reports
+    )
     assert result.returncode == 1
     assert all(line.startswith("-:") for line in result.stdout.strip().split("\n"))
     out = reports / "out.json"
-    assert gilint("check", ".", "--format", "json", "-o", str(out), cwd=reports).stdout == ""
+    assert run_gilint("check", ".", "--format", "json", "-o", str(out), cwd=reports).stdout == ""
     assert len(json.loads(out.read_text("utf-8"))) == 5
 
 
@@ -214,20 +197,20 @@ def test_jobs_do_not_change_the_output(reports: Path) -> None:
     for i in range(12):
         data = sample_report("2021", seed=i).with_cell("3", "new", "research", str(50 + i))
         (reports / f"many-{i:02d}.txt").write_text(render(data, "tabs").text, encoding="utf-8")
-    one = gilint("check", ".", "--format", "json", "--jobs", "1", cwd=reports)
-    two = gilint("check", ".", "--format", "json", "--jobs", "2", cwd=reports)
-    three = gilint("check", ".", "--jobs", "3", cwd=reports)
+    one = run_gilint("check", ".", "--format", "json", "--jobs", "1", cwd=reports)
+    two = run_gilint("check", ".", "--format", "json", "--jobs", "2", cwd=reports)
+    three = run_gilint("check", ".", "--jobs", "3", cwd=reports)
     assert one.stdout == two.stdout and len(json.loads(one.stdout)) > 20
-    assert three.stdout == gilint("check", ".", "--jobs", "1", cwd=reports).stdout
+    assert three.stdout == run_gilint("check", ".", "--jobs", "1", cwd=reports).stdout
 
 
 def test_rules_list_and_rule_documentation() -> None:
-    listing = gilint("rules", "--format", "json")
+    listing = run_gilint("rules", "--format", "json")
     rows = json.loads(listing.stdout)
     assert [r["code"] for r in rows][:3] == ["GI101", "GI102", "GI103"]
     assert all(r["origin"] == "built-in" for r in rows if r["code"].startswith("GI"))
     assert {"code", "name", "severity", "summary", "title", "origin"} <= set(rows[0])
-    doc = gilint("rule", "gi401")
+    doc = run_gilint("rule", "gi401")
     assert doc.returncode == 0
     text = doc.stdout
     assert text.startswith("GI401 missing-fee-statement\n")
@@ -237,15 +220,15 @@ def test_rules_list_and_rule_documentation() -> None:
 
 
 def test_every_builtin_rule_is_documented_in_full() -> None:
-    rows = json.loads(gilint("rules", "--format", "json").stdout)
+    rows = json.loads(run_gilint("rules", "--format", "json").stdout)
     for row in rows:
-        text = gilint("rule", row["code"]).stdout
+        text = run_gilint("rule", row["code"]).stdout
         for heading in ("检查内容：", "原因：", "依据：", "示例：", "修改方法："):
             assert heading in text, (row["code"], heading)
 
 
 def test_committed_rule_reference_is_current() -> None:
-    generated = gilint("rules", "--format", "markdown", cwd=ROOT).stdout
+    generated = run_gilint("rules", "--format", "markdown", cwd=ROOT).stdout
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert generated == committed, (
         "docs/rules.md is stale: run `gilint rules --format markdown > docs/rules.md`"

@@ -13,6 +13,8 @@ import pytest
 
 from gilint.testing import render, sample_report
 
+from support import run_gilint
+
 ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = ROOT / "docs" / "examples" / "plugin"
 
@@ -44,15 +46,9 @@ def plugin_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def gilint(plugin: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(plugin), *sys.path[1:]])}
-    return subprocess.run(
-        [sys.executable, "-m", "gilint", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-    )
+    """A gilint command with ``plugin`` (an install directory) on the path."""
+    path = os.pathsep.join([str(plugin), *sys.path[1:]])
+    return run_gilint(*args, cwd=cwd, env={"PYTHONPATH": path})
 
 
 def test_rules_lists_the_plugin_with_its_origin(plugin_path: Path) -> None:
