@@ -18,9 +18,14 @@ from gilint.rules._support import row_span, table_name, table_spec
 from gilint.ast import CellStatus, Report, Row, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
-from gilint.templates.model import SumIdentity, TableSpec
+from gilint.templates.model import RowSpec, SumIdentity, TableSpec
 
 Number = int | Decimal
+
+
+def _short_label(row: RowSpec | None, row_id: str) -> str:
+    """A row's label up to its first "、" (``一、本年新收…`` → ``一``), or its id."""
+    return ((row.label if row else None) or row_id).split("、")[0]
 
 
 def _fmt(value: Number) -> str:
@@ -195,9 +200,7 @@ class IdentityRule(Rule):
         def side(ids: tuple[str, ...]) -> str:
             if len(ids) > 3:
                 return "各项之和"
-            return "+".join(
-                (spec.row(i).label or i).split("、")[0] if spec.row(i) else i for i in ids
-            )
+            return "+".join(_short_label(spec.row(i), i) for i in ids)
 
         left, right = side(identity.left), side(identity.right)
         return f"{left} = {_fmt(item.left)}，{right} = {_fmt(item.right)}"

@@ -62,16 +62,15 @@ def test_severity_override_by_prefix() -> None:
     ("settings", "message"),
     [
         ({"selct": ["GI1"]}, "未知的配置项“selct”"),
-        ({"select": "GI1"}, None),  # a single string is accepted
+        # a single string is a type error: `select = "GI1"` reads like a list but is not
+        ({"select": "GI1"}, "应为字符串列表"),
         ({"select": [1]}, "应为字符串列表"),
         ({"severity": {"GI101": "fatal"}}, "未知的严重程度“fatal”"),
         ({"per-file-ignores": ["x"]}, "per-file-ignores"),
+        ({"ignore": "GI101"}, "配置项 ignore 应为字符串列表"),
     ],
 )
-def test_bad_settings_are_clear_errors(settings: dict[str, object], message: str | None) -> None:
-    if message is None:
-        from_mapping(settings)
-        return
+def test_bad_settings_are_clear_errors(settings: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         from_mapping(settings)
 
@@ -134,3 +133,40 @@ def test_template_setting_forces_the_format() -> None:
     report = linter.parse(text)
     assert report.template.id == "2019" and report.template.basis == "config"
     assert all(t.template == "2019" for t in report.tables())
+
+
+def test_codes_are_case_insensitive_everywhere() -> None:
+    """A code or prefix means the same in any case, in every place that takes one."""
+    config = from_mapping(
+        {
+            "select": ["gi1"],
+            "ignore": ["Gi102"],
+            "per-file-ignores": {"*.txt": ["gi103"]},
+            "severity": {"gi101": "info"},
+        }
+    )
+    assert config.select == ("GI1",) and config.ignore == ("GI102",)
+    assert config.enabled("GI101") and not config.enabled("GI102")
+    assert not config.enabled("GI103", "a.txt")
+    assert config.severity_of("GI101", Severity.ERROR) is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("tool = 5\n", "tool 应为表"),
+        ("[tool]\ngilint = 5\n", r"\[tool.gilint\] 应为表"),
+        ('[tool.gilint]\nselect = ["GI"]\n[tool.gilint]\n', "不是有效的 TOML"),
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n", "嵌套过深|不是有效的 TOML"),
+        ("[project\n", "不是有效的 TOML"),
+        (b"\xff\xfe".decode("latin-1"), "不是有效的 TOML"),
+    ],
+)
+def test_an_unusable_pyproject_is_an_error_not_ignored(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    """A pyproject.toml gilint cannot read is never passed over as if it had no table:
+    its [tool.gilint] might have been meant."""
+    (tmp_path / "pyproject.toml").write_text(content, "latin-1" if "\xff" in content else "utf-8")
+    with pytest.raises(ConfigError, match=message):
+        discover(tmp_path)

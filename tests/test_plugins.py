@@ -70,7 +70,10 @@ def _report_file(folder: Path) -> tuple[Path, str]:
     return path, text
 
 
-def test_local_rules_from_pyproject_report_at_the_right_lines(tmp_path: Path) -> None:
+def test_local_rules_from_pyproject_report_at_the_right_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the user's own project: its local rules are trusted
     (tmp_path / "pyproject.toml").write_text(
         '[tool.gilint]\nlocal-rules = ["checks"]\nselect = ["XP"]\n', encoding="utf-8"
     )

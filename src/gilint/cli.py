@@ -7,6 +7,7 @@ configuration or I/O error, reported in one line without a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -30,7 +31,9 @@ class UsageError(Exception):
 def _codes(values: list[str] | None) -> tuple[str, ...] | None:
     if values is None:
         return None
-    return tuple(c.strip() for v in values for c in v.split(",") if c.strip())
+    from gilint.config import normal_code
+
+    return tuple(normal_code(c) for v in values for c in v.split(",") if c.strip())
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -54,15 +57,36 @@ def _config_file(given: str | None) -> Path | None:
     return Path(given)
 
 
+def _session(args: argparse.Namespace, overrides: dict[str, Any]) -> Session:
+    """The run's settings from the options every command shares (``--config``,
+    ``--isolated``, ``--trust-local-rules``) and the command's own ``overrides``."""
+    from gilint.runner import Session
+
+    if args.isolated and args.config:
+        raise UsageError("--isolated 与 --config 不能同时使用")
+    return Session(
+        overrides,
+        _config_file(args.config),
+        isolated=args.isolated,
+        trust_local_rules=args.trust_local_rules,
+    )
+
+
+def _local_rules(args: argparse.Namespace) -> tuple[Path, ...] | None:
+    return tuple(Path(p).resolve() for p in args.local_rules) or None
+
+
 def _linter(session: Session, where: Path) -> Linter:
     """The linter for ``where``: a configuration gilint cannot use is a usage error, a
-    plugin it cannot use a warning."""
+    plugin it cannot use a warning, and so are local rules it refused to load."""
     from gilint.config import ConfigError
 
     try:
         linter = session.linter_for(where)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    for warning in session.new_warnings():
+        _warn(warning)
     for problem in linter.problems:
         _warn(str(problem))
     return linter
@@ -74,21 +98,20 @@ def _linter(session: Session, where: Path) -> Linter:
 def _check_command(args: argparse.Namespace) -> int:
     from gilint.findings import Severity
     from gilint.reporters import Summary, available
-    from gilint.runner import STDIN, Session, collect, run
+    from gilint.runner import STDIN, collect, run
 
-    config_file = _config_file(args.config)
     overrides: dict[str, Any] = {
         "select": _codes(args.select),
         "ignore": _codes(args.ignore),
         "extend_select": _codes(args.extend_select),
         "template": args.template,
-        "local_rules": tuple(Path(p).resolve() for p in args.local_rules) or None,
+        "local_rules": _local_rules(args),
     }
     paths = args.paths or ["."]
     for given in paths:
         if given != STDIN and not os.path.exists(given):
             raise UsageError(f"路径不存在：{given}")
-    session = Session(overrides, config_file)
+    session = _session(args, overrides)
     # validates the configuration before any work
     linter = _linter(session, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
     reporters = available(linter.registry)
@@ -97,6 +120,7 @@ def _check_command(args: argparse.Namespace) -> int:
     reporter_class = reporters[args.format]
     session.needs_source = reporter_class.needs_source
     files = list(collect(paths, session))
+    _resolve_configs(session, files)
     stdin = sys.stdin.buffer.read() if STDIN in files else None
     output: TextIO
     if args.output:
@@ -139,6 +163,20 @@ def _check_command(args: argparse.Namespace) -> int:
     return 1 if failed and not args.exit_zero else 0
 
 
+def _resolve_configs(session: Session, files: list[str]) -> None:
+    """Find every file's configuration before any work, so that each refusal to load
+    local rules is said once, here, whichever worker process checks the file. A
+    configuration that cannot be used is reported with the files it concerns."""
+    from gilint.config import ConfigError
+    from gilint.runner import STDIN
+
+    for file in files:
+        with contextlib.suppress(ConfigError):
+            session.config_for(Path.cwd() if file == STDIN else Path(file))
+    for warning in session.new_warnings():
+        _warn(warning)
+
+
 def _statistics(summary: Any, linter: Any, output: TextIO) -> None:
     from gilint.rule_docs import title
 
@@ -154,10 +192,7 @@ def _statistics(summary: Any, linter: Any, output: TextIO) -> None:
 
 def _linter_here(args: argparse.Namespace) -> Linter:
     """The linter of the current directory's configuration (``gilint rules``, ``rule``)."""
-    from gilint.runner import Session
-
-    local = tuple(Path(p).resolve() for p in args.local_rules)
-    session = Session({"local_rules": local or None}, _config_file(args.config))
+    session = _session(args, {"local_rules": _local_rules(args)})
     return _linter(session, Path.cwd())
 
 
@@ -197,9 +232,9 @@ def _parse_command(args: argparse.Namespace) -> int:
     from gilint.loading import load_bytes
     from gilint.outline import outline
     from gilint.parsing import load
-    from gilint.runner import STDIN, Session
+    from gilint.runner import STDIN
 
-    session = Session({"template": args.template}, _config_file(args.config))
+    session = _session(args, {"template": args.template, "local_rules": _local_rules(args)})
     linter = _linter(session, Path.cwd() if args.file == STDIN else Path(args.file))
     try:
         path: str | None = "-"
@@ -229,6 +264,22 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _config_options(command: argparse.ArgumentParser) -> None:
+    """Where the configuration and local rules come from: the same for every command."""
+    command.add_argument("--config", metavar="FILE", help="使用此配置文件，不再查找")
+    command.add_argument(
+        "--isolated", action="store_true", help="忽略所有配置文件（只用命令行选项）"
+    )
+    command.add_argument(
+        "--local-rules", action="append", default=[], metavar="PATH", help="本地规则文件或目录"
+    )
+    command.add_argument(
+        "--trust-local-rules",
+        action="store_true",
+        help="也加载当前目录之外（如被检查的目录中）的配置文件所列的本地规则",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gilint", description="政府信息公开工作年度报告检查工具")
     parser.add_argument("--version", action="version", version=f"gilint {__version__}")
@@ -243,12 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--extend-select", action="append", metavar="CODES", help="在已选规则之外再启用这些规则"
     )
-    check.add_argument("--config", metavar="FILE", help="使用此配置文件，不再查找")
+    _config_options(check)
     check.add_argument(
         "--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格"
-    )
-    check.add_argument(
-        "--local-rules", action="append", default=[], metavar="PATH", help="本地规则文件或目录"
     )
     check.add_argument(
         "--format",
@@ -281,20 +329,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="列出全部规则")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    rules.add_argument("--config", metavar="FILE")
-    rules.add_argument("--local-rules", action="append", default=[], metavar="PATH")
+    _config_options(rules)
     rules.set_defaults(run=_rules_command)
 
     rule = commands.add_parser("rule", help="显示一条规则的说明")
     rule.add_argument("code", metavar="CODE")
-    rule.add_argument("--config", metavar="FILE")
-    rule.add_argument("--local-rules", action="append", default=[], metavar="PATH")
+    _config_options(rule)
     rule.set_defaults(run=_rule_command)
 
     parse = commands.add_parser("parse", help="解析报告并输出其结构")
     parse.add_argument("file", help="报告文件（- 表示标准输入）")
     parse.add_argument("--format", choices=("json", "tree"), default="tree", help="输出格式")
-    parse.add_argument("--config", metavar="FILE", help="使用此配置文件，不再查找")
+    _config_options(parse)
     parse.add_argument(
         "--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格"
     )

@@ -4,6 +4,10 @@ Sources, in order of precedence: the command line, then the nearest configuratio
 upward from the linted file (``.gilint.toml``, ``gilint.toml``, or ``pyproject.toml``
 with a ``[tool.gilint]`` table; in one directory, in that order). Nothing is merged
 across files: the nearest one wins whole, as in ruff.
+
+A configuration file found next to the reports is data from strangers as much as the
+reports are: it may select rules, but its ``local-rules`` (code) run only when the user
+owns it (:func:`owns`) or says it is trusted.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     template: str = "auto"
     local_rules: tuple[Path, ...] = ()
+    # local rules named by a file the user does not own, not loaded (see guard_local_rules)
+    refused_rules: tuple[Path, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     root: Path | None = None
@@ -114,8 +120,11 @@ class Config:
         return any(fnmatch.fnmatch(path.name, p) for p in self.include) and not self.excluded(path)
 
     def validate(self, codes: Sequence[str], templates: Sequence[str]) -> None:
-        """Unknown codes and templates are errors: a typo must not silently do nothing."""
+        """Unknown codes and templates are errors: a typo must not silently do nothing.
+        Where local rules were refused, a code may be theirs, and is let pass."""
         for selector in self.selectors():
+            if self.refused_rules:
+                break
             if selector != "ALL" and not any(c.startswith(selector) for c in codes):
                 raise ConfigError(f"未知的规则代码或前缀“{selector}”{self._where()}")
         if self.template != "auto" and self.template not in templates:
@@ -147,11 +156,18 @@ def _path_forms(path: str, root: Path | None) -> list[str]:
 
 
 def _strings(key: str, value: Any, where: str) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"配置项 {key} 应为字符串列表{where}")
+        raise ConfigError(f'配置项 {key} 应为字符串列表（如 ["GI1"]）{where}')
     return tuple(v.strip() for v in value)
+
+
+def normal_code(selector: str) -> str:
+    """Rule codes and prefixes are case-insensitive everywhere: ``gi1`` is ``GI1``."""
+    return selector.strip().upper()
+
+
+def _codes(key: str, value: Any, where: str) -> tuple[str, ...]:
+    return tuple(normal_code(v) for v in _strings(key, value, where))
 
 
 def from_mapping(
@@ -164,11 +180,11 @@ def from_mapping(
         raise ConfigError(f"未知的配置项“{unknown[0]}”{where}，可用的配置项：{'、'.join(KEYS)}")
     fields: dict[str, Any] = {"root": root, "source": source}
     if "select" in data:
-        fields["select"] = _strings("select", data["select"], where)
+        fields["select"] = _codes("select", data["select"], where)
     if "ignore" in data:
-        fields["ignore"] = _strings("ignore", data["ignore"], where)
+        fields["ignore"] = _codes("ignore", data["ignore"], where)
     if "extend-select" in data:
-        fields["extend_select"] = _strings("extend-select", data["extend-select"], where)
+        fields["extend_select"] = _codes("extend-select", data["extend-select"], where)
     if "include" in data:
         fields["include"] = _strings("include", data["include"], where)
     if "exclude" in data:
@@ -178,7 +194,7 @@ def from_mapping(
         if not isinstance(table, Mapping):
             raise ConfigError(f"配置项 per-file-ignores 应为“文件模式 = [代码…]”的表{where}")
         fields["per_file_ignores"] = tuple(
-            (str(pattern), _strings(f"per-file-ignores.{pattern}", codes, where))
+            (str(pattern), _codes(f"per-file-ignores.{pattern}", codes, where))
             for pattern, codes in table.items()
         )
     if "severity" in data:
@@ -187,7 +203,8 @@ def from_mapping(
             raise ConfigError(f"配置项 severity 应为“代码 = 严重程度”的表{where}")
         try:
             fields["severity"] = tuple(
-                (str(code), Severity.parse(str(level))) for code, level in table.items()
+                (normal_code(str(code)), Severity.parse(str(level)))
+                for code, level in table.items()
             )
         except ValueError as exc:
             raise ConfigError(f"{exc}{where}") from None
@@ -203,29 +220,47 @@ def from_mapping(
     return Config(**fields)
 
 
-def read_file(path: Path) -> Config:
-    """The configuration in ``path`` (``pyproject.toml``: its ``[tool.gilint]`` table)."""
+def _toml(path: Path) -> dict[str, Any]:
+    """The TOML document in ``path``; anything that stops it being read is a ConfigError."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{exc}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("gilint", {})
-        if not isinstance(data, dict):
-            raise ConfigError(f"{path} 中的 [tool.gilint] 应为表")
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise ConfigError(f"配置文件 {path} 嵌套过深，无法读取") from None
+    return data
+
+
+def _gilint_table(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The ``[tool.gilint]`` table of a pyproject.toml (None when it has none); the whole
+    document of any other configuration file."""
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path} 中的 tool 应为表")
+    table = tool.get("gilint")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path} 中的 [tool.gilint] 应为表")
+    return table
+
+
+def read_file(path: Path) -> Config:
+    """The configuration in ``path`` (``pyproject.toml``: its ``[tool.gilint]`` table)."""
+    data = _gilint_table(path, _toml(path)) or {}
     return from_mapping(data, root=path.parent.resolve(), source=path)
 
 
 def _has_table(path: Path) -> bool:
+    """Whether ``path`` is a configuration file; a pyproject.toml gilint cannot read is a
+    ConfigError, not a file to pass over (a typo must not silently do nothing)."""
     if path.name != "pyproject.toml":
         return True
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        return False
-    return isinstance(data.get("tool", {}).get("gilint"), dict)
+    return _gilint_table(path, _toml(path)) is not None
 
 
 def find_file(start: Path) -> Path | None:
@@ -238,6 +273,29 @@ def find_file(start: Path) -> Path | None:
             if candidate.is_file() and _has_table(candidate):
                 return candidate
     return None
+
+
+def owns(config: Config, cwd: Path) -> bool:
+    """Whether the user owns ``config``: it was given directly (no source file), or its
+    file stands in the working directory or above it (the user's own project). A file
+    found below or beside it may have arrived with the reports being checked."""
+    if config.source is None:
+        return True
+    folder = config.source.parent.resolve()
+    here = cwd.resolve()
+    return folder == here or folder in here.parents
+
+
+def guard_local_rules(config: Config, cwd: Path) -> tuple[Config, str | None]:
+    """``config`` without its ``local-rules`` when the user does not own it, and the
+    warning that says so. Selection and the other settings stay: they run no code."""
+    if not config.local_rules or owns(config, cwd):
+        return config, None
+    message = (
+        f"未加载 {config.source} 中的 local-rules：该配置文件不在当前目录或其上级目录，"
+        "可能随被检查的文件而来；确认其中代码可信后，可用 --trust-local-rules 加载"
+    )
+    return attrs.evolve(config, local_rules=(), refused_rules=config.local_rules), message
 
 
 def discover(start: Path) -> Config:

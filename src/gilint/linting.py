@@ -11,7 +11,14 @@ from typing import Any
 import attrs
 
 from gilint.ast import Report
-from gilint.config import Config, ConfigError, discover, from_mapping, read_file
+from gilint.config import (
+    Config,
+    ConfigError,
+    discover,
+    from_mapping,
+    guard_local_rules,
+    read_file,
+)
 from gilint.findings import Finding
 from gilint.loading import Loaded
 from gilint.parsing import Source, load, parse_loaded
@@ -24,6 +31,11 @@ ConfigLike = Config | Mapping[str, Any] | str | os.PathLike[str] | None
 
 class PluginWarning(UserWarning):
     """A plugin could not be used; the run went on without it."""
+
+
+class UntrustedLocalRulesWarning(PluginWarning):
+    """A configuration file found beside the report named local rules, and they were
+    not loaded: code that arrives with a report is never run unless the caller asks."""
 
 
 class Linter:
@@ -96,10 +108,17 @@ class Linter:
         return [attrs.evolve(finding, path=report.path, severity=severity)]
 
 
-def resolve_config(config: ConfigLike, source: Source | None = None) -> Config:
+def resolve_config(
+    config: ConfigLike, source: Source | None = None, *, trust_local_rules: bool = False
+) -> Config:
     """A Config from what a library caller gave: a Config, a mapping of the same keys as
     ``[tool.gilint]``, a configuration file, or None (the nearest file, as the command
-    line finds it: upward from the linted file, or from the current directory)."""
+    line finds it: upward from the linted file, or from the current directory).
+
+    What the caller gives is trusted. A file found by looking is trusted only at or above
+    the current directory; elsewhere its ``local-rules`` are dropped with an
+    :class:`UntrustedLocalRulesWarning`, unless ``trust_local_rules`` is true.
+    """
     if isinstance(config, Config):
         return config
     if isinstance(config, Mapping):
@@ -109,20 +128,38 @@ def resolve_config(config: ConfigLike, source: Source | None = None) -> Config:
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and "\n" not in source and os.path.isfile(source)
     ):
-        return discover(Path(os.fspath(source)))
-    return discover(Path.cwd())
+        found = discover(Path(os.fspath(source)))
+    else:
+        found = discover(Path.cwd())
+    if trust_local_rules:
+        return found
+    guarded, warning = guard_local_rules(found, Path.cwd())
+    if warning is not None:
+        warnings.warn(warning, UntrustedLocalRulesWarning, stacklevel=3)
+    return guarded
 
 
-def lint(source: Source, config: ConfigLike = None) -> list[Finding]:
+def lint(
+    source: Source, config: ConfigLike = None, *, trust_local_rules: bool = False
+) -> list[Finding]:
     """Check one report (a path, bytes or text) and return its findings.
 
     Plugins that cannot be used are reported as :class:`PluginWarning` warnings; an
-    unusable configuration raises :class:`gilint.config.ConfigError`.
+    unusable configuration raises :class:`gilint.config.ConfigError`. Local rules named
+    by a configuration file found beside the report run only with ``trust_local_rules``
+    (see :func:`resolve_config`).
     """
-    linter = Linter(resolve_config(config, source))
+    linter = Linter(resolve_config(config, source, trust_local_rules=trust_local_rules))
     for problem in linter.problems:
         warnings.warn(str(problem), PluginWarning, stacklevel=2)
     return linter.lint(source)
 
 
-__all__ = ["ConfigError", "Linter", "PluginWarning", "lint", "resolve_config"]
+__all__ = [
+    "ConfigError",
+    "Linter",
+    "PluginWarning",
+    "UntrustedLocalRulesWarning",
+    "lint",
+    "resolve_config",
+]

@@ -16,7 +16,14 @@ from typing import Any
 
 import attrs
 
-from gilint.config import Config, ConfigError, discover, read_file, with_overrides
+from gilint.config import (
+    Config,
+    ConfigError,
+    discover,
+    guard_local_rules,
+    read_file,
+    with_overrides,
+)
 from gilint.linting import Linter
 from gilint.reporters.base import FileResult
 
@@ -37,36 +44,68 @@ class Session:
     """The settings of one ``gilint check`` run; picklable, so workers get a copy.
 
     Configurations are cached per directory and linters per configuration file, so a
-    batch reads each configuration file once; the caches are not pickled.
+    batch reads each configuration file once; the caches are not pickled. ``isolated``
+    ignores every configuration file; ``trust_local_rules`` lets a configuration found
+    outside the user's own project (see :func:`gilint.config.owns`) load its local rules.
+    ``refused`` holds, per configuration file, the warning that its local rules were
+    not loaded.
     """
 
     overrides: dict[str, Any]
     config_file: Path | None = None
     needs_source: bool = False
+    isolated: bool = False
+    trust_local_rules: bool = False
+    cwd: Path = attrs.field(factory=Path.cwd)
+    refused: dict[Path, str] = attrs.field(factory=dict, repr=False)
+    _told: set[Path] = attrs.field(factory=set, repr=False)
     _linters: dict[Path | None, Linter] = attrs.field(factory=dict, repr=False)
     _configs: dict[Path | None, Config] = attrs.field(factory=dict, repr=False)
 
+    _PICKLED = ("overrides", "config_file", "needs_source", "isolated", "trust_local_rules", "cwd")
+
     def __getstate__(self) -> dict[str, Any]:
-        return {
-            "overrides": self.overrides,
-            "config_file": self.config_file,
-            "needs_source": self.needs_source,
-        }
+        return {name: getattr(self, name) for name in self._PICKLED}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.overrides = state["overrides"]
-        self.config_file = state["config_file"]
-        self.needs_source = state["needs_source"]
+        for name in self._PICKLED:
+            setattr(self, name, state[name])
+        self.refused = {}
+        self._told = set()
         self._linters = {}
         self._configs = {}
 
     def config_for(self, path: Path) -> Config:
-        folder = None if self.config_file else (path if path.is_dir() else path.parent)
+        folder = (
+            None
+            if (self.config_file or self.isolated)
+            else (path if path.is_dir() else path.parent)
+        )
         config = self._configs.get(folder)
         if config is None:
-            base = read_file(self.config_file) if self.config_file else discover(path)
-            config = self._configs[folder] = with_overrides(base, **self.overrides)
+            config = self._configs[folder] = with_overrides(
+                self._file_config(path), **self.overrides
+            )
         return config
+
+    def new_warnings(self) -> list[str]:
+        """The warnings of :attr:`refused` not handed out before: each is said once."""
+        fresh = [w for source, w in self.refused.items() if source not in self._told]
+        self._told.update(self.refused)
+        return fresh
+
+    def _file_config(self, path: Path) -> Config:
+        if self.config_file:
+            return read_file(self.config_file)  # named by the user: trusted
+        if self.isolated:
+            return Config()
+        found = discover(path)
+        if self.trust_local_rules:
+            return found
+        guarded, warning = guard_local_rules(found, self.cwd)
+        if warning is not None and found.source is not None:
+            self.refused[found.source] = warning
+        return guarded
 
     def linter_for(self, path: Path) -> Linter:
         config = self.config_for(path)
