@@ -97,6 +97,8 @@ def _linter(session: Session, where: Path) -> Linter:
 
 def _check_command(args: argparse.Namespace) -> int:
     from gilint.findings import Severity
+    from gilint.loading import read_input_stream
+    from gilint.output import output
     from gilint.reporters import Summary, available
     from gilint.runner import STDIN, collect, run
 
@@ -112,6 +114,7 @@ def _check_command(args: argparse.Namespace) -> int:
         if given != STDIN and not os.path.exists(given):
             raise UsageError(f"路径不存在：{given}")
     session = _session(args, overrides)
+    session.max_bytes = args.max_file_size
     # validates the configuration before any work
     linter = _linter(session, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
     reporters = available(linter.registry)
@@ -119,28 +122,29 @@ def _check_command(args: argparse.Namespace) -> int:
         raise UsageError(f"未知的输出格式“{args.format}”，可选：{'、'.join(reporters)}")
     reporter_class = reporters[args.format]
     session.needs_source = reporter_class.needs_source
-    files = list(collect(paths, session))
+    collected = collect(paths, session)
+    files = list(collected.files)
+    errors = list(collected.problems)
     _resolve_configs(session, files)
-    stdin = sys.stdin.buffer.read() if STDIN in files else None
-    output: TextIO
     if args.output:
+        _refuse_an_input_as_output(args.output, [*paths, *files])
+    stdin = None
+    if STDIN in files:
         try:
-            output = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+            stdin = read_input_stream(sys.stdin.buffer, session.max_bytes)
         except OSError as exc:
-            raise UsageError(f"无法写入输出文件 {args.output}：{exc.strerror or exc}") from None
-    else:
-        output = sys.stdout
-    try:
+            errors.append(f"无法读取标准输入：{exc.strerror or exc}")
+            files.remove(STDIN)
+    threshold = Severity.parse(args.fail_on).rank
+    failed = False
+    with output(args.output) as stream:
         reporter = reporter_class(
-            output, registry=linter.registry, color=_use_color(args.color, output), quiet=args.quiet
+            stream, registry=linter.registry, color=_use_color(args.color, stream), quiet=args.quiet
         )
         summary = Summary()
-        threshold = Severity.parse(args.fail_on).rank
-        failed = False
-        errors: list[str] = []
         if not args.statistics:
             reporter.start()
-        for outcome in run(files, session, max(1, args.jobs), stdin):
+        for outcome in run(files, session, args.jobs, stdin):
             if outcome.error is not None:
                 errors.append(outcome.error)
                 continue
@@ -150,17 +154,30 @@ def _check_command(args: argparse.Namespace) -> int:
             if not args.statistics:
                 reporter.file(outcome.result)
         if args.statistics:
-            _statistics(summary, linter, output)
+            _statistics(summary, linter, stream)
         else:
             reporter.finish(summary)
-    finally:
-        if output is not sys.stdout:
-            output.close()
     if errors:
         for error in errors:
             print(f"gilint: 错误: {error}", file=sys.stderr)
         return 2
     return 1 if failed and not args.exit_zero else 0
+
+
+def _refuse_an_input_as_output(target: str, inputs: list[str]) -> None:
+    """``-o`` must not name a file being checked: writing it would destroy the input."""
+    from gilint.runner import STDIN
+
+    for given in inputs:
+        if given == STDIN:
+            continue
+        same = os.path.realpath(given) == os.path.realpath(target)
+        with contextlib.suppress(OSError):
+            same = same or os.path.samefile(given, target)
+        if same:
+            raise UsageError(
+                f"输出文件 {target} 是被检查的文件之一，拒绝覆盖（请换一个输出文件名）"
+            )
 
 
 def _resolve_configs(session: Session, files: list[str]) -> None:
@@ -197,31 +214,36 @@ def _linter_here(args: argparse.Namespace) -> Linter:
 
 
 def _rules_command(args: argparse.Namespace) -> int:
+    from gilint.output import standard_output
     from gilint.rule_docs import rule_rows, rules_markdown
 
     registry = _linter_here(args).registry
-    if args.format == "json":
-        json.dump(rule_rows(registry), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif args.format == "markdown":
-        sys.stdout.write(rules_markdown(registry))
-    else:
-        for row in rule_rows(registry):
-            print(
-                f"{row['code']}  {row['name']:<28} {row['severity']:<8} {row['title']}"
-                f"  [{row['origin']}]"
-            )
+    with standard_output() as stream:
+        if args.format == "json":
+            json.dump(rule_rows(registry), stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        elif args.format == "markdown":
+            stream.write(rules_markdown(registry))
+        else:
+            for row in rule_rows(registry):
+                stream.write(
+                    f"{row['code']}  {row['name']:<28} {row['severity']:<8} {row['title']}"
+                    f"  [{row['origin']}]\n"
+                )
     return 0
 
 
 def _rule_command(args: argparse.Namespace) -> int:
+    from gilint.config import normal_code
+    from gilint.output import standard_output
     from gilint.rule_docs import rule_text
 
     registry = _linter_here(args).registry
-    entry = registry.rule(args.code.upper())
+    entry = registry.rule(normal_code(args.code))
     if entry is None:
         raise UsageError(f"未知的规则代码“{args.code}”（`gilint rules` 列出全部规则）")
-    sys.stdout.write(rule_text(entry))
+    with standard_output() as stream:
+        stream.write(rule_text(entry))
     return 0
 
 
@@ -229,30 +251,28 @@ def _parse_command(args: argparse.Namespace) -> int:
     """The report as ``check`` reads it: with the configuration ``check`` would use for
     the file (its template setting, and the templates of plugins)."""
     from gilint.export import report_dict
-    from gilint.loading import load_bytes
+    from gilint.loading import load_bytes, read_input, read_input_stream
     from gilint.outline import outline
-    from gilint.parsing import load
+    from gilint.output import standard_output
     from gilint.runner import STDIN
 
     session = _session(args, {"template": args.template, "local_rules": _local_rules(args)})
     linter = _linter(session, Path.cwd() if args.file == STDIN else Path(args.file))
     try:
-        path: str | None = "-"
-        if args.file == "-":
-            loaded = load_bytes(sys.stdin.buffer.read(), origin="-")
+        if args.file == STDIN:
+            data = read_input_stream(sys.stdin.buffer, args.max_file_size)
         else:
-            if not os.path.isfile(args.file):
-                raise FileNotFoundError(2, "文件不存在或不是普通文件", args.file)
-            loaded, path = load(args.file)
+            data = read_input(args.file, args.max_file_size)
     except OSError as exc:
-        raise UsageError(f"无法读取文件 {args.file}: {exc.strerror or exc}") from exc
-    report = linter.parse_loaded(loaded, path)
-    if args.format == "json":
-        json.dump(report_dict(report), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for line in outline(report):
-            print(line)
+        raise UsageError(f"无法读取文件 {args.file}：{exc.strerror or exc}") from None
+    report = linter.parse_loaded(load_bytes(data, origin=args.file), args.file)
+    with standard_output() as stream:
+        if args.format == "json":
+            json.dump(report_dict(report), stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        else:
+            for line in outline(report):
+                stream.write(line + "\n")
     return 0
 
 
@@ -277,6 +297,44 @@ def _config_options(command: argparse.ArgumentParser) -> None:
         "--trust-local-rules",
         action="store_true",
         help="也加载当前目录之外（如被检查的目录中）的配置文件所列的本地规则",
+    )
+
+
+def _max_jobs() -> int:
+    return (os.cpu_count() or 1) * 4
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: 1 to four times the CPUs; more only costs memory and start-up."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为整数：{value}") from None
+    if not 1 <= jobs <= _max_jobs():
+        raise argparse.ArgumentTypeError(f"应在 1 至 {_max_jobs()} 之间（CPU 数的 4 倍）：{value}")
+    return jobs
+
+
+def _megabytes(value: str) -> int:
+    """``--max-file-size`` in MB, as bytes."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为数字（MB）：{value}") from None
+    if not 0 < size <= 1 << 20:
+        raise argparse.ArgumentTypeError(f"应为大于 0 的 MB 数：{value}")
+    return int(size * 1024 * 1024)
+
+
+def _input_options(command: argparse.ArgumentParser) -> None:
+    from gilint.loading import MAX_BYTES
+
+    command.add_argument(
+        "--max-file-size",
+        type=_megabytes,
+        default=MAX_BYTES,
+        metavar="MB",
+        help=f"读取的文件大小上限（默认 {MAX_BYTES // (1024 * 1024)} MB），超过的文件不检查",
     )
 
 
@@ -318,11 +376,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_jobs,
         default=os.cpu_count() or 1,
         metavar="N",
-        help="并行进程数（默认为 CPU 数）",
+        help=f"并行进程数，1 至 {_max_jobs()}（默认为 CPU 数）",
     )
+    _input_options(check)
     check.add_argument("--quiet", "-q", action="store_true", help="不输出汇总行")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.set_defaults(run=_check_command)
@@ -344,11 +403,14 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格"
     )
+    _input_options(parse)
     parse.set_defaults(run=_parse_command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from gilint.output import OutputError
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -357,10 +419,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         result: int = args.run(args)
         return result
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         print(f"gilint: 错误: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print("gilint: 已中断", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0

@@ -11,13 +11,55 @@ source, and ``to_original`` mapping offsets of the text back to offsets of the s
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
+from typing import BinaryIO
 
 import attrs
 
 from gilint.normalise import OffsetMap
 
 _NEWLINES = re.compile(r"\r\n?")
+
+MAX_BYTES = 50 * 1024 * 1024  # larger than any report; what a read stops at by default
+
+
+class InputError(OSError):
+    """A file that is not read at all (not a regular file, or too large), with a message
+    in Chinese for the user."""
+
+
+def _too_large(limit: int) -> InputError:
+    return InputError(
+        f"文件超过 {limit // (1024 * 1024) or 1} MB，未读取（可用 --max-file-size 调整上限）"
+    )
+
+
+def read_input(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking and checked on its descriptor, so a FIFO, a device
+    (``/dev/zero``) or a socket is refused with a message instead of hanging or filling
+    memory, even if it replaced a regular file after the user listed it.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("不是普通文件（如管道、设备或目录），未读取")
+        if info.st_size > limit:
+            raise _too_large(limit)
+        return read_input_stream(stream, limit)
+
+
+def read_input_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit`` bytes of a stream (standard input); more is an InputError."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise _too_large(limit)
+    return data
+
 
 # (BOM, codec) in the order they must be tested: UTF-32 LE starts with the UTF-16 LE BOM.
 _BOMS: tuple[tuple[bytes, str], ...] = (

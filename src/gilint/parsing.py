@@ -7,13 +7,12 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 
 from gilint.ast import Diagnostic, Report
 from gilint.build import build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.lexer import LineLexer
-from gilint.loading import Loaded, load_bytes, load_text
+from gilint.loading import Loaded, load_bytes, load_text, read_input
 from gilint.locator import Locator
 from gilint.normalise import normalise
 from gilint.templates import NATIONAL
@@ -47,7 +46,9 @@ def _collector_paused() -> Iterator[None]:
 
 def load(source: Source) -> tuple[Loaded, str | None]:
     """Decode a path, bytes or text. A ``str`` is a path when it names an existing file
-    and has no line break; otherwise it is the report text itself."""
+    and has no line break; otherwise it is the report text itself. A path that is not a
+    regular file, or is larger than :data:`~gilint.loading.MAX_BYTES`, raises
+    :class:`~gilint.loading.InputError` (an ``OSError``)."""
     if isinstance(source, os.PathLike) or (
         isinstance(source, str)
         and "\n" not in source
@@ -55,7 +56,7 @@ def load(source: Source) -> tuple[Loaded, str | None]:
         and os.path.isfile(source)
     ):
         path = os.fspath(source)
-        return load_bytes(Path(path).read_bytes(), origin=path), path
+        return load_bytes(read_input(path), origin=path), path
     if isinstance(source, bytes):
         return load_bytes(source), None
     return load_text(source), None

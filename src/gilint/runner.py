@@ -8,9 +8,11 @@ output is the same for any number of jobs.
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.pool
 import os
+import signal
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,8 @@ from gilint.config import (
     with_overrides,
 )
 from gilint.linting import Linter
-from gilint.reporters.base import FileResult
+from gilint.loading import MAX_BYTES, read_input
+from gilint.reporters.base import FileResult, display_path
 
 STDIN = "-"
 
@@ -56,13 +59,22 @@ class Session:
     needs_source: bool = False
     isolated: bool = False
     trust_local_rules: bool = False
+    max_bytes: int = MAX_BYTES
     cwd: Path = attrs.field(factory=Path.cwd)
     refused: dict[Path, str] = attrs.field(factory=dict, repr=False)
     _told: set[Path] = attrs.field(factory=set, repr=False)
     _linters: dict[Path | None, Linter] = attrs.field(factory=dict, repr=False)
     _configs: dict[Path | None, Config] = attrs.field(factory=dict, repr=False)
 
-    _PICKLED = ("overrides", "config_file", "needs_source", "isolated", "trust_local_rules", "cwd")
+    _PICKLED = (
+        "overrides",
+        "config_file",
+        "needs_source",
+        "isolated",
+        "trust_local_rules",
+        "max_bytes",
+        "cwd",
+    )
 
     def __getstate__(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self._PICKLED}
@@ -118,12 +130,13 @@ class Session:
         try:
             linter = self.linter_for(where)
             if data is None:
-                data = Path(path).read_bytes()
+                data = read_input(path, self.max_bytes)
         except ConfigError as exc:
             return Outcome(path, error=str(exc))
         except OSError as exc:
-            return Outcome(path, error=f"无法读取文件 {path}：{exc.strerror or exc}")
-        report = linter.parse(data, path=path)
+            return Outcome(path, error=f"无法读取文件 {display_path(path)}：{exc.strerror or exc}")
+        shown = display_path(path)  # valid text in every output format
+        report = linter.parse(data, path=shown)
         findings = tuple(linter.check(report))
         lines: dict[int, str] = {}
         if self.needs_source and findings:
@@ -134,7 +147,7 @@ class Session:
                 ):
                     if number <= len(source):
                         lines[number] = source[number - 1]
-        return Outcome(path, FileResult(path, findings, lines))
+        return Outcome(path, FileResult(shown, findings, lines))
 
     def check_many(self, paths: Sequence[str]) -> list[Outcome]:
         return [self.check(p) for p in paths]
@@ -151,27 +164,43 @@ def _skipped_directory(name: str) -> bool:
     return name.startswith(".") or name in SKIPPED_DIRECTORIES or name.endswith(".egg-info")
 
 
-def collect(paths: Sequence[str], session: Session) -> Iterator[str]:
+@attrs.frozen(slots=True)
+class Collected:
+    """The files a run checks, and the folders it could not read (each a message)."""
+
+    files: tuple[str, ...]
+    problems: tuple[str, ...] = ()
+
+
+def collect(paths: Sequence[str], session: Session) -> Collected:
     """Files to check: given files as they are, directories recursively by the include
-    and exclude patterns of their configuration, in a stable order."""
+    and exclude patterns of their configuration, in a stable order. A folder that cannot
+    be read is a problem to report, never silently left out."""
     seen: set[str] = set()
+    files: list[str] = []
+    problems: list[str] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(f"无法读取目录 {error.filename}：{error.strerror or error}")
+
     for given in paths:
         if given == STDIN:
-            yield STDIN
+            files.append(STDIN)
             continue
         path = Path(given)
         if path.is_dir():
             config = session.config_for(path)
-            for folder, dirs, files in os.walk(path):
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not _skipped_directory(d))
-                for name in sorted(files):
+                for name in sorted(names):
                     candidate = Path(folder) / name
                     if config.included(candidate) and str(candidate) not in seen:
                         seen.add(str(candidate))
-                        yield str(candidate)
+                        files.append(str(candidate))
         elif given not in seen:
             seen.add(given)
-            yield given
+            files.append(given)
+    return Collected(tuple(files), tuple(problems))
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
@@ -179,10 +208,31 @@ def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[start : start + size]
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """A worker's start: Ctrl-C reaches the whole process group, and the main process
+    alone handles it (it stops the workers), so no worker prints a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _pool(jobs: int) -> multiprocessing.pool.Pool:
+    """Worker processes that ignore Ctrl-C. It is blocked while they start, so that none
+    is interrupted before it has said so; the main process then gets it (if any)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return multiprocessing.Pool(jobs, initializer=_leave_interrupts_to_the_parent)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return multiprocessing.Pool(jobs, initializer=_leave_interrupts_to_the_parent)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
 def run(
     paths: Sequence[str], session: Session, jobs: int, stdin: bytes | None = None
 ) -> Iterator[Outcome]:
-    """Check every file; outcomes come in the order of ``paths``."""
+    """Check every file; outcomes come in the order of ``paths``. An interruption (or a
+    caller that stops early) stops the workers at once."""
     files = [p for p in paths if p != STDIN]
     if STDIN in paths:
         yield session.check(STDIN, stdin or b"")
@@ -191,6 +241,13 @@ def run(
             yield session.check(path)
         return
     size = max(1, min(64, len(files) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for batch in pool.map(session.check_many, _chunks(files, size)):
+    pool = _pool(jobs)
+    try:
+        for batch in pool.imap(session.check_many, _chunks(files, size)):
             yield from batch
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import quote
@@ -12,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 from gilint import __version__
 from gilint.findings import Severity
-from gilint.reporters.base import FileResult, Reporter, Summary
+from gilint.reporters.base import FileResult, Reporter, Summary, printable
 
 
 class Json(Reporter):
@@ -133,7 +134,9 @@ class Sarif(Reporter):
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data: line breaks escaped as GitHub reads them, any other
+    control character (a terminal escape in the log) made harmless."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -164,6 +167,16 @@ class Github(Reporter):
             )
 
 
+# What XML 1.0 cannot hold at all, not even escaped: most C0 controls, lone surrogates
+# and the two non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text an XML document can hold: what it cannot becomes U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
 class Junit(Reporter):
     """JUnit XML: one test case per file, one failure per finding."""
 
@@ -174,12 +187,12 @@ class Junit(Reporter):
         self._cases: list[ET.Element] = []
 
     def file(self, result: FileResult) -> None:
-        case = ET.Element("testcase", {"name": result.path, "classname": "gilint"})
+        case = ET.Element("testcase", {"name": _xml(result.path), "classname": "gilint"})
         for f in result.findings:
             failure = ET.SubElement(
-                case, "failure", {"message": f"{f.code} {f.message}", "type": f.code}
+                case, "failure", {"message": _xml(f"{f.code} {f.message}"), "type": _xml(f.code)}
             )
-            failure.text = (
+            failure.text = _xml(
                 f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
             )
         self._cases.append(case)

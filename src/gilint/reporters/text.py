@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from gilint.findings import Finding, Severity
-from gilint.reporters.base import FileResult, Reporter, Summary
+from gilint.reporters.base import FileResult, Reporter, Summary, printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -25,11 +25,16 @@ class Concise(Reporter):
         return f"\033[{code}m{text}\033[0m" if self.color else text
 
     def headline(self, finding: Finding) -> str:
-        where = f"{finding.path or '-'}:{finding.line}:{finding.column}:"
+        """The finding's line. Nothing from the report or its file name can start a line
+        of its own or reach the terminal as an escape sequence (see :func:`printable`),
+        and a line never starts with "::" (a GitHub workflow command)."""
+        path = printable(finding.path or "-")
+        if path.lstrip().startswith("::"):
+            path = "./" + path
+        where = f"{path}:{finding.line}:{finding.column}:"
         severity = self.paint(f"[{finding.severity.label}]", _COLORS[finding.severity])
-        return (
-            f"{self.paint(where, '1')} {self.paint(finding.code, '1')} {severity} {finding.message}"
-        )
+        message = printable(finding.message)
+        return f"{self.paint(where, '1')} {self.paint(finding.code, '1')} {severity} {message}"
 
     def file(self, result: FileResult) -> None:
         for finding in result.findings:
@@ -53,7 +58,7 @@ class Full(Concise):
             self.stream.write(self.headline(finding) + "\n")
             self.stream.write(self.excerpt(finding, result.lines))
             if finding.suggestion:
-                self.stream.write(f"    = 建议：{finding.suggestion}\n")
+                self.stream.write(f"    = 建议：{printable(finding.suggestion)}\n")
             self.stream.write("\n")
 
     def excerpt(self, finding: Finding, lines: dict[int, str]) -> str:
@@ -64,8 +69,8 @@ class Full(Concise):
         gutter = len(str(last))
         out = [f"{' ' * gutter} |\n"]
         for number in range(span.line, last + 1):
-            text = lines.get(number, "").replace("\t", "    ")
-            raw = lines.get(number, "")
+            raw = printable(lines.get(number, ""))  # tabs kept: they are widened below
+            text = raw.replace("\t", "    ")
             out.append(f"{number:>{gutter}} | {text}\n")
             start = span.column - 1 if number == span.line else 0
             end = span.end_column - 1 if number == span.end_line else len(raw)

@@ -1,0 +1,89 @@
+"""Where a command's output goes: standard output, or a file that is written whole or
+not at all.
+
+A linter's output is what a reviewer keeps. A full disk, a closed pipe (``| head -1``)
+or a closed standard output must end the run with one clear line and a non-zero exit,
+and must never leave a truncated file where the user expects a whole one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from typing import TextIO
+
+
+class OutputError(Exception):
+    """The output could not be written; the message (Chinese) says why."""
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, BrokenPipeError):
+        return "输出管道已关闭（如 | head），输出不完整"
+    return error.strerror or str(error)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's final flush of
+    what could not be written raises nothing more at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def standard_output() -> Iterator[TextIO]:
+    """Standard output, flushed before the block ends so that every write error is seen
+    here, as an :class:`OutputError`."""
+    stream = sys.stdout
+    if stream is None or stream.closed:
+        raise OutputError("标准输出已关闭，无处输出结果（可用 -o 指定输出文件）")
+    try:
+        yield stream
+        stream.flush()
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError(f"无法写入标准输出：{_reason(exc)}") from None
+
+
+def _new_file_mode(path: str) -> int:
+    """The mode the output file gets: the old file's, or what the umask gives a new one."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def file_output(path: str) -> Iterator[TextIO]:
+    """A file written under a temporary name beside ``path`` and renamed over it only when
+    the block succeeds: a failure (or an interruption) leaves the old file, or none."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, temporary = tempfile.mkstemp(
+            prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder
+        )
+    except OSError as exc:
+        raise OutputError(f"无法写入输出文件 {path}：{_reason(exc)}") from None
+    try:
+        with open(fd, "w", encoding="utf-8") as stream:
+            yield stream
+        os.chmod(temporary, _new_file_mode(path))
+        os.replace(temporary, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise OutputError(f"无法写入输出文件 {path}：{_reason(exc)}") from None
+        raise
+
+
+def output(path: str | None) -> contextlib.AbstractContextManager[TextIO]:
+    """``file_output(path)``, or :func:`standard_output` when no file is named."""
+    return file_output(path) if path else standard_output()

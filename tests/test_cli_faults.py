@@ -1,0 +1,328 @@
+"""The command line under faults: closed or full outputs, bad paths, bad configuration,
+hostile file names and report text. One clear line and a non-zero exit, never a
+traceback, a hang, a truncated file or exit 0 while findings existed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from gilint import cli
+from gilint.testing import render, sample_report
+
+from support import run_gilint
+
+_GOOD = render(sample_report("2021", seed=5), "wrapped").text
+_BROKEN = render(
+    sample_report("2021", seed=5).with_cell("3", "new", "natural_person", "999"), "tabs"
+).text
+
+
+def _folder(root: Path, count: int, text: str = _BROKEN) -> Path:
+    folder = root / "reports"
+    folder.mkdir()
+    for index in range(count):
+        (folder / f"r{index:03}.txt").write_text(text, "utf-8")
+    (root / "gilint.toml").write_text('select = ["GI"]\n', "utf-8")
+    return folder
+
+
+def _one_clean_line(stderr: str) -> str:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    return lines[0]
+
+
+# -- outputs --------------------------------------------------------------------------
+
+
+def test_a_broken_pipe_is_one_line_and_not_success(tmp_path: Path) -> None:
+    """`gilint check … | head -1` with more output than the pipe holds."""
+    _folder(tmp_path, 80)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gilint", "check", "reports", "--format", "full", "-j", "1"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=60) == 2
+    assert "管道已关闭" in _one_clean_line(stderr)
+
+
+def test_a_full_disk_is_one_line_and_not_success(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    _folder(tmp_path, 3)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "gilint", "check", "reports"],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert "No space left" in _one_clean_line(result.stderr.decode("utf-8"))
+
+
+def test_a_closed_standard_output_is_one_line_and_not_success(tmp_path: Path) -> None:
+    _folder(tmp_path, 2)
+    result = subprocess.run(
+        [sys.executable, "-m", "gilint", "check", "reports"],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),  # closes the child's standard output
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "标准输出已关闭" in _one_clean_line(result.stderr.decode("utf-8"))
+
+
+def test_output_naming_an_input_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 2)
+    target = folder / "r001.txt"
+    before = target.read_bytes()
+    for given in (["reports"], ["reports/r001.txt"], ["./reports/../reports/r001.txt"]):
+        result = run_gilint("check", *given, "-o", "reports/r001.txt", cwd=tmp_path)
+        assert result.returncode == 2 and "被检查的文件" in _one_clean_line(result.stderr)
+        assert target.read_bytes() == before
+
+
+def test_a_failed_write_leaves_the_old_output_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gilint.reporters.machine import Json
+
+    _folder(tmp_path, 2)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "findings.json"
+    out.write_text("old findings\n", "utf-8")
+
+    def disk_full(self: Json, summary: object) -> None:
+        self.stream.write("partial")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Json, "finish", disk_full)
+    assert cli.main(["check", "reports", "--format", "json", "-o", str(out)]) == 2
+    assert "No space left" in _one_clean_line(capsys.readouterr().err)
+    assert out.read_text("utf-8") == "old findings\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.json", "gilint.toml", "reports"]
+
+
+def test_an_output_file_is_written_whole(tmp_path: Path) -> None:
+    _folder(tmp_path, 2)
+    result = run_gilint("check", "reports", "--format", "json", "-o", "out.json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert {f["code"] for f in json.loads((tmp_path / "out.json").read_text("utf-8"))} >= {"GI201"}
+    missing = run_gilint("check", "reports", "-o", "no/such/dir/out.txt", cwd=tmp_path)
+    assert missing.returncode == 2 and "无法写入输出文件" in _one_clean_line(missing.stderr)
+
+
+# -- inputs ---------------------------------------------------------------------------
+
+
+def test_special_files_are_refused_and_the_others_still_checked(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 1, _GOOD)
+    os.mkfifo(folder / "pipe.txt")
+    big = folder / "big.txt"
+    big.write_text(_GOOD * 400, "utf-8")  # about 1.5 MB
+    given = ["reports", "/dev/zero", "--max-file-size", "1"]
+    start = time.monotonic()
+    result = run_gilint("check", *given, cwd=tmp_path)
+    assert time.monotonic() - start < 30
+    assert result.returncode == 2
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 3 and "Traceback" not in result.stderr
+    assert any("pipe.txt" in e and "不是普通文件" in e for e in errors)
+    assert any("/dev/zero" in e and "不是普通文件" in e for e in errors)
+    assert any("big.txt" in e and "超过 1 MB" in e for e in errors)
+    assert "检查了 1 个文件" in result.stdout  # r000.txt
+
+
+def test_unreadable_files_and_folders_are_reported_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path, 1, _GOOD)
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    locked = folder / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:  # as for a folder without read permission
+        if Path(os.fsdecode(path)).resolve() == locked.resolve():  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check", "reports", "-j", "1"]) == 2
+    errors = capsys.readouterr().err
+    assert "无法读取目录" in errors and "locked" in errors
+    assert "无法读取文件" in errors and "gone.txt" in errors
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", str((os.cpu_count() or 1) * 4 + 1), "two"])
+def test_jobs_out_of_range_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
+    _folder(tmp_path, 1)
+    result = run_gilint("check", "reports", "--jobs", jobs, cwd=tmp_path)
+    assert result.returncode == 2 and "--jobs" in _one_clean_line(result.stderr)
+
+
+def test_jobs_up_to_four_times_the_cpus(tmp_path: Path) -> None:
+    _folder(tmp_path, 2)
+    most = str((os.cpu_count() or 1) * 4)
+    assert run_gilint("check", "reports", "--jobs", most, cwd=tmp_path).returncode == 1
+
+
+def test_ctrl_c_exits_130_without_worker_tracebacks(tmp_path: Path) -> None:
+    _folder(tmp_path, 300)
+    for delay in (0.05, 0.3, 0.8):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gilint", "check", "reports", "--jobs", "2"],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        time.sleep(delay)
+        finished = process.poll() is not None
+        if not finished:
+            os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        _, stderr = process.communicate(timeout=60)
+        text = stderr.decode("utf-8", "replace")
+        assert "Traceback" not in text and "KeyboardInterrupt" not in text, (delay, text)
+        if not finished:
+            assert process.returncode == 130, (delay, text)
+
+
+# -- configuration --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "tool = 5\n",
+        "[tool]\ngilint = 5\n",
+        '[tool.gilint]\nselect = ["GI"]\n[tool.gilint]\n',
+        "x = " + "[" * 100_000 + "]" * 100_000 + "\n",
+        '[tool.gilint]\nselect = "GI1"\n',
+        "[tool.gilint\n",
+    ],
+    ids=["tool-int", "gilint-int", "duplicated", "deep", "string-select", "bad-toml"],
+)
+def test_an_invalid_pyproject_is_exit_2_with_one_line(tmp_path: Path, content: str) -> None:
+    (tmp_path / "r.txt").write_text(_GOOD, "utf-8")
+    (tmp_path / "pyproject.toml").write_text(content, "utf-8")
+    for command in (("check", "r.txt"), ("parse", "r.txt"), ("rules",)):
+        result = run_gilint(*command, cwd=tmp_path)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "pyproject.toml" in _one_clean_line(result.stderr)
+
+
+def test_codes_are_case_insensitive_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text("一、总体情况\n正文。\n", "utf-8")
+    lower = run_gilint("check", "r.txt", "--isolated", "--select", "gi101", cwd=tmp_path)
+    upper = run_gilint("check", "r.txt", "--isolated", "--select", "GI101", cwd=tmp_path)
+    assert lower.stdout == upper.stdout and "GI101" in lower.stdout
+    assert run_gilint("rule", "gi101", cwd=tmp_path).stdout.startswith("GI101")
+
+
+# -- what is shown ----------------------------------------------------------------------
+
+_HOSTILE_RULE = '''
+import gilint
+
+
+class Hostile(gilint.Rule):
+    """Says what a report's text could make it say."""
+
+    code = "XH001"
+    name = "hostile"
+    summary = "hostile text"
+
+    def check(self, report):
+        yield self.finding(
+            report.span,
+            "前\\x1b[31m红\\x1b]0;title\\x07\\n::error file=x::伪造\\x00\\x0b后",
+            suggestion="\\x1b[2J清屏",
+        )
+
+
+@gilint.hookimpl
+def gilint_rules():
+    return [Hostile]
+'''
+
+
+def _hostile(tmp_path: Path) -> Path:
+    (tmp_path / "hostile.py").write_text(_HOSTILE_RULE, "utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/::error file=a::r\xff\x1b[1m.txt"
+    with open(name, "wb") as f:
+        f.write(_GOOD.replace("2021年", "2021\x1b[5m年", 1).encode("utf-8"))
+    return folder
+
+
+def _run_bytes(tmp_path: Path, *args: str) -> tuple[int, str]:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gilint",
+            "check",
+            "in",
+            "--isolated",
+            "--local-rules",
+            "hostile.py",
+            "--select",
+            "XH",
+            *args,
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode, result.stdout.decode("utf-8")  # strict: must be valid UTF-8
+
+
+@pytest.mark.parametrize("form", ["concise", "full", "github"])
+def test_text_formats_carry_no_escapes_and_start_no_commands(tmp_path: Path, form: str) -> None:
+    _hostile(tmp_path)
+    code, out = _run_bytes(tmp_path, "--format", form)
+    assert code == 1
+    assert "\x1b" not in out and "\x00" not in out and "\x07" not in out and "\x0b" not in out
+    assert "r\ufffd" in out  # the undecodable byte of the file name
+    lines = out.splitlines()
+    if form == "github":
+        assert sum(line.startswith("::") for line in lines) == 1  # its own command only
+        assert lines[0].startswith("::error file=")
+    else:
+        assert not [line for line in lines if line.lstrip().startswith("::")]
+
+
+def test_machine_formats_stay_valid_with_hostile_names_and_text(tmp_path: Path) -> None:
+    _hostile(tmp_path)
+    _, out = _run_bytes(tmp_path, "--format", "json")
+    (finding,) = json.loads(out)
+    assert "r\ufffd" in finding["path"] and finding["code"] == "XH001"
+    _, out = _run_bytes(tmp_path, "--format", "sarif")
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert result["ruleId"] == "XH001"
+    _, out = _run_bytes(tmp_path, "--format", "junit")
+    root = ET.fromstring(out.encode("utf-8"))
+    (failure,) = root.iter("failure")
+    assert failure.get("type") == "XH001" and "伪造" in failure.get("message", "")
