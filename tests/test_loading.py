@@ -71,3 +71,44 @@ def test_parse_does_not_touch_the_file(tmp_path: pytest.TempPathFactory) -> None
     path.write_bytes(original)
     gilint.parse(path)
     assert path.read_bytes() == original
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-32-le"])
+def test_a_text_starting_with_u0000_keeps_its_encoding(codec: str) -> None:
+    """FF FE 00 00 is the UTF-32 LE BOM, and also the UTF-16 LE BOM followed by U+0000."""
+    text = "\x00" + TEXT
+    loaded = load_bytes(("\ufeff" + text).encode(codec))
+    assert (loaded.encoding, loaded.text) == (codec, text)
+
+
+def test_digits_of_other_scripts_are_not_numbers() -> None:
+    from gilint.testing import render, sample_report
+
+    report = sample_report("2021", seed=1).with_cell("3", "new", "natural_person", "٣٤")
+    parsed = gilint.parse(render(report, "tabs").text)
+    cell = parsed.table("3").cell("new", "natural_person")  # type: ignore[union-attr]
+    assert (cell.raw, cell.value, cell.status) == ("٣٤", None, gilint.CellStatus.INVALID)
+    period = gilint.parse("２０２４年政府信息公开工作年度报告\n٢٠٢٤年度。\n")
+    assert period.title_year is not None and period.title_year.year == 2024  # NFKC: ２ is 2
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+@pytest.mark.parametrize("bad", [b"\xff", b"\x810", b"\xe4\xb8", b"\x81"])
+def test_positions_are_right_in_crlf_files_with_undecodable_bytes(codec: str, bad: bytes) -> None:
+    """A broken byte sequence must not take the line break after it (GB18030's decoder
+    would read b"\\x810\\r\\n" as one character), nor make a GB18030 file read as UTF-8."""
+    from gilint.testing import render, sample_report
+
+    report = sample_report("2021", seed=1).with_cell("3", "new", "natural_person", "x")
+    text = render(report, "tabs").text
+    (expected,) = gilint.lint(text, config={"select": ["GI205"]})
+    lines = text.split("\n")
+    damaged = [line.encode(codec) for line in lines]
+    for number in (0, 5, 9):  # prose lines: just before their line break
+        damaged[number] = damaged[number] + bad
+    damaged[expected.line - 1] = b"\xff" + damaged[expected.line - 1]  # no codec's lead byte
+    data = b"\r\n".join(damaged)
+    loaded = load_bytes(data)
+    assert loaded.encoding == codec and loaded.text.count("\n") == text.count("\n")
+    (found,) = gilint.lint(data, config={"select": ["GI205"]})
+    assert (found.line, found.column) == (expected.line, expected.column + 1)

@@ -25,9 +25,11 @@ from gilint.span import Span
 from gilint.tables import Region, read_tables
 from gilint.templates.model import TemplateSet
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_TITLE_YEAR = re.compile(r"((?:19|20)[0-9][0-9])年")
 # 统计期限为2024年1月1日至12月31日 / 自2023年1月1日起,至2023年12月31日止 (on keys)
-_PERIOD = re.compile(r"((?:19|20)\d\d)年0?1月0?1日起?,?(?:至|到|-|~|—)(?:(?:19|20)\d\d年)?12月31日")
+_PERIOD = re.compile(
+    r"((?:19|20)[0-9][0-9])年0?1月0?1日起?,?(?:至|到|-|~|—)(?:(?:19|20)[0-9][0-9]年)?12月31日"
+)
 _SUB_ORDINAL = re.compile(r"[\s*#|>]*\(([一二三四五六七八九十]{1,2})\)\s*")
 _WRAP = re.compile(r"\s*\n\s*")
 

@@ -17,8 +17,8 @@ _DROPPED = r"\s*#\"'“”‘’「」『』"
 _KEEP = re.compile(f"[^{_DROPPED}]+")
 _DROP = re.compile(f"[{_DROPPED}]+")
 # "1、" "1．" "1," -> "1." (one character for one, so keyed offsets stay aligned)
-_NUMBER_SEP = re.compile(r"(?<![\d.])(\d{1,2})[、.,]")
-_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}\.)")
+_NUMBER_SEP = re.compile(r"(?<![0-9.])([0-9]{1,2})[、.,]")
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|[0-9]{1,2}\.)")
 
 NUMERALS = "一二三四五六七八九十"
 

@@ -53,7 +53,9 @@ _TITLE_END = re.compile(r"[。:;,]")
 _SENTENCE_END = re.compile(r"[。:;]")
 _CAPTION = re.compile(r"第二十条第\([一二三四五六七八九十]+\)项")
 # A number cell: digits with optional thousands separators, fraction and unit.
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|件|个|条|项|次|人)?")
+_NUMBER = re.compile(
+    r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:万元|元|件|个|条|项|次|人)?"
+)
 _UNIT = re.compile(r"万元|元|件|个|条|项|次|人")
 _PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
 _RULE_CELL = re.compile(r":?-{3,}:?")

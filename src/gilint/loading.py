@@ -123,6 +123,8 @@ def load_bytes(data: bytes, origin: str = "bytes") -> Loaded:
     bom = False
     for mark, codec in _BOMS:
         if data.startswith(mark):
+            if codec == "utf-32-le" and not _is_utf32(data[len(mark) :]):
+                continue  # the UTF-16 LE BOM, then text that starts with U+0000
             bom = True
             encoding = codec
             text = data[len(mark) :].decode(codec, errors="replace")
@@ -138,12 +140,42 @@ def load_bytes(data: bytes, origin: str = "bytes") -> Loaded:
             encoding = codec
             break
     if text is None:
-        encoding = "utf-8"
-        text = data.decode("utf-8", errors="replace")
+        # the codec that needs fewer replacements (a GB18030 file with one bad byte must
+        # not be read as UTF-8 throughout), UTF-8 on a tie
+        readings = [(_decode_by_line(data, codec), codec) for codec in ("utf-8", "gb18030")]
+        text, encoding = min(readings, key=lambda reading: reading[0].count("\ufffd"))
         problems.append(_replaced(text, "UTF-8 或 GB18030"))
     text, newline = _line_ends(text)
     _check_controls(text, problems)
     return Loaded(text, encoding, bom, newline, origin, tuple(problems))
+
+
+_BYTE_LINE_BREAKS = re.compile(rb"(\r\n?|\n)")
+
+
+def _decode_by_line(data: bytes, codec: str) -> str:
+    """``data`` decoded with replacement characters, one line at a time. A multi-byte
+    decoder that meets a broken sequence may swallow the line break after it (GB18030
+    reads ``b"\\x810\\n"`` as one U+FFFD), and every later line number would move; in
+    UTF-8 and GB18030 a CR or LF byte is never part of a character, so the split is exact."""
+    pieces = _BYTE_LINE_BREAKS.split(data)
+    return "".join(
+        piece.decode("ascii") if index % 2 else piece.decode(codec, errors="replace")
+        for index, piece in enumerate(pieces)
+    )
+
+
+def _is_utf32(body: bytes) -> bool:
+    """Whether bytes after ``FF FE 00 00`` are UTF-32 LE. The same four bytes are the
+    UTF-16 LE BOM followed by U+0000; UTF-16 text read as UTF-32 almost never decodes
+    (its units pair up into code points above U+10FFFF), so a strict decode decides."""
+    if len(body) % 4:
+        return False
+    try:
+        body.decode("utf-32-le")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _replaced(text: str, codec: str) -> LoadProblem:

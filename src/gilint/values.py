@@ -9,7 +9,7 @@ from gilint.ast import CellStatus, Number
 from gilint.templates.model import CellKind
 
 _PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
-_NUMBER = re.compile(r"([+-]?)(\d[\d,]*)(?:\.(\d+))?(万元|元|件|个|条|项|次|人)?")
+_NUMBER = re.compile(r"([+-]?)([0-9][0-9,]*)(?:\.([0-9]+))?(万元|元|件|个|条|项|次|人)?")
 # int() refuses very long digit strings; no count in a report has more than this.
 MAX_DIGITS = 18
 
