@@ -226,3 +226,72 @@ def test_plugin_templates_join_the_national_ones(tmp_path: Path) -> None:
     assert ids[:2] == ["2019", "2021"] and ids[-1] == "2021-xx"
     (clash,) = [p for p in registry.problems if "province.py" in p.plugin]
     assert "格式描述 2021 与已有的同名格式冲突" in clash.message
+
+
+def _claimant(code: str, name: str, tryfirst: bool = False) -> str:
+    """A plugin module with one rule that claims ``code``."""
+    marker = "@gilint.hookimpl(tryfirst=True)" if tryfirst else "@gilint.hookimpl"
+    return textwrap.dedent(f'''
+        import gilint
+        class Claim(gilint.Rule):
+            """声称。"""
+            code = "{code}"
+            name = "{name}"
+            summary = "Claims a code."
+            def check(self, report):
+                return []
+        {marker}
+        def gilint_rules():
+            return [Claim]
+    ''')
+
+
+def _installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, modules: dict[str, str]
+) -> plugins.Registry:
+    """A registry with the built-in rules and ``modules`` as installed plugins, registered
+    in the order given (entry points are sorted by name: the names say the order)."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    points = []
+    for name, source in modules.items():
+        (tmp_path / f"{name}.py").write_text(source, encoding="utf-8")
+        points.append(metadata.EntryPoint(name, name, "gilint"))
+        sys.modules.pop(name, None)
+    real = metadata.entry_points
+    monkeypatch.setattr(plugins.metadata, "entry_points", lambda **kw: [*real(**kw), *points])
+    return build_registry(installed=load_installed())
+
+
+@pytest.mark.parametrize("tryfirst", [False, True])
+def test_an_installed_plugin_cannot_take_a_builtin_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tryfirst: bool
+) -> None:
+    registry = _installed(
+        tmp_path, monkeypatch, {"gilint_fake_taker": _claimant("GI101", "taker", tryfirst)}
+    )
+    entry = registry.rule("GI101")
+    assert entry is not None and entry.origin == "built-in"
+    assert entry.rule.name == "missing-section"
+    (problem,) = registry.problems
+    assert problem.plugin == "entry point gilint_fake_taker"  # the refused one is named
+    assert "built-in" in problem.message
+
+
+@pytest.mark.parametrize("tryfirst", [False, True])
+def test_between_two_plugins_the_first_registered_keeps_its_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tryfirst: bool
+) -> None:
+    registry = _installed(
+        tmp_path,
+        monkeypatch,
+        {
+            "gilint_fake_a_first": _claimant("XQ001", "first"),
+            "gilint_fake_b_second": _claimant("XQ001", "second", tryfirst),
+        },
+    )
+    entry = registry.rule("XQ001")
+    assert entry is not None and entry.rule.name == "first"
+    assert entry.origin == "entry point gilint_fake_a_first"
+    (problem,) = registry.problems
+    assert problem.plugin == "entry point gilint_fake_b_second"
+    assert "gilint_fake_a_first" in problem.message

@@ -108,6 +108,7 @@ def _check_command(args: argparse.Namespace) -> int:
         "extend_select": _codes(args.extend_select),
         "template": args.template,
         "local_rules": _local_rules(args),
+        "rule_timeout": args.rule_timeout,
     }
     paths = args.paths or ["."]
     for given in paths:
@@ -315,6 +316,15 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _seconds(value: str) -> float:
+    from gilint.config import ConfigError, rule_timeout
+
+    try:
+        return rule_timeout(float(value))
+    except (ValueError, ConfigError):
+        raise argparse.ArgumentTypeError(f"应为秒数（0 表示不限）：{value}") from None
+
+
 def _megabytes(value: str) -> int:
     """``--max-file-size`` in MB, as bytes."""
     try:
@@ -382,6 +392,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"并行进程数，1 至 {_max_jobs()}（默认为 CPU 数）",
     )
     _input_options(check)
+    check.add_argument(
+        "--rule-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="每条规则检查一份报告的时间上限（默认 10 秒，0 表示不限）",
+    )
     check.add_argument("--quiet", "-q", action="store_true", help="不输出汇总行")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.set_defaults(run=_check_command)

@@ -40,7 +40,9 @@ KEYS = (
     "local-rules",
     "include",
     "exclude",
+    "rule-timeout",
 )
+DEFAULT_RULE_TIMEOUT = 10.0  # seconds one rule may take on one report
 DEFAULT_INCLUDE = ("*.txt",)
 
 
@@ -64,6 +66,7 @@ class Config:
     refused_rules: tuple[Path, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
     root: Path | None = None
     source: Path | None = None
 
@@ -170,6 +173,13 @@ def _codes(key: str, value: Any, where: str) -> tuple[str, ...]:
     return tuple(normal_code(v) for v in _strings(key, value, where))
 
 
+def rule_timeout(value: Any, where: str = "") -> float:
+    """Seconds one rule may run on one report; 0 means no limit."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1e6:
+        raise ConfigError(f"配置项 rule-timeout 应为秒数（0 表示不限）{where}")
+    return float(value)
+
+
 def from_mapping(
     data: Mapping[str, Any], root: Path | None = None, source: Path | None = None
 ) -> Config:
@@ -212,6 +222,8 @@ def from_mapping(
         if not isinstance(data["template"], (str, int)):
             raise ConfigError(f"配置项 template 应为 auto、2019 或 2021{where}")
         fields["template"] = str(data["template"])
+    if "rule-timeout" in data:
+        fields["rule_timeout"] = rule_timeout(data["rule-timeout"], where)
     if "local-rules" in data:
         base = root or Path.cwd()
         fields["local_rules"] = tuple(

@@ -24,7 +24,8 @@ from gilint.loading import Loaded
 from gilint.parsing import Source, load, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import Rule
-from gilint.span import LineIndex
+from gilint.span import LineIndex, Span
+from gilint.timelimit import RuleTimeout, TimeLimits
 
 ConfigLike = Config | Mapping[str, Any] | str | os.PathLike[str] | None
 
@@ -75,37 +76,65 @@ class Linter:
         rules = self._selected
         if self.config.per_file_ignores and report.path is not None:
             rules = [r for r in rules if self.config.enabled(r.code, report.path)]
-        for rule in rules:
-            findings.extend(self._run(rule, report))
+        with TimeLimits(self.config.rule_timeout).armed() as limits:
+            for rule in rules:
+                findings.extend(self._run(rule, report, limits))
         return sorted(findings, key=Finding.sort_key)
 
     def lint(self, source: Source, path: str | None = None) -> list[Finding]:
         return self.check(self.parse(source, path))
 
-    def _run(self, rule: Rule, report: Report) -> list[Finding]:
+    def _run(self, rule: Rule, report: Report, limits: TimeLimits) -> list[Finding]:
+        """One rule's findings. A rule that raises (``sys.exit`` included), runs past the
+        time limit or yields what is not a well-formed finding is reported under GI900,
+        naming it, and the run goes on with its well-formed findings."""
         try:
-            produced = list(rule.check(report))
-        except Exception as exc:
-            return self._crashed(rule, exc, report)
+            with limits.limit():
+                produced = list(rule.check(report))
+        except RuleTimeout:
+            return self._failed(rule, f"运行超过 {limits.seconds:g} 秒，已停止", report)
+        except (Exception, SystemExit) as exc:
+            return self._failed(rule, f"运行出错（{type(exc).__name__}: {exc}）", report)
+        checked = [(f, _malformed(f, report)) for f in produced]
+        kept = [f for f, problem in checked if problem is None]
+        problems = [problem for _, problem in checked if problem is not None]
         severity = self.config.severity_of(rule.code, rule.severity)
         overridden = severity is not rule.severity
-        return [
+        findings = [
             attrs.evolve(f, path=report.path, severity=severity if overridden else f.severity)
-            for f in produced
+            for f in kept
         ]
+        if problems:
+            more = f"等 {len(problems)} 处" if len(problems) > 1 else ""
+            findings += self._failed(rule, f"返回了无效的结果：{problems[0]}{more}", report)
+        return findings
 
-    def _crashed(self, rule: Rule, error: Exception, report: Report) -> list[Finding]:
+    def _failed(self, rule: Rule, what: str, report: Report) -> list[Finding]:
         """A failed rule is reported under GI900 (when that is enabled); the run goes on."""
         reporter = next((r for r in self._rules if r.code == "GI900"), None)
         if reporter is None or not self.config.enabled("GI900", report.path):
             return []
         finding = reporter.finding(
             LineIndex(report.source).span(0, 0),
-            f"规则 {rule.code} {rule.name} 运行出错（{type(error).__name__}: {error}），"
-            "其检查未完成",
+            f"规则 {rule.code} {rule.name} {what}，其检查未完成",
         )
         severity = self.config.severity_of("GI900", reporter.severity)
         return [attrs.evolve(finding, path=report.path, severity=severity)]
+
+
+def _malformed(produced: object, report: Report) -> str | None:
+    """What is wrong with something a rule yielded as a finding (None: nothing)."""
+    if not isinstance(produced, Finding):
+        return f"不是 Finding 的对象（{type(produced).__name__}）"
+    if not isinstance(produced.message, str):
+        return f"问题说明不是文本（{type(produced.message).__name__}）"
+    size = len(report.source)
+    for span in (produced.span, *produced.related):
+        if not isinstance(span, Span):
+            return f"位置不是 Span（{type(span).__name__}）"
+        if not 0 <= span.start <= span.end <= size:
+            return f"位置无效（{span.start}–{span.end}，全文 {size} 个字符）"
+    return None
 
 
 def resolve_config(

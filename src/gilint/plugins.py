@@ -70,6 +70,7 @@ class PluginHost:
         self.manager = pluggy.PluginManager(GROUP)
         self.manager.add_hookspecs(hookspecs)
         self.origins: dict[str, str] = {}
+        self.order: dict[str, int] = {}  # plugin name -> when it was registered
         self.problems: list[PluginProblem] = []
 
     def add(self, plugin: object, name: str, origin: str) -> None:
@@ -84,12 +85,19 @@ class PluginHost:
             self.problems.append(PluginProblem(origin, f"无法注册：{_describe(exc)}"))
             return
         self.origins[name] = origin
+        self.order[name] = len(self.order)
 
     def results(self, hook: str, problems: list[PluginProblem]) -> Iterable[tuple[str, Any]]:
-        """(origin, result) of every implementation of ``hook``, each called in its own
-        try; failures are added to ``problems``."""
+        """(origin, result) of every implementation of ``hook`` in the order the plugins
+        were registered (built-in rules first), each called in its own try; failures are
+        added to ``problems``.
+
+        Not pluggy's calling order: that is last registered first, and ``tryfirst`` lets a
+        plugin move itself ahead, so a plugin could take a code from the built-in rules
+        or from a plugin registered before it."""
         caller: Any = getattr(self.manager.hook, hook)
-        for impl in reversed(caller.get_hookimpls()):  # registration order
+        impls = sorted(caller.get_hookimpls(), key=lambda impl: self.order[impl.plugin_name])
+        for impl in impls:
             origin = self.origins.get(impl.plugin_name, impl.plugin_name)
             try:
                 result = impl.function()
