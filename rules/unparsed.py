@@ -48,6 +48,8 @@ class UnparsedContent(Rule):
             for row in table.rows:
                 if row.id is None:
                     values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
+                    if row.extra_count > len(row.extra):
+                        values += f" …（共多出 {row.extra_count} 个数据）"
                 if row.id is None and row.label is not None:
                     label = row.label.replace("\n", "")
                     yield self.finding(
@@ -65,12 +67,13 @@ class UnparsedContent(Rule):
                         f"（第一次在第 {table.first_rows[row.id].line} 行），"
                         "重复的一行未参与检查",
                     )
-                if row.extra:
+                if row.extra_count:
+                    shown = " ".join(c.raw for c in row.extra)
+                    more = " …" if row.extra_count > len(row.extra) else ""
                     yield self.finding(
-                        row.extra[0],
+                        row.extra[0] if row.extra else row.span,
                         f"{name}“{row.template_label or row.label or ''}”"
-                        f"多出 {len(row.extra)} 个数据"
-                        f"（{' '.join(c.raw for c in row.extra)}），未参与检查",
+                        f"多出 {row.extra_count} 个数据（{shown}{more}），未参与检查",
                     )
 
 

@@ -108,3 +108,54 @@ def test_parse_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()  # a caller's choice is left alone
     finally:
         gc.enable()
+
+
+def test_a_long_run_of_numbers_is_counted_not_cut_into_cells() -> None:
+    """Numbers past a row's columns are a count with the first few as cells: a line of a
+    million numbers must not become a million objects."""
+    from gilint.lexer import RUN_CELLS, LineLexer
+    from gilint.templates import NATIONAL
+
+    text = "三、收到和处理政府信息公开申请情况\n（一）予以公开 " + "0 " * 100_000 + "\n"
+    lexed = LineLexer(NATIONAL).lex(text)
+    assert sum(len(line) for lines in lexed.cells.values() for line in lines) <= RUN_CELLS + 3
+    report = gilint.parse(text)
+    _check(report)
+    (row,) = report.table("3").rows  # type: ignore[union-attr]
+    assert row.values == (0,) * 7
+    assert row.extra_count == 100_000 - 7 and 0 < len(row.extra) <= 16
+    (finding,) = [f for f in gilint.lint(text, config={"select": ["GI901"]})]
+    assert "多出 99993 个数据" in finding.message and "…" in finding.message
+
+
+def test_a_long_run_keeps_the_rows_after_it() -> None:
+    text = (
+        "三、收到和处理政府信息公开申请情况\n（一）予以公开 "
+        + "1 " * 600
+        + "\n（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1\n"
+    )
+    report = gilint.parse(text)
+    _check(report)
+    rows = {r.id: r for r in report.table("3").rows}  # type: ignore[union-attr]
+    assert rows["outcome.disclosed"].extra_count == 593
+    assert rows["outcome.partial"].values == (1, 0, 0, 0, 0, 0, 1)
+
+
+def test_repeats_are_one_finding_with_a_count() -> None:
+    rows = "三、收到和处理政府信息公开申请情况\n" + "（七）总计 0 0 0 0 0 0 0\n" * 2_000
+    (repeated,) = [f for f in gilint.lint(rows, config={}) if f.code == "GI901"]
+    assert "同样的问题共 1999 处" in repeated.message
+    assert repeated.line == 3 and len(repeated.related) == 100
+    headings = "三、收到和处理政府信息公开申请情况\n" * 2_000
+    codes = [f.code for f in gilint.lint(headings, config={})]
+    assert codes.count("GI103") == 1 and codes.count("GI107") == 1
+
+
+def test_distinct_problems_are_not_collapsed() -> None:
+    from gilint.testing import render, sample_report
+
+    report = sample_report("2021", seed=2)
+    for column in ("natural_person", "commercial"):
+        report = report.with_cell("3", "new", column, "x")
+    findings = gilint.lint(render(report, "tabs").text, config={"select": ["GI2"]})
+    assert all("同样的问题" not in f.message for f in findings)

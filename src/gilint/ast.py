@@ -80,7 +80,9 @@ class Row:
     ``id`` is the template row it was matched to, ``None`` for a label no template knows
     (``label`` set) or for numbers with no label at all (``label`` is ``None``).
     ``cells`` has one cell per template column (``columns``), in order; ``extra`` holds
-    any cells beyond them. ``duplicate`` marks a second row with the same template row.
+    the first cells beyond them (at most 16) and ``extra_count`` how many values stand
+    beyond them in all (a line of a million numbers is not a million cells).
+    ``duplicate`` marks a second row with the same template row.
 
     ``statuses`` and ``values`` are the cells' statuses and values, column by column, for
     rules that need only the numbers: the :class:`Cell` objects, with their spans, are
@@ -96,6 +98,7 @@ class Row:
     statuses: tuple[CellStatus, ...] = ()
     values: tuple[Number | None, ...] = ()
     extra: tuple[Cell, ...] = ()
+    extra_count: int = 0
     duplicate: bool = False
     template_label: str | None = None
     _build_cells: Callable[[], tuple[Cell, ...]] = attrs.field(

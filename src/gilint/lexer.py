@@ -16,7 +16,8 @@ The lexer also cuts every table line into cells (:class:`LexCell`), kept beside 
 tokens in :attr:`LexResult.cells`, line by line, by the block token's offset. Cell
 kinds: ``CAPTION`` a table caption (第二十条第（一）项) · ``FRAG`` text: a row label, a
 header or a piece of one · ``VALUE`` a number (with any unit) or a placeholder for zero
-(``/ - — 无``) · ``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row.
+(``/ - — 无``) · ``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row ·
+``MORE`` the rest of a run of numbers longer than any table is wide (see ``RUN_CELLS``).
 (Lark is fed one token per block rather than per line or cell: the grammar has nothing
 to decide inside a table block, and a token costs Lark about as much as the whole rest
 of a line's reading.)
@@ -77,6 +78,7 @@ _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
 _MAX_TITLE = 80
+_MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
 _MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
@@ -326,8 +328,10 @@ class LineLexer:
         start = lines[0].start + _indent(lines[0].text)
         end = lines[-1].end
         if state.in_front and state.title_open:
-            joined = compact_key(text[start:end])
-            if len(joined) <= _MAX_TITLE and state.front_paragraphs < 3:
+            # no title is this long even with every space and mark left in (the bound
+            # keeps a megabyte-long first paragraph from being keyed whole)
+            joined = compact_key(text[start:end]) if end - start <= _MAX_RAW_TITLE else None
+            if joined is not None and len(joined) <= _MAX_TITLE and state.front_paragraphs < 3:
                 state.pending_title.append((start, end))
                 state.front_paragraphs += 1
                 if any(w in joined for w in _TITLE_WORDS):
@@ -374,7 +378,7 @@ class LineLexer:
                 return False  # prose
         if state.part in self._table_parts and not state.in_front:
             return True
-        return has_cells or any(_trailing_values(line.text) >= 3 for line in lines)
+        return has_cells or any(_trailing_values(line.text, 3) >= 3 for line in lines)
 
 
 @attrs.define
@@ -412,9 +416,11 @@ def _is_cell_line(line: str) -> bool:
     return "\t" in stripped or (stripped.startswith("|") and stripped.count("|") >= 2)
 
 
-def _trailing_values(line: str) -> int:
+def _trailing_values(line: str, enough: int) -> int:
+    """How many numbers end the line, counted up to ``enough`` (only the last words are
+    split off: a line may be megabytes long)."""
     count = 0
-    for word in reversed(line.split()):
+    for word in reversed(line.rsplit(None, enough)[-enough:]):
         if not _NUMBER.fullmatch(word):
             break
         count += 1
@@ -473,9 +479,49 @@ _new_cell = functools.partial(tuple.__new__, LexCell)
 _new_line = functools.partial(tuple.__new__, _Line)
 
 
+# A run of more numbers than any table has columns is cut into cells only so far: the
+# rest of the run is one MORE cell (how many numbers it holds is counted when a rule
+# asks, see :func:`surplus_count`). A 5 MB line of numbers would otherwise be millions of
+# cells. Both patterns are bounded, so that neither backtracks over a whole run.
+RUN_CELLS = 256
+_LONG_LINE = 2 * RUN_CELLS  # a shorter line cannot hold such a run
+_RUN_START = re.compile(rf"(?<![^ \t|])[0-9]+(?:[ \t|]+[0-9]+){{{RUN_CELLS}}}")
+_RUN_MORE = re.compile(r"(?:[ \t|]+[0-9]+){1,4096}")
+_DIGIT_RUNS = re.compile(r"[0-9]+")
+_SEPARATORS = str.maketrans("", "", " \t|")
+
+
+def surplus_count(more: str) -> int:
+    """How many numbers the text of a MORE cell holds (digits and separators only)."""
+    return len(_DIGIT_RUNS.sub("1", more).translate(_SEPARATORS))
+
+
 def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     """The cells of a table line, each classified: a Markdown rule row (one RULE cell),
-    numbers and placeholders for zero (VALUE), captions, empty cells and text (FRAG)."""
+    numbers and placeholders for zero (VALUE), captions, empty cells and text (FRAG);
+    long runs of numbers end in one MORE cell."""
+    if len(line.text) <= _LONG_LINE:
+        return _line_cells(text, line)
+    out: list[LexCell] = []
+    pos = 0
+    body = line.text
+    while (run := _RUN_START.search(body, pos)) is not None:
+        head = _new_line((line.start + pos, body[pos : run.end()]))
+        out.extend(_line_cells(text, head))
+        end = run.end()
+        while (more := _RUN_MORE.match(body, end)) is not None:
+            end = more.end()
+        if end > run.end():
+            at = _DIGIT_RUNS.search(body, run.end(), end).start()  # type: ignore[union-attr]
+            out.append(_new_cell(("MORE", body[at:end], line.start + at, line.start + end)))
+        pos = end
+    if pos < len(body) and body[pos:].strip(" \t|"):
+        out.extend(_line_cells(text, _new_line((line.start + pos, body[pos:]))))
+    return tuple(out)
+
+
+def _line_cells(text: str, line: _Line) -> tuple[LexCell, ...]:
+    """:func:`_cells` for a line without a long run of numbers."""
     if _is_cell_line(line.text):
         cells = _plain_separated(line)
         return cells if cells is not None else _classify(text, _separated(line))

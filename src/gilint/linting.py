@@ -102,7 +102,7 @@ class Linter:
         overridden = severity is not rule.severity
         findings = [
             attrs.evolve(f, path=report.path, severity=severity if overridden else f.severity)
-            for f in kept
+            for f in collapse_repeats(kept)
         ]
         if problems:
             more = f"等 {len(problems)} 处" if len(problems) > 1 else ""
@@ -120,6 +120,39 @@ class Linter:
         )
         severity = self.config.severity_of("GI900", reporter.severity)
         return [attrs.evolve(finding, path=report.path, severity=severity)]
+
+
+MAX_RELATED = 100  # places a collapsed finding lists beside its own
+
+
+def collapse_repeats(findings: list[Finding]) -> list[Finding]:
+    """One rule's findings with the same message at several places, as one finding.
+
+    A heading or row repeated 20 000 times is one problem to fix, not 20 000 lines of
+    output: the first place keeps the finding, its message says how many there are, and
+    the other places (up to :data:`MAX_RELATED`) become its related locations.
+    """
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.message, []).append(finding)
+    if len(groups) == len(findings):
+        return findings  # the usual case: nothing repeats
+    collapsed: list[Finding] = []
+    for message, same in groups.items():
+        if len(same) == 1:
+            collapsed.append(same[0])
+            continue
+        same.sort(key=Finding.sort_key)
+        first = same[0]
+        others = tuple(f.span for f in same[1 : MAX_RELATED + 1])
+        collapsed.append(
+            attrs.evolve(
+                first,
+                message=f"{message}（同样的问题共 {len(same)} 处，此为第一处）",
+                related=(*first.related, *others),
+            )
+        )
+    return collapsed
 
 
 def _malformed(produced: object, report: Report) -> str | None:

@@ -14,7 +14,7 @@ def _table(table: Table, indent: str) -> Iterator[str]:
     for row in table.rows:
         label = row.template_label or row.label or "（无行标签）"
         values = " ".join(c.raw or "·" for c in row.cells)
-        extra = f" +{len(row.extra)}" if row.extra else ""
+        extra = f" +{row.extra_count}" if row.extra_count else ""
         mark = " [重复]" if row.duplicate else ""
         yield f"{indent}  {row.line:>5}  {row.id or '?'}  {label}: {values}{extra}{mark}"
     for row_id in table.missing:

@@ -14,6 +14,7 @@ them against the row labels of the format descriptions, whatever the layout did 
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Sequence
 
@@ -21,7 +22,7 @@ import attrs
 
 from gilint.ast import Cell, CellStatus, Evidence, Number, Row, Table, TemplateInfo, TextPiece
 from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs
-from gilint.lexer import LexCell
+from gilint.lexer import LexCell, surplus_count
 from gilint.locator import Locator
 from gilint.span import Span
 from gilint.templates.model import (
@@ -35,6 +36,8 @@ from gilint.templates.model import (
 from gilint.values import MAX_DIGITS, read_value
 
 Line = Sequence[LexCell]
+
+MAX_EXTRA_CELLS = 16  # cells past a row's columns that are kept as cells (Row.extra)
 
 
 @attrs.frozen(slots=True)
@@ -359,12 +362,15 @@ class _ChunkReader:
         free = [t for t in frags if not any(s <= _start(t) < e for s, e in used)]
         if not free:
             return None
-        picked = [free[-1]]
-        for tok in reversed(free[:-1]):
-            if self.loc.line(_start(picked[0])) - self.loc.line(_end(tok)) > 1:
+        first = len(free) - 1  # walking back from the last free cell
+        line = self.loc.line(_start(free[first]))
+        while first > 0:
+            above = self.loc.line(_end(free[first - 1]))
+            if line - above > 1:
                 break
-            picked.insert(0, tok)
-        return _start(picked[0]), _end(picked[-1])
+            first -= 1
+            line = self.loc.line(_start(free[first]))
+        return _start(free[first]), _end(free[-1])
 
     def _orphan(self, values: list[LexCell]) -> _RowDraft:
         table = self.tables[-1]
@@ -412,20 +418,31 @@ class _ChunkReader:
         table.touch(first, last)
         if any(us <= first and last <= ue for us, ue in used):
             return  # one label took all the text (the usual row)
+        # Cells and label spans both run in text order: one sweep over the two, so that a
+        # long run of labels costs linear time (a search of every span for every cell
+        # took minutes on a 1 MB line of repeated labels).
+        spans = sorted(used)
+        first_open = 0  # spans before this one end before the current cell
         for tok in frags:
             s, e = tok.start, tok.end
-            for us, ue in used:
-                if us <= s and e <= ue:
-                    break  # all label text
-            else:
-                cuts = sorted((max(s, us), min(e, ue)) for us, ue in used if us < e and ue > s)
-                pos = s
-                for cs, ce in [*cuts, (e, e)]:
-                    piece = tok.text[pos - s : cs - s]
-                    if has_key_text(piece):
-                        lead = len(piece) - len(piece.lstrip())
-                        table.texts.append((pos + lead, pos + lead + len(piece.strip())))
-                    pos = max(pos, ce)
+            while first_open < len(spans) and spans[first_open][1] <= s:
+                first_open += 1
+            touching: list[tuple[int, int]] = []
+            index = first_open
+            while index < len(spans) and spans[index][0] < e:
+                if spans[index][1] > s:
+                    touching.append(spans[index])
+                index += 1
+            if any(us <= s and e <= ue for us, ue in touching):
+                continue  # all label text
+            cuts = sorted((max(s, us), min(e, ue)) for us, ue in touching)
+            pos = s
+            for cs, ce in [*cuts, (e, e)]:
+                piece = tok.text[pos - s : cs - s]
+                if has_key_text(piece):
+                    lead = len(piece) - len(piece.lstrip())
+                    table.texts.append((pos + lead, pos + lead + len(piece.strip())))
+                pos = max(pos, ce)
 
     # -- finishing --------------------------------------------------------------------
 
@@ -491,9 +508,17 @@ class _ChunkReader:
         in_columns = tuple(tokens[:width])
         statuses, values = _read_row(in_columns, columns, spec)
         extra: tuple[Cell, ...] = ()
+        extra_count = 0
         if len(tokens) > width:
+            surplus = [tok for tok in tokens[width:] if tok.kind != "EMPTY"]
             extra = tuple(
-                _cell(loc, row_id, tok, None) for tok in tokens[width:] if tok.kind != "EMPTY"
+                _cell(loc, row_id, tok, None)
+                for tok in itertools.islice(
+                    (tok for tok in surplus if tok.kind != "MORE"), MAX_EXTRA_CELLS
+                )
+            )
+            extra_count = sum(
+                surplus_count(tok.text) if tok.kind == "MORE" else 1 for tok in surplus
             )
         return Row(
             id=row_id,
@@ -504,6 +529,7 @@ class _ChunkReader:
             statuses=statuses,
             values=values,
             extra=extra,
+            extra_count=extra_count,
             duplicate=duplicate,
             template_label=draft.row.label if draft.row else None,
             build_cells=RowCells(loc, row_id, in_columns, columns, label_span or row_span),
@@ -541,7 +567,7 @@ def _read_row(
 def _read(tok: LexCell, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:
     if tok.kind == "EMPTY":
         return None, CellStatus.BLANK, None
-    if tok.kind == "FRAG":
+    if tok.kind in ("FRAG", "MORE"):
         return None, CellStatus.INVALID, None
     return read_value(tok.text, kind)
 

@@ -1,4 +1,5 @@
-"""Worst-case inputs: parse time at 1x, 2x, 4x and 8x size, and the growth exponent.
+"""Worst-case inputs: parse time at 1x, 2x, 4x and 8x size, and the growth exponent; then
+lint time and peak memory of fixed large inputs, each in a fresh process.
 
 Run by hand or in CI: ``python tests/benchmarks/worst_cases.py [--scale S]``. It prints
 numbers and asserts nothing; linear growth shows as an exponent near 1.0.
@@ -10,6 +11,9 @@ import argparse
 import math
 import platform
 import random
+import resource
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 
@@ -33,6 +37,10 @@ def _repeated_headings(n: int) -> str:
     return "三、收到和处理政府信息公开申请情况\n" * (n // 18)
 
 
+def _spaced_label(n: int) -> str:
+    return "三、收到和处理政府信息公开申请情况\n" + "词语 " * (n // 3) + "1 2 3 4 5 6 7\n"
+
+
 def _spaces(n: int) -> str:
     return "第二十条" + " " * n + "第（一）项"
 
@@ -54,10 +62,45 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "spaced numbers": (_spaced_numbers, 250_000),
     "repeated row lines": (_repeated_rows, 250_000),
     "repeated headings": (_repeated_headings, 45_000),
+    "row label of words": (_spaced_label, 250_000),
     "whitespace run": (_spaces, 250_000),
     "random bytes": (_random_bytes, 25_000),
     "reports concatenated": (_concatenated, len(_REPORT) * 125),
 }
+
+
+_TABLE = "三、收到和处理政府信息公开申请情况\n"
+
+# Inputs of a fixed size, each linted whole in a fresh process: seconds and peak memory.
+FIXED: dict[str, Callable[[], str]] = {
+    "5 MB line of '0 '": lambda: "0 " * 2_500_000,
+    "1 MB row label of spaced words": lambda: _TABLE + "词语 " * 333_333 + "1 2 3\n",
+    "100 000 repeated rows": lambda: _TABLE + "（七）总计 0 0 0 0 0 0 0\n" * 100_000,
+    "20 000 repeated headings": lambda: _TABLE * 20_000,
+}
+
+
+def measure(name: str) -> None:
+    """Lint one fixed input in this process and print seconds, peak MB and findings."""
+    gilint.lint("一、总体情况", config={})  # start-up is not what is measured
+    text = FIXED[name]()
+    start = time.perf_counter()
+    findings = gilint.lint(text, config={})
+    took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{took:.2f} {peak:.0f} {len(findings)}")
+
+
+def fixed_cases() -> None:
+    print(f"\n{'fixed input (fresh process)':34} {'seconds':>8} {'peak MB':>8} {'findings':>9}")
+    for name in FIXED:
+        out = subprocess.run(
+            [sys.executable, __file__, "--measure", name],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        print(f"{name:34} {float(out[0]):8.2f} {float(out[1]):8.0f} {int(out[2]):9}")
 
 
 def _time(data: str | bytes, repeat: int = 3) -> float:
@@ -72,7 +115,11 @@ def _time(data: str | bytes, repeat: int = 3) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every 1x size")
+    parser.add_argument("--measure", choices=FIXED, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure:
+        measure(args.measure)
+        return
     print(
         f"python {platform.python_version()} on {platform.machine()}, gilint {gilint.__version__}"
     )
@@ -86,6 +133,7 @@ def main() -> None:
         times = [_time(make(base * m)) for m in (1, 2, 4, 8)]
         exponent = math.log(times[-1] / times[0], 8) if times[0] > 0 else float("nan")
         print(f"{name:24} {base:>10} " + " ".join(f"{t:8.3f}" for t in times) + f" {exponent:9.2f}")
+    fixed_cases()
 
 
 if __name__ == "__main__":
