@@ -1,0 +1,117 @@
+"""The command line under a fuzzer: any bytes, damaged reports, any configuration text,
+in every output format. Exit status 0, 1 or 2, never an exception; the machine formats
+always parse."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gilint import cli
+from gilint.testing import LAYOUTS, render, sample_report
+
+_FORMATS = ("concise", "full", "json", "sarif", "github", "junit")
+_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(files: dict[str, bytes], form: str, *extra: str) -> tuple[int, str, str]:
+    """``gilint check`` in this process over a folder holding ``files``."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name, data in files.items():
+            Path(folder, name).write_bytes(data)
+        out, err = io.StringIO(), io.StringIO()
+        here = os.getcwd()
+        os.chdir(folder)
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = cli.main(["check", ".", "--format", form, "-j", "1", *extra])
+        finally:
+            os.chdir(here)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _valid(form: str, code: int, out: str, err: str) -> None:
+    assert code in (0, 1, 2), (code, err)
+    assert "Traceback" not in err
+    if code == 2:
+        assert err.strip() and all(line.startswith("gilint: ") for line in err.splitlines())
+        return
+    if form in ("json", "sarif"):
+        json.loads(out)
+    elif form == "junit":
+        ET.fromstring(out.encode("utf-8"))
+    elif form in ("concise", "full"):
+        assert "\x1b" not in out
+        assert not [line for line in out.splitlines() if line.startswith("::")]
+
+
+@_SETTINGS
+@given(st.binary(max_size=3000), st.sampled_from(_FORMATS))
+def test_any_bytes(data: bytes, form: str) -> None:
+    _valid(form, *_check({"r.txt": data, "gilint.toml": b'select = ["GI"]\n'}, form))
+
+
+@st.composite
+def _damaged_report(draw: st.DrawFn) -> bytes:
+    layout = draw(st.sampled_from(LAYOUTS))
+    template = draw(st.sampled_from(["2019", "2021"]))
+    text = render(sample_report(template, seed=draw(st.integers(0, 999))), layout).text
+    data = bytearray(text.encode(draw(st.sampled_from(["utf-8", "gb18030", "utf-16"]))))
+    for _ in range(draw(st.integers(0, 8))):
+        at = draw(st.integers(0, len(data)))
+        action = draw(st.sampled_from(["flip", "cut", "insert"]))
+        if action == "flip" and at < len(data):
+            data[at] = draw(st.integers(0, 255))
+        elif action == "cut":
+            del data[at : at + draw(st.integers(1, 200))]
+        else:
+            data[at:at] = draw(st.binary(min_size=1, max_size=20))
+    return bytes(data)
+
+
+@_SETTINGS
+@given(_damaged_report(), st.sampled_from(_FORMATS))
+def test_damaged_reports(data: bytes, form: str) -> None:
+    _valid(form, *_check({"r.txt": data, "gilint.toml": b'select = ["GI"]\n'}, form))
+
+
+_TOML_PIECES = st.sampled_from(
+    [
+        "select = ",
+        "ignore = ",
+        "rule-timeout = ",
+        "template = ",
+        "[tool.gilint]\n",
+        "[per-file-ignores]\n",
+        '"GI1"',
+        '["gi2", "GI901"]',
+        "[",
+        "]",
+        "5",
+        "-1",
+        "true",
+        "\n",
+        "=",
+        '"',
+        'local-rules = ["x.py"]\n',
+    ]
+)
+
+
+@_SETTINGS
+@given(
+    st.lists(_TOML_PIECES, max_size=20).map("".join),
+    st.sampled_from(["gilint.toml", "pyproject.toml"]),
+)
+def test_any_configuration_text(content: str, name: str) -> None:
+    report = render(sample_report("2021", seed=1), "wrapped").text.encode("utf-8")
+    files = {"r.txt": report, name: content.encode("utf-8")}
+    _valid("json", *_check(files, "json"))
