@@ -89,8 +89,11 @@ class Linter:
         time limit or yields what is not a well-formed finding is reported under GI900,
         naming it, and the run goes on with its well-formed findings."""
         try:
-            with limits.limit():
+            limits.begin()
+            try:
                 produced = list(rule.check(report))
+            finally:
+                limits.end()
         except RuleTimeout:
             return self._failed(rule, f"运行超过 {limits.seconds:g} 秒，已停止", report)
         except (Exception, SystemExit) as exc:
