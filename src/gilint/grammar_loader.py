@@ -7,7 +7,7 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,16 @@ def grammar_text() -> str:
     return resources.files("gilint.grammar").joinpath("report.lark").read_text("utf-8")
 
 
+def _only_ours(info: os.stat_result, of_kind: Callable[[int], bool]) -> bool:
+    """Whether an entry (not followed if a link) is of the expected kind, owned by this
+    user, and writable by no one else: only then could no one else have put it there."""
+    return (
+        of_kind(info.st_mode)
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
+
+
 def cache_folder() -> Path | None:
     """The user's own cache folder for the analysed grammar, or None where there is none
     gilint can trust.
@@ -52,13 +62,7 @@ def cache_folder() -> Path | None:
         info = folder.lstat()
     except OSError:
         return None
-    if (
-        not stat.S_ISDIR(info.st_mode)
-        or info.st_uid != os.getuid()
-        or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    ):
-        return None
-    return folder
+    return folder if _only_ours(info, stat.S_ISDIR) else None
 
 
 def cache_file(text: str) -> Path | None:
@@ -76,13 +80,7 @@ def cache_file(text: str) -> Path | None:
         return path
     except OSError:
         return None
-    if (
-        not stat.S_ISREG(info.st_mode)
-        or info.st_uid != os.getuid()
-        or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    ):
-        return None
-    return path
+    return path if _only_ours(info, stat.S_ISREG) else None
 
 
 @lru_cache(maxsize=1)
