@@ -7,7 +7,6 @@ from gilint.span import Span
 from gilint.templates.model import TableSpec, Template, TemplateSet
 
 PART_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_TABLE_NAMES = {"3": "表三", "4": "表四"}
 
 
 def part_number(part: str | None) -> int:
@@ -35,11 +34,7 @@ def table_spec(table: Table, templates: TemplateSet) -> TableSpec | None:
 
 
 def table_name(table: Table) -> str:
-    if table.id in _TABLE_NAMES:
-        return _TABLE_NAMES[table.id]
-    if table.id:
-        return f"表二{table.title}"
-    return "表格"
+    return table.name
 
 
 def row_name(row: Row) -> str:

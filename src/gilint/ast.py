@@ -16,6 +16,7 @@ from types import MappingProxyType
 import attrs
 
 from gilint.labels import key
+from gilint.places import SourceMap
 from gilint.span import Span
 
 Number = int | Decimal
@@ -169,6 +170,9 @@ class Evidence:
         return template_id in self.templates
 
 
+_TABLE_NAMES = {"3": "表三", "4": "表四"}
+
+
 @attrs.frozen(slots=True)
 class Table:
     """A table read against a template's description.
@@ -200,6 +204,15 @@ class Table:
     def row(self, row_id: str) -> Row | None:
         """The first row matched to ``row_id``."""
         return self.first_rows.get(row_id)
+
+    @property
+    def name(self) -> str:
+        """The name users know the table by: 表三, 表四, 表二 and its caption's subject."""
+        if self.id in _TABLE_NAMES:
+            return _TABLE_NAMES[self.id]
+        if self.id:
+            return f"表二{self.title}"
+        return "表格"
 
     def cell(self, row_id: str, column_id: str) -> Cell | None:
         row = self.row(row_id)
@@ -324,10 +337,18 @@ class Report:
     sections: tuple[Section, ...]
     diagnostics: tuple[Diagnostic, ...]
     encoding: str = "utf-8"
+    # where the text came from in a PDF, Word or HTML file (None for a text file)
+    source_map: SourceMap | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def unread(
-        cls, source: str, path: str | None, span: Span, diagnostic: Diagnostic, encoding: str
+        cls,
+        source: str,
+        path: str | None,
+        span: Span,
+        diagnostic: Diagnostic,
+        encoding: str,
+        source_map: SourceMap | None = None,
     ) -> Report:
         """A report of which nothing could be read but ``diagnostic`` says why."""
         return cls(
@@ -346,6 +367,7 @@ class Report:
             sections=(),
             diagnostics=(diagnostic,),
             encoding=encoding,
+            source_map=source_map,
         )
 
     def section(self, part: str) -> Section | None:
@@ -360,3 +382,24 @@ class Report:
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables() if t.id == table_id), None)
+
+    def logical_location(self, offset: int) -> str | None:
+        """What stands at ``offset`` by name: ``表三/（一）予以公开/自然人`` in a table (as
+        far as it is known), ``第六部分`` elsewhere in a part; for tools that show a
+        finding in a PDF or Word file, where a line number means nothing."""
+        for table in self.tables():
+            if not table.span.start <= offset < max(table.span.end, table.span.start + 1):
+                continue
+            names = [table.name]
+            for row in table.rows:
+                if row.span.start <= offset < row.span.end:
+                    names.append(row.template_label or (row.label or "").replace("\n", ""))
+                    cell = next((c for c in row.cells if c.span.start <= offset < c.span.end), None)
+                    if cell is not None and cell.column_label:
+                        names.append(cell.column_label)
+                    break
+            return "/".join(n for n in names if n)
+        for section in self.sections:
+            if section.span.start <= offset < section.span.end and section.part:
+                return f"第{section.part}部分"
+        return None

@@ -235,6 +235,7 @@ def build_report(
         sections=tuple(sections),
         diagnostics=tuple(diagnostics),
         encoding=loaded.encoding,
+        source_map=loaded.source_map,
     )
 
 

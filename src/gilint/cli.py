@@ -123,6 +123,7 @@ def _check_command(args: argparse.Namespace) -> int:
         raise UsageError(f"未知的输出格式“{args.format}”，可选：{'、'.join(reporters)}")
     reporter_class = reporters[args.format]
     session.needs_source = reporter_class.needs_source
+    session.default_include = _include_patterns(linter)
     collected = collect(paths, session)
     files = list(collected.files)
     errors = list(collected.problems)
@@ -163,6 +164,20 @@ def _check_command(args: argparse.Namespace) -> int:
             print(f"gilint: 错误: {error}", file=sys.stderr)
         return 2
     return 1 if failed and not args.exit_zero else 0
+
+
+def _include_patterns(linter: Linter) -> tuple[str, ...]:
+    """What a folder is searched for by default: text files, and the files of every
+    loader whose libraries are installed (``.pdf`` once ``gilint[pdf]`` is)."""
+    from gilint.config import DEFAULT_INCLUDE
+
+    found = [
+        f"*{suffix}"
+        for loader in linter.registry.loaders
+        if loader.installed()
+        for suffix in loader.suffixes
+    ]
+    return tuple(dict.fromkeys((*DEFAULT_INCLUDE, *found)))
 
 
 def _refuse_an_input_as_output(target: str, inputs: list[str]) -> None:
@@ -252,7 +267,8 @@ def _parse_command(args: argparse.Namespace) -> int:
     """The report as ``check`` reads it: with the configuration ``check`` would use for
     the file (its template setting, and the templates of plugins)."""
     from gilint.export import report_dict
-    from gilint.loading import load_bytes, read_input, read_input_stream
+    from gilint.loaders import LoaderError
+    from gilint.loading import read_input, read_input_stream
     from gilint.outline import outline
     from gilint.output import standard_output
     from gilint.runner import STDIN
@@ -264,9 +280,10 @@ def _parse_command(args: argparse.Namespace) -> int:
             data = read_input_stream(sys.stdin.buffer, args.max_file_size)
         else:
             data = read_input(args.file, args.max_file_size)
-    except OSError as exc:
-        raise UsageError(f"无法读取文件 {args.file}：{exc.strerror or exc}") from None
-    report = linter.parse_loaded(load_bytes(data, origin=args.file), args.file)
+        report = linter.parse(data, args.file)
+    except (OSError, LoaderError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise UsageError(f"无法读取文件 {args.file}：{reason}") from None
     with standard_output() as stream:
         if args.format == "json":
             json.dump(report_dict(report), stream, ensure_ascii=False, indent=2)
@@ -274,6 +291,31 @@ def _parse_command(args: argparse.Namespace) -> int:
         else:
             for line in outline(report):
                 stream.write(line + "\n")
+    return 0
+
+
+def _extract_command(args: argparse.Namespace) -> int:
+    """The text gilint reads from a file (a PDF's, a Word document's, a page's), for a
+    person to see what the rules saw."""
+    from gilint.loaders import LoaderError
+    from gilint.loading import read_input, read_input_stream
+    from gilint.output import standard_output
+    from gilint.parsing import read_with
+    from gilint.runner import STDIN
+
+    session = _session(args, {"local_rules": _local_rules(args)})
+    linter = _linter(session, Path.cwd() if args.file == STDIN else Path(args.file))
+    try:
+        if args.file == STDIN:
+            data = read_input_stream(sys.stdin.buffer, args.max_file_size)
+        else:
+            data = read_input(args.file, args.max_file_size)
+        loaded = read_with(linter.registry.loaders, data, args.file)
+    except (OSError, LoaderError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise UsageError(f"无法读取文件 {args.file}：{reason}") from None
+    with standard_output() as stream:
+        stream.write(loaded.text if loaded.text.endswith("\n") else loaded.text + "\n")
     return 0
 
 
@@ -421,6 +463,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _input_options(parse)
     parse.set_defaults(run=_parse_command)
+
+    extract = commands.add_parser(
+        "extract", help="输出从文件（PDF、Word、网页）中读取出的文本，即规则检查的文本"
+    )
+    extract.add_argument("file", help="文件（- 表示标准输入）")
+    _config_options(extract)
+    _input_options(extract)
+    extract.set_defaults(run=_extract_command)
     return parser
 
 

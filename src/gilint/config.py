@@ -39,11 +39,12 @@ KEYS = (
     "template",
     "local-rules",
     "include",
+    "extend-include",
     "exclude",
     "rule-timeout",
 )
 DEFAULT_RULE_TIMEOUT = 10.0  # seconds one rule may take on one report
-DEFAULT_INCLUDE = ("*.txt",)
+DEFAULT_INCLUDE = ("*.txt",)  # and the suffixes of every installed loader (see included)
 
 
 class ConfigError(Exception):
@@ -64,7 +65,8 @@ class Config:
     local_rules: tuple[Path, ...] = ()
     # local rules named by a file the user does not own, not loaded (see guard_local_rules)
     refused_rules: tuple[Path, ...] = ()
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    include: tuple[str, ...] | None = None  # None: the default (see included)
+    extend_include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
     root: Path | None = None
@@ -119,8 +121,13 @@ class Config:
         forms = _path_forms(str(path), self.root)
         return any(fnmatch.fnmatch(f, p) for p in self.exclude for f in forms)
 
-    def included(self, path: Path) -> bool:
-        return any(fnmatch.fnmatch(path.name, p) for p in self.include) and not self.excluded(path)
+    def included(self, path: Path, default: Sequence[str] = DEFAULT_INCLUDE) -> bool:
+        """Whether a file found in a folder is checked: its name matches ``include`` (by
+        default ``default``, the patterns of the installed loaders) or ``extend-include``,
+        in any case (``.TXT`` is ``.txt``), and no ``exclude`` pattern."""
+        name = path.name.lower()
+        patterns = (*(default if self.include is None else self.include), *self.extend_include)
+        return any(fnmatch.fnmatch(name, p.lower()) for p in patterns) and not self.excluded(path)
 
     def validate(self, codes: Sequence[str], templates: Sequence[str]) -> None:
         """Unknown codes and templates are errors: a typo must not silently do nothing.
@@ -197,6 +204,8 @@ def from_mapping(
         fields["extend_select"] = _codes("extend-select", data["extend-select"], where)
     if "include" in data:
         fields["include"] = _strings("include", data["include"], where)
+    if "extend-include" in data:
+        fields["extend_include"] = _strings("extend-include", data["extend-include"], where)
     if "exclude" in data:
         fields["exclude"] = _strings("exclude", data["exclude"], where)
     if "per-file-ignores" in data:

@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from gilint.places import Place
 from gilint.span import Span
 
 
@@ -38,8 +39,11 @@ class Severity(str, enum.Enum):
 class Finding:
     """One problem at one place of one file.
 
-    ``span`` is where it is (1-based lines and columns of the user's file); ``related``
-    are other places that explain it (the cells of a broken sum, say).
+    ``span`` is where it is (1-based lines and columns of the user's file, or of the text
+    extracted from a PDF, Word or HTML file); ``related`` are other places that explain
+    it (the cells of a broken sum, say). For an extracted file, ``place`` and
+    ``related_places`` say where the span and the related spans stand in the original
+    (a page, a table cell, a line and column of the page's source).
     """
 
     code: str
@@ -50,6 +54,9 @@ class Finding:
     span: Span
     suggestion: str | None = None
     related: tuple[Span, ...] = ()
+    place: Place | None = None
+    related_places: tuple[Place | None, ...] = ()
+    logical: str | None = None  # what the span is by name (``表三/（一）予以公开/自然人``)
 
     @property
     def line(self) -> int:
@@ -63,6 +70,7 @@ class Finding:
         return (self.path or "", self.span.line, self.span.column, self.code, self.message)
 
     def to_dict(self) -> dict[str, Any]:
+        places = self.related_places or (None,) * len(self.related)
         return {
             "path": self.path,
             "code": self.code,
@@ -74,5 +82,13 @@ class Finding:
             "end_line": self.span.end_line,
             "end_column": self.span.end_column,
             "suggestion": self.suggestion,
-            "related": [r.to_dict() for r in self.related],
+            "related": [
+                _with_source(r.to_dict(), p) for r, p in zip(self.related, places, strict=True)
+            ],
+            **({"source": self.place.to_dict()} if self.place else {}),
+            **({"logical": self.logical} if self.logical else {}),
         }
+
+
+def _with_source(data: dict[str, Any], place: Place | None) -> dict[str, Any]:
+    return {**data, "source": place.to_dict()} if place else data

@@ -33,3 +33,10 @@ def gilint_templates() -> Sequence[Any]:
 def gilint_reporters() -> Sequence[type[Any]]:
     """Return reporter classes (output formats) this plugin provides."""
     raise NotImplementedError
+
+
+@hookspec
+def gilint_loaders() -> Sequence[Any]:
+    """Return :class:`gilint.loaders.Loader` instances: readers of further file formats.
+    A loader that sniffs a file's bytes first, or claims its suffix, reads it."""
+    raise NotImplementedError

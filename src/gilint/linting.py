@@ -22,6 +22,7 @@ from gilint.config import (
 from gilint.findings import Finding
 from gilint.loading import Loaded
 from gilint.parsing import Source, load, parse_loaded
+from gilint.places import SourceMap
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import Rule
 from gilint.span import LineIndex, Span
@@ -57,7 +58,9 @@ class Linter:
         return self.registry.problems
 
     def parse(self, source: Source, path: str | None = None) -> Report:
-        loaded, found = load(source)
+        """Parse a path, bytes or text (see :func:`gilint.parsing.load`) with this
+        linter's loaders; ``path`` names the report (and, for bytes, their format)."""
+        loaded, found = load(source, self.registry.loaders, path)
         return self.parse_loaded(loaded, path or found)
 
     def parse_loaded(self, loaded: Loaded, path: str | None = None) -> Report:
@@ -79,6 +82,8 @@ class Linter:
         with TimeLimits(self.config.rule_timeout).armed() as limits:
             for rule in rules:
                 findings.extend(self._run(rule, report, limits))
+        if report.source_map is not None:
+            findings = [_placed(f, report, report.source_map) for f in findings]
         return sorted(findings, key=Finding.sort_key)
 
     def lint(self, source: Source, path: str | None = None) -> list[Finding]:
@@ -123,6 +128,17 @@ class Linter:
         )
         severity = self.config.severity_of("GI900", reporter.severity)
         return [attrs.evolve(finding, path=report.path, severity=severity)]
+
+
+def _placed(finding: Finding, report: Report, places: SourceMap) -> Finding:
+    """``finding`` with the places in the original file its spans stand at, and what
+    its span is by name."""
+    return attrs.evolve(
+        finding,
+        place=places.place(finding.span.start),
+        related_places=tuple(places.place(span.start) for span in finding.related),
+        logical=report.logical_location(finding.span.start),
+    )
 
 
 MAX_RELATED = 100  # places a collapsed finding lists beside its own

@@ -2,10 +2,10 @@
 
 The loader's result is the text the user sees in an editor, with ``\\n`` line ends.
 Line and column numbers of that text are those of the user's file, so every later
-stage reports positions against it. Other input formats (HTML, Word, PDF) can become
-loaders that also return a :class:`Loaded`: the extracted text, ``origin`` naming the
-source, and ``to_original`` mapping offsets of the text back to offsets of the source
-(the identity for plain text, where the two are the same).
+stage reports positions against it. The loaders of other formats (HTML, Word, PDF, in
+:mod:`gilint.loaders`) return a :class:`Loaded` too: the extracted text, ``origin``
+naming the format, and a ``source_map`` from offsets of the text back to places in the
+original file (None for plain text, whose lines and columns are the file's own).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 import attrs
 
-from gilint.normalise import OffsetMap
+from gilint.places import SourceMap
 
 _NEWLINES = re.compile(r"\r\n?")
 
@@ -90,7 +90,7 @@ class Loaded:
     newline: str = "\n"
     origin: str = "text"
     problems: tuple[LoadProblem, ...] = ()
-    to_original: OffsetMap = attrs.field(factory=OffsetMap)
+    source_map: SourceMap | None = attrs.field(default=None, eq=False, repr=False)
 
 
 def _line_ends(text: str) -> tuple[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -12,7 +12,8 @@ from gilint.ast import Diagnostic, Report
 from gilint.build import build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.lexer import LineLexer
-from gilint.loading import Loaded, load_bytes, load_text, read_input
+from gilint.loaders import Loader, choose
+from gilint.loading import Loaded, load_text, read_input
 from gilint.locator import Locator
 from gilint.normalise import normalise
 from gilint.templates import NATIONAL
@@ -44,11 +45,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load(source: Source) -> tuple[Loaded, str | None]:
-    """Decode a path, bytes or text. A ``str`` is a path when it names an existing file
-    and has no line break; otherwise it is the report text itself. A path that is not a
-    regular file, or is larger than :data:`~gilint.loading.MAX_BYTES`, raises
-    :class:`~gilint.loading.InputError` (an ``OSError``)."""
+def load(
+    source: Source, loaders: Sequence[Loader] | None = None, name: str | None = None
+) -> tuple[Loaded, str | None]:
+    """Read a path, bytes or text. A ``str`` is a path when it names an existing file and
+    has no line break; otherwise it is the report text itself. Bytes and files go to the
+    loader :func:`~gilint.loaders.choose` picks from ``loaders`` (by default the built-in
+    ones), by their content and by their name (``name`` for bytes).
+
+    A path that is not a regular file, or is larger than
+    :data:`~gilint.loading.MAX_BYTES`, raises :class:`~gilint.loading.InputError` (an
+    ``OSError``); a file whose loader cannot read it (a missing optional extra) raises
+    :class:`~gilint.loaders.LoaderError`."""
     if isinstance(source, os.PathLike) or (
         isinstance(source, str)
         and "\n" not in source
@@ -56,10 +64,19 @@ def load(source: Source) -> tuple[Loaded, str | None]:
         and os.path.isfile(source)
     ):
         path = os.fspath(source)
-        return load_bytes(read_input(path), origin=path), path
+        return read_with(loaders, read_input(path), path), path
     if isinstance(source, bytes):
-        return load_bytes(source), None
+        return read_with(loaders, source, name), None
     return load_text(source), None
+
+
+def read_with(loaders: Sequence[Loader] | None, data: bytes, name: str | None) -> Loaded:
+    """``data`` read by the loader chosen for it (see :func:`load`)."""
+    if loaders is None:
+        from gilint.loaders.builtin import BUILTIN_LOADERS
+
+        loaders = BUILTIN_LOADERS
+    return choose(loaders, data, name).load(data, name or "bytes")
 
 
 def parse(
@@ -98,4 +115,6 @@ def parse_loaded(
     except Exception as exc:  # a bug of ours must not cost the user the whole run
         message = f"解析器内部错误（{type(exc).__name__}: {exc}），此文件未能检查，请报告此问题"
         diagnostic = Diagnostic("internal-error", message, loc.span(0, 0))
-        return Report.unread(loaded.text, path, loc.whole(), diagnostic, loaded.encoding)
+        return Report.unread(
+            loaded.text, path, loc.whole(), diagnostic, loaded.encoding, loaded.source_map
+        )

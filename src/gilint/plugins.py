@@ -21,6 +21,7 @@ import attrs
 import pluggy
 
 from gilint import hookspecs
+from gilint.loaders import Loader
 from gilint.rule import Rule
 from gilint.templates import NATIONAL
 from gilint.templates.model import Template, TemplateSet
@@ -54,6 +55,8 @@ class Registry:
     templates: TemplateSet
     reporters: tuple[tuple[type[Any], str], ...]
     problems: tuple[PluginProblem, ...]
+    # file readers, in the order gilint.loaders.choose tries them (the text loader last)
+    loaders: tuple[Loader, ...] = ()
 
     def rule(self, code: str) -> RuleEntry | None:
         return next((e for e in self.rules if e.rule.code == code), None)
@@ -112,8 +115,12 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+# the entry points of gilint's own rules and loaders, registered before any plugin
+_BUILTIN_PLUGINS = ("gilint.rules", "gilint.loaders.builtin")
+
+
 def _origin(entry_point: metadata.EntryPoint) -> str:
-    if entry_point.value == "gilint.rules":
+    if entry_point.value in _BUILTIN_PLUGINS:
         return BUILTIN
     dist = entry_point.dist
     if dist is not None:
@@ -135,7 +142,8 @@ def load_installed() -> PluginHost:
     """A new host with every installed plugin; the built-in rules come first."""
     host = PluginHost()
     points = sorted(
-        metadata.entry_points(group=GROUP), key=lambda ep: (ep.value != "gilint.rules", ep.name)
+        metadata.entry_points(group=GROUP),
+        key=lambda ep: (ep.value not in _BUILTIN_PLUGINS, ep.value != "gilint.rules", ep.name),
     )
     for entry_point in points:
         origin = _origin(entry_point)
@@ -250,6 +258,24 @@ def _accept_reporters(
     return tuple(found)
 
 
+def _accept_loaders(
+    hosts: Sequence[PluginHost], problems: list[PluginProblem]
+) -> tuple[Loader, ...]:
+    """Loaders in registration order, each name once; the text loader, which reads any
+    file, goes last whoever registered it."""
+    found: list[Loader] = []
+    for origin, result in _results(hosts, "gilint_loaders", problems):
+        for loader in _as_sequence(result):
+            if not isinstance(loader, Loader):
+                problems.append(PluginProblem(origin, f"{loader!r} 不是 gilint.loaders.Loader"))
+            elif any(known.name == loader.name for known in found):
+                problems.append(PluginProblem(origin, f"读取器 {loader.name} 已存在，已拒绝"))
+            else:
+                found.append(loader)
+    found.sort(key=lambda loader: loader.name == "text")
+    return tuple(found)
+
+
 def _as_sequence(result: Any) -> Sequence[Any]:
     if isinstance(result, (list, tuple)):
         return result
@@ -274,4 +300,5 @@ def build_registry(
     rules = _accept_rules(hosts, problems)
     templates = _accept_templates(hosts, problems)
     reporters = _accept_reporters(hosts, problems)
-    return Registry(tuple(rules), templates, reporters, tuple(problems))
+    loaders = _accept_loaders(hosts, problems)
+    return Registry(tuple(rules), templates, reporters, tuple(problems), loaders)

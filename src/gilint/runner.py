@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from gilint.config import (
+    DEFAULT_INCLUDE,
     Config,
     ConfigError,
     discover,
@@ -27,6 +28,7 @@ from gilint.config import (
     with_overrides,
 )
 from gilint.linting import Linter
+from gilint.loaders import LoaderError
 from gilint.loading import MAX_BYTES, read_input
 from gilint.reporters.base import FileResult, display_path
 
@@ -60,6 +62,8 @@ class Session:
     isolated: bool = False
     trust_local_rules: bool = False
     max_bytes: int = MAX_BYTES
+    # the file names a folder is searched for when the configuration names none
+    default_include: tuple[str, ...] = DEFAULT_INCLUDE
     cwd: Path = attrs.field(factory=Path.cwd)
     refused: dict[Path, str] = attrs.field(factory=dict, repr=False)
     _told: set[Path] = attrs.field(factory=set, repr=False)
@@ -73,6 +77,7 @@ class Session:
         "isolated",
         "trust_local_rules",
         "max_bytes",
+        "default_include",
         "cwd",
     )
 
@@ -136,7 +141,10 @@ class Session:
         except OSError as exc:
             return Outcome(path, error=f"无法读取文件 {display_path(path)}：{exc.strerror or exc}")
         shown = display_path(path)  # valid text in every output format
-        report = linter.parse(data, path=shown)
+        try:
+            report = linter.parse(data, path=shown)
+        except LoaderError as exc:
+            return Outcome(path, error=f"{shown}：{exc}")
         findings = tuple(linter.check(report))
         lines: dict[int, str] = {}
         if self.needs_source and findings:
@@ -194,7 +202,10 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
                 dirs[:] = sorted(d for d in dirs if not _skipped_directory(d))
                 for name in sorted(names):
                     candidate = Path(folder) / name
-                    if config.included(candidate) and str(candidate) not in seen:
+                    if (
+                        config.included(candidate, session.default_include)
+                        and str(candidate) not in seen
+                    ):
                         seen.add(str(candidate))
                         files.append(str(candidate))
         elif given not in seen:

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from gilint import __version__
-from gilint.findings import Severity
+from gilint.findings import Finding, Severity
 from gilint.reporters.base import FileResult, Reporter, Summary, printable
 
 
@@ -63,33 +63,49 @@ class Sarif(Reporter):
     def file(self, result: FileResult) -> None:
         index = {e.rule.code: i for i, e in enumerate(self.registry.rules)}
         for finding in result.findings:
-            span = finding.span
             item: dict[str, Any] = {
                 "ruleId": finding.code,
                 "level": _LEVELS[finding.severity],
                 "message": {"text": finding.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {
-                                "uri": relative_uri(finding.path, self.root),
-                                "uriBaseId": "%SRCROOT%",
-                            },
-                            "region": {
-                                "startLine": span.line,
-                                "startColumn": span.column,
-                                "endLine": span.end_line,
-                                "endColumn": span.end_column,
-                            },
-                        }
-                    }
-                ],
+                "locations": [self.location(finding)],
             }
+            if finding.place is not None:
+                item["properties"] = {"source": finding.place.to_dict()}
             if finding.code in index:
                 item["ruleIndex"] = index[finding.code]
             if finding.suggestion:
                 item["message"]["text"] += f"（建议：{finding.suggestion}）"
             self._results.append(item)
+
+    def location(self, finding: Finding) -> dict[str, Any]:
+        """The finding's place in the file the user holds. A text file: the span's full
+        region. An HTML page: the line and column of its source where the text began. A
+        PDF or Word file has no lines: the file, and what the span is by name
+        (``表三/（一）予以公开/自然人``) as a logical location; the page or cell is in the
+        result's properties."""
+        physical: dict[str, Any] = {
+            "artifactLocation": {
+                "uri": relative_uri(finding.path, self.root),
+                "uriBaseId": "%SRCROOT%",
+            }
+        }
+        place = finding.place
+        if place is None:
+            span = finding.span
+            physical["region"] = {
+                "startLine": span.line,
+                "startColumn": span.column,
+                "endLine": span.end_line,
+                "endColumn": span.end_column,
+            }
+        elif place.line is not None:
+            physical["region"] = {"startLine": place.line, "startColumn": place.column or 1}
+        location: dict[str, Any] = {"physicalLocation": physical}
+        if place is not None and finding.logical:
+            location["logicalLocations"] = [
+                {"fullyQualifiedName": finding.logical, "kind": "element"}
+            ]
+        return location
 
     def finish(self, summary: Summary) -> None:
         rules = []
@@ -157,9 +173,17 @@ class Github(Reporter):
     def file(self, result: FileResult) -> None:
         for f in result.findings:
             span = f.span
+            if f.place is None:
+                where = (
+                    f"line={span.line},col={span.column},"
+                    f"endLine={span.end_line},endColumn={span.end_column},"
+                )
+            elif f.place.line is not None:  # an HTML page: its source's line
+                where = f"line={f.place.line},col={f.place.column or 1},"
+            else:  # a PDF or Word file has no lines to annotate
+                where = ""
             props = (
-                f"file={_escape_property(f.path or '-')},line={span.line},col={span.column},"
-                f"endLine={span.end_line},endColumn={span.end_column},"
+                f"file={_escape_property(f.path or '-')},{where}"
                 f"title={_escape_property(f'{f.code} {f.name}')}"
             )
             self.stream.write(
@@ -192,9 +216,8 @@ class Junit(Reporter):
             failure = ET.SubElement(
                 case, "failure", {"message": _xml(f"{f.code} {f.message}"), "type": _xml(f.code)}
             )
-            failure.text = _xml(
-                f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}"
-            )
+            where = f.place.label() if f.place is not None else f"{f.line}:{f.column}"
+            failure.text = _xml(f"{f.path}:{where}: {f.code} [{f.severity.value}] {f.message}")
         self._cases.append(case)
 
     def finish(self, summary: Summary) -> None:

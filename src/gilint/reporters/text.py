@@ -31,7 +31,10 @@ class Concise(Reporter):
         path = printable(finding.path or "-")
         if path.lstrip().startswith("::"):
             path = "./" + path
-        where = f"{path}:{finding.line}:{finding.column}:"
+        if finding.place is not None:  # a PDF, Word or HTML file: the original's place
+            where = f"{path}:{finding.place.label()}:"
+        else:
+            where = f"{path}:{finding.line}:{finding.column}:"
         severity = self.paint(f"[{finding.severity.label}]", _COLORS[finding.severity])
         message = printable(finding.message)
         return f"{self.paint(where, '1')} {self.paint(finding.code, '1')} {severity} {message}"
@@ -56,6 +59,8 @@ class Full(Concise):
     def file(self, result: FileResult) -> None:
         for finding in result.findings:
             self.stream.write(self.headline(finding) + "\n")
+            if finding.place is not None:
+                self.stream.write(f"    = 原文位置：{_describe(finding)}\n")
             self.stream.write(self.excerpt(finding, result.lines))
             if finding.suggestion:
                 self.stream.write(f"    = 建议：{printable(finding.suggestion)}\n")
@@ -81,3 +86,19 @@ class Full(Concise):
         if last < span.end_line:
             out.append(f"{' ' * gutter} | …\n")
         return "".join(out)
+
+
+def _describe(finding: Finding) -> str:
+    """Where an extracted file's finding stands in the original, in full; the excerpt
+    below it is the text gilint extracted (its line numbers)."""
+    place = finding.place
+    assert place is not None
+    parts = [place.label()]
+    if place.path:
+        parts.append(place.path)
+    if place.bbox:
+        parts.append("坐标 " + ", ".join(f"{v:.0f}" for v in place.bbox))
+    if finding.logical:
+        parts.append(finding.logical)
+    where = "，".join(parts)
+    return f"{printable(where)}（以下为提取出的文本，第 {finding.line} 行）"

@@ -1,0 +1,80 @@
+"""Loaders: the files users hold (text, HTML, Word, PDF) to text gilint reads.
+
+A loader turns a file's bytes into text in a layout the parser already reads
+(paragraphs separated by blank lines; a table row per line with its cells separated by
+tabs, a merged cell's continuation left blank) and a :class:`~gilint.places.SourceMap`
+back to places in the original. Loaders come from the ``gilint_loaders`` hook, the
+built-in ones too (:mod:`gilint.loaders.builtin`). A loader whose libraries are an
+optional extra that is not installed raises :class:`MissingExtra`, and only that file is
+left unchecked.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import ClassVar
+
+from gilint.loading import Loaded
+
+HEAD = 4096  # bytes a loader's sniff looks at first
+
+
+class LoaderError(Exception):
+    """A file a loader could not read; the message (Chinese) says what to do."""
+
+
+class MissingExtra(LoaderError):
+    """The libraries a loader needs are an optional extra that is not installed."""
+
+    def __init__(self, extra: str, what: str) -> None:
+        super().__init__(f'读取{what}文件需要安装 gilint[{extra}]：pip install "gilint[{extra}]"')
+        self.extra = extra
+
+
+class Loader:
+    """Base of loaders. Subclasses set ``name``, ``suffixes`` (lower case, with the dot)
+    and, when their libraries are an optional extra, ``extra`` and ``modules``; they
+    implement :meth:`sniff` and :meth:`load`."""
+
+    name: ClassVar[str]
+    suffixes: ClassVar[tuple[str, ...]] = ()
+    extra: ClassVar[str | None] = None
+    modules: ClassVar[tuple[str, ...]] = ()  # what the extra installs
+
+    def sniff(self, data: bytes) -> bool:
+        """Whether ``data`` (a whole file) is of this loader's format, whatever its name."""
+        return False
+
+    def load(self, data: bytes, origin: str) -> Loaded:
+        raise NotImplementedError
+
+    @classmethod
+    def installed(cls) -> bool:
+        """Whether the libraries this loader needs can be imported."""
+        return all(importlib.util.find_spec(m) is not None for m in cls.modules)
+
+    def claims(self, path: str) -> bool:
+        return PurePath(path).suffix.lower() in self.suffixes
+
+
+def choose(loaders: Sequence[Loader], data: bytes, path: str | None) -> Loader:
+    """The loader for a file: the first whose sniff recognises the bytes (an HTML page
+    named ``.txt`` is read as HTML), else the first that claims the file's suffix, else
+    the last one (the text loader, which reads anything)."""
+    if not loaders:
+        from gilint.loaders.text import TextLoader
+
+        return TextLoader()
+    for loader in loaders:
+        if loader.sniff(data):
+            return loader
+    if path is not None:
+        for loader in loaders:
+            if loader.claims(path):
+                return loader
+    return loaders[-1]
+
+
+__all__ = ["HEAD", "Loader", "LoaderError", "MissingExtra", "choose"]

@@ -1,0 +1,305 @@
+"""Reports as the files users hold: HTML pages, Word documents and PDFs, made from
+:class:`ReportData` at test time (nothing to download, nothing committed).
+
+The tables are drawn as the national form draws them, with merged cells: the group
+labels of table 三 span their rows, header cells span their columns. Each generator
+also says where it put every cell, so a test can check that a finding points at the
+right page or cell of the original.
+
+HTML needs nothing; Word needs python-docx and PDF reportlab (the ``test`` extra).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import attrs
+
+from gilint.testing.data import ReportData
+from gilint.testing.render import render
+
+CellKey = tuple[str, str, str]  # (table id, row id, column id) of the format
+
+
+@attrs.frozen(slots=True)
+class GridCell:
+    """A cell of a drawn table; the cells it spans over are None in the grid."""
+
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@attrs.frozen(slots=True)
+class Block:
+    """A paragraph, or a table as a grid of rows (None where a merged cell covers)."""
+
+    paragraph: str | None = None
+    rows: tuple[tuple[GridCell | None, ...], ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """A report as blocks, and where each cell of the format stands: the table's number
+    among the document's tables, and the grid row and column (all 1-based)."""
+
+    blocks: tuple[Block, ...]
+    cells: dict[CellKey, tuple[int, int, int]]
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.paragraph is None]
+
+
+_BOLD = re.compile(r"\*\*")
+
+
+def document(report: ReportData) -> Document:
+    """The report's blocks, from its tab-separated rendering, each table on a proper grid
+    as the national form draws it: a row's numbers in the last columns, its label cells
+    first, the last label spanning the label columns it does not fill, a label with blank
+    cells below it spanning those rows, a header cell spanning the blank cells after it."""
+    rendered = render(report, "tabs")
+    lines = rendered.text.split("\n")
+    blocks: list[Block] = []
+    where: dict[int, tuple[int, int]] = {}  # text line -> (block index, row in block)
+    columns: dict[int, list[int]] = {}  # block index -> grid column of each tab cell, per row
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if "\t" in line:
+            start = index
+            while index < len(lines) and "\t" in lines[index]:
+                where[index + 1] = (len(blocks), index - start)
+                index += 1
+            block, placed = _table([row.split("\t") for row in lines[start:index]])
+            columns[len(blocks)] = placed  # type: ignore[assignment]
+            blocks.append(block)
+            continue
+        if line.strip():
+            blocks.append(Block(paragraph=_BOLD.sub("", line)))
+        index += 1
+    numbers = {id(b): n for n, b in enumerate((b for b in blocks if b.paragraph is None), 1)}
+    cells: dict[CellKey, tuple[int, int, int]] = {}
+    for key, (line_no, column) in rendered.cells.items():
+        block_index, row = where[line_no]
+        tab_cell = lines[line_no - 1][: column - 1].count("\t")
+        grid_column = columns[block_index][row][tab_cell]  # type: ignore[index]
+        cells[key] = (numbers[id(blocks[block_index])], row + 1, grid_column + 1)
+    return Document(tuple(blocks), cells)
+
+
+def _first_text(row: list[str]) -> int:
+    return next((i for i, text in enumerate(row) if text), len(row))
+
+
+def _is_number(text: str) -> bool:
+    return bool(text) and text.replace(".", "", 1).isdigit()
+
+
+def _table(raw: list[list[str]]) -> tuple[Block, list[list[int]]]:
+    """The grid of a block of tab lines, and the grid column of each tab cell."""
+    rows = [[c.strip() for c in r] for r in raw]
+    split: list[tuple[list[str], list[str]]] = []  # (labels, numbers) of data rows
+    for row in rows:
+        first = next((i for i, c in enumerate(row) if _is_number(c)), len(row))
+        numbers = [c for c in row[first:] if c]
+        labels = row[:first]
+        while labels and not labels[-1]:
+            labels.pop()
+        split.append((labels, numbers))
+    numeric = [bool(numbers) for _, numbers in split]
+    label_width = max(
+        (len(labels) for (labels, _), n in zip(split, numeric, strict=True) if n), default=0
+    )
+    value_width = max((len(numbers) for _, numbers in split), default=0)
+    width = max(
+        label_width + value_width,
+        max((len(r) for r, n in zip(rows, numeric, strict=True) if not n), default=0),
+    )
+    texts: list[list[str]] = []
+    spans: list[list[int]] = []  # colspan at each grid position that starts a cell
+    placed: list[list[int]] = []
+    for row, (labels, numbers), is_data in zip(rows, split, numeric, strict=True):
+        if not is_data:  # a header row: as written, each cell over the blank ones after it
+            line = (row + [""] * width)[:width]
+            texts.append(line)
+            spans.append([1] * width)
+            placed.append(list(range(len(row))))
+            continue
+        line = labels + [""] * (width - len(labels) - len(numbers)) + numbers
+        span = [1] * width
+        if labels:
+            span[len(labels) - 1] = width - len(numbers) - len(labels) + 1
+        texts.append(line)
+        spans.append(span)
+        grid = list(range(len(labels)))
+        grid += [width - len(numbers) + k for k in range(len(numbers))]
+        # tab cells between the labels and the numbers (blank) stand in the spanned label
+        tab_columns: list[int] = []
+        number_index = label_index = 0
+        for cell in row:
+            if _is_number(cell):
+                tab_columns.append(grid[len(labels) + number_index])
+                number_index += 1
+            else:
+                tab_columns.append(min(label_index, max(0, len(labels) - 1)))
+                label_index += 1
+        placed.append(tab_columns)
+    covered = [[False] * width for _ in texts]
+    grid_rows: list[tuple[GridCell | None, ...]] = []
+    for r, line in enumerate(texts):
+        out: list[GridCell | None] = []
+        c = 0
+        while c < width:
+            if covered[r][c]:
+                out.append(None)
+                c += 1
+                continue
+            text = line[c]
+            colspan = spans[r][c]
+            if not numeric[r] and text:
+                while c + colspan < width and not line[c + colspan]:
+                    colspan += 1
+            rowspan = 1
+            if numeric[r] and text and not _is_number(text):
+                while (
+                    r + rowspan < len(texts)
+                    and numeric[r + rowspan]
+                    and _first_text(texts[r + rowspan]) > c  # its own labels start further right
+                ):
+                    rowspan += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    if dr or dc:
+                        covered[r + dr][c + dc] = True
+            out.append(GridCell(text, rowspan, colspan))
+            out.extend([None] * (colspan - 1))
+            c += colspan
+        grid_rows.append(tuple(out))
+    return Block(rows=tuple(grid_rows)), placed
+
+
+# -- HTML ----------------------------------------------------------------------------
+
+
+def to_html(doc: Document, *, one_line: bool = False, charset: str = "utf-8") -> bytes:
+    """A web page: paragraphs as ``<p>``, tables with ``rowspan``/``colspan``; with
+    ``one_line`` the whole article on one line, as many sites publish it."""
+    out = [
+        "<!DOCTYPE html>",
+        f'<html><head><meta charset="{charset}"><title>年度报告</title></head><body>',
+        '<div class="crumbs">首页 &gt; 政府信息公开 &gt; 年报</div>',
+    ]
+    for block in doc.blocks:
+        if block.paragraph is not None:
+            out.append(f"<p>{html.escape(block.paragraph)}</p>")
+            continue
+        out.append('<table border="1">')
+        for row in block.rows:
+            cells = []
+            for cell in row:
+                if cell is None:
+                    continue
+                span = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
+                    f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+                )
+                cells.append(f"<td{span}>{html.escape(cell.text)}</td>")
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
+    out.append("<div>微信 微博</div></body></html>")
+    text = ("" if one_line else "\n").join(out) + "\n"
+    return text.encode(charset)
+
+
+def html_path(doc: Document, key: CellKey) -> str:
+    """The path of a cell in :func:`to_html`'s page: ``table[n]/tr[r]/td[c]``, counting
+    only the cells the page writes (not those a merged cell covers)."""
+    table, row, column = doc.cells[key]
+    cells = doc.tables[table - 1].rows[row - 1]
+    written = sum(1 for cell in cells[:column] if cell is not None)
+    return f"table[{table}]/tr[{row}]/td[{written}]"
+
+
+# -- Word ----------------------------------------------------------------------------
+
+
+def to_docx(doc: Document) -> bytes:
+    """A Word document with real merged cells (python-docx)."""
+    import docx  # the test extra
+
+    word = docx.Document()
+    for block in doc.blocks:
+        if block.paragraph is not None:
+            word.add_paragraph(block.paragraph)
+            continue
+        width = len(block.rows[0])
+        table = word.add_table(rows=len(block.rows), cols=width)
+        for r, row in enumerate(block.rows):
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                target = table.cell(r, c)
+                target.text = cell.text
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    target.merge(table.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
+                    target.text = cell.text  # merging joins the blank cells' paragraphs
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+# -- PDF -----------------------------------------------------------------------------
+
+
+def to_pdf(doc: Document) -> tuple[bytes, dict[int, int]]:
+    """A PDF (reportlab, its built-in CJK font STSong-Light), each table on a page of its
+    own and the paragraphs between tables on theirs; and the page of each table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10, leading=15)
+    cell_style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=6.5, leading=8)
+    story: list[object] = []
+    pages: dict[int, int] = {}
+    page = 1
+    previous: str | None = None
+    for block in doc.blocks:
+        kind = "para" if block.paragraph is not None else "table"
+        if previous is not None and (kind == "table" or previous == "table"):
+            story.append(PageBreak())
+            page += 1
+        previous = kind
+        if block.paragraph is not None:
+            story.append(Paragraph(html.escape(block.paragraph), body))
+            continue
+        pages[len(pages) + 1] = page
+        data = [
+            [Paragraph(html.escape(c.text), cell_style) if c else "" for c in row]
+            for row in block.rows
+        ]
+        commands = [
+            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+            ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
+        for r, row in enumerate(block.rows):
+            for c, cell in enumerate(row):
+                if cell is not None and (cell.rowspan > 1 or cell.colspan > 1):
+                    end = (c + cell.colspan - 1, r + cell.rowspan - 1)
+                    commands.append(("SPAN", (c, r), end))
+        width = len(block.rows[0])
+        label_width = 150.0 if width > 3 else 200.0
+        other = (A4[0] - 60 - label_width) / max(1, width - 1)
+        table = Table(data, colWidths=[label_width] + [other] * (width - 1))
+        table.setStyle(TableStyle(commands))
+        story.append(table)
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, leftMargin=30, rightMargin=30).build(story)
+    return out.getvalue(), pages
