@@ -12,8 +12,8 @@ from gilint.ast import Diagnostic, Report
 from gilint.build import build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.lexer import LineLexer
-from gilint.loaders import Loader, choose
-from gilint.loading import Loaded, load_text, read_input
+from gilint.loaders import Loader, LoaderError, NotInstalled, choose
+from gilint.loading import Loaded, LoadProblem, load_text, read_input
 from gilint.locator import Locator
 from gilint.normalise import normalise
 from gilint.templates import NATIONAL
@@ -55,8 +55,10 @@ def load(
 
     A path that is not a regular file, or is larger than
     :data:`~gilint.loading.MAX_BYTES`, raises :class:`~gilint.loading.InputError` (an
-    ``OSError``); a file whose loader cannot read it (a missing optional extra) raises
-    :class:`~gilint.loaders.LoaderError`."""
+    ``OSError``); a file whose loader needs something that is not installed (an
+    optional extra, LibreOffice) raises :class:`~gilint.loaders.NotInstalled`. A
+    damaged PDF or Word file is content like any other: it is read as empty, with a
+    problem that says why (GI901)."""
     if isinstance(source, os.PathLike) or (
         isinstance(source, str)
         and "\n" not in source
@@ -76,7 +78,14 @@ def read_with(loaders: Sequence[Loader] | None, data: bytes, name: str | None) -
         from gilint.loaders.builtin import BUILTIN_LOADERS
 
         loaders = BUILTIN_LOADERS
-    return choose(loaders, data, name).load(data, name or "bytes")
+    loader = choose(loaders, data, name)
+    try:
+        return loader.load(data, name or "bytes")
+    except NotInstalled:
+        raise  # not the file's fault: the user must install something
+    except LoaderError as exc:  # a damaged file: a finding, as for text that cannot be read
+        problem = LoadProblem("unreadable", str(exc))
+        return Loaded("", encoding=loader.name, origin=loader.name, problems=(problem,))
 
 
 def parse(

@@ -25,7 +25,12 @@ class LoaderError(Exception):
     """A file a loader could not read; the message (Chinese) says what to do."""
 
 
-class MissingExtra(LoaderError):
+class NotInstalled(LoaderError):
+    """What a loader needs is not installed: not the file's fault, so never a finding
+    about it; the message says what to install."""
+
+
+class MissingExtra(NotInstalled):
     """The libraries a loader needs are an optional extra that is not installed."""
 
     def __init__(self, extra: str, what: str) -> None:
@@ -77,4 +82,4 @@ def choose(loaders: Sequence[Loader], data: bytes, path: str | None) -> Loader:
     return loaders[-1]
 
 
-__all__ = ["HEAD", "Loader", "LoaderError", "MissingExtra", "choose"]
+__all__ = ["HEAD", "Loader", "LoaderError", "MissingExtra", "NotInstalled", "choose"]

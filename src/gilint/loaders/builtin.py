@@ -9,9 +9,17 @@ from gilint.hookspecs import hookimpl
 from gilint.loaders import Loader
 from gilint.loaders.docx import DocxLoader
 from gilint.loaders.html import HtmlLoader
+from gilint.loaders.office import OfficeLoader
+from gilint.loaders.pdf import PdfLoader
 from gilint.loaders.text import TextLoader
 
-BUILTIN_LOADERS: tuple[Loader, ...] = (DocxLoader(), HtmlLoader(), TextLoader())
+BUILTIN_LOADERS: tuple[Loader, ...] = (
+    PdfLoader(),
+    DocxLoader(),
+    OfficeLoader(),
+    HtmlLoader(),
+    TextLoader(),
+)
 
 
 @hookimpl

@@ -254,6 +254,21 @@ def to_docx(doc: Document) -> bytes:
 # -- PDF -----------------------------------------------------------------------------
 
 
+def _widths(block: Block, total: float) -> list[float]:
+    """Column widths: the label columns (no number in them) share 45 % of the page, the
+    number columns the rest, so that every table fits on one page."""
+    width = len(block.rows[0])
+    labels = [
+        not any(cell is not None and _is_number(cell.text) for cell in (r[c] for r in block.rows))
+        for c in range(width)
+    ]
+    count = sum(labels)
+    if not count or count == width:
+        return [total / width] * width
+    label, number = total * 0.45 / count, total * 0.55 / (width - count)
+    return [label if is_label else number for is_label in labels]
+
+
 def to_pdf(doc: Document) -> tuple[bytes, dict[int, int]]:
     """A PDF (reportlab, its built-in CJK font STSong-Light), each table on a page of its
     own and the paragraphs between tables on theirs; and the page of each table."""
@@ -294,10 +309,7 @@ def to_pdf(doc: Document) -> tuple[bytes, dict[int, int]]:
                 if cell is not None and (cell.rowspan > 1 or cell.colspan > 1):
                     end = (c + cell.colspan - 1, r + cell.rowspan - 1)
                     commands.append(("SPAN", (c, r), end))
-        width = len(block.rows[0])
-        label_width = 150.0 if width > 3 else 200.0
-        other = (A4[0] - 60 - label_width) / max(1, width - 1)
-        table = Table(data, colWidths=[label_width] + [other] * (width - 1))
+        table = Table(data, colWidths=_widths(block, A4[0] - 60), splitByRow=False)
         table.setStyle(TableStyle(commands))
         story.append(table)
     out = io.BytesIO()
