@@ -58,7 +58,10 @@ class Loader:
     @classmethod
     def installed(cls) -> bool:
         """Whether the libraries this loader needs can be imported."""
-        return all(importlib.util.find_spec(m) is not None for m in cls.modules)
+        try:
+            return all(importlib.util.find_spec(m) is not None for m in cls.modules)
+        except (ImportError, ValueError):  # a module set to None in sys.modules
+            return False
 
     def claims(self, path: str) -> bool:
         return PurePath(path).suffix.lower() in self.suffixes

@@ -1,0 +1,259 @@
+"""PDF, Word and HTML reports: read with the loaders, every finding placed in the
+original (page, table cell, source line and cell path). The files are made here from
+the testing kit's reports: HTML by hand, Word with python-docx (real merged cells), PDF
+with reportlab (its built-in CJK font)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gilint import cli
+from gilint.config import Config
+from gilint.linting import Linter
+from gilint.places import Place
+from gilint.testing import sample_report
+from gilint.testing.documents import Document, document, html_path, to_docx, to_html, to_pdf
+
+from support import run_gilint
+
+pytest.importorskip("docx", reason="the test extra installs python-docx")
+pytest.importorskip("reportlab", reason="the test extra installs reportlab")
+pytest.importorskip("pdfplumber", reason="the test extra installs pdfplumber")
+
+PLANTED = ("3", "new", "natural_person")
+LABEL = ("3", "new")
+
+
+def _planted(template: str) -> tuple[Document, Document]:
+    good = sample_report(template, seed=7)
+    return document(good), document(good.with_cell(*PLANTED, "999"))
+
+
+def _lint(data: bytes, name: str) -> list:  # type: ignore[type-arg]
+    linter = Linter(Config(select=("GI",)))
+    return linter.check(linter.parse(data, path=name))
+
+
+def _errors(findings: list) -> list:  # type: ignore[type-arg]
+    return [f for f in findings if f.severity.value == "error"]
+
+
+_MAKERS: dict[str, Callable[[Document], bytes]] = {
+    "page.html": to_html,
+    "one-line.html": lambda d: to_html(d, one_line=True),
+    "gbk.html": lambda d: to_html(d, charset="gbk"),
+    "report.docx": to_docx,
+    "report.pdf": lambda d: to_pdf(d)[0],
+}
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("name", list(_MAKERS))
+def test_a_correct_report_gets_no_error(template: str, name: str) -> None:
+    good, _ = _planted(template)
+    assert _errors(_lint(_MAKERS[name](good), name)) == []
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("name", ["page.html", "one-line.html", "gbk.html"])
+def test_html_findings_point_at_the_cell_path_and_source_line(template: str, name: str) -> None:
+    _, broken = _planted(template)
+    data = _MAKERS[name](broken)
+    findings = _errors(_lint(data, name))
+    assert sorted(f.code for f in findings) == ["GI201", "GI203"]
+    source = data.decode("gbk" if name.startswith("gbk") else "utf-8").split("\n")
+    label_path = html_path(broken, (*LABEL, "natural_person")).rsplit("/", 1)[0] + "/td[1]"
+    for finding in findings:
+        place = finding.place
+        assert place is not None and place.kind == "html" and place.path == label_path
+        line = source[place.line - 1]  # type: ignore[operator]
+        assert line[place.column - 1 :].startswith("<td")  # type: ignore[operator]
+        assert finding.logical == "表三/一、本年新收政府信息公开申请数量"
+    broken_sum = next(f for f in findings if f.code == "GI201")
+    assert html_path(broken, PLANTED) in [p.path for p in broken_sum.related_places if p]
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_word_findings_point_at_the_table_cell(template: str) -> None:
+    _, broken = _planted(template)
+    findings = _errors(_lint(to_docx(broken), "report.docx"))
+    assert sorted(f.code for f in findings) == ["GI201", "GI203"]
+    table, row, column = broken.cells[PLANTED]
+    for finding in findings:
+        assert finding.place == Place("docx", table=table, row=row, column=1)
+    related = next(f for f in findings if f.code == "GI201").related_places
+    assert Place("docx", table=table, row=row, column=column) in related
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_pdf_findings_point_at_the_page_and_the_cell_box(template: str) -> None:
+    import pdfplumber
+
+    _, broken = _planted(template)
+    data, pages = to_pdf(broken)
+    findings = _errors(_lint(data, "report.pdf"))
+    assert sorted(f.code for f in findings) == ["GI201", "GI203"]
+    page = pages[broken.cells[PLANTED][0]]
+    for finding in findings:
+        assert finding.place is not None and finding.place.page == page
+    related = next(f for f in findings if f.code == "GI201").related_places
+    boxes = [p.bbox for p in related if p is not None and p.page == page and p.bbox]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        texts = [pdf.pages[page - 1].crop(box).extract_text().strip() for box in boxes]
+    assert "999" in texts  # the planted cell's own box
+
+
+def test_merged_cells_are_blank_not_repeated() -> None:
+    """A vertically merged cell holding a number: python-docx's row.cells would give it in
+    every row it spans; the loader gives it once (and the HTML and PDF loaders too)."""
+    import docx
+
+    from gilint.parsing import read_with
+
+    word = docx.Document()
+    table = word.add_table(rows=3, cols=3)
+    for r in range(3):
+        table.cell(r, 0).text = f"行{r}"
+    table.cell(0, 1).text = "7"
+    table.cell(0, 1).merge(table.cell(2, 1))
+    table.cell(0, 1).text = "7"
+    table.cell(0, 2).merge(table.cell(0, 2))
+    out = io.BytesIO()
+    word.save(out)
+    assert [c.text for c in word.tables[0].rows[1].cells][1] == "7"  # what row.cells says
+    text = read_with(None, out.getvalue(), "t.docx").text
+    assert text.split("\n")[:3] == ["行0\t7\t", "行1\t\t", "行2\t\t"]
+    page = b"<html><body><table><tr><td rowspan='2'>a</td><td colspan='2'>b</td></tr>"
+    page += b"<tr><td>c</td><td>d</td></tr></table></body></html>"
+    assert read_with(None, page, "t.html").text.split("\n")[:2] == ["a\tb\t", "\tc\td"]
+
+
+def test_html_title_charset_and_sniffing() -> None:
+    from gilint.parsing import read_with
+
+    page = (
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" '
+        'content="text/html; charset=gb2312"><meta name="ArticleTitle" '
+        'content="某镇2023年政府信息公开工作年度报告"><title>网站</title></head>'
+        "<body><p>一、总体情况</p><p>正文。</p></body></html>"
+    ).encode("gb18030")
+    loaded = read_with(None, page, "page.txt")  # an HTML page under a .txt name
+    assert loaded.origin == "html" and loaded.encoding == "gb18030"
+    assert loaded.text.startswith("某镇2023年政府信息公开工作年度报告\n\n一、总体情况")
+    assert read_with(None, page, "PAGE.HTML").origin == "html"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    _, broken = _planted("2021")
+    (tmp_path / "a.pdf").write_bytes(to_pdf(broken)[0])
+    (tmp_path / "b.docx").write_bytes(to_docx(broken))
+    (tmp_path / "c.HTML").write_bytes(to_html(broken))
+    (tmp_path / "d.TXT").write_text("一、总体情况\n正文。\n", "utf-8")
+    (tmp_path / "e.md").write_text("一、总体情况\n", "utf-8")
+    (tmp_path / "gilint.toml").write_text('select = ["GI2"]\n', "utf-8")
+    return tmp_path
+
+
+def test_check_a_folder_of_pdf_word_and_html(folder: Path) -> None:
+    result = run_gilint("check", ".", "-j", "1", cwd=folder)
+    lines = result.stdout.splitlines()
+    assert lines[-1].endswith("检查了 4 个文件。")  # e.md is not a report file by default
+    pdf_page = to_pdf(_planted("2021")[1])[1][2]
+    assert f"a.pdf:第{pdf_page}页: GI201" in result.stdout
+    assert "b.docx:表格2 第4行 第1列: GI201" in result.stdout
+    assert "c.HTML:" in result.stdout and ": GI201" in result.stdout
+    (folder / "gilint.toml").write_text('select = ["GI2"]\nextend-include = ["*.md"]\n', "utf-8")
+    assert run_gilint("check", ".", cwd=folder).stdout.splitlines()[-1].endswith("5 个文件。")
+    (folder / "gilint.toml").write_text('select = ["GI2"]\ninclude = ["*.txt"]\n', "utf-8")
+    assert run_gilint("check", ".", cwd=folder).stdout.splitlines()[-1].endswith("1 个文件。")
+
+
+def test_machine_formats_carry_the_original_place(folder: Path) -> None:
+    found = json.loads(run_gilint("check", ".", "--format", "json", cwd=folder).stdout)
+    by_file = {f["path"].lstrip("./"): f for f in found if f["code"] == "GI201"}
+    assert by_file["a.pdf"]["source"]["kind"] == "pdf" and "bbox" in by_file["a.pdf"]["source"]
+    assert by_file["b.docx"]["source"] == {"kind": "docx", "table": 2, "row": 4, "column": 1}
+    assert by_file["c.HTML"]["source"]["path"] == "table[2]/tr[4]/td[1]"
+    assert all(r.get("source") for r in by_file["b.docx"]["related"])
+    sarif = json.loads(run_gilint("check", ".", "--format", "sarif", cwd=folder).stdout)
+    results = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r
+        for r in sarif["runs"][0]["results"]
+        if r["ruleId"] == "GI201"
+    }
+    pdf = results["a.pdf"]["locations"][0]
+    assert "region" not in pdf["physicalLocation"]
+    assert (
+        pdf["logicalLocations"][0]["fullyQualifiedName"] == "表三/一、本年新收政府信息公开申请数量"
+    )
+    assert results["a.pdf"]["properties"]["source"]["page"] > 1
+    html = results["c.HTML"]["locations"][0]["physicalLocation"]["region"]
+    assert html["startLine"] == by_file["c.HTML"]["source"]["line"]
+    full = run_gilint("check", "b.docx", "--format", "full", cwd=folder).stdout
+    assert "原文位置：表格2 第4行 第1列" in full
+
+
+def test_a_missing_extra_is_one_line_and_the_other_files_are_checked(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for module in ("docx", "pdfplumber", "pypdfium2"):
+        monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    monkeypatch.chdir(folder)
+    code = cli.main(["check", "a.pdf", "b.docx", "c.HTML", "-j", "1"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in err
+    assert 'pip install "gilint[pdf]"' in lines[0] and 'pip install "gilint[docx]"' in lines[1]
+    assert "c.HTML:" in out and "检查了 1 个文件" in out
+
+
+def test_doc_and_wps_need_libreoffice(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ole = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504
+    (folder / "old.doc").write_bytes(ole)
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("PATH", str(folder / "no-such-bin"))
+    assert cli.main(["check", "old.doc", "-j", "1"]) == 2
+    assert "LibreOffice" in capsys.readouterr().err
+    # a stand-in for LibreOffice that "converts" by copying a Word file into --outdir
+    bin_dir = folder / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(
+        f"#!{sys.executable}\nimport shutil, sys\n"
+        "out = sys.argv[sys.argv.index('--outdir') + 1]\n"
+        f"shutil.copy({str(folder / 'b.docx')!r}, out + '/report.docx')\n",
+        "utf-8",
+    )
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
+    assert cli.main(["check", "old.doc", "-j", "1"]) == 1
+    assert "old.doc:表格2 第4行 第1列: GI201" in capsys.readouterr().out
+
+
+def test_a_damaged_file_is_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 not a zip")
+    result = run_gilint("check", "bad.pdf", "bad.docx", "--isolated", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "bad.pdf" in result.stdout and "无法作为 PDF 读取" in result.stdout
+
+
+def test_extract_shows_the_text_that_was_read(folder: Path) -> None:
+    result = run_gilint("extract", "b.docx", cwd=folder)
+    assert result.returncode == 0
+    assert "一、本年新收政府信息公开申请数量\t\t\t999\t" in result.stdout
+    parsed = run_gilint("parse", "a.pdf", "--format", "json", cwd=folder)
+    sections = json.loads(parsed.stdout)["sections"]
+    assert any(t["id"] == "3" for s in sections for t in s["tables"])
