@@ -30,11 +30,21 @@ pytest.importorskip("pdfplumber", reason="the test extra installs pdfplumber")
 
 PLANTED = ("3", "new", "natural_person")
 LABEL = ("3", "new")
+# a wrong number in an outcome row breaks the outcome total and the applicant total
+OUTCOME = ("3", "outcome.disclosed", "natural_person")
 
 
-def _planted(template: str) -> tuple[Document, Document]:
+def _planted(template: str, cell: tuple[str, str, str] = PLANTED) -> tuple[Document, Document]:
     good = sample_report(template, seed=7)
-    return document(good), document(good.with_cell(*PLANTED, "999"))
+    return document(good), document(good.with_cell(*cell, "999"))
+
+
+def _label_column(doc: Document, cell: tuple[str, str, str]) -> int:
+    """The grid column of the row's own label: the last cell of the row with text that is
+    not a number (a group label such as 三、本年度办理结果 may stand before it)."""
+    table, row, _ = doc.cells[cell]
+    cells = doc.tables[table - 1].rows[row - 1]
+    return max(i for i, c in enumerate(cells) if c and c.text and not c.text.isdigit()) + 1
 
 
 def _lint(data: bytes, name: str) -> list:  # type: ignore[type-arg]
@@ -69,6 +79,13 @@ def test_html_findings_point_at_the_cell_path_and_source_line(template: str, nam
     data = _MAKERS[name](broken)
     findings = _errors(_lint(data, name))
     assert sorted(f.code for f in findings) == ["GI201", "GI203"]
+    outcome = _errors(_lint(_MAKERS[name](_planted(template, OUTCOME)[1]), name))
+    assert sorted(f.code for f in outcome) == ["GI202", "GI203"]
+    assert all(
+        html_path(_planted(template, OUTCOME)[1], OUTCOME)
+        in [p.path for p in f.related_places if p]
+        for f in outcome
+    )
     source = data.decode("gbk" if name.startswith("gbk") else "utf-8").split("\n")
     label_path = html_path(broken, (*LABEL, "natural_person")).rsplit("/", 1)[0] + "/td[1]"
     for finding in findings:
@@ -82,33 +99,42 @@ def test_html_findings_point_at_the_cell_path_and_source_line(template: str, nam
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])
-def test_word_findings_point_at_the_table_cell(template: str) -> None:
-    _, broken = _planted(template)
+@pytest.mark.parametrize(
+    ("cell", "codes"), [(PLANTED, ["GI201", "GI203"]), (OUTCOME, ["GI202", "GI203"])]
+)
+def test_word_findings_point_at_the_table_cell(
+    template: str, cell: tuple[str, str, str], codes: list[str]
+) -> None:
+    _, broken = _planted(template, cell)
     findings = _errors(_lint(to_docx(broken), "report.docx"))
-    assert sorted(f.code for f in findings) == ["GI201", "GI203"]
-    table, row, column = broken.cells[PLANTED]
+    assert sorted(f.code for f in findings) == codes
+    table, row, column = broken.cells[cell]
+    label = Place("docx", table=table, row=row, column=_label_column(broken, cell))
     for finding in findings:
-        assert finding.place == Place("docx", table=table, row=row, column=1)
-    related = next(f for f in findings if f.code == "GI201").related_places
-    assert Place("docx", table=table, row=row, column=column) in related
+        assert finding.place == label
+        assert Place("docx", table=table, row=row, column=column) in finding.related_places
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])
-def test_pdf_findings_point_at_the_page_and_the_cell_box(template: str) -> None:
+@pytest.mark.parametrize(
+    ("cell", "codes"), [(PLANTED, ["GI201", "GI203"]), (OUTCOME, ["GI202", "GI203"])]
+)
+def test_pdf_findings_point_at_the_page_and_the_cell_box(
+    template: str, cell: tuple[str, str, str], codes: list[str]
+) -> None:
     import pdfplumber
 
-    _, broken = _planted(template)
+    _, broken = _planted(template, cell)
     data, pages = to_pdf(broken)
     findings = _errors(_lint(data, "report.pdf"))
-    assert sorted(f.code for f in findings) == ["GI201", "GI203"]
-    page = pages[broken.cells[PLANTED][0]]
-    for finding in findings:
-        assert finding.place is not None and finding.place.page == page
-    related = next(f for f in findings if f.code == "GI201").related_places
-    boxes = [p.bbox for p in related if p is not None and p.page == page and p.bbox]
+    assert sorted(f.code for f in findings) == codes
+    page = pages[broken.cells[cell][0]]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        texts = [pdf.pages[page - 1].crop(box).extract_text().strip() for box in boxes]
-    assert "999" in texts  # the planted cell's own box
+        for finding in findings:
+            assert finding.place is not None and finding.place.page == page
+            boxes = [p.bbox for p in finding.related_places if p and p.page == page and p.bbox]
+            texts = [pdf.pages[page - 1].crop(box).extract_text().strip() for box in boxes]
+            assert "999" in texts  # the planted cell's own box
 
 
 def test_merged_cells_are_blank_not_repeated() -> None:
