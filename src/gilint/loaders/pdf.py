@@ -4,16 +4,20 @@ Tables come from pdfplumber's table finder: each row one line of tab-separated c
 a merged cell's continuation blank (the finder gives it no text), line breaks inside a
 cell removed. Text outside the tables is read by lines, each character assigned by its
 centre, with a blank line where the vertical gap between lines is large (a new
-paragraph). Pages without any drawn line or rectangle have no ruled table; they are read
-by pypdfium2 alone, several times faster than the layout analysis the table finder
-needs. Every cell and line keeps its page and bounding box (points, from the top left).
+paragraph). Every cell and line keeps its page and bounding box (points, from the top
+left).
+
+Every page goes through pdfminer's layout analysis, the slow part. pypdfium2 would read
+text several times faster, but it drops characters: in PDFs whose CJK font is not
+embedded, a character alone on a line (the last character of a wrapped cell label or
+paragraph: 信息 read as 信) is missing from its text, and a lost character is a false
+finding (a label not recognised, 信息处理费 not found). See docs/loaders.md.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 from gilint.loaders import Loader, LoaderError, MissingExtra
@@ -96,51 +100,8 @@ def _round(box: Box) -> Box:
     return (round(box[0], 1), round(box[1], 1), round(box[2], 1), round(box[3], 1))
 
 
-def _has_rulings(page: Any) -> bool:
-    """Whether a pypdfium2 page draws any path (a table's lines or cell borders)."""
-    import pypdfium2.raw as raw
-
-    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2))
-
-
-def _pdfium_lines(page: Any) -> Iterator[tuple[str, Box]]:
-    """A page's text by lines with pypdfium2: its text rectangles (one per run of text on
-    a line, in reading order), those on the same line joined with a space."""
-    textpage = page.get_textpage()
-    height = page.get_height()
-    current: tuple[str, Box] | None = None
-    for index in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top).strip()
-        if not text:
-            continue
-        box = (left, height - top, right, height - bottom)
-        if current is not None and abs(_middle(current[1]) - _middle(box)) <= 2.0:
-            joined = current[1]
-            current = (
-                f"{current[0]} {text}",
-                (
-                    min(joined[0], box[0]),
-                    min(joined[1], box[1]),
-                    max(joined[2], box[2]),
-                    max(joined[3], box[3]),
-                ),
-            )
-            continue
-        if current is not None:
-            yield current
-        current = (text, box)
-    if current is not None:
-        yield current
-    textpage.close()
-
-
-def _middle(box: Box) -> float:
-    return (box[1] + box[3]) / 2
-
-
 def _plumber_page(page: Any, number: int) -> _Page:
-    """A page with ruled tables, through pdfplumber's table finder."""
+    """A page's tables (pdfplumber's table finder) and the lines of text around them."""
     out = _Page(number)
     tables = page.find_tables()
     boxes: list[Box] = [tuple(t.bbox) for t in tables]
@@ -172,7 +133,7 @@ class PdfLoader(Loader):
     name = "pdf"
     suffixes = (".pdf",)
     extra = "pdf"
-    modules = ("pdfplumber", "pypdfium2")
+    modules = ("pdfplumber",)
 
     def sniff(self, data: bytes) -> bool:
         return b"%PDF-" in data[:1024]
@@ -180,36 +141,16 @@ class PdfLoader(Loader):
     def load(self, data: bytes, origin: str) -> Loaded:
         try:
             import pdfplumber
-            import pypdfium2
         except ImportError:
             raise MissingExtra("pdf", " PDF ") from None
         writer = _Writer()
         try:
-            document = pypdfium2.PdfDocument(data)
-        except Exception as exc:  # pypdfium2 raises its own kinds for damaged files
+            with pdfplumber.open(io.BytesIO(data)) as document:
+                for number, page in enumerate(document.pages, 1):
+                    _plumber_page(page, number).write(writer)
+                    page.close()  # pdfminer's objects of a page are not needed again
+        except Exception as exc:  # pdfminer and pdfplumber raise many kinds on bad files
             raise LoaderError(f"无法作为 PDF 读取（{type(exc).__name__}: {exc}）") from None
-        plumber = None
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                if _has_rulings(page):
-                    if plumber is None:
-                        plumber = pdfplumber.open(io.BytesIO(data))
-                    result = _plumber_page(plumber.pages[index], index + 1)
-                else:
-                    result = _Page(index + 1)
-                    for text, box in _pdfium_lines(page):
-                        result.line(text, box)
-                result.write(writer)
-                page.close()
-        except LoaderError:
-            raise
-        except Exception as exc:  # a page the libraries cannot read
-            raise LoaderError(f"PDF 无法读取（{type(exc).__name__}: {exc}）") from None
-        finally:
-            if plumber is not None:
-                plumber.close()
-            document.close()
         return Loaded(
             "".join(writer.parts),
             encoding="pdf",
