@@ -19,6 +19,7 @@ from gilint import __version__
 
 if TYPE_CHECKING:  # imported where used, so that `gilint --version` starts quickly
     from gilint.linting import Linter
+    from gilint.loading import Loaded
     from gilint.runner import Session
 
 FORMATS = ("concise", "full", "json", "sarif", "github", "junit")
@@ -263,27 +264,36 @@ def _rule_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_command(args: argparse.Namespace) -> int:
-    """The report as ``check`` reads it: with the configuration ``check`` would use for
-    the file (its template setting, and the templates of plugins)."""
-    from gilint.export import report_dict
+def _read_one(args: argparse.Namespace, overrides: dict[str, Any]) -> tuple[Linter, Loaded]:
+    """``parse`` and ``extract``: the linter the file's configuration gives, and the file
+    read by its loader; what cannot be read is a usage error (one line, exit 2)."""
     from gilint.loaders import LoaderError
     from gilint.loading import read_input, read_input_stream
-    from gilint.outline import outline
-    from gilint.output import standard_output
+    from gilint.parsing import read_with
     from gilint.runner import STDIN
 
-    session = _session(args, {"template": args.template, "local_rules": _local_rules(args)})
+    session = _session(args, {**overrides, "local_rules": _local_rules(args)})
     linter = _linter(session, Path.cwd() if args.file == STDIN else Path(args.file))
     try:
         if args.file == STDIN:
             data = read_input_stream(sys.stdin.buffer, args.max_file_size)
         else:
             data = read_input(args.file, args.max_file_size)
-        report = linter.parse(data, args.file)
+        return linter, read_with(linter.registry.loaders, data, args.file)
     except (OSError, LoaderError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise UsageError(f"无法读取文件 {args.file}：{reason}") from None
+
+
+def _parse_command(args: argparse.Namespace) -> int:
+    """The report as ``check`` reads it: with the configuration ``check`` would use for
+    the file (its template setting, and the templates of plugins)."""
+    from gilint.export import report_dict
+    from gilint.outline import outline
+    from gilint.output import standard_output
+
+    linter, loaded = _read_one(args, {"template": args.template})
+    report = linter.parse_loaded(loaded, args.file)
     with standard_output() as stream:
         if args.format == "json":
             json.dump(report_dict(report), stream, ensure_ascii=False, indent=2)
@@ -297,23 +307,9 @@ def _parse_command(args: argparse.Namespace) -> int:
 def _extract_command(args: argparse.Namespace) -> int:
     """The text gilint reads from a file (a PDF's, a Word document's, a page's), for a
     person to see what the rules saw."""
-    from gilint.loaders import LoaderError
-    from gilint.loading import read_input, read_input_stream
     from gilint.output import standard_output
-    from gilint.parsing import read_with
-    from gilint.runner import STDIN
 
-    session = _session(args, {"local_rules": _local_rules(args)})
-    linter = _linter(session, Path.cwd() if args.file == STDIN else Path(args.file))
-    try:
-        if args.file == STDIN:
-            data = read_input_stream(sys.stdin.buffer, args.max_file_size)
-        else:
-            data = read_input(args.file, args.max_file_size)
-        loaded = read_with(linter.registry.loaders, data, args.file)
-    except (OSError, LoaderError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise UsageError(f"无法读取文件 {args.file}：{reason}") from None
+    _, loaded = _read_one(args, {})
     with standard_output() as stream:
         stream.write(loaded.text if loaded.text.endswith("\n") else loaded.text + "\n")
     return 0

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import ClassVar
 
-from gilint.loading import Loaded
+from gilint.loading import Loaded, LoadProblem
+from gilint.places import Piece, Place, SourceMap
 
 HEAD = 4096  # bytes a loader's sniff looks at first
 
@@ -67,6 +68,32 @@ class Loader:
         return PurePath(path).suffix.lower() in self.suffixes
 
 
+class TextWriter:
+    """The text a loader extracts, written piece by piece, with the place in the original
+    that each piece came from."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.pieces: list[Piece] = []
+
+    def write(self, text: str, place: Place | None = None) -> None:
+        if place is not None and text:
+            self.pieces.append(Piece(self.length, self.length + len(text), place))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def loaded(self, name: str, problems: tuple[LoadProblem, ...] = ()) -> Loaded:
+        """What the loader returns: the text, named by its format, with its source map."""
+        return Loaded(
+            "".join(self.parts),
+            encoding=name,
+            origin=name,
+            problems=problems,
+            source_map=SourceMap(self.pieces),
+        )
+
+
 def choose(loaders: Sequence[Loader], data: bytes, path: str | None) -> Loader:
     """The loader for a file: the first whose sniff recognises the bytes (an HTML page
     named ``.txt`` is read as HTML), else the first that claims the file's suffix, else
@@ -85,4 +112,12 @@ def choose(loaders: Sequence[Loader], data: bytes, path: str | None) -> Loader:
     return loaders[-1]
 
 
-__all__ = ["HEAD", "Loader", "LoaderError", "MissingExtra", "NotInstalled", "choose"]
+__all__ = [
+    "HEAD",
+    "Loader",
+    "LoaderError",
+    "MissingExtra",
+    "NotInstalled",
+    "TextWriter",
+    "choose",
+]

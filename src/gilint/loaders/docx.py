@@ -16,11 +16,9 @@ import io
 import zipfile
 from typing import Any
 
-import attrs
-
-from gilint.loaders import Loader, LoaderError, MissingExtra
+from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
 from gilint.loading import Loaded
-from gilint.places import Piece, Place, SourceMap
+from gilint.places import Place
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -50,17 +48,8 @@ def _property(cell: Any, name: str) -> Any:
     return None if properties is None else properties.find(f"{_W}{name}")
 
 
-@attrs.define
-class _Writer:
-    parts: list[str] = attrs.field(factory=list)
-    length: int = 0
-    pieces: list[Piece] = attrs.field(factory=list)
-
-    def write(self, text: str, place: Place | None = None) -> None:
-        if place is not None and text:
-            self.pieces.append(Piece(self.length, self.length + len(text), place))
-        self.parts.append(text)
-        self.length += len(text)
+class _Writer(TextWriter):
+    """The text of a Word body; tables cell by cell."""
 
     def table(self, table: Any, number: int) -> None:
         for row_number, row in enumerate(table.iterchildren(f"{_W}tr"), 1):
@@ -113,9 +102,4 @@ class DocxLoader(Loader):
             elif element.tag == f"{_W}tbl":
                 tables += 1
                 writer.table(element, tables)
-        return Loaded(
-            "".join(writer.parts),
-            encoding="docx",
-            origin="docx",
-            source_map=SourceMap(writer.pieces),
-        )
+        return writer.loaded("docx")

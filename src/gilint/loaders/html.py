@@ -15,9 +15,9 @@ from html.parser import HTMLParser
 
 import attrs
 
-from gilint.loaders import HEAD, Loader
+from gilint.loaders import HEAD, Loader, TextWriter
 from gilint.loading import Loaded, load_bytes, load_text
-from gilint.places import Piece, Place, SourceMap
+from gilint.places import Place
 
 _SNIFF = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
@@ -232,19 +232,8 @@ def _grid(table: _Table) -> list[list[_Cell | None]]:
     return grid
 
 
-class _Writer:
-    """The extracted text and its pieces, written block by block."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.pieces: list[Piece] = []
-
-    def write(self, text: str, place: Place | None = None) -> None:
-        if place is not None and text:
-            self.pieces.append(Piece(self.length, self.length + len(text), place))
-        self.parts.append(text)
-        self.length += len(text)
+class _Writer(TextWriter):
+    """The text of a page: paragraphs and tables, block by block."""
 
     def paragraph(self, chunks: list[tuple[str, Place]]) -> None:
         first = True
@@ -291,14 +280,12 @@ class HtmlLoader(Loader):
                 writer.paragraph(block)  # type: ignore[arg-type]
             else:
                 writer.table(block)  # type: ignore[arg-type]
-        return attrs.evolve(
-            decoded,
-            text="".join(writer.parts),
-            origin="html",
+        extracted = writer.loaded(
             # what decoding had to repair is told at the top: its offset was the page's
-            problems=tuple(attrs.evolve(p, offset=0) for p in decoded.problems),
-            source_map=SourceMap(writer.pieces),
+            "html",
+            tuple(attrs.evolve(p, offset=0) for p in decoded.problems),
         )
+        return attrs.evolve(extracted, encoding=decoded.encoding)
 
 
 def _has_title(blocks: list[tuple[str, object]]) -> bool:

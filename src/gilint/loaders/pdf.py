@@ -20,24 +20,11 @@ import io
 import itertools
 from typing import Any
 
-from gilint.loaders import Loader, LoaderError, MissingExtra
+from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
 from gilint.loading import Loaded
-from gilint.places import Piece, Place, SourceMap
+from gilint.places import Place
 
 Box = tuple[float, float, float, float]
-
-
-class _Writer:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.pieces: list[Piece] = []
-
-    def write(self, text: str, place: Place | None = None) -> None:
-        if place is not None and text:
-            self.pieces.append(Piece(self.length, self.length + len(text), place))
-        self.parts.append(text)
-        self.length += len(text)
 
 
 def _cell_text(text: str | None) -> str:
@@ -62,7 +49,7 @@ class _Page:
     def row(self, cells: list[tuple[str, Box | None]], top: float) -> None:
         self.items.append((top, len(self.items), ("row", cells)))
 
-    def write(self, writer: _Writer) -> None:
+    def write(self, writer: TextWriter) -> None:
         items = [item for _, _, item in sorted(self.items, key=lambda e: (e[0], e[1]))]
         paragraph_gap = _paragraph_gap([item[2] for item in items if item[0] == "line"])
         previous: Box | None = None  # the last line's box; None after a table row
@@ -143,7 +130,7 @@ class PdfLoader(Loader):
             import pdfplumber
         except ImportError:
             raise MissingExtra("pdf", " PDF ") from None
-        writer = _Writer()
+        writer = TextWriter()
         try:
             with pdfplumber.open(io.BytesIO(data)) as document:
                 for number, page in enumerate(document.pages, 1):
@@ -151,9 +138,4 @@ class PdfLoader(Loader):
                     page.close()  # pdfminer's objects of a page are not needed again
         except Exception as exc:  # pdfminer and pdfplumber raise many kinds on bad files
             raise LoaderError(f"无法作为 PDF 读取（{type(exc).__name__}: {exc}）") from None
-        return Loaded(
-            "".join(writer.parts),
-            encoding="pdf",
-            origin="pdf",
-            source_map=SourceMap(writer.pieces),
-        )
+        return writer.loaded("pdf")
