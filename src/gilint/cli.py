@@ -37,6 +37,36 @@ def _codes(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(normal_code(c) for v in values for c in v.split(",") if c.strip())
 
 
+PROGRESS_DELAY = 2.0  # seconds a run lasts before its progress bar shows
+
+
+def _progress(files: int) -> Any:
+    """A progress bar on standard error, for a run that lasts (tqdm shows it after
+    :data:`PROGRESS_DELAY`), only when standard error is a terminal: never in a pipe, a
+    log or CI."""
+    stream = sys.stderr
+    if files < 2 or stream is None or not stream.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(
+        total=files, desc="检查", unit="个文件", delay=PROGRESS_DELAY, leave=False, file=stream
+    )
+
+
+def _per_file_ignores(values: list[str] | None) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """``--per-file-ignores PATTERN:CODES`` as the configuration key's pairs."""
+    if not values:
+        return None
+    pairs = []
+    for value in values:
+        pattern, sep, codes = value.rpartition(":")
+        if not sep or not pattern or not codes.strip():
+            raise UsageError(f"--per-file-ignores 应为“文件模式:代码,代码”：{value}")
+        pairs.append((pattern, _codes([codes]) or ()))
+    return tuple(pairs)
+
+
 def _use_color(choice: str, stream: TextIO) -> bool:
     if choice == "always":
         return True
@@ -61,13 +91,24 @@ def _config_file(given: str | None) -> Path | None:
 def _session(args: argparse.Namespace, overrides: dict[str, Any]) -> Session:
     """The run's settings from the options every command shares (``--config``,
     ``--isolated``, ``--trust-local-rules``) and the command's own ``overrides``."""
+    from gilint.config import ConfigError, inline
     from gilint.runner import Session
 
-    if args.isolated and args.config:
-        raise UsageError("--isolated 与 --config 不能同时使用")
+    given = args.config or []
+    settings = [g for g in given if "=" in g and not Path(g).is_file()]
+    files = [g for g in given if g not in settings]
+    if len(files) > 1:
+        raise UsageError("--config 只能指定一个配置文件（其余的 --config 应为“键 = 值”）")
+    if args.isolated and files:
+        raise UsageError("--isolated 与 --config 配置文件不能同时使用")
+    try:
+        fields = inline(settings) if settings else {}
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
     return Session(
         overrides,
-        _config_file(args.config),
+        _config_file(files[0] if files else None),
+        inline=fields,
         isolated=args.isolated,
         trust_local_rules=args.trust_local_rules,
     )
@@ -110,11 +151,9 @@ def _check_command(args: argparse.Namespace) -> int:
         "template": args.template,
         "local_rules": _local_rules(args),
         "rule_timeout": args.rule_timeout,
+        "per_file_ignores": _per_file_ignores(args.per_file_ignores),
     }
     paths = args.paths or ["."]
-    for given in paths:
-        if given != STDIN and not os.path.exists(given):
-            raise UsageError(f"路径不存在：{given}")
     session = _session(args, overrides)
     session.max_bytes = args.max_file_size
     # validates the configuration before any work
@@ -125,9 +164,14 @@ def _check_command(args: argparse.Namespace) -> int:
     reporter_class = reporters[args.format]
     session.needs_source = reporter_class.needs_source
     session.default_include = _include_patterns(linter)
+    if args.show_settings:
+        return _show_settings(session, linter, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
     collected = collect(paths, session)
     files = list(collected.files)
     errors = list(collected.problems)
+    for folder in collected.empty:
+        patterns = "、".join(session.default_include)
+        _warn(f"目录 {folder} 中没有找到报告文件（按 include 设置查找，默认为 {patterns}）")
     _resolve_configs(session, files)
     if args.output:
         _refuse_an_input_as_output(args.output, [*paths, *files])
@@ -140,6 +184,7 @@ def _check_command(args: argparse.Namespace) -> int:
             files.remove(STDIN)
     threshold = Severity.parse(args.fail_on).rank
     failed = False
+    progress = _progress(len(files))
     with output(args.output) as stream:
         reporter = reporter_class(
             stream, registry=linter.registry, color=_use_color(args.color, stream), quiet=args.quiet
@@ -148,6 +193,8 @@ def _check_command(args: argparse.Namespace) -> int:
         if not args.statistics:
             reporter.start()
         for outcome in run(files, session, args.jobs, stdin):
+            if progress is not None:
+                progress.update()
             if outcome.error is not None:
                 errors.append(outcome.error)
                 continue
@@ -156,8 +203,10 @@ def _check_command(args: argparse.Namespace) -> int:
             failed = failed or any(f.severity.rank >= threshold for f in outcome.result.findings)
             if not args.statistics:
                 reporter.file(outcome.result)
+        if progress is not None:
+            progress.close()
         if args.statistics:
-            _statistics(summary, linter, stream)
+            _statistics(summary, linter, stream, as_json=args.format == "json")
         else:
             reporter.finish(summary)
     if errors:
@@ -211,14 +260,71 @@ def _resolve_configs(session: Session, files: list[str]) -> None:
         _warn(warning)
 
 
-def _statistics(summary: Any, linter: Any, output: TextIO) -> None:
+def _statistics(summary: Any, linter: Any, output: TextIO, *, as_json: bool) -> None:
+    """How many findings each rule gave, most first: a table, or JSON with ``--format
+    json`` (as ruff's ``--statistics``)."""
     from gilint.rule_docs import title
 
+    rows = []
     for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0])):
         entry = linter.registry.rule(code)
         name, heading = (entry.rule.name, title(entry)) if entry else ("", "")
-        output.write(f"{count:>6}  {code}  {name:<28} {heading}\n")
+        rows.append({"code": code, "name": name, "count": count, "title": heading})
+    if as_json:
+        json.dump(rows, output, ensure_ascii=False, indent=2)
+        output.write("\n")
+        return
+    for row in rows:
+        output.write(f"{row['count']:>6}  {row['code']}  {row['name']:<28} {row['title']}\n")
     output.write(summary.text() + "\n")
+
+
+def _show_settings(session: Session, linter: Linter, where: Path) -> int:
+    """``--show-settings``: the settings a file is checked with, and where they come from."""
+    from gilint.output import standard_output
+
+    config = session.config_for(where)
+    source = str(config.source) if config.source else "无（默认设置）"
+    if session.isolated:
+        source = "无（--isolated）"
+    lines = [
+        f"# {where} 的检查设置",
+        f"# 配置文件：{source}",
+        f"select = {_toml_list(config.select or ('ALL',))}",
+        f"extend-select = {_toml_list(config.extend_select)}",
+        f"ignore = {_toml_list(config.ignore)}",
+        f"template = {json.dumps(config.template)}",
+        f"include = {_toml_list(config.include or session.default_include)}",
+        f"extend-include = {_toml_list(config.extend_include)}",
+        f"exclude = {_toml_list(config.exclude)}",
+        f"local-rules = {_toml_list([str(p) for p in config.local_rules])}",
+        f"rule-timeout = {config.rule_timeout:g}",
+        f"max-file-size = {session.max_bytes / (1024 * 1024):g}  # MB",
+        "",
+        "[per-file-ignores]",
+        *(
+            f"{json.dumps(pattern, ensure_ascii=False)} = {_toml_list(codes)}"
+            for pattern, codes in config.per_file_ignores
+        ),
+        "",
+        "[severity]",
+        *(f"{code} = {json.dumps(level.value)}" for code, level in config.severity),
+        "",
+        f"# 启用的规则（{sum(config.enabled(e.rule.code) for e in linter.registry.rules)} 条）："
+        + " ".join(e.rule.code for e in linter.registry.rules if config.enabled(e.rule.code)),
+        "# 读取器："
+        + "、".join(
+            f"{loader.name}{'' if loader.installed() else '（未安装）'}"
+            for loader in linter.registry.loaders
+        ),
+    ]
+    with standard_output() as stream:
+        stream.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _toml_list(values: Any) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 # -- rules, rule, parse ---------------------------------------------------------------
@@ -251,16 +357,27 @@ def _rules_command(args: argparse.Namespace) -> int:
 
 
 def _rule_command(args: argparse.Namespace) -> int:
+    """One rule's documentation, every rule's with ``--all``, or those of a prefix
+    (``gilint rule GI2``), as ruff's ``rule`` command."""
     from gilint.config import normal_code
     from gilint.output import standard_output
     from gilint.rule_docs import rule_text
 
     registry = _linter_here(args).registry
-    entry = registry.rule(normal_code(args.code))
-    if entry is None:
+    if args.all:
+        entries = list(registry.rules)
+    elif args.code:
+        prefix = normal_code(args.code)
+        exact = registry.rule(prefix)
+        entries = (
+            [exact] if exact else [e for e in registry.rules if e.rule.code.startswith(prefix)]
+        )
+    else:
+        raise UsageError("请给出规则代码或前缀（如 GI201、GI2），或用 --all 显示全部规则")
+    if not entries:
         raise UsageError(f"未知的规则代码“{args.code}”（`gilint rules` 列出全部规则）")
     with standard_output() as stream:
-        stream.write(rule_text(entry))
+        stream.write("\n".join(rule_text(entry) for entry in entries))
     return 0
 
 
@@ -325,7 +442,12 @@ class _Parser(argparse.ArgumentParser):
 
 def _config_options(command: argparse.ArgumentParser) -> None:
     """Where the configuration and local rules come from: the same for every command."""
-    command.add_argument("--config", metavar="FILE", help="使用此配置文件，不再查找")
+    command.add_argument(
+        "--config",
+        action="append",
+        metavar="FILE|KEY=VALUE",
+        help="使用此配置文件，不再查找；或以“键 = 值”覆盖一项设置（可重复）",
+    )
     command.add_argument(
         "--isolated", action="store_true", help="忽略所有配置文件（只用命令行选项）"
     )
@@ -400,6 +522,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--extend-select", action="append", metavar="CODES", help="在已选规则之外再启用这些规则"
     )
+    check.add_argument(
+        "--per-file-ignores",
+        action="append",
+        metavar="PATTERN:CODES",
+        help='对匹配的文件停用这些规则（如 "archive/*.txt:GI3,GI401"，可重复）',
+    )
+    check.add_argument(
+        "--show-settings", action="store_true", help="显示第一个路径实际使用的设置后退出"
+    )
     _config_options(check)
     check.add_argument(
         "--template", choices=None, metavar="auto|2019|2021", help="按此格式读取表格"
@@ -446,7 +577,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=_rules_command)
 
     rule = commands.add_parser("rule", help="显示一条规则的说明")
-    rule.add_argument("code", metavar="CODE")
+    rule.add_argument("code", metavar="CODE", nargs="?", help="规则代码或前缀（如 GI201、GI2）")
+    rule.add_argument("--all", action="store_true", help="显示全部规则的说明")
     _config_options(rule)
     rule.set_defaults(run=_rule_command)
 

@@ -296,6 +296,18 @@ def find_file(start: Path) -> Path | None:
     return None
 
 
+def inline(settings: Sequence[str]) -> dict[str, Any]:
+    """``--config KEY=VALUE`` settings (TOML, as in a configuration file) as the fields
+    of a :class:`Config` they set; they replace the file's values of those keys."""
+    text = "\n".join(settings)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"--config 的设置不是有效的 TOML（键 = 值）：{exc}") from None
+    parsed = from_mapping(data, root=Path.cwd(), source=None)
+    return {key.replace("-", "_"): getattr(parsed, key.replace("-", "_")) for key in data}
+
+
 def owns(config: Config, cwd: Path) -> bool:
     """Whether the user owns ``config``: it was given directly (no source file), or its
     file stands in the working directory or above it (the user's own project). A file
@@ -327,9 +339,11 @@ def discover(start: Path) -> Config:
 def with_overrides(config: Config, **overrides: Any) -> Config:
     """``config`` with the command line's settings on top (``None`` leaves a key alone).
 
-    ``select`` and ``template`` replace the file's; ``ignore``, ``extend-select`` and
-    ``local-rules`` add to it."""
+    ``select`` and ``template`` replace the file's; ``ignore``, ``extend-select``,
+    ``per-file-ignores`` and ``local-rules`` add to it."""
     changes = {k: v for k, v in overrides.items() if v is not None}
+    if "per_file_ignores" in changes:
+        changes["per_file_ignores"] = (*config.per_file_ignores, *changes["per_file_ignores"])
     if "ignore" in changes:
         changes["ignore"] = (*config.ignore, *changes["ignore"])
     if "extend_select" in changes:

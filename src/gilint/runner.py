@@ -58,6 +58,8 @@ class Session:
 
     overrides: dict[str, Any]
     config_file: Path | None = None
+    # --config KEY=VALUE: fields that replace the file's, under the command line's flags
+    inline: dict[str, Any] = attrs.field(factory=dict)
     needs_source: bool = False
     isolated: bool = False
     trust_local_rules: bool = False
@@ -73,6 +75,7 @@ class Session:
     _PICKLED = (
         "overrides",
         "config_file",
+        "inline",
         "needs_source",
         "isolated",
         "trust_local_rules",
@@ -100,9 +103,8 @@ class Session:
         )
         config = self._configs.get(folder)
         if config is None:
-            config = self._configs[folder] = with_overrides(
-                self._file_config(path), **self.overrides
-            )
+            base = attrs.evolve(self._file_config(path), **self.inline)
+            config = self._configs[folder] = with_overrides(base, **self.overrides)
         return config
 
     def new_warnings(self) -> list[str]:
@@ -174,10 +176,13 @@ def _skipped_directory(name: str) -> bool:
 
 @attrs.frozen(slots=True)
 class Collected:
-    """The files a run checks, and the folders it could not read (each a message)."""
+    """The files a run checks; the paths it could not use (each a message: a path that
+    does not exist, a folder it could not read); the folders given that hold no report
+    file."""
 
     files: tuple[str, ...]
     problems: tuple[str, ...] = ()
+    empty: tuple[str, ...] = ()
 
 
 def collect(paths: Sequence[str], session: Session) -> Collected:
@@ -187,6 +192,7 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
     seen: set[str] = set()
     files: list[str] = []
     problems: list[str] = []
+    empty: list[str] = []
 
     def unreadable(error: OSError) -> None:
         problems.append(f"无法读取目录 {error.filename}：{error.strerror or error}")
@@ -196,7 +202,11 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
             files.append(STDIN)
             continue
         path = Path(given)
+        if not os.path.lexists(given):
+            problems.append(f"路径不存在：{display_path(given)}")
+            continue
         if path.is_dir():
+            before = len(files)
             config = session.config_for(path)
             for folder, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not _skipped_directory(d))
@@ -208,10 +218,12 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
                     ):
                         seen.add(str(candidate))
                         files.append(str(candidate))
+            if len(files) == before:
+                empty.append(display_path(given))
         elif given not in seen:
             seen.add(given)
             files.append(given)
-    return Collected(tuple(files), tuple(problems))
+    return Collected(tuple(files), tuple(problems), tuple(empty))
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
