@@ -18,9 +18,17 @@ from gilint.rules._support import row_span, table_name, table_spec
 from gilint.ast import CellStatus, Report, Row, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
+from gilint.span import Span
 from gilint.templates.model import RowSpec, SumIdentity, TableSpec
 
 Number = int | Decimal
+
+
+def _cell_span(row: Row, column: str) -> Span:
+    """Where a finding about a sum points: the cell it is about (its row's label when
+    the row stops before that column)."""
+    cell = row.cell(column)
+    return cell.span if cell is not None else row_span(row)
 
 
 def _short_label(row: RowSpec | None, row_id: str) -> str:
@@ -169,7 +177,7 @@ class IdentityRule(Rule):
             column = spec.column(total)
             label = column.label if column else total
             return self.finding(
-                row_span(row),
+                _cell_span(row, total),
                 f"{name}“{row.template_label}”：{label}为 {_fmt(item.left)}，"
                 f"但其余各列之和为 {_fmt(item.right)}（{identity.description}）",
                 related=cells,
@@ -181,17 +189,17 @@ class IdentityRule(Rule):
         if culprit is None:
             anchor = rows[identity.left[0]]
             return self.finding(
-                row_span(anchor),
-                f"{name}“{column_label}”列不符合“{identity.description}”（{sides}）",
+                _cell_span(anchor, item.key),
+                f"{name}“{column_label}”列不符合“{identity.description}”：{sides}",
                 related=cells,
             )
         row = rows[culprit]
         current = row.number(item.key) or 0
         delta = item.right - item.left if culprit in identity.left else item.left - item.right
         return self.finding(
-            row_span(row),
-            f"{name}“{row.template_label}”·{column_label} 为 {_fmt(current)}，"
-            f"按“{identity.description}”应为 {_fmt(current + delta)}（{sides}）",
+            _cell_span(row, item.key),
+            f"{name}“{row.template_label}”“{column_label}”一栏为 {_fmt(current)}，"
+            f"按“{identity.description}”应为 {_fmt(current + delta)}：{sides}",
             related=cells,
         )
 
@@ -203,7 +211,7 @@ class IdentityRule(Rule):
             return "+".join(_short_label(spec.row(i), i) for i in ids)
 
         left, right = side(identity.left), side(identity.right)
-        return f"{left} = {_fmt(item.left)}，{right} = {_fmt(item.right)}"
+        return f"{left}为 {_fmt(item.left)}，{right}为 {_fmt(item.right)}"
 
 
 class Table3Balance(IdentityRule):

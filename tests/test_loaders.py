@@ -29,7 +29,6 @@ pytest.importorskip("reportlab", reason="the test extra installs reportlab")
 pytest.importorskip("pdfplumber", reason="the test extra installs pdfplumber")
 
 PLANTED = ("3", "new", "natural_person")
-LABEL = ("3", "new")
 # a wrong number in an outcome row breaks the outcome total and the applicant total
 OUTCOME = ("3", "outcome.disclosed", "natural_person")
 
@@ -39,12 +38,15 @@ def _planted(template: str, cell: tuple[str, str, str] = PLANTED) -> tuple[Docum
     return document(good), document(good.with_cell(*cell, "999"))
 
 
-def _label_column(doc: Document, cell: tuple[str, str, str]) -> int:
-    """The grid column of the row's own label: the last cell of the row with text that is
-    not a number (a group label such as 三、本年度办理结果 may stand before it)."""
-    table, row, _ = doc.cells[cell]
-    cells = doc.tables[table - 1].rows[row - 1]
-    return max(i for i, c in enumerate(cells) if c and c.text and not c.text.isdigit()) + 1
+def _total(cell: tuple[str, str, str]) -> tuple[str, str, str]:
+    """The total cell of a cell's row: what a broken row sum (GI203) underlines."""
+    return (cell[0], cell[1], "total")
+
+
+def _underlined(code: str, cell: tuple[str, str, str]) -> tuple[str, str, str]:
+    """The cell a finding underlines: the wrong cell for a column sum, the row's total
+    for a row sum."""
+    return _total(cell) if code == "GI203" else cell
 
 
 def _lint(data: bytes, name: str) -> list:  # type: ignore[type-arg]
@@ -87,13 +89,15 @@ def test_html_findings_point_at_the_cell_path_and_source_line(template: str, nam
         for f in outcome
     )
     source = data.decode("gbk" if name.startswith("gbk") else "utf-8").split("\n")
-    label_path = html_path(broken, (*LABEL, "natural_person")).rsplit("/", 1)[0] + "/td[1]"
     for finding in findings:
         place = finding.place
-        assert place is not None and place.kind == "html" and place.path == label_path
+        cell = _underlined(finding.code, PLANTED)
+        assert place is not None and place.kind == "html"
+        assert place.path == html_path(broken, cell)
         line = source[place.line - 1]  # type: ignore[operator]
         assert line[place.column - 1 :].startswith("<td")  # type: ignore[operator]
-        assert finding.logical == "表三/一、本年新收政府信息公开申请数量"
+        column = "自然人" if cell == PLANTED else "总计"
+        assert finding.logical == f"表三/一、本年新收政府信息公开申请数量/{column}"
     broken_sum = next(f for f in findings if f.code == "GI201")
     assert html_path(broken, PLANTED) in [p.path for p in broken_sum.related_places if p]
 
@@ -109,9 +113,9 @@ def test_word_findings_point_at_the_table_cell(
     findings = _errors(_lint(to_docx(broken), "report.docx"))
     assert sorted(f.code for f in findings) == codes
     table, row, column = broken.cells[cell]
-    label = Place("docx", table=table, row=row, column=_label_column(broken, cell))
     for finding in findings:
-        assert finding.place == label
+        underlined = broken.cells[_underlined(finding.code, cell)]
+        assert finding.place == Place("docx", table=underlined[0], row=row, column=underlined[2])
         assert Place("docx", table=table, row=row, column=column) in finding.related_places
 
 
@@ -195,7 +199,7 @@ def test_check_a_folder_of_pdf_word_and_html(folder: Path) -> None:
     assert lines[-1].endswith("检查了 4 个文件。")  # e.md is not a report file by default
     pdf_page = to_pdf(_planted("2021")[1])[1][2]
     assert f"a.pdf:第{pdf_page}页: GI201" in result.stdout
-    assert "b.docx:表格2 第4行 第1列: GI201" in result.stdout
+    assert "b.docx:表格2 第4行 第4列: GI201" in result.stdout  # the wrong cell itself
     assert "c.HTML:" in result.stdout and ": GI201" in result.stdout
     (folder / "gilint.toml").write_text('select = ["GI2"]\nextend-include = ["*.md"]\n', "utf-8")
     assert run_gilint("check", ".", cwd=folder).stdout.splitlines()[-1].endswith("5 个文件。")
@@ -207,8 +211,8 @@ def test_machine_formats_carry_the_original_place(folder: Path) -> None:
     found = json.loads(run_gilint("check", ".", "--format", "json", cwd=folder).stdout)
     by_file = {f["path"].lstrip("./"): f for f in found if f["code"] == "GI201"}
     assert by_file["a.pdf"]["source"]["kind"] == "pdf" and "bbox" in by_file["a.pdf"]["source"]
-    assert by_file["b.docx"]["source"] == {"kind": "docx", "table": 2, "row": 4, "column": 1}
-    assert by_file["c.HTML"]["source"]["path"] == "table[2]/tr[4]/td[1]"
+    assert by_file["b.docx"]["source"] == {"kind": "docx", "table": 2, "row": 4, "column": 4}
+    assert by_file["c.HTML"]["source"]["path"] == "table[2]/tr[4]/td[2]"
     assert all(r.get("source") for r in by_file["b.docx"]["related"])
     sarif = json.loads(run_gilint("check", ".", "--format", "sarif", cwd=folder).stdout)
     results = {
@@ -219,13 +223,14 @@ def test_machine_formats_carry_the_original_place(folder: Path) -> None:
     pdf = results["a.pdf"]["locations"][0]
     assert "region" not in pdf["physicalLocation"]
     assert (
-        pdf["logicalLocations"][0]["fullyQualifiedName"] == "表三/一、本年新收政府信息公开申请数量"
+        pdf["logicalLocations"][0]["fullyQualifiedName"]
+        == "表三/一、本年新收政府信息公开申请数量/自然人"
     )
     assert results["a.pdf"]["properties"]["source"]["page"] > 1
     html = results["c.HTML"]["locations"][0]["physicalLocation"]["region"]
     assert html["startLine"] == by_file["c.HTML"]["source"]["line"]
     full = run_gilint("check", "b.docx", "--format", "full", cwd=folder).stdout
-    assert "原文位置：表格2 第4行 第1列" in full
+    assert "原文位置：表格2 第4行 第4列" in full
 
 
 def test_a_missing_extra_is_one_line_and_the_other_files_are_checked(
@@ -265,7 +270,7 @@ def test_doc_and_wps_need_libreoffice(
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
     assert cli.main(["check", "old.doc", "-j", "1"]) == 1
-    assert "old.doc:表格2 第4行 第1列: GI201" in capsys.readouterr().out
+    assert "old.doc:表格2 第4行 第4列: GI201" in capsys.readouterr().out
 
 
 def test_a_damaged_file_is_a_finding(tmp_path: Path) -> None:
