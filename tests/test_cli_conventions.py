@@ -119,3 +119,36 @@ def test_a_progress_bar_only_on_a_terminal(
     monkeypatch.setattr("sys.stderr", terminal)
     assert cli.main(["check", "reports", "-j", "1"]) == 1
     assert "检查" in terminal.getvalue() and "/2 [" in terminal.getvalue()
+
+
+def test_sarif_related_locations_suggestions_and_absolute_uris(
+    folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    sarif = json.loads(run_gilint("check", "reports/a.txt", "--format", "sarif", cwd=folder).stdout)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "GI201"]
+    related = result["relatedLocations"]
+    assert [r["id"] for r in related] == list(range(1, len(related) + 1)) and len(related) >= 3
+    for location in (*result["locations"], *related):
+        artifact = location["physicalLocation"]["artifactLocation"]
+        assert artifact == {"uri": "reports/a.txt", "uriBaseId": "%SRCROOT%"}
+    # the wrong cell, then the cells of the broken sum: rows 一, 二, （七）总计, 四
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 42
+    lines = [r["physicalLocation"]["region"]["startLine"] for r in related]
+    assert lines[0] == 42 and lines == sorted(lines)
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    outside = json.loads(
+        run_gilint(
+            "check", str(folder / "reports" / "a.txt"), "--format", "sarif", cwd=elsewhere
+        ).stdout
+    )
+    artifact = outside["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+        "artifactLocation"
+    ]
+    assert artifact["uri"].startswith("file:///") and "uriBaseId" not in artifact
+    (folder / "reports" / "c.txt").write_text("一、总体情况\n正文。\n", "utf-8")
+    (folder / "gilint.toml").write_text('select = ["GI101"]\n', "utf-8")
+    missing = json.loads(
+        run_gilint("check", "reports/c.txt", "--format", "sarif", cwd=folder).stdout
+    )
+    texts = [r["message"]["text"] for r in missing["runs"][0]["results"]]
+    assert texts and all("。建议：" in t for t in texts)

@@ -13,7 +13,9 @@ from xml.etree import ElementTree as ET
 
 from gilint import __version__
 from gilint.findings import Finding, Severity
+from gilint.places import Place
 from gilint.reporters.base import FileResult, Reporter, Summary, printable
+from gilint.span import Span
 
 
 class Json(Reporter):
@@ -69,29 +71,43 @@ class Sarif(Reporter):
                 "message": {"text": finding.message},
                 "locations": [self.location(finding)],
             }
+            related = [
+                {"id": number, **self.location(finding, span, place)}
+                for number, (span, place) in enumerate(
+                    zip(
+                        finding.related,
+                        finding.related_places or (None,) * len(finding.related),
+                        strict=True,
+                    ),
+                    1,
+                )
+            ]
+            if related:
+                item["relatedLocations"] = related
             if finding.place is not None:
                 item["properties"] = {"source": finding.place.to_dict()}
             if finding.code in index:
                 item["ruleIndex"] = index[finding.code]
             if finding.suggestion:
-                item["message"]["text"] += f"（建议：{finding.suggestion}）"
+                item["message"]["text"] += f"。建议：{finding.suggestion}"
             self._results.append(item)
 
-    def location(self, finding: Finding) -> dict[str, Any]:
+    def location(
+        self, finding: Finding, span: Span | None = None, place: Place | None = None
+    ) -> dict[str, Any]:
         """The finding's place in the file the user holds. A text file: the span's full
         region. An HTML page: the line and column of its source where the text began. A
         PDF or Word file has no lines: the file, and what the span is by name
         (``表三/（一）予以公开/自然人``) as a logical location; the page or cell is in the
         result's properties."""
-        physical: dict[str, Any] = {
-            "artifactLocation": {
-                "uri": relative_uri(finding.path, self.root),
-                "uriBaseId": "%SRCROOT%",
-            }
-        }
-        place = finding.place
+        uri = relative_uri(finding.path, self.root)
+        artifact: dict[str, Any] = {"uri": uri}
+        if "://" not in uri:  # an absolute file: URI stands alone, without a base
+            artifact["uriBaseId"] = "%SRCROOT%"
+        physical: dict[str, Any] = {"artifactLocation": artifact}
+        if span is None:  # the finding's own location
+            span, place = finding.span, finding.place
         if place is None:
-            span = finding.span
             physical["region"] = {
                 "startLine": span.line,
                 "startColumn": span.column,
@@ -101,7 +117,7 @@ class Sarif(Reporter):
         elif place.line is not None:
             physical["region"] = {"startLine": place.line, "startColumn": place.column or 1}
         location: dict[str, Any] = {"physicalLocation": physical}
-        if place is not None and finding.logical:
+        if place is not None and finding.logical and span is finding.span:
             location["logicalLocations"] = [
                 {"fullyQualifiedName": finding.logical, "kind": "element"}
             ]
