@@ -75,6 +75,12 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def _os_error(error: OSError) -> str:
+    from gilint.messages import os_error
+
+    return os_error(error)
+
+
 def _warn(message: str) -> None:
     print(f"gilint: 警告: {message}", file=sys.stderr)
 
@@ -180,7 +186,7 @@ def _check_command(args: argparse.Namespace) -> int:
         try:
             stdin = read_input_stream(sys.stdin.buffer, session.max_bytes)
         except OSError as exc:
-            errors.append(f"无法读取标准输入：{exc.strerror or exc}")
+            errors.append(f"无法读取标准输入：{_os_error(exc)}")
             files.remove(STDIN)
     threshold = Severity.parse(args.fail_on).rank
     failed = False
@@ -350,10 +356,17 @@ def _rules_command(args: argparse.Namespace) -> int:
         else:
             for row in rule_rows(registry):
                 stream.write(
-                    f"{row['code']}  {row['name']:<28} {row['severity']:<8} {row['title']}"
+                    f"{row['code']}  {row['name']:<28} {_severity_label(row['severity'])}  "
+                    f"{row['title']}"
                     f"  [{row['origin']}]\n"
                 )
     return 0
+
+
+def _severity_label(value: str) -> str:
+    from gilint.findings import Severity
+
+    return Severity(value).label
 
 
 def _rule_command(args: argparse.Namespace) -> int:
@@ -398,7 +411,7 @@ def _read_one(args: argparse.Namespace, overrides: dict[str, Any]) -> tuple[Lint
             data = read_input(args.file, args.max_file_size)
         return linter, read_with(linter.registry.loaders, data, args.file)
     except (OSError, LoaderError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        reason = _os_error(exc) if isinstance(exc, OSError) and exc.strerror else exc
         raise UsageError(f"无法读取文件 {args.file}：{reason}") from None
 
 
@@ -435,9 +448,28 @@ def _extract_command(args: argparse.Namespace) -> int:
 # -- the parser -----------------------------------------------------------------------
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        # argparse passes "" when it builds a subcommand's name from its parent's usage
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse in Chinese: its usage line, group titles and help option here, its error
+    texts through :func:`gilint.messages.argparse_error`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示此帮助信息并退出")
+
     def error(self, message: str) -> Any:  # one line, exit 2, as for every usage error
-        raise UsageError(message)
+        from gilint.messages import argparse_error
+
+        raise UsageError(argparse_error(message))
 
 
 def _config_options(command: argparse.ArgumentParser) -> None:
@@ -510,7 +542,9 @@ def _input_options(command: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gilint", description="政府信息公开工作年度报告检查工具")
-    parser.add_argument("--version", action="version", version=f"gilint {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"gilint {__version__}", help="显示版本号并退出"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="检查报告（文件、目录，- 表示标准输入）")

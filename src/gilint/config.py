@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from gilint.findings import Severity
+from gilint.messages import os_error
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -246,7 +247,7 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from None
+        raise ConfigError(f"无法读取配置文件 {path}：{os_error(exc)}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{exc}") from None
     except RecursionError:  # arrays or tables nested thousands deep

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from gilint.ast import Report, Table
 
+_BASIS = {"labels": "表格标签", "year": "报告年度", "config": "配置设定", "default": "默认"}
+
 
 def _table(table: Table, indent: str) -> Iterator[str]:
     name = f"表 {table.id}" if table.id else "无法识别的表格"
@@ -24,7 +26,8 @@ def _table(table: Table, indent: str) -> Iterator[str]:
 def outline(report: Report) -> Iterator[str]:
     yield f"标题: {report.title or '（未找到）'}"
     yield f"发布机关: {report.issuer or '（未找到）'}  年度: {report.year or '（未找到）'}"
-    yield f"格式: {report.template.id or '（未知）'}（依据: {report.template.basis}）"
+    basis = _BASIS.get(report.template.basis, report.template.basis)
+    yield f"格式: {report.template.id or '（未知）'}（依据: {basis}）"
     for section in report.sections:
         heading = section.heading
         lines = f"{section.span.line}-{section.span.end_line}"

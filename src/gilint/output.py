@@ -15,6 +15,8 @@ import tempfile
 from collections.abc import Iterator
 from typing import TextIO
 
+from gilint.messages import os_error
+
 
 class OutputError(Exception):
     """The output could not be written; the message (Chinese) says why."""
@@ -23,7 +25,7 @@ class OutputError(Exception):
 def _reason(error: OSError) -> str:
     if isinstance(error, BrokenPipeError):
         return "输出管道已关闭（如 | head），输出不完整"
-    return error.strerror or str(error)
+    return os_error(error)
 
 
 def _silence_stdout() -> None:

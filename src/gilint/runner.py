@@ -30,6 +30,7 @@ from gilint.config import (
 from gilint.linting import Linter
 from gilint.loaders import LoaderError
 from gilint.loading import MAX_BYTES, read_input
+from gilint.messages import os_error
 from gilint.reporters.base import FileResult, display_path
 
 STDIN = "-"
@@ -141,7 +142,7 @@ class Session:
         except ConfigError as exc:
             return Outcome(path, error=str(exc))
         except OSError as exc:
-            return Outcome(path, error=f"无法读取文件 {display_path(path)}：{exc.strerror or exc}")
+            return Outcome(path, error=f"无法读取文件 {display_path(path)}：{os_error(exc)}")
         shown = display_path(path)  # valid text in every output format
         try:
             report = linter.parse(data, path=shown)
@@ -195,7 +196,7 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
     empty: list[str] = []
 
     def unreadable(error: OSError) -> None:
-        problems.append(f"无法读取目录 {error.filename}：{error.strerror or error}")
+        problems.append(f"无法读取目录 {error.filename}：{os_error(error)}")
 
     for given in paths:
         if given == STDIN:

@@ -233,7 +233,7 @@ class Junit(Reporter):
                 case, "failure", {"message": _xml(f"{f.code} {f.message}"), "type": _xml(f.code)}
             )
             where = f.place.label() if f.place is not None else f"{f.line}:{f.column}"
-            failure.text = _xml(f"{f.path}:{where}: {f.code} [{f.severity.value}] {f.message}")
+            failure.text = _xml(f"{f.path}:{where}: {f.code} [{f.severity.label}] {f.message}")
         self._cases.append(case)
 
     def finish(self, summary: Summary) -> None:
