@@ -76,7 +76,7 @@ def test_not_a_report_is_a_finding(reports: Path) -> None:
         (["rules", "--config", "missing.toml"], "配置文件不存在"),
         (["parse", "x.txt", "--config", "missing.toml"], "配置文件不存在"),
         (["parse", "x.txt", "--template", "2018"], "未知的格式“2018”"),
-        (["check", "--jobs"], "argument"),
+        (["check", "--jobs"], "参数 --jobs/-j：需要一个值"),  # argparse, in Chinese
     ],
 )
 def test_usage_errors_exit_2_in_one_line(reports: Path, args: list[str], message: str) -> None:

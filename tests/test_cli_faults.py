@@ -75,7 +75,7 @@ def test_a_full_disk_is_one_line_and_not_success(tmp_path: Path) -> None:
             check=False,
         )
     assert result.returncode == 2
-    assert "No space left" in _one_clean_line(result.stderr.decode("utf-8"))
+    assert "磁盘空间不足" in _one_clean_line(result.stderr.decode("utf-8"))
 
 
 def test_a_closed_standard_output_is_one_line_and_not_success(tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_a_failed_write_leaves_the_old_output_file_whole(
 
     monkeypatch.setattr(Json, "finish", disk_full)
     assert cli.main(["check", "reports", "--format", "json", "-o", str(out)]) == 2
-    assert "No space left" in _one_clean_line(capsys.readouterr().err)
+    assert "磁盘空间不足" in _one_clean_line(capsys.readouterr().err)
     assert out.read_text("utf-8") == "old findings\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.json", "gilint.toml", "reports"]
 
