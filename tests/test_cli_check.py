@@ -118,8 +118,10 @@ def test_json_output(reports: Path) -> None:
         "end_column",
         "suggestion",
         "related",
+        "fingerprint",  # schema 2: what the finding is about, for baselines
     }
-    assert all(set(item) == keys for item in data)
+    assert all(set(item) == keys for item in data)  # text files: no source or logical
+    assert len({d["fingerprint"] for d in data}) == len(data)
     assert {d["code"] for d in data} >= {"GI101", "GI201", "GI203", "GI402", "GI902"}
     empty = run_gilint("check", "a-good.txt", "--format", "json", cwd=reports)
     assert json.loads(empty.stdout) == []

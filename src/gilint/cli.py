@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -18,8 +19,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 from gilint import __version__
 
 if TYPE_CHECKING:  # imported where used, so that `gilint --version` starts quickly
+    from gilint.baseline import Entry
+    from gilint.findings import Finding
     from gilint.linting import Linter
     from gilint.loading import Loaded
+    from gilint.reporters.base import FileResult
     from gilint.runner import Session
 
 FORMATS = ("concise", "full", "json", "sarif", "github", "junit")
@@ -190,6 +194,9 @@ def _check_command(args: argparse.Namespace) -> int:
             files.remove(STDIN)
     threshold = Severity.parse(args.fail_on).rank
     failed = False
+    known = _read_baseline(args.baseline)
+    hidden: Counter[str] = Counter()  # baseline entries met, by status
+    everything: list[Finding] = []
     progress = _progress(len(files))
     with output(args.output) as stream:
         reporter = reporter_class(
@@ -205,21 +212,85 @@ def _check_command(args: argparse.Namespace) -> int:
                 errors.append(outcome.error)
                 continue
             assert outcome.result is not None
-            summary.add(outcome.result)
-            failed = failed or any(f.severity.rank >= threshold for f in outcome.result.findings)
+            result = outcome.result
+            everything.extend(result.findings)
+            failing = list(result.findings)
+            if known:
+                result, failing = _apply_baseline(result, known, hidden)
+            summary.add(result)
+            failed = failed or any(f.severity.rank >= threshold for f in failing)
             if not args.statistics:
-                reporter.file(outcome.result)
+                reporter.file(result)
         if progress is not None:
             progress.close()
         if args.statistics:
             _statistics(summary, linter, stream, as_json=args.format == "json")
         else:
             reporter.finish(summary)
+    if hidden:
+        _warn(
+            f"基线 {args.baseline} 中已记录的 {sum(hidden.values())} 个问题未显示"
+            f"（确认存在 {hidden['confirmed']}，不是问题 {hidden['dismissed']}，"
+            f"未处理 {hidden['new']}）"
+        )
+    if args.write_baseline:
+        _write_baseline(Path(args.write_baseline), everything)
     if errors:
         for error in errors:
             print(f"gilint: 错误: {error}", file=sys.stderr)
         return 2
+    if args.write_baseline:
+        return 0
     return 1 if failed and not args.exit_zero else 0
+
+
+def _read_baseline(given: str | None) -> dict[str, Entry]:
+    from gilint.baseline import Baseline
+    from gilint.config import ConfigError
+
+    if given is None:
+        return {}
+    try:
+        return Baseline.read(Path(given)).by_fingerprint()
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _apply_baseline(
+    result: FileResult, known: dict[str, Entry], hidden: Counter[str]
+) -> tuple[FileResult, list[Finding]]:
+    """The result without the findings the baseline records, and the findings that still
+    decide the exit status: the new ones and those confirmed as real problems."""
+    import attrs
+
+    shown = []
+    failing = []
+    for finding in result.findings:
+        entry = known.get(finding.fingerprint or "")
+        if entry is None:
+            shown.append(finding)
+            failing.append(finding)
+            continue
+        hidden[entry.status] += 1
+        if entry.status == "confirmed":
+            failing.append(finding)
+    return attrs.evolve(result, findings=tuple(shown)), failing
+
+
+def _write_baseline(path: Path, findings: list[Finding]) -> None:
+    """Record ``findings`` in the baseline file, keeping the decisions it already holds."""
+    from gilint.baseline import Baseline
+    from gilint.config import ConfigError
+    from gilint.output import file_output
+
+    try:
+        existing = Baseline.read(path) if path.exists() else Baseline()
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    merged = existing.merged(findings)
+    with file_output(str(path)) as stream:
+        stream.write(merged.text())
+    _warn(f"已将 {len(merged.entries)} 个问题写入基线 {path}")
 
 
 def _include_patterns(linter: Linter) -> tuple[str, ...]:
@@ -578,6 +649,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="输出格式（默认 concise）",
     )
     check.add_argument("-o", "--output", metavar="FILE", help="输出写入文件")
+    check.add_argument(
+        "--baseline", metavar="FILE", help="只显示基线文件中没有记录的问题（已审阅的不再显示）"
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="把当前的问题写入基线文件（保留其中已有的审阅结论），以 0 退出",
+    )
     check.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数量")
     check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
     check.add_argument(

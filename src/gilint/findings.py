@@ -57,6 +57,11 @@ class Finding:
     place: Place | None = None
     related_places: tuple[Place | None, ...] = ()
     logical: str | None = None  # what the span is by name (``表三/（一）予以公开/自然人``)
+    # what the finding is about, independent of lines (see gilint.baseline)
+    fingerprint: str | None = None
+    anchor: str | None = None
+    body: str | None = None
+    year: int | None = None
 
     @property
     def line(self) -> int:
@@ -87,6 +92,7 @@ class Finding:
             ],
             **({"source": self.place.to_dict()} if self.place else {}),
             **({"logical": self.logical} if self.logical else {}),
+            **({"fingerprint": self.fingerprint} if self.fingerprint else {}),
         }
 
 

@@ -84,6 +84,7 @@ class Linter:
                 findings.extend(self._run(rule, report, limits))
         if report.source_map is not None:
             findings = [_placed(f, report, report.source_map) for f in findings]
+        findings = [_keyed(f, report) for f in findings]
         return sorted(findings, key=Finding.sort_key)
 
     def lint(self, source: Source, path: str | None = None) -> list[Finding]:
@@ -128,6 +129,21 @@ class Linter:
         )
         severity = self.config.severity_of("GI900", reporter.severity)
         return [attrs.evolve(finding, path=report.path, severity=severity)]
+
+
+def _keyed(finding: Finding, report: Report) -> Finding:
+    """``finding`` with what it is about, independent of lines (see gilint.baseline)."""
+    from gilint.baseline import anchor, body_of, fingerprint
+
+    where = anchor(report, finding)
+    body = body_of(report)
+    return attrs.evolve(
+        finding,
+        fingerprint=fingerprint(finding.code, body, report.year, where),
+        anchor=where,
+        body=body or None,
+        year=report.year,
+    )
 
 
 def _placed(finding: Finding, report: Report, places: SourceMap) -> Finding:
