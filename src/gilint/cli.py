@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # imported where used, so that `gilint --version` starts quic
     from gilint.reporters.base import FileResult
     from gilint.runner import Session
 
-FORMATS = ("concise", "full", "json", "sarif", "github", "junit")
+FORMATS = ("concise", "full", "json", "sarif", "github", "junit", "html")
 
 
 class UsageError(Exception):
@@ -173,6 +173,7 @@ def _check_command(args: argparse.Namespace) -> int:
         raise UsageError(f"未知的输出格式“{args.format}”，可选：{'、'.join(reporters)}")
     reporter_class = reporters[args.format]
     session.needs_source = reporter_class.needs_source
+    session.needs_view = reporter_class.needs_view
     session.default_include = _include_patterns(linter)
     if args.show_settings:
         return _show_settings(session, linter, Path.cwd() if paths[0] == STDIN else Path(paths[0]))

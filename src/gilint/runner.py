@@ -32,6 +32,7 @@ from gilint.loaders import LoaderError
 from gilint.loading import MAX_BYTES, read_input
 from gilint.messages import os_error
 from gilint.reporters.base import FileResult, display_path
+from gilint.review import report_view
 
 STDIN = "-"
 
@@ -62,6 +63,7 @@ class Session:
     # --config KEY=VALUE: fields that replace the file's, under the command line's flags
     inline: dict[str, Any] = attrs.field(factory=dict)
     needs_source: bool = False
+    needs_view: bool = False
     isolated: bool = False
     trust_local_rules: bool = False
     max_bytes: int = MAX_BYTES
@@ -78,6 +80,7 @@ class Session:
         "config_file",
         "inline",
         "needs_source",
+        "needs_view",
         "isolated",
         "trust_local_rules",
         "max_bytes",
@@ -158,7 +161,8 @@ class Session:
                 ):
                     if number <= len(source):
                         lines[number] = source[number - 1]
-        return Outcome(path, FileResult(shown, findings, lines))
+        view = report_view(report, findings) if self.needs_view and findings else None
+        return Outcome(path, FileResult(shown, findings, lines, view))
 
     def check_many(self, paths: Sequence[str]) -> list[Outcome]:
         return [self.check(p) for p in paths]

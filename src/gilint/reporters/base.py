@@ -11,6 +11,7 @@ import attrs
 
 from gilint.findings import Finding, Severity
 from gilint.plugins import Registry
+from gilint.review import ReportView
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # C0 controls but the tab, DEL and C1 controls: ESC starts terminal escape sequences, a
@@ -41,6 +42,9 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     lines: dict[int, str] = attrs.field(factory=dict)
+    # the report's tables and the paragraphs findings speak of, for reporters that draw
+    # them (``needs_view``)
+    view: ReportView | None = None
 
 
 @attrs.define
@@ -74,7 +78,8 @@ class Reporter:
 
     name: ClassVar[str]
     description: ClassVar[str] = ""
-    needs_source: ClassVar[bool] = False
+    needs_source: ClassVar[bool] = False  # FileResult.lines: the lines findings are on
+    needs_view: ClassVar[bool] = False  # FileResult.view: tables and paragraphs
 
     def __init__(
         self,
