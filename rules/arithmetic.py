@@ -24,6 +24,11 @@ from gilint.templates.model import RowSpec, SumIdentity, TableSpec
 Number = int | Decimal
 
 
+def _quoted(label: str | None) -> str:
+    """A row's label in quotes; nothing for the one unlabelled row of table 四."""
+    return f"“{label.replace(chr(10), '')}”" if label else ""
+
+
 def _cell_span(row: Row, column: str) -> Span:
     """Where a finding about a sum points: the cell it is about (its row's label when
     the row stops before that column)."""
@@ -178,7 +183,7 @@ class IdentityRule(Rule):
             label = column.label if column else total
             return self.finding(
                 _cell_span(row, total),
-                f"{name}“{row.template_label}”：{label}为 {_fmt(item.left)}，"
+                f"{name}{_quoted(row.template_label)}：{label}为 {_fmt(item.left)}，"
                 f"但其余各列之和为 {_fmt(item.right)}（{identity.description}）",
                 related=cells,
             )
@@ -198,7 +203,7 @@ class IdentityRule(Rule):
         delta = item.right - item.left if culprit in identity.left else item.left - item.right
         return self.finding(
             _cell_span(row, item.key),
-            f"{name}“{row.template_label}”“{column_label}”一栏为 {_fmt(current)}，"
+            f"{name}{_quoted(row.template_label)}“{column_label}”一栏为 {_fmt(current)}，"
             f"按“{identity.description}”应为 {_fmt(current + delta)}：{sides}",
             related=cells,
         )
@@ -333,24 +338,26 @@ class InvalidCell(Rule):
                 if row.statuses.count(CellStatus.OK) == len(row.statuses):
                     continue  # the usual row: no cell object needed
                 for cell in row.cells:
-                    where = f"{name}“{row.template_label or row.label or ''}”·{cell.column_label}"
+                    where = (
+                        f"{name}{_quoted(row.template_label or row.label)}“{cell.column_label}”一栏"
+                    )
                     if cell.status is CellStatus.INVALID:
                         yield self.finding(
                             cell,
-                            f"{where} 应填写数量，实为“{cell.raw}”",
+                            f"{where}应填写数量，实为“{cell.raw}”",
                             suggestion="填写非负整数；没有发生的填 0",
                         )
                     elif cell.status is CellStatus.BLANK:
                         yield self.finding(
                             cell,
-                            f"{where} 为空，应填写 0 或实际数量",
+                            f"{where}为空，应填写 0 或实际数量",
                             severity=Severity.WARNING,
                             suggestion="0",
                         )
                     elif cell.status is CellStatus.PLACEHOLDER:
                         yield self.finding(
                             cell,
-                            f"{where} 写作“{cell.raw}”，应填写 0",
+                            f"{where}写作“{cell.raw}”，应填写 0",
                             severity=Severity.WARNING,
                             suggestion="0",
                         )
