@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from gilint import cli
 from gilint.testing import LAYOUTS, render, sample_report
 
-_FORMATS = ("concise", "full", "json", "sarif", "github", "junit")
+_FORMATS = ("concise", "full", "json", "sarif", "github", "junit", "html")
 _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -48,6 +48,8 @@ def _valid(form: str, code: int, out: str, err: str) -> None:
         json.loads(out)
     elif form == "junit":
         ET.fromstring(out.encode("utf-8"))
+    elif form == "html":
+        assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
     elif form in ("concise", "full"):
         assert "\x1b" not in out
         assert not [line for line in out.splitlines() if line.startswith("::")]
@@ -115,3 +117,27 @@ def test_any_configuration_text(content: str, name: str) -> None:
     report = render(sample_report("2021", seed=1), "wrapped").text.encode("utf-8")
     files = {"r.txt": report, name: content.encode("utf-8")}
     _valid("json", *_check(files, "json"))
+
+
+_HEADS = st.sampled_from(
+    [
+        b"%PDF-1.7\n",
+        b"PK\x03\x04",
+        b"<!DOCTYPE html><html>",
+        b"<html><body><table><tr><td rowspan=99999>",
+        bytes.fromhex("D0CF11E0A1B11AE1"),
+        b"",
+    ]
+)
+
+
+@_SETTINGS
+@given(_HEADS, st.binary(max_size=2000), st.sampled_from(["r.pdf", "r.docx", "r.html", "r.txt"]))
+def test_any_bytes_under_any_loader(head: bytes, tail: bytes, name: str) -> None:
+    """Files that look like PDF, Word, HTML or .doc but are not: a finding or a message,
+    never a traceback (the .doc loader says LibreOffice is missing, or converts)."""
+    code, out, err = _check({name: head + tail, "gilint.toml": b'select = ["GI"]\n'}, "html")
+    assert code in (0, 1, 2), err
+    assert "Traceback" not in err
+    if code != 2:
+        assert out.startswith("<!DOCTYPE html>")
