@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 from gilint.rules._support import row_span, table_name, table_spec
 
-from gilint.ast import CellStatus, Report, Row, Table
+from gilint.ast import Cell, CellStatus, Report, Row, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 from gilint.span import Span
@@ -334,13 +334,13 @@ class InvalidCell(Rule):
             if table.id is None:
                 continue
             name = table_name(table)
+            blank: list[tuple[str, Cell]] = []  # (where, cell) of the table's empty cells
             for row in table.rows:
                 if row.statuses.count(CellStatus.OK) == len(row.statuses):
                     continue  # the usual row: no cell object needed
                 for cell in row.cells:
-                    where = (
-                        f"{name}{_quoted(row.template_label or row.label)}“{cell.column_label}”一栏"
-                    )
+                    what = f"{_quoted(row.template_label or row.label)}“{cell.column_label}”"
+                    where = f"{name}{what}一栏"
                     if cell.status is CellStatus.INVALID:
                         yield self.finding(
                             cell,
@@ -348,11 +348,11 @@ class InvalidCell(Rule):
                             suggestion="填写非负整数；没有发生的填 0",
                         )
                     elif cell.status is CellStatus.BLANK:
-                        yield self.finding(
-                            cell,
-                            f"{where}为空，应填写 0 或实际数量",
-                            severity=Severity.WARNING,
-                            suggestion="0",
+                        blank.append(
+                            (
+                                f"{_quoted(row.template_label or row.label)}“{cell.column_label}”",
+                                cell,
+                            )
                         )
                     elif cell.status is CellStatus.PLACEHOLDER:
                         yield self.finding(
@@ -361,3 +361,21 @@ class InvalidCell(Rule):
                             severity=Severity.WARNING,
                             suggestion="0",
                         )
+            if blank:
+                yield self._blank(name, blank)
+
+    def _blank(self, name: str, blank: list[tuple[str, Cell]]) -> Finding:
+        """The empty cells of one table as one finding: many small bodies leave whole
+        columns blank, and one line per cell would bury everything else."""
+        shown = "、".join(where for where, _ in blank[:_BLANK_SHOWN])
+        more = f"等 {len(blank)} 个" if len(blank) > _BLANK_SHOWN else ""
+        return self.finding(
+            blank[0][1],
+            f"{name}有 {len(blank)} 个单元格为空（{shown}{more}），应填写 0 或实际数量",
+            severity=Severity.WARNING,
+            suggestion="0",
+            related=[cell for _, cell in blank],
+        )
+
+
+_BLANK_SHOWN = 4  # blank cells a finding names; all of them are its related locations

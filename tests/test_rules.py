@@ -330,3 +330,19 @@ def test_gi900_is_a_rule_that_can_be_ignored(tmp_path) -> None:  # type: ignore[
     text = rendered(attrs.evolve(good(), parts=("一", "二", "三", "五", "六")), "wrapped")
     config = {"local-rules": [rules], "select": ["GI", "XB"], "ignore": ["GI900"]}
     assert {f.code for f in gilint.lint(text, config=config)} == {"GI101"}
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_gi205_blank_cells_are_one_finding_per_table(layout: str) -> None:
+    data = good()
+    for column in ("commercial", "research", "public_interest", "legal_services", "other"):
+        data = data.with_cell("3", "outcome.disclosed", column, "")
+    text = rendered(data, layout)
+    (blank,) = [f for f in run(text, "GI205") if "为空" in f.message]
+    assert (blank.severity, blank.line, len(blank.related)) == (
+        Severity.WARNING,
+        line_of(text, "予以公开"),
+        5,
+    )
+    assert "表三有 5 个单元格为空" in blank.message and "等 5 个" in blank.message
+    assert blank.span == blank.related[0]  # the first blank cell; all of them as related
