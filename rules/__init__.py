@@ -13,6 +13,7 @@ from gilint.rules.arithmetic import (
     Table4Total,
 )
 from gilint.rules.fees import MissingFeeStatement, VagueFeeStatement
+from gilint.rules.narrative import NarrativeContradiction, NarrativeSum
 from gilint.rules.structure import (
     DuplicateSection,
     EmptySection,
@@ -50,6 +51,8 @@ RULES: tuple[type[Rule], ...] = (
     MissingFeeStatement,
     VagueFeeStatement,
     ReportYearMismatch,
+    NarrativeSum,
+    NarrativeContradiction,
     RuleError,
     UnparsedContent,
     NotAReport,

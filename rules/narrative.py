@@ -1,0 +1,202 @@
+"""Rules on what the text says against itself and against the tables.
+
+Precision is the point: a sentence is bound to a table cell only when it says the same
+thing about the same applications of the same year. Sentences about last year's
+applications, about a whole county or city, or that only give examples (其中) are left
+alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from gilint.ast import Paragraph, Report
+from gilint.findings import Finding, Severity
+from gilint.rule import Rule
+from gilint.span import Span
+
+_SENTENCE = re.compile(r"[^。；;！!？?]+")
+# what makes a sentence speak of something other than this body's applications this year
+_OTHER_SCOPE = re.compile(r"上年|上一年|去年|以前年度|往年|历年|结转|全县|全市|全区|全省|全旗|全州")
+_NONE_RECEIVED = re.compile(r"(?:未|没有|无)收到[^，,]{0,30}?(?:公开)?申请")
+_ALL_DONE = re.compile(r"均已(?:按时|依法)?(?:办结|答复|办理完毕)|全部(?:按时|依法)?(?:办结|答复)")
+_ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持|全部(?:获|被)?维持")
+_NUMBER = r"([0-9]+)"
+# "共 N 件/条，其中/分别为 A 件、B 件…": a stated total and its listed parts
+_UNIT = r"(件|条|项|次|个|份|篇|期)"
+_TOTAL = re.compile(r"共(?:计)?[^0-9，,。；]{0,12}?" + _NUMBER + r"\s*" + _UNIT)
+_PARTS_START = re.compile(r"[，,：:（(]\s*(其中|分别为|分别是)")
+
+
+@attrs.frozen(slots=True)
+class _Sentence:
+    """A sentence of the prose with its line breaks taken out (hard-wrapped text breaks
+    words: 信\n息公开), and where each of its characters stands in the report."""
+
+    text: str
+    offsets: tuple[int, ...]
+    paragraph: Paragraph
+
+    def span(self, start: int, end: int) -> Span:
+        return attrs.evolve(
+            self.paragraph.span, start=self.offsets[start], end=self.offsets[end - 1] + 1
+        )
+
+
+def _sentences(report: Report) -> Iterator[_Sentence]:
+    """Every sentence of the report's prose."""
+    paragraphs = [*report.preamble]
+    for sub in report.preamble_subsections:
+        paragraphs.extend(sub.paragraphs)
+    for section in report.sections:
+        paragraphs.extend(section.all_paragraphs())
+    for paragraph in paragraphs:
+        base = paragraph.span.start
+        kept = [(i, ch) for i, ch in enumerate(paragraph.text) if ch != "\n"]
+        joined = "".join(ch for _, ch in kept)
+        for found in _SENTENCE.finditer(joined):
+            offsets = tuple(base + kept[i][0] for i in range(found.start(), found.end()))
+            yield _Sentence(found.group(), offsets, paragraph)
+
+
+def _value(report: Report, table: str, row: str, column: str) -> int | None:
+    """A number the table states, when it was read (None otherwise: say nothing)."""
+    found = report.table(table)
+    line = found.row(row) if found is not None else None
+    value = line.number(column) if line is not None else None
+    return int(value) if value is not None and value == int(value) else None
+
+
+class NarrativeContradiction(Rule):
+    """正文与统计表相互矛盾。
+
+    检查内容：正文称“未收到政府信息公开申请”，而表三“一、本年新收政府信息公开申请数量”的总计
+    大于 0；正文称申请“均已办结”，而表三“四、结转下年度继续办理”的总计大于 0；正文称行政复议
+    或行政诉讼“均获维持”，而表四相应各组“结果纠正”或“尚未审结”大于 0。只比对说的是本机关本年度
+    申请或案件的句子，说上年结转、全县（市、区）情况的句子不比对。
+
+    原因：正文和统计表说法不一，读者无从判断哪一个是真的；通报中列为“数据前后不一致”。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：正文“本年度收到的申请均已办结”，表三结转下年度继续办理 2 件。
+
+    修改方法：核对正文和统计表，改正其中有误的一处。
+    """
+
+    code = "GI603"
+    name = "narrative-contradiction"
+    severity = Severity.WARNING
+    summary = (
+        "The text says something the tables contradict (no applications, all done, all upheld)."
+    )
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        new = _value(report, "3", "new", "total")
+        carried = _value(report, "3", "carry_forward", "total")
+        said: set[str] = set()
+        for line in _sentences(report):
+            sentence = line.text
+            if _OTHER_SCOPE.search(sentence) or "其中" in sentence:
+                continue
+            found = _NONE_RECEIVED.search(sentence)
+            if found and new and "none" not in said:
+                said.add("none")
+                yield self.finding(
+                    line.span(found.start(), found.end()),
+                    f"正文称“{found.group()}”，但表三“一、本年新收政府信息公开申请数量”"
+                    f"总计为 {new}",
+                )
+            found = _ALL_DONE.search(sentence)
+            if found and "申请" in sentence and carried and "done" not in said:
+                said.add("done")
+                yield self.finding(
+                    line.span(found.start(), found.end()),
+                    f"正文称申请“{found.group()}”，但表三“四、结转下年度继续办理”总计为 {carried}",
+                )
+            found = _ALL_UPHELD.search(sentence)
+            if found and "upheld" not in said:
+                groups = _groups(sentence)
+                unsettled = [
+                    (group, column, value)
+                    for group in groups
+                    for column in ("corrected", "pending")
+                    if (value := _value(report, "4", "cases", f"{group}.{column}"))
+                ]
+                if unsettled:
+                    said.add("upheld")
+                    group, column, value = unsettled[0]
+                    yield self.finding(
+                        line.span(found.start(), found.end()),
+                        f"正文称“{found.group()}”，但表四{_GROUP_NAMES[group]}"
+                        f"“{_OUTCOME_NAMES[column]}”为 {value}",
+                    )
+
+
+_GROUP_NAMES = {
+    "review": "行政复议",
+    "direct_suit": "行政诉讼（未经复议直接起诉）",
+    "suit_after_review": "行政诉讼（复议后起诉）",
+}
+_OUTCOME_NAMES = {"corrected": "结果纠正", "pending": "尚未审结"}
+
+
+def _groups(sentence: str) -> tuple[str, ...]:
+    """The groups of table 四 a sentence speaks of: 复议, 诉讼, or both (neither: none)."""
+    review, suit = "复议" in sentence, "诉讼" in sentence
+    if review and not suit:
+        return ("review",)
+    if suit and not review:
+        return ("direct_suit", "suit_after_review")
+    return ("review", "direct_suit", "suit_after_review") if review else ()
+
+
+class NarrativeSum(Rule):
+    """正文所列分项与其总数不符。
+
+    检查内容：正文写“共 N 件（条、项……），分别为 A 件、B 件……”时，各分项之和应等于 N；写
+    “共 N 件，其中 A 件、B 件……”时（其中只举部分），各分项之和不应超过 N。只比对单位相同的数字。
+
+    原因：同一句话里的数字自相矛盾，读者无法知道哪个数字是对的。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：“全年共主动公开政府信息 120 条，分别为政策文件 50 条、工作动态 60 条。”
+
+    修改方法：核对总数和各分项，改正有误的数字。
+    """
+
+    code = "GI602"
+    name = "narrative-sum"
+    severity = Severity.WARNING
+    summary = "A sentence lists the parts of a total and they do not add up."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for line in _sentences(report):
+            sentence = line.text
+            total = _TOTAL.search(sentence)
+            if total is None:
+                continue
+            rest = sentence[total.end() :]
+            start = _PARTS_START.match(rest) or _PARTS_START.search(rest[:4])
+            if start is None:
+                continue
+            unit = total.group(2)
+            listed = rest[start.end() :]
+            if re.search(r"共|合计|累计", listed):
+                continue  # a second total: the sentence is not one list
+            parts = [int(n) for n in re.findall(_NUMBER + r"\s*" + re.escape(unit), listed)]
+            if len(parts) < 2:
+                continue
+            stated, added = int(total.group(1)), sum(parts)
+            exhaustive = start.group(1) != "其中"
+            if added == stated or (not exhaustive and added < stated):
+                continue
+            joined = "+".join(str(p) for p in parts)
+            yield self.finding(
+                line.span(total.start(), len(sentence)),
+                f"正文写共 {stated} {unit}，所列分项 {joined} 合计 {added} {unit}",
+            )
