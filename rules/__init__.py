@@ -13,7 +13,7 @@ from gilint.rules.arithmetic import (
     Table4Total,
 )
 from gilint.rules.fees import MissingFeeStatement, VagueFeeStatement
-from gilint.rules.narrative import NarrativeContradiction, NarrativeSum
+from gilint.rules.narrative import NarrativeContradiction, NarrativeSum, NarrativeTableMismatch
 from gilint.rules.structure import (
     DuplicateSection,
     EmptySection,
@@ -51,6 +51,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingFeeStatement,
     VagueFeeStatement,
     ReportYearMismatch,
+    NarrativeTableMismatch,
     NarrativeSum,
     NarrativeContradiction,
     RuleError,

@@ -70,6 +70,122 @@ def _value(report: Report, table: str, row: str, column: str) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
+@attrs.frozen(slots=True)
+class _Binding:
+    """A quantity a sentence may state, and the table cells that hold it."""
+
+    pattern: re.Pattern[str]  # group 1: the number
+    cells: tuple[tuple[str, str, str], ...]  # (table, row, column), added up
+    name: str  # the cells, as the message names them
+    carry: bool = False  # the quantity is itself a carry-over (结转下年度)
+
+
+def _quantity(words: str, unit: str = "件") -> re.Pattern[str]:
+    """``words``, a short gap without digits, a number, ``unit``."""
+    return re.compile(
+        words + r"((?:(?!诉讼|复议|其中)[^0-9，,。；]){0,8}?)([0-9]+)\s*(?:" + unit + ")"
+    )
+
+
+_BINDINGS = (
+    _Binding(
+        _quantity(r"(?:收到|受理|新收)[^，,。；0-9]{0,14}?申请", "件|个"),
+        (("3", "new", "total"),),
+        "表三“一、本年新收政府信息公开申请数量”总计",
+    ),
+    _Binding(
+        _quantity(r"予以公开"),
+        (("3", "outcome.disclosed", "total"),),
+        "表三“（一）予以公开”总计",
+    ),
+    _Binding(
+        _quantity(r"结转(?:至|到)?下一?年度?(?:继续办理)?"),
+        (("3", "carry_forward", "total"),),
+        "表三“四、结转下年度继续办理”总计",
+        carry=True,
+    ),
+    _Binding(
+        _quantity(r"行政复议", "件|起"),
+        (("4", "cases", "review.total"),),
+        "表四“行政复议”总计",
+    ),
+    _Binding(
+        _quantity(r"行政诉讼", "件|起"),
+        (("4", "cases", "direct_suit.total"), ("4", "cases", "suit_after_review.total")),
+        "表四两组“行政诉讼”总计之和",
+    ),
+    _Binding(
+        _quantity(r"(?:制发|印发|出台)[^，,。；0-9]{0,6}?规范性文件"),
+        (("2.1", "normative_documents", "issued"),),
+        "表二“行政规范性文件”本年制发件数",
+    ),
+)
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+# a number that is not an exact count: a range, an approximation
+_INEXACT = re.compile(r"^\s*(?:余|多|左右|以上|以下|[-—~～至到]\s*[0-9])")
+_APPROXIMATE = re.compile(r"(?:约|近|超过|不少于|逾)$")
+
+
+class NarrativeTableMismatch(Rule):
+    """正文所述数字与统计表不符。
+
+    检查内容：正文所说本机关本年度的数量与统计表对应单元格不一致：收到（受理、新收）申请 N 件对表三
+    “一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，结转下年度 N 件对
+    “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
+    总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
+    句子：说上年、其他年份、全县（市、区）的句子，“其中”之后的分项，范围（3-5 件）和约数（10 余件）
+    都不比对。
+
+    原因：正文和统计表数字不一，是通报中“数据前后不一致”的典型问题。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：正文“全年共收到政府信息公开申请 12 件”，表三本年新收总计为 10。
+
+    修改方法：核对正文和统计表，改正其中有误的一处。
+    """
+
+    code = "GI601"
+    name = "narrative-table-mismatch"
+    summary = "A number the text states differs from the table cell that holds the same quantity."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        said: set[str] = set()
+        for line in _sentences(report):
+            sentence = line.text.split("其中", 1)[0]  # the parts after 其中 are examples
+            years = {int(y) for y in _YEAR.findall(sentence)}
+            if years and years != {report.year}:
+                continue  # another year, or several
+            if re.search(r"全县|全市|全区|全省|全旗|全州|全乡|全镇", sentence):
+                continue
+            for binding in _BINDINGS:
+                if binding.name in said:
+                    continue
+                if re.search(
+                    r"上年|上一年|去年|以前年度|往年" + ("" if binding.carry else "|结转"), sentence
+                ):
+                    continue
+                found = binding.pattern.search(sentence)
+                if found is None:
+                    continue
+                after = sentence[found.end() :]
+                before = sentence[: found.start(2)]
+                if _INEXACT.match(after) or _APPROXIMATE.search(before.rstrip()):
+                    continue
+                values = [_value(report, *cell) for cell in binding.cells]
+                if any(v is None for v in values):
+                    continue  # a cell not read: say nothing
+                table = sum(v for v in values if v is not None)
+                stated = int(found.group(2))
+                if stated == table:
+                    continue
+                said.add(binding.name)
+                yield self.finding(
+                    line.span(found.start(), found.end()),
+                    f"正文“{found.group()}”与{binding.name}（{table}）不一致",
+                )
+
+
 class NarrativeContradiction(Rule):
     """正文与统计表相互矛盾。
 

@@ -122,3 +122,68 @@ def test_the_corpus_and_the_fixtures_give_nothing() -> None:
     assert files
     for path in files:
         assert gilint.lint(path, config={"select": ["GI6"]}) == [], path
+
+
+def _totals(report: ReportData) -> dict[str, int]:
+    t3, t4 = report.tables["3"], report.tables["4"]["cases"]
+    return {
+        "new": int(t3["new"][-1]),
+        "disclosed": int(t3["outcome.disclosed"][-1]),
+        "carried": int(t3["carry_forward"][-1]),
+        "review": int(t4[4]),
+        "suit": int(t4[9]) + int(t4[14]),
+        "normative": int(report.tables["2.1"]["normative_documents"][0]),
+    }
+
+
+_SENTENCES = {
+    "new": "全年共收到政府信息公开申请 {} 件",
+    "disclosed": "经审查予以公开 {} 件",
+    "carried": "结转下年度继续办理 {} 件",
+    "review": "因政府信息公开被申请行政复议 {} 件",
+    "suit": "被提起行政诉讼 {} 件",
+    "normative": "本年度制发行政规范性文件 {} 件",
+}
+
+
+@pytest.mark.parametrize("what", list(_SENTENCES))
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
+    value = _totals(sample_report("2021", seed=5))[what]
+    sentence = _SENTENCES[what].format(value + 3)
+    (finding,) = _gi6(_with(f"（二）依申请公开情况。{sentence}。"), layout)
+    assert finding.code == "GI601" and f"（{value}）不一致" in finding.message
+    text = render(_with(f"（二）依申请公开情况。{sentence}。"), layout).text  # type: ignore[arg-type]
+    bound = text[finding.span.start : finding.span.end].replace("\n", "")
+    assert bound.endswith(f"{value + 3} 件") and bound in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年共收到政府信息公开申请 999 件",  # another year
+        "全县共收到政府信息公开申请 999 件",  # the whole county
+        "上年结转的申请 999 件",  # last year's
+        "共收到申请若干件，其中予以公开 999 件",  # a 其中 part
+        "共收到政府信息公开申请 10 余件",  # an approximation
+        "共收到政府信息公开申请约 999 件",
+        "共收到政府信息公开申请 3-5 件",  # a range
+    ],
+)
+def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
+    assert [
+        f for f in _gi6(_with(f"（二）依申请公开情况。{sentence}。")) if f.code == "GI601"
+    ] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from(LAYOUTS), st.data())
+def test_numbers_that_agree_with_the_tables_give_nothing(
+    seed: int, layout: str, data: st.DataObject
+) -> None:
+    report = sample_report("2021", seed=seed)
+    totals = _totals(report)
+    chosen = data.draw(st.lists(st.sampled_from(list(_SENTENCES)), min_size=1, unique=True))
+    text = "，".join(_SENTENCES[w].format(totals[w]) for w in chosen)
+    report = attrs.evolve(report, overview=(*report.overview, f"（六）{text}。"))
+    assert _gi6(report, layout) == []
