@@ -143,7 +143,7 @@ def test_pdf_findings_point_at_the_page_and_the_cell_box(
 
 def test_merged_cells_are_blank_not_repeated() -> None:
     """A vertically merged cell holding a number: python-docx's row.cells would give it in
-    every row it spans; the loader gives it once (and the HTML and PDF loaders too)."""
+    every row it spans; the loader gives it once (and the PDF and HTML loaders too)."""
     import docx
 
     from gilint.parsing import read_with
@@ -161,6 +161,10 @@ def test_merged_cells_are_blank_not_repeated() -> None:
     assert [c.text for c in word.tables[0].rows[1].cells][1] == "7"  # what row.cells says
     text = read_with(None, out.getvalue(), "t.docx").text
     assert text.split("\n")[:3] == ["行0\t7\t", "行1\t\t", "行2\t\t"]
+    pdf = read_with(None, to_pdf(document(sample_report("2021", seed=7)))[0], "t.pdf").text
+    group = [line for line in pdf.split("\n") if "本年度办理结果" in line or "部分公开" in line]
+    assert group[0].startswith("三、本年度办理结果\t(一) 予以公开\t\t")  # spans 2 columns
+    assert group[1].startswith("\t(二) 部分公开")  # the group label's rows below: blank
     page = b"<html><body><table><tr><td rowspan='2'>a</td><td colspan='2'>b</td></tr>"
     page += b"<tr><td>c</td><td>d</td></tr></table></body></html>"
     assert read_with(None, page, "t.html").text.split("\n")[:2] == ["a\tb\t", "\tc\td"]
