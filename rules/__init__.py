@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from gilint.rules.across import CarryOverMismatch, InForceChain
 from gilint.rules.arithmetic import (
     InvalidCell,
     Table3ApplicantTotal,
@@ -29,7 +30,7 @@ from gilint.rules.versions import MixedTemplate, OutdatedTemplate, UnknownReport
 from gilint.rules.years import ReportYearMismatch
 
 from gilint.hookspecs import hookimpl
-from gilint.rule import Rule
+from gilint.rule import CorpusRule, Rule
 
 RULES: tuple[type[Rule], ...] = (
     MissingSection,
@@ -63,3 +64,11 @@ RULES: tuple[type[Rule], ...] = (
 @hookimpl
 def gilint_rules() -> Sequence[type[Rule]]:
     return RULES
+
+
+CORPUS_RULES: tuple[type[CorpusRule], ...] = (CarryOverMismatch, InForceChain)
+
+
+@hookimpl
+def gilint_corpus_rules() -> Sequence[type[CorpusRule]]:
+    return CORPUS_RULES

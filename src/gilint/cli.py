@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from gilint import __version__
 
 if TYPE_CHECKING:  # imported where used, so that `gilint --version` starts quickly
+    from collections.abc import Iterator
+
     from gilint.baseline import Entry
     from gilint.findings import Finding
     from gilint.linting import Linter
     from gilint.loading import Loaded
     from gilint.reporters.base import FileResult
-    from gilint.runner import Session
+    from gilint.runner import Outcome, Session
 
 FORMATS = ("concise", "full", "json", "sarif", "github", "junit", "html")
 
@@ -175,11 +177,14 @@ def _check_command(args: argparse.Namespace) -> int:
     session.needs_source = reporter_class.needs_source
     session.needs_view = reporter_class.needs_view
     session.default_include = _include_patterns(linter)
+    session.needs_summary = bool(linter.registry.corpus_rules) and not args.no_cross_report
     if args.show_settings:
         return _show_settings(session, linter, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
     collected = collect(paths, session)
     files = list(collected.files)
     errors = list(collected.problems)
+    if len(files) < 2:
+        session.needs_summary = False  # nothing to compare a report with
     for folder in collected.empty:
         patterns = "、".join(session.default_include)
         _warn(f"目录 {folder} 中没有找到报告文件（按 include 设置查找，默认为 {patterns}）")
@@ -206,14 +211,10 @@ def _check_command(args: argparse.Namespace) -> int:
         summary = Summary()
         if not args.statistics:
             reporter.start()
-        for outcome in run(files, session, args.jobs, stdin):
-            if progress is not None:
-                progress.update()
-            if outcome.error is not None:
-                errors.append(outcome.error)
-                continue
-            assert outcome.result is not None
-            result = outcome.result
+        results = _outcomes(run(files, session, args.jobs, stdin), progress, errors)
+        if session.needs_summary:  # rules across reports need every report first
+            results = iter(_across(list(results), linter, session))
+        for result in results:
             everything.extend(result.findings)
             failing = list(result.findings)
             if known:
@@ -243,6 +244,51 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.write_baseline:
         return 0
     return 1 if failed and not args.exit_zero else 0
+
+
+def _outcomes(
+    outcomes: Iterator[Outcome], progress: Any, errors: list[str]
+) -> Iterator[FileResult]:
+    """The results of the checked files, as they come; errors are set aside."""
+    for outcome in outcomes:
+        if progress is not None:
+            progress.update()
+        if outcome.error is not None:
+            errors.append(outcome.error)
+            continue
+        assert outcome.result is not None
+        yield outcome.result
+
+
+def _across(results: list[FileResult], linter: Linter, session: Session) -> list[FileResult]:
+    """The results with the findings of the rules across reports added to the files they
+    are about (each file's configuration decides whether such a rule runs for it)."""
+    import attrs
+
+    from gilint.findings import Finding
+    from gilint.rule import CorpusRule
+
+    summaries = [r.summary for r in results if r.summary is not None]
+    found: dict[str, list[Finding]] = {}
+    for entry in linter.registry.corpus_rules:
+        rule = entry.rule(linter.registry.templates)
+        assert isinstance(rule, CorpusRule)
+        for finding in rule.check_corpus(summaries):
+            config = session.config_for(Path(finding.path or "."))
+            if not config.enabled(rule.code, finding.path):
+                continue
+            severity = config.severity_of(rule.code, finding.severity)
+            found.setdefault(finding.path or "", []).append(
+                attrs.evolve(finding, severity=severity)
+            )
+    return [
+        attrs.evolve(
+            r,
+            findings=tuple(sorted((*r.findings, *found.get(r.path, ())), key=Finding.sort_key)),
+            summary=None,
+        )
+        for r in results
+    ]
 
 
 def _read_baseline(given: str | None) -> dict[str, Entry]:
@@ -659,6 +705,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="把当前的问题写入基线文件（保留其中已有的审阅结论），以 0 退出",
     )
     check.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数量")
+    check.add_argument(
+        "--no-cross-report",
+        action="store_true",
+        help="不做跨报告的检查（同一机关相邻年度的数字、雷同的段落）",
+    )
     check.add_argument("--exit-zero", action="store_true", help="有问题也以 0 退出")
     check.add_argument(
         "--fail-on",

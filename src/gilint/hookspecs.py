@@ -40,3 +40,10 @@ def gilint_loaders() -> Sequence[Any]:
     """Return :class:`gilint.loaders.Loader` instances: readers of further file formats.
     A loader that sniffs a file's bytes first, or claims its suffix, reads it."""
     raise NotImplementedError
+
+
+@hookspec
+def gilint_corpus_rules() -> Sequence[type[Any]]:
+    """Return :class:`gilint.rule.CorpusRule` subclasses: checks across the reports of a
+    run (one year against the last, copied text), reading the reports' summaries."""
+    raise NotImplementedError

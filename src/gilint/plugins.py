@@ -22,7 +22,7 @@ import pluggy
 
 from gilint import hookspecs
 from gilint.loaders import Loader
-from gilint.rule import Rule
+from gilint.rule import CorpusRule, Rule
 from gilint.templates import NATIONAL
 from gilint.templates.model import Template, TemplateSet
 
@@ -64,6 +64,11 @@ class Registry:
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(e.rule.code for e in self.rules)
+
+    @property
+    def corpus_rules(self) -> tuple[RuleEntry, ...]:
+        """The rules across reports (registered through ``gilint_corpus_rules``)."""
+        return tuple(e for e in self.rules if issubclass(e.rule, CorpusRule))
 
 
 class PluginHost:
@@ -203,32 +208,41 @@ def _accept_rules(hosts: Sequence[PluginHost], problems: list[PluginProblem]) ->
     accepted: list[RuleEntry] = []
     by_code: dict[str, RuleEntry] = {}
     by_name: dict[str, RuleEntry] = {}
-    for origin, result in _results(hosts, "gilint_rules", problems):
-        for rule in _as_sequence(result):
-            label = getattr(rule, "__name__", repr(rule))
-            if not (isinstance(rule, type) and issubclass(rule, Rule)):
-                problems.append(PluginProblem(origin, f"{label} 不是 gilint.Rule 的子类"))
-                continue
-            faults = list(rule.problems())
-            if faults:
-                problems.append(PluginProblem(origin, f"规则 {label}：{'；'.join(faults)}"))
-                continue
-            taken = by_code.get(rule.code) or by_name.get(rule.name)
-            if taken is not None and taken.rule is not rule:
-                what = f"代码 {rule.code}" if taken.rule.code == rule.code else f"名称 {rule.name}"
-                problems.append(
-                    PluginProblem(
-                        origin,
-                        f"规则 {rule.code} {rule.name} 的{what}已被 {taken.origin} 的规则 "
-                        f"{taken.rule.code} {taken.rule.name} 使用，已拒绝（代码不可重复）",
-                    )
+    offered = [
+        (origin, rule, hook)
+        for hook in ("gilint_rules", "gilint_corpus_rules")
+        for origin, result in _results(hosts, hook, problems)
+        for rule in _as_sequence(result)
+    ]
+    for origin, rule, hook in offered:
+        label = getattr(rule, "__name__", repr(rule))
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            problems.append(PluginProblem(origin, f"{label} 不是 gilint.Rule 的子类"))
+            continue
+        if (hook == "gilint_corpus_rules") != issubclass(rule, CorpusRule):
+            kind = "CorpusRule" if hook == "gilint_corpus_rules" else "Rule（非 CorpusRule）"
+            problems.append(PluginProblem(origin, f"{label}：{hook}() 应返回 {kind} 的子类"))
+            continue
+        faults = list(rule.problems())
+        if faults:
+            problems.append(PluginProblem(origin, f"规则 {label}：{'；'.join(faults)}"))
+            continue
+        taken = by_code.get(rule.code) or by_name.get(rule.name)
+        if taken is not None and taken.rule is not rule:
+            what = f"代码 {rule.code}" if taken.rule.code == rule.code else f"名称 {rule.name}"
+            problems.append(
+                PluginProblem(
+                    origin,
+                    f"规则 {rule.code} {rule.name} 的{what}已被 {taken.origin} 的规则 "
+                    f"{taken.rule.code} {taken.rule.name} 使用，已拒绝（代码不可重复）",
                 )
-                continue
-            if taken is not None:
-                continue  # the same class offered twice
-            entry = RuleEntry(rule, origin)
-            by_code[rule.code] = by_name[rule.name] = entry
-            accepted.append(entry)
+            )
+            continue
+        if taken is not None:
+            continue  # the same class offered twice
+        entry = RuleEntry(rule, origin)
+        by_code[rule.code] = by_name[rule.name] = entry
+        accepted.append(entry)
     return sorted(accepted, key=lambda e: e.rule.code)
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar, Protocol
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+import attrs
 
 from gilint.ast import Report
 from gilint.findings import Finding, Severity
 from gilint.span import Span
 from gilint.templates.model import TemplateSet
+
+if TYPE_CHECKING:
+    from gilint.summary import ReportSummary
 
 _CODE = re.compile(r"[A-Z]{1,6}[0-9]{3}")
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -86,3 +91,21 @@ class Rule:
 
 def _span_of(node: Any) -> Span:
     return node if isinstance(node, Span) else node.span
+
+
+class CorpusRule(Rule):
+    """A check across reports: a body's report of one year against its previous one,
+    reports against each other. Registered through ``gilint_corpus_rules``; it reads the
+    reports' summaries (:class:`gilint.summary.ReportSummary`), never whole trees, so a
+    run over a province stays small in memory. Its findings carry the path and a span
+    of the report they are about (``summary.span(start, end)``)."""
+
+    def check(self, report: Report) -> Iterable[Finding]:
+        return ()  # a corpus rule reads summaries (check_corpus), not one report
+
+    def check_corpus(self, summaries: Sequence[ReportSummary]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def at(self, summary: ReportSummary, start: int, end: int, message: str) -> Finding:
+        """A finding about ``summary``'s report at ``start:end``."""
+        return attrs.evolve(self.finding(summary.span(start, end), message), path=summary.path)

@@ -33,6 +33,7 @@ from gilint.loading import MAX_BYTES, read_input
 from gilint.messages import os_error
 from gilint.reporters.base import FileResult, display_path
 from gilint.review import report_view
+from gilint.summary import summarise
 
 STDIN = "-"
 
@@ -64,6 +65,7 @@ class Session:
     inline: dict[str, Any] = attrs.field(factory=dict)
     needs_source: bool = False
     needs_view: bool = False
+    needs_summary: bool = False
     isolated: bool = False
     trust_local_rules: bool = False
     max_bytes: int = MAX_BYTES
@@ -81,6 +83,7 @@ class Session:
         "inline",
         "needs_source",
         "needs_view",
+        "needs_summary",
         "isolated",
         "trust_local_rules",
         "max_bytes",
@@ -162,7 +165,8 @@ class Session:
                     if number <= len(source):
                         lines[number] = source[number - 1]
         view = report_view(report, findings) if self.needs_view and findings else None
-        return Outcome(path, FileResult(shown, findings, lines, view))
+        summary = summarise(report, shown) if self.needs_summary else None
+        return Outcome(path, FileResult(shown, findings, lines, view, summary))
 
     def check_many(self, paths: Sequence[str]) -> list[Outcome]:
         return [self.check(p) for p in paths]

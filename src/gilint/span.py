@@ -39,6 +39,11 @@ class Span:
     def end_column(self) -> int:
         return self._lines.locate(self.end)[1]
 
+    @property
+    def line_index(self) -> LineIndex:
+        """The index of the text this span is in."""
+        return self._lines
+
     def to_dict(self) -> dict[str, int]:
         line, column = self._lines.locate(self.start)
         end_line, end_column = self._lines.locate(self.end)
@@ -64,6 +69,23 @@ class LineIndex:
         self._starts = starts
         self._length = len(text)
         self._last = 1  # the line found last: nodes are located mostly in text order
+
+    @classmethod
+    def from_starts(cls, starts: tuple[int, ...], length: int) -> LineIndex:
+        """An index rebuilt from :meth:`starts` without the text (a report's summary
+        keeps these, not the text)."""
+        index = cls.__new__(cls)
+        index._starts = list(starts)
+        index._length = length
+        index._last = 1
+        return index
+
+    def starts(self) -> tuple[int, ...]:
+        return tuple(self._starts)
+
+    @property
+    def length(self) -> int:
+        return self._length
 
     def locate(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset``."""

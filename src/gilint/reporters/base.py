@@ -12,6 +12,7 @@ import attrs
 from gilint.findings import Finding, Severity
 from gilint.plugins import Registry
 from gilint.review import ReportView
+from gilint.summary import ReportSummary
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
 # C0 controls but the tab, DEL and C1 controls: ESC starts terminal escape sequences, a
@@ -45,6 +46,8 @@ class FileResult:
     # the report's tables and the paragraphs findings speak of, for reporters that draw
     # them (``needs_view``)
     view: ReportView | None = None
+    # what rules across reports read (when the run has them; dropped once they ran)
+    summary: ReportSummary | None = None
 
 
 @attrs.define

@@ -1,0 +1,96 @@
+"""What rules across reports need of one report: a small summary, not its tree.
+
+A run over a province keeps one summary per report in memory (a few kilobytes: a few
+table rows, the prose of parts 一 and 五, and where each line starts, so findings can
+still point at exact lines and columns); rules across reports (``gilint_corpus_rules``)
+read these.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from gilint.ast import Number, Report, Row
+from gilint.span import LineIndex, Span
+
+# the table rows rules across years compare: (table, row)
+ROWS = (
+    ("3", "carried_over"),
+    ("3", "carry_forward"),
+    ("2.1", "regulations"),
+    ("2.1", "normative_documents"),
+)
+PROSE_PARTS = ("一", "五")
+
+
+@attrs.frozen(slots=True)
+class RowSummary:
+    label: str
+    label_span: tuple[int, int]
+    columns: tuple[str, ...]
+    numbers: tuple[Number | None, ...]
+    cells: tuple[tuple[int, int], ...]  # each column's cell span
+
+    def number(self, column: str) -> Number | None:
+        return self.numbers[self.columns.index(column)] if column in self.columns else None
+
+
+@attrs.frozen(slots=True)
+class ParagraphSummary:
+    part: str
+    text: str
+    start: int
+    end: int
+
+
+@attrs.frozen(slots=True)
+class ReportSummary:
+    path: str
+    body: str
+    year: int | None
+    template: str | None
+    rows: dict[tuple[str, str], RowSummary]
+    paragraphs: tuple[ParagraphSummary, ...]
+    line_starts: tuple[int, ...]
+    length: int
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of this report's text, with its lines and columns."""
+        return LineIndex.from_starts(self.line_starts, self.length).span(start, end)
+
+
+def _row(row: Row) -> RowSummary:
+    label = row.label_span or row.span
+    return RowSummary(
+        row.template_label or row.label or "",
+        (label.start, label.end),
+        row.columns,
+        row.numbers,
+        tuple((c.span.start, c.span.end) for c in row.cells),
+    )
+
+
+def summarise(report: Report, path: str) -> ReportSummary:
+    rows = {}
+    for table_id, row_id in ROWS:
+        table = report.table(table_id)
+        row = table.row(row_id) if table is not None else None
+        if row is not None:
+            rows[(table_id, row_id)] = _row(row)
+    paragraphs = tuple(
+        ParagraphSummary(section.part or "", p.text, p.span.start, p.span.end)
+        for section in report.sections
+        if section.part in PROSE_PARTS
+        for p in section.all_paragraphs()
+    )
+    index = report.span.line_index
+    return ReportSummary(
+        path=path,
+        body="".join((report.issuer or "").split()),
+        year=report.year,
+        template=report.template.id,
+        rows=rows,
+        paragraphs=paragraphs,
+        line_starts=index.starts(),
+        length=index.length,
+    )
