@@ -61,6 +61,8 @@ def nodes(report: Report) -> Iterator[tuple[str, str | None, Span]]:
     for paragraph in report.preamble:
         yield "paragraph", paragraph.text, paragraph.span
     subsections = list(report.preamble_subsections)
+    for table in report.preamble_tables:
+        yield from _table_nodes(table)
     for section in report.sections:
         yield "section", None, section.span
         yield "heading", section.heading.text, section.heading.span

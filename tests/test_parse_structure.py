@@ -262,3 +262,21 @@ def test_two_headings_in_a_row_are_still_parts() -> None:
     report = gilint.parse(text)
     assert [s.part for s in report.sections][-2:] == ["五", "六"]
     assert [f.code for f in gilint.lint(text, config={"select": ["GI106"]})] == ["GI106"]
+
+
+def test_a_table_before_the_first_part_is_kept_and_checked() -> None:
+    """A table before part 一 belongs to no part; it used to be parsed and then dropped
+    without a word. It is kept, its spans are right, and the rules check it."""
+    from gilint.testing import render, sample_report
+
+    from support import assert_spans
+
+    report = sample_report("2021", seed=1).with_cell("3", "new", "natural_person", "999")
+    body = render(report, "tabs").text
+    table = body[body.index("(本列数据") : body.index("四、政府信息公开行政复议")]
+    text = "示例镇2024年政府信息公开工作年度报告\n\n" + table + "一、总体情况\n正文。\n"
+    parsed = gilint.parse(text)
+    assert [t.id for t in parsed.tables()] == ["3"]
+    assert assert_spans(parsed) > 100
+    codes = {f.code for f in gilint.lint(text, config={"select": ["GI2"]})}
+    assert {"GI201", "GI203"} <= codes

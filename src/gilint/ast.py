@@ -337,6 +337,8 @@ class Report:
     sections: tuple[Section, ...]
     diagnostics: tuple[Diagnostic, ...]
     encoding: str = "utf-8"
+    # tables before the first part (kept and checked, not dropped: they belong nowhere)
+    preamble_tables: tuple[Table, ...] = ()
     # where the text came from in a PDF, Word or HTML file (None for a text file)
     source_map: SourceMap | None = attrs.field(default=None, eq=False, repr=False)
 
@@ -375,6 +377,7 @@ class Report:
         return next((s for s in self.sections if s.part == part), None)
 
     def tables(self) -> Iterator[Table]:
+        yield from self.preamble_tables
         for sub in self.preamble_subsections:
             yield from sub.tables
         for section in self.sections:

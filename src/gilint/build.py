@@ -184,6 +184,7 @@ def build_report(
 
     title = title_span = issuer = None
     preamble: tuple[Paragraph, ...] = ()
+    preamble_tables: tuple[Table, ...] = ()
     preamble_subs: tuple[Subsection, ...] = ()
     sections: list[Section] = []
     for child in tree.children:
@@ -198,7 +199,7 @@ def build_report(
             title = "".join(parts)
             issuer = _issuer(parts)
         elif child.data == "preamble":
-            preamble, _, preamble_subs = builder.blocks(child.children, tables)
+            preamble, preamble_tables, preamble_subs = builder.blocks(child.children, tables)
         elif child.data == "section":
             head, *rest = child.children
             assert isinstance(head, Token)
@@ -236,6 +237,7 @@ def build_report(
         diagnostics=tuple(diagnostics),
         encoding=loaded.encoding,
         source_map=loaded.source_map,
+        preamble_tables=tuple(preamble_tables),
     )
 
 

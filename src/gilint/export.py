@@ -149,6 +149,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "preamble": {
             "paragraphs": [_text(p) for p in report.preamble],
             "subsections": [_subsection(s) for s in report.preamble_subsections],
+            "tables": [table_dict(t) for t in report.preamble_tables],
         },
         "sections": [_section(s) for s in report.sections],
         "diagnostics": [

@@ -28,6 +28,9 @@ def outline(report: Report) -> Iterator[str]:
     yield f"发布机关: {report.issuer or '（未找到）'}  年度: {report.year or '（未找到）'}"
     basis = _BASIS.get(report.template.basis, report.template.basis)
     yield f"格式: {report.template.id or '（未知）'}（依据: {basis}）"
+    for table in report.preamble_tables:
+        yield "第一部分之前的表格："
+        yield from _table(table, "  ")
     for section in report.sections:
         heading = section.heading
         lines = f"{section.span.line}-{section.span.end_line}"
