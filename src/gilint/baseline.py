@@ -26,6 +26,7 @@ import attrs
 from gilint.ast import Report
 from gilint.config import ConfigError
 from gilint.findings import Finding
+from gilint.messages import os_error
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,10 +40,10 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def anchor(report: Report, finding: Finding) -> str:
-    """What the finding is about, in words that do not change when lines move."""
+def anchor(report: Report, finding: Finding, logical: str | None) -> str:
+    """What the finding is about, in words that do not change when lines move;
+    ``logical`` is what stands at the finding's start (:meth:`Report.logical_location`)."""
     offset = finding.span.start
-    logical = report.logical_location(offset)
     if logical is not None and logical.startswith("表"):
         return logical
     for section in report.sections:
@@ -93,7 +94,7 @@ class Baseline:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise ConfigError(f"无法读取基线文件 {path}：{exc.strerror or exc}") from None
+            raise ConfigError(f"无法读取基线文件 {path}：{os_error(exc)}") from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"基线文件 {path} 不是有效的 TOML：{exc}") from None
         entries = []

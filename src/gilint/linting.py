@@ -22,7 +22,6 @@ from gilint.config import (
 from gilint.findings import Finding
 from gilint.loading import Loaded
 from gilint.parsing import Source, load, parse_loaded
-from gilint.places import SourceMap
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import Rule
 from gilint.span import LineIndex, Span
@@ -82,9 +81,8 @@ class Linter:
         with TimeLimits(self.config.rule_timeout).armed() as limits:
             for rule in rules:
                 findings.extend(self._run(rule, report, limits))
-        if report.source_map is not None:
-            findings = [_placed(f, report, report.source_map) for f in findings]
-        findings = [_keyed(f, report) for f in findings]
+        if findings:
+            findings = _described(findings, report)
         return sorted(findings, key=Finding.sort_key)
 
     def lint(self, source: Source, path: str | None = None) -> list[Finding]:
@@ -131,30 +129,35 @@ class Linter:
         return [attrs.evolve(finding, path=report.path, severity=severity)]
 
 
-def _keyed(finding: Finding, report: Report) -> Finding:
-    """``finding`` with what it is about, independent of lines (see gilint.baseline)."""
+def _described(findings: list[Finding], report: Report) -> list[Finding]:
+    """The findings with what they are about, independent of lines (``fingerprint``,
+    ``anchor``, ``body``, ``year``: see gilint.baseline) and, for a file a loader
+    extracted, where their spans stand in the original (``place``, ``related_places``)
+    and what they are by name (``logical``)."""
     from gilint.baseline import anchor, body_of, fingerprint
 
-    where = anchor(report, finding)
     body = body_of(report)
-    return attrs.evolve(
-        finding,
-        fingerprint=fingerprint(finding.code, body, report.year, where),
-        anchor=where,
-        body=body or None,
-        year=report.year,
-    )
-
-
-def _placed(finding: Finding, report: Report, places: SourceMap) -> Finding:
-    """``finding`` with the places in the original file its spans stand at, and what
-    its span is by name."""
-    return attrs.evolve(
-        finding,
-        place=places.place(finding.span.start),
-        related_places=tuple(places.place(span.start) for span in finding.related),
-        logical=report.logical_location(finding.span.start),
-    )
+    places = report.source_map
+    described = []
+    for finding in findings:
+        logical = report.logical_location(finding.span.start)
+        where = anchor(report, finding, logical)
+        keyed = attrs.evolve(
+            finding,
+            fingerprint=fingerprint(finding.code, body, report.year, where),
+            anchor=where,
+            body=body or None,
+            year=report.year,
+        )
+        if places is not None:
+            keyed = attrs.evolve(
+                keyed,
+                place=places.place(finding.span.start),
+                related_places=tuple(places.place(s.start) for s in finding.related),
+                logical=logical,
+            )
+        described.append(keyed)
+    return described
 
 
 MAX_RELATED = 100  # places a collapsed finding lists beside its own
