@@ -320,10 +320,13 @@ def owns(config: Config, cwd: Path) -> bool:
     return folder == here or folder in here.parents
 
 
-def guard_local_rules(config: Config, cwd: Path) -> tuple[Config, str | None]:
-    """``config`` without its ``local-rules`` when the user does not own it, and the
-    warning that says so. Selection and the other settings stay: they run no code."""
-    if not config.local_rules or owns(config, cwd):
+def guard_local_rules(
+    config: Config, cwd: Path, *, trust: bool = False
+) -> tuple[Config, str | None]:
+    """``config`` without its ``local-rules`` when the user does not own it (and did not
+    say it is trusted), and the warning that says so. Selection and the other settings
+    stay: they run no code."""
+    if trust or not config.local_rules or owns(config, cwd):
         return config, None
     message = (
         f"未加载 {config.source} 中的 local-rules：该配置文件不在当前目录或其上级目录，"

@@ -231,9 +231,7 @@ def resolve_config(
         found = discover(Path(os.fspath(source)))
     else:
         found = discover(Path.cwd())
-    if trust_local_rules:
-        return found
-    guarded, warning = guard_local_rules(found, Path.cwd())
+    guarded, warning = guard_local_rules(found, Path.cwd(), trust=trust_local_rules)
     if warning is not None:
         warnings.warn(warning, UntrustedLocalRulesWarning, stacklevel=3)
     return guarded

@@ -126,9 +126,7 @@ class Session:
         if self.isolated:
             return Config()
         found = discover(path)
-        if self.trust_local_rules:
-            return found
-        guarded, warning = guard_local_rules(found, self.cwd)
+        guarded, warning = guard_local_rules(found, self.cwd, trust=self.trust_local_rules)
         if warning is not None and found.source is not None:
             self.refused[found.source] = warning
         return guarded
