@@ -67,7 +67,7 @@ class CarryOverMismatch(CorpusRule):
                     this,
                     start,
                     end,
-                    f"表三“二、上年结转政府信息公开申请数量”“{_label(column)}”一栏为 {here}，"
+                    f"表三“二、上年结转政府信息公开申请数量”“{now.labels[index]}”一栏为 {here}，"
                     f"但上一年度报告（{_where(last, before.cells[index][0])}）"
                     f"“四、结转下年度继续办理”为 {then}",
                 )
@@ -128,18 +128,3 @@ class InForceChain(CorpusRule):
                     f"（{_where(last, before.cells[before.columns.index('in_force')][0])}）"
                     f"加本年制发 {issued}、减本年废止 {repealed}，应为 {expected}",
                 )
-
-
-_COLUMN_LABELS = {
-    "natural_person": "自然人",
-    "commercial": "商业企业",
-    "research": "科研机构",
-    "public_interest": "社会公益组织",
-    "legal_services": "法律服务机构",
-    "other": "其他",
-    "total": "总计",
-}
-
-
-def _label(column: str) -> str:
-    return _COLUMN_LABELS.get(column, column)

@@ -28,6 +28,7 @@ class RowSummary:
     label: str
     label_span: tuple[int, int]
     columns: tuple[str, ...]
+    labels: tuple[str, ...]  # the columns' labels in the format (自然人 …)
     numbers: tuple[Number | None, ...]
     cells: tuple[tuple[int, int], ...]  # each column's cell span
 
@@ -65,6 +66,7 @@ def _row(row: Row) -> RowSummary:
         row.template_label or row.label or "",
         (label.start, label.end),
         row.columns,
+        tuple(c.column_label or c.column or "" for c in row.cells),
         row.numbers,
         tuple((c.span.start, c.span.end) for c in row.cells),
     )
