@@ -13,6 +13,7 @@ from gilint.rules.arithmetic import (
     Table3OutcomeTotal,
     Table4Total,
 )
+from gilint.rules.copies import CopiedText
 from gilint.rules.fees import MissingFeeStatement, VagueFeeStatement
 from gilint.rules.narrative import NarrativeContradiction, NarrativeSum, NarrativeTableMismatch
 from gilint.rules.structure import (
@@ -66,7 +67,7 @@ def gilint_rules() -> Sequence[type[Rule]]:
     return RULES
 
 
-CORPUS_RULES: tuple[type[CorpusRule], ...] = (CarryOverMismatch, InForceChain)
+CORPUS_RULES: tuple[type[CorpusRule], ...] = (CarryOverMismatch, InForceChain, CopiedText)
 
 
 @hookimpl

@@ -273,6 +273,19 @@ def _across(results: list[FileResult], linter: Linter, session: Session) -> list
     for entry in linter.registry.corpus_rules:
         rule = entry.rule(linter.registry.templates)
         assert isinstance(rule, CorpusRule)
+        wanted = any(
+            session.config_for(Path(r.path)).enabled(rule.code, r.path)
+            for r in results
+            if r.summary is not None
+        )
+        if not wanted:
+            continue
+        if not rule.installed():
+            _warn(
+                f"规则 {rule.code}（{rule.name}）未运行：需要安装 gilint[{rule.extra}]"
+                f'（pip install "gilint[{rule.extra}]"）'
+            )
+            continue
         for finding in rule.check_corpus(summaries):
             config = session.config_for(Path(finding.path or "."))
             if not config.enabled(rule.code, finding.path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -98,7 +99,18 @@ class CorpusRule(Rule):
     reports against each other. Registered through ``gilint_corpus_rules``; it reads the
     reports' summaries (:class:`gilint.summary.ReportSummary`), never whole trees, so a
     run over a province stays small in memory. Its findings carry the path and a span
-    of the report they are about (``summary.span(start, end)``)."""
+    of the report they are about (``summary.span(start, end)``).
+
+    A rule whose libraries are an optional extra names it in ``extra`` and the modules it
+    imports in ``modules``; when they are not installed the rule does not run and the
+    user is told once what to install."""
+
+    extra: ClassVar[str | None] = None
+    modules: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def installed(cls) -> bool:
+        return all(importlib.util.find_spec(name) is not None for name in cls.modules)
 
     def check(self, report: Report) -> Iterable[Finding]:
         return ()  # a corpus rule reads summaries (check_corpus), not one report
