@@ -51,6 +51,7 @@ class CarryOverMismatch(CorpusRule):
     code = "GI701"
     name = "carry-over-mismatch"
     summary = "This year's 上年结转 differs from last year's 结转下年度 for the same body."
+    groups_by = "body"
 
     def check_corpus(self, summaries: Sequence[ReportSummary]) -> Iterable[Finding]:
         for last, this in consecutive(summaries):
@@ -94,6 +95,7 @@ class InForceChain(CorpusRule):
     name = "in-force-chain"
     severity = Severity.WARNING
     summary = "Last year's 现行有效 + this year's 制发 − 废止 ≠ this year's 现行有效."
+    groups_by = "body"
 
     def check_corpus(self, summaries: Sequence[ReportSummary]) -> Iterable[Finding]:
         for last, this in consecutive(summaries):

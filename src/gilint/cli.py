@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import json
 import os
 import sys
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # imported where used, so that `gilint --version` starts quic
     from gilint.reporters.base import FileResult
     from gilint.runner import Outcome, Session
 
-FORMATS = ("concise", "full", "json", "sarif", "github", "junit", "html")
+FORMATS = ("concise", "full", "json", "jsonl", "parquet", "sarif", "github", "junit", "html")
 
 
 class UsageError(Exception):
@@ -166,14 +167,24 @@ def _check_command(args: argparse.Namespace) -> int:
         "per_file_ignores": _per_file_ignores(args.per_file_ignores),
     }
     paths = args.paths or ["."]
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler 只能与 --engine dask 同用")
     session = _session(args, overrides)
     session.max_bytes = args.max_file_size
     # validates the configuration before any work
     linter = _linter(session, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
     reporters = available(linter.registry)
+    if args.output and args.output.endswith(".parquet") and args.format == "concise":
+        args.format = "parquet"  # -o findings.parquet says which format
     if args.format not in reporters:
         raise UsageError(f"未知的输出格式“{args.format}”，可选：{'、'.join(reporters)}")
     reporter_class = reporters[args.format]
+    if reporter_class.binary and (not args.output or args.statistics):
+        raise UsageError(
+            f"{args.format} 格式只能写入文件：请用 -o 指定输出文件（不能与 --statistics 同用）"
+        )
+    if args.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        raise UsageError('Parquet 输出需要安装 pyarrow：pip install "gilint[dask]"')
     session.needs_source = reporter_class.needs_source
     session.needs_view = reporter_class.needs_view
     session.default_include = _include_patterns(linter)
@@ -211,9 +222,19 @@ def _check_command(args: argparse.Namespace) -> int:
         summary = Summary()
         if not args.statistics:
             reporter.start()
-        results = _outcomes(run(files, session, args.jobs, stdin), progress, errors)
-        if session.needs_summary:  # rules across reports need every report first
-            results = iter(_across(list(results), linter, session))
+        if args.engine == "dask":
+            results = _dask_results(files, session, linter, args, stdin, progress, errors)
+        else:
+            results = _outcomes(run(files, session, args.jobs, stdin), progress, errors)
+            if session.needs_summary:  # rules across reports need every report first
+                checked = list(results)
+                summaries = [r.summary for r in checked if r.summary is not None]
+                found = [
+                    finding
+                    for rule in _corpus_rules(linter, session, [r.path for r in checked])
+                    for finding in rule.check_corpus(summaries)
+                ]
+                results = iter(_with_findings_across(checked, found, session))
         for result in results:
             everything.extend(result.findings)
             failing = list(result.findings)
@@ -260,25 +281,16 @@ def _outcomes(
         yield outcome.result
 
 
-def _across(results: list[FileResult], linter: Linter, session: Session) -> list[FileResult]:
-    """The results with the findings of the rules across reports added to the files they
-    are about (each file's configuration decides whether such a rule runs for it)."""
-    import attrs
-
-    from gilint.findings import Finding
+def _corpus_rules(linter: Linter, session: Session, paths: Sequence[str]) -> list[Any]:
+    """The rules across reports that some checked file's configuration enables and whose
+    libraries are installed; of the others the user is told once what to install."""
     from gilint.rule import CorpusRule
 
-    summaries = [r.summary for r in results if r.summary is not None]
-    found: dict[str, list[Finding]] = {}
+    chosen = []
     for entry in linter.registry.corpus_rules:
         rule = entry.rule(linter.registry.templates)
         assert isinstance(rule, CorpusRule)
-        wanted = any(
-            session.config_for(Path(r.path)).enabled(rule.code, r.path)
-            for r in results
-            if r.summary is not None
-        )
-        if not wanted:
+        if not any(session.config_for(Path(p)).enabled(rule.code, p) for p in paths):
             continue
         if not rule.installed():
             _warn(
@@ -286,22 +298,85 @@ def _across(results: list[FileResult], linter: Linter, session: Session) -> list
                 f'（pip install "gilint[{rule.extra}]"）'
             )
             continue
-        for finding in rule.check_corpus(summaries):
-            config = session.config_for(Path(finding.path or "."))
-            if not config.enabled(rule.code, finding.path):
-                continue
-            severity = config.severity_of(rule.code, finding.severity)
-            found.setdefault(finding.path or "", []).append(
-                attrs.evolve(finding, severity=severity)
-            )
+        chosen.append(rule)
+    return chosen
+
+
+def _with_findings_across(
+    results: list[FileResult], found: Sequence[Finding], session: Session
+) -> list[FileResult]:
+    """The results with the findings of the rules across reports added to the files they
+    are about (each file's configuration decides whether such a rule runs for it, and at
+    which severity)."""
+    import attrs
+
+    from gilint.findings import Finding
+
+    by_path: dict[str, list[Finding]] = {}
+    for finding in found:
+        config = session.config_for(Path(finding.path or "."))
+        if not config.enabled(finding.code, finding.path):
+            continue
+        severity = config.severity_of(finding.code, finding.severity)
+        by_path.setdefault(finding.path or "", []).append(attrs.evolve(finding, severity=severity))
     return [
         attrs.evolve(
             r,
-            findings=tuple(sorted((*r.findings, *found.get(r.path, ())), key=Finding.sort_key)),
+            findings=tuple(sorted((*r.findings, *by_path.get(r.path, ())), key=Finding.sort_key)),
             summary=None,
         )
         for r in results
     ]
+
+
+def _dask_results(
+    files: list[str],
+    session: Session,
+    linter: Linter,
+    args: argparse.Namespace,
+    stdin: bytes | None,
+    progress: Any,
+    errors: list[str],
+) -> Iterator[FileResult]:
+    """The results of a run on Dask (``--engine dask``): streamed in file order when no
+    rule across reports runs, else held (findings only) until those rules are done."""
+    from gilint import dask_engine
+    from gilint.runner import Outcome
+
+    if not dask_engine.installed():
+        raise UsageError(
+            f'--engine dask 需要安装 gilint[{dask_engine.EXTRA}]：pip install "gilint[dask]"'
+        )
+    checked: list[FileResult] = []
+    rules = []
+    if session.needs_summary:
+        # which rules run is known before any file is read: the configuration of the
+        # files decides, as in the in-process run
+        rules = _corpus_rules(linter, session, files)
+    try:
+        stream = dask_engine.run(
+            files,
+            session,
+            workers=args.jobs,
+            scheduler=args.scheduler,
+            corpus_rules=rules,
+            stdin=stdin,
+        )
+        for item in stream:
+            if isinstance(item, Outcome):
+                for result in _outcomes(iter([item]), progress, errors):
+                    if rules:
+                        checked.append(result)
+                    else:
+                        yield result
+            else:
+                yield from _with_findings_across(checked, item, session)
+                checked = []
+    except TimeoutError:
+        raise UsageError(f"无法连接 Dask 调度器 {args.scheduler}（30 秒内未连上）") from None
+    except OSError as exc:
+        raise UsageError(f"无法连接 Dask 调度器 {args.scheduler}：{_os_error(exc)}") from None
+    yield from checked  # no summary reached the rules (fewer than two reports)
 
 
 def _read_baseline(given: str | None) -> dict[str, Entry]:
@@ -737,6 +812,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.cpu_count() or 1,
         metavar="N",
         help=f"并行进程数，1 至 {_max_jobs()}（默认为 CPU 数）",
+    )
+    check.add_argument(
+        "--engine",
+        choices=("process", "dask"),
+        default="process",
+        help="process：本机多进程（默认）；dask：每批报告作为一个 Dask 任务，"
+        "跨报告的检查按机关分组在集群上运行（需安装 gilint[dask]）",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDR",
+        help="--engine dask 时连接已运行的 Dask 调度器（如 tcp://10.0.0.1:8786），"
+        "默认在本机启动 --jobs 个工作进程；各工作节点须能按同一路径读到报告文件",
     )
     _input_options(check)
     check.add_argument(

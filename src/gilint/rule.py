@@ -107,6 +107,9 @@ class CorpusRule(Rule):
 
     extra: ClassVar[str | None] = None
     modules: ClassVar[tuple[str, ...]] = ()
+    # "body": the rule compares only reports of one issuing body, so running it on each
+    # body's summaries apart gives the same findings (an engine may spread the groups)
+    groups_by: ClassVar[str | None] = None
 
     @classmethod
     def installed(cls) -> bool:

@@ -137,21 +137,24 @@ class Session:
             self._linters[config.source] = Linter(config)
         return self._linters[config.source]
 
-    def check(self, path: str, data: bytes | None = None) -> Outcome:
+    def check(self, path: str, data: bytes | None = None, *, given: str | None = None) -> Outcome:
+        """Check the file at ``path``; ``given`` is the path as the user gave it (when
+        ``path`` was made absolute for a worker elsewhere), used in every message."""
         where = Path.cwd() if path == STDIN else Path(path)
+        named = given or path
         try:
             linter = self.linter_for(where)
             if data is None:
                 data = read_input(path, self.max_bytes)
         except ConfigError as exc:
-            return Outcome(path, error=str(exc))
+            return Outcome(named, error=str(exc))
         except OSError as exc:
-            return Outcome(path, error=f"无法读取文件 {display_path(path)}：{os_error(exc)}")
-        shown = display_path(path)  # valid text in every output format
+            return Outcome(named, error=f"无法读取文件 {display_path(named)}：{os_error(exc)}")
+        shown = display_path(named)  # valid text in every output format
         try:
             report = linter.parse(data, path=shown)
         except LoaderError as exc:
-            return Outcome(path, error=f"{shown}：{exc}")
+            return Outcome(named, error=f"{shown}：{exc}")
         findings = tuple(linter.check(report))
         lines: dict[int, str] = {}
         if self.needs_source and findings:
@@ -164,7 +167,7 @@ class Session:
                         lines[number] = source[number - 1]
         view = report_view(report, findings) if self.needs_view and findings else None
         summary = summarise(report, shown) if self.needs_summary else None
-        return Outcome(path, FileResult(shown, findings, lines, view, summary))
+        return Outcome(named, FileResult(shown, findings, lines, view, summary))
 
     def check_many(self, paths: Sequence[str]) -> list[Outcome]:
         return [self.check(p) for p in paths]
@@ -233,7 +236,7 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
     return Collected(tuple(files), tuple(problems), tuple(empty))
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -273,7 +276,7 @@ def run(
     size = max(1, min(64, len(files) // (jobs * 4) or 1))
     pool = _pool(jobs)
     try:
-        for batch in pool.imap(session.check_many, _chunks(files, size)):
+        for batch in pool.imap(session.check_many, chunks(files, size)):
             yield from batch
         pool.close()
     except BaseException:

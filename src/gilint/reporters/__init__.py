@@ -8,9 +8,20 @@ from gilint.plugins import Registry
 from gilint.reporters.base import FileResult, Reporter, Summary
 from gilint.reporters.machine import Github, Json, Junit, Sarif
 from gilint.reporters.page import Html
+from gilint.reporters.records import JsonLines, Parquet
 from gilint.reporters.text import Concise, Full
 
-BUILTIN: tuple[type[Reporter], ...] = (Concise, Full, Json, Sarif, Github, Junit, Html)
+BUILTIN: tuple[type[Reporter], ...] = (
+    Concise,
+    Full,
+    Json,
+    JsonLines,
+    Parquet,
+    Sarif,
+    Github,
+    Junit,
+    Html,
+)
 
 
 def available(registry: Registry | None = None) -> dict[str, type[Reporter]]:

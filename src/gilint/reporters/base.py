@@ -83,6 +83,8 @@ class Reporter:
     description: ClassVar[str] = ""
     needs_source: ClassVar[bool] = False  # FileResult.lines: the lines findings are on
     needs_view: ClassVar[bool] = False  # FileResult.view: tables and paragraphs
+    # writes bytes to ``stream.buffer``: only to a file named with -o, never a terminal
+    binary: ClassVar[bool] = False
 
     def __init__(
         self,
