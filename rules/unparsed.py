@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from gilint.rules._support import row_span, table_name
 
-from gilint.ast import Report
-from gilint.findings import Finding
+from gilint.ast import Report, Row
+from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 
 
@@ -16,6 +16,8 @@ class UnparsedContent(Rule):
 
     检查内容：无法解码的字节、无法识别的表格、格式中没有的行名、没有行名的数字、重复的行、
     多出的数据。这些内容不参与其他规则的检查，本规则逐一指出，让使用者知道哪些检查没有进行。
+    文本中的数字少于列数又没有分隔符（网页文本、PDF 转换后空单元格消失或数字连在一起）、
+    无法确定各属哪一列的行，每张表合并为一条提示（info），不作为错误。
 
     原因：行名写错（如“1.属于国家秘蜜”）或表格被拆散后，数据无法对应到格式中的行和列，
     勾稽关系也就无法核对。
@@ -45,6 +47,9 @@ class UnparsedContent(Rule):
                 )
                 continue
             name = table_name(table)
+            unread = table.unread_rows
+            if unread:
+                yield self._unread(name, unread)
             for row in table.rows:
                 if row.id is None:
                     values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
@@ -75,6 +80,18 @@ class UnparsedContent(Rule):
                         f"{name}“{row.template_label or row.label or ''}”"
                         f"多出 {row.extra_count} 个数据（{shown}{more}），未参与检查",
                     )
+
+    def _unread(self, name: str, rows: tuple[Row, ...]) -> Finding:
+        """One quiet finding per table for its rows that could not be read."""
+        labels = "、".join(f"“{r.template_label or r.label}”" for r in rows[:3])
+        more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
+        return self.finding(
+            row_span(rows[0]),
+            f"{name}有 {len(rows)} 行未能读出：{labels}{more}（{rows[0].repair}）。"
+            "这些行未参与勾稽关系（GI201–GI204）和完整性（GI108）检查",
+            related=[row_span(r) for r in rows[1:]],
+            severity=Severity.INFO,
+        )
 
 
 class NotAReport(Rule):

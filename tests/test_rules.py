@@ -7,9 +7,17 @@ import pytest
 
 import gilint
 from gilint.findings import Finding, Severity
-from gilint.testing import LAYOUTS, ReportData, render, sample_report
+from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, ReportData, render, sample_report
 
 LAYOUT = pytest.mark.parametrize("layout", LAYOUTS)
+# A changed cell is read as that cell only where cells stay separated (not where the
+# numbers of a row ran together: such a row may be unread).
+NUMBER_LAYOUT = pytest.mark.parametrize("layout", SEPARATED_LAYOUTS)
+# Tests that edit the text line by line (move, delete or add a line) need layouts that put
+# headings and rows on lines of their own: not web page text kept on one line.
+LINE_LAYOUT = pytest.mark.parametrize(
+    "layout", [lay for lay in LAYOUTS if lay not in ("web", "runs")]
+)
 
 
 def run(text: str, *codes: str) -> list[Finding]:
@@ -33,7 +41,11 @@ def line_of(text: str, needle: str, nth: int = 0) -> int:
 @LAYOUT
 @pytest.mark.parametrize("template", ["2019", "2021"])
 def test_clean_reports_have_no_findings(layout: str, template: str) -> None:
-    assert run(rendered(good(template), layout)) == []
+    findings = run(rendered(good(template), layout))
+    if layout in SEPARATED_LAYOUTS:
+        assert findings == []
+    else:  # rows whose numbers ran together in more than one consistent way: said quietly
+        assert [(f.code, f.severity) for f in findings] in ([], [("GI901", Severity.INFO)])
 
 
 # -- structure ----------------------------------------------------------------------
@@ -60,7 +72,7 @@ def test_gi101_not_for_files_that_are_no_report() -> None:
     assert [f.code for f in run("会议纪要。\n", "GI902")] == ["GI902"]
 
 
-@LAYOUT
+@LINE_LAYOUT
 def test_gi102_out_of_order(layout: str) -> None:
     text = rendered(good(), layout)
     five, six = text.index("五、存在的主要问题"), text.index("六、其他需要报告的事项")
@@ -132,7 +144,7 @@ def test_gi107_missing_table(layout: str) -> None:
     assert run(rendered(good(), layout), "GI107") == []
 
 
-@LAYOUT
+@LINE_LAYOUT
 def test_gi108_missing_rows_and_cells(layout: str) -> None:
     text = rendered(good(), layout)
     lines = text.split("\n")
@@ -144,31 +156,46 @@ def test_gi108_missing_rows_and_cells(layout: str) -> None:
     assert findings[0].line == line_of(text, "3.其他")  # where the row belongs
 
 
-def test_gi108_short_row() -> None:
-    data = good().with_cell("3", "outcome.disclosed", "total", "")
-    text = rendered(data, "wrapped")  # pdftotext drops a blank: the row ends early
-    findings = run(text, "GI108")
-    assert len(findings) == 1 and "只有 6 个数据" in findings[0].message
+def test_a_short_row_without_separators_is_unread_not_missing_cells() -> None:
+    # pdftotext drops a blank cell: six numbers for seven columns, and nothing says
+    # which column is blank. That is not a defect of the report (the blank is GI205's
+    # business where it can be seen), so it is said once, quietly, and not as GI108.
+    data = good().with_cell("3", "outcome.disclosed", "commercial", "")
+    text = rendered(data, "wrapped")
+    findings = run(text)
+    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+    assert "“（一）予以公开”" in findings[0].message and "只读到 6 个数" in findings[0].message
     assert findings[0].line == line_of(text, "（一）予以公开")
+
+
+def test_a_short_row_with_separators_misses_cells() -> None:
+    text = rendered(good(), "tabs")
+    lines = text.split("\n")
+    at = line_of(text, "(一) 予以公开") - 1
+    lines[at] = lines[at].rstrip("\t").rsplit("\t", 2)[0]  # the row stops two cells early
+    findings = run("\n".join(lines), "GI108")
+    assert len(findings) == 1 and "缺少" in findings[0].message
+    assert findings[0].severity is Severity.ERROR
 
 
 # -- numbers ------------------------------------------------------------------------
 
 
-@LAYOUT
+@NUMBER_LAYOUT
 def test_gi201_balance(layout: str) -> None:
     data = good()
     old = int(data.tables["3"]["carry_forward"][0])
     data = data.with_cell("3", "carry_forward", "natural_person", str(old + 2))
     text = rendered(data, layout)
     findings = run(text, "GI201")
-    assert [(f.code, f.line) for f in findings] == [
-        ("GI201", line_of(text, "四、结转下年度继续办理"))
-    ]
+    # at the cell the renderer wrote (in a table converted a cell per line it is not on
+    # the label's line)
+    cell = render(data, layout).cells[("3", "carry_forward", "natural_person")]  # type: ignore[arg-type]
+    assert [(f.code, f.line, f.column) for f in findings] == [("GI201", *cell)]
     assert f"为 {old + 2}，" in findings[0].message and f"应为 {old}" in findings[0].message
 
 
-@LAYOUT
+@NUMBER_LAYOUT
 def test_gi201_when_the_culprit_cannot_be_told(layout: str) -> None:
     # two cells of one row changed so that the row still adds up: the column is wrong,
     # but no single cell can be blamed, so the finding says so without guessing
@@ -180,10 +207,13 @@ def test_gi201_when_the_culprit_cannot_be_told(layout: str) -> None:
     findings = run(text, "GI2")
     assert [f.code for f in findings] == ["GI201", "GI201"]
     assert all("列不符合" in f.message and "应为" not in f.message for f in findings)
-    assert all(f.line == line_of(text, "一、本年新收") for f in findings)
+    # at the column's first cell, where the renderer wrote it
+    where = render(data, layout).cells  # type: ignore[arg-type]
+    expected = {where[("3", "new", c)][0] for c in ("natural_person", "total")}
+    assert {f.line for f in findings} == expected
 
 
-@LAYOUT
+@NUMBER_LAYOUT
 def test_gi204_table4(layout: str) -> None:
     data = good()
     cells = list(data.tables["4"]["cases"])
@@ -192,7 +222,8 @@ def test_gi204_table4(layout: str) -> None:
     findings = run(text, "GI2")
     assert [f.code for f in findings] == ["GI204"]
     assert "行政复议" in findings[0].message
-    assert findings[0].line == render(data, layout).rows[("4", "cases")]  # type: ignore[arg-type]
+    cell = render(data, layout).cells[("4", "cases", "review.total")]  # type: ignore[arg-type]
+    assert (findings[0].line, findings[0].column) == cell
 
 
 @pytest.mark.parametrize("layout", ["tabs", "markdown"])
@@ -272,7 +303,7 @@ def test_gi501_year_mismatch() -> None:
 # -- unreadable content -------------------------------------------------------------
 
 
-@LAYOUT
+@NUMBER_LAYOUT
 def test_gi901_unknown_row_is_reported_once(layout: str) -> None:
     text = rendered(good(), layout).replace("1.属于国家秘密", "1.属于国家秘蜜")
     findings = run(text)

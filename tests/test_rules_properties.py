@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gilint
-from gilint.testing import render
+from gilint.findings import Severity
+from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, render
 from gilint.testing.strategies import perturbed_cell, rendered_reports, report_data
 
 # Which identity codes a changed cell of table 三 / 四 must break, worked out from the
@@ -32,11 +33,15 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 @given(rendered_reports())
 def test_valid_reports_have_no_findings(case) -> None:  # type: ignore[no-untyped-def]
     findings = gilint.lint(case.text, config={"select": ["GI"]})
-    assert findings == [], [f"{f.line}: {f.code} {f.message}" for f in findings]
+    shown = [f"{f.line}: {f.code} {f.message}" for f in findings]
+    if case.rendered.layout in SEPARATED_LAYOUTS:
+        assert findings == [], shown
+    else:  # numbers run together: a row that splits more than one way is said quietly
+        assert [(f.code, f.severity) for f in findings] in ([], [("GI901", Severity.INFO)]), shown
 
 
 @SETTINGS
-@given(st.data(), report_data(), st.sampled_from(["wrapped", "tabs", "markdown"]))
+@given(st.data(), report_data(), st.sampled_from(SEPARATED_LAYOUTS))
 def test_one_changed_cell_breaks_exactly_its_identities(data, report, layout) -> None:  # type: ignore[no-untyped-def]
     changed, what = data.draw(perturbed_cell(report))
     rendered = render(changed, layout)
@@ -66,7 +71,7 @@ def test_one_changed_cell_breaks_exactly_its_identities(data, report, layout) ->
 
 
 @SETTINGS
-@given(st.data(), report_data(("2021",)), st.sampled_from(["wrapped", "tabs", "markdown"]))
+@given(st.data(), report_data(("2021",)), st.sampled_from(SEPARATED_LAYOUTS))
 def test_messages_name_the_expected_value(data, report, layout) -> None:  # type: ignore[no-untyped-def]
     changed, what = data.draw(perturbed_cell(report, tables=("3",)))
     if what.column == "total" or what.row not in ("outcome.disclosed", "outcome.partial"):
@@ -78,7 +83,7 @@ def test_messages_name_the_expected_value(data, report, layout) -> None:  # type
 
 
 @SETTINGS
-@given(st.data(), report_data(), st.sampled_from(["wrapped", "tabs", "markdown"]))
+@given(st.data(), report_data(), st.sampled_from(LAYOUTS))
 def test_dropping_a_part_gives_exactly_gi101(data, report, layout) -> None:  # type: ignore[no-untyped-def]
     from gilint.testing.strategies import without_part
 
@@ -92,10 +97,12 @@ def test_dropping_a_part_gives_exactly_gi101(data, report, layout) -> None:  # t
 
 
 @SETTINGS
-@given(report_data(("2021",)), st.sampled_from(["wrapped", "tabs", "markdown"]))
+@given(report_data(("2021",)), st.sampled_from(LAYOUTS))
 def test_rewriting_part_six_without_fees_gives_gi401(report, layout) -> None:  # type: ignore[no-untyped-def]
     from gilint.testing.strategies import with_part_six
 
     text = render(with_part_six(report, ("本年度无其他需要报告的事项。",)), layout).text
-    codes = [f.code for f in gilint.lint(text, config={"select": ["GI"]})]
+    findings = gilint.lint(text, config={"select": ["GI"]})
+    # (rows of numbers run together that split more than one way are said at INFO)
+    codes = [f.code for f in findings if f.severity is not Severity.INFO]
     assert codes == ["GI401"]

@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Cell": "gilint.ast",
     "CellStatus": "gilint.ast",
+    "Reading": "gilint.ast",
     "Diagnostic": "gilint.ast",
     "Evidence": "gilint.ast",
     "Heading": "gilint.ast",
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
         Evidence,
         Heading,
         Paragraph,
+        Reading,
         Report,
         Row,
         Section,
@@ -89,6 +91,7 @@ __all__ = [
     "Heading",
     "Linter",
     "Paragraph",
+    "Reading",
     "Report",
     "Row",
     "Rule",

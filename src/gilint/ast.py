@@ -30,6 +30,15 @@ class CellStatus(str, enum.Enum):
     PLACEHOLDER = "placeholder"  # "/", "-", "—" or "无" written for zero
     INVALID = "invalid"  # text, a fraction or a negative count where a count belongs
     MISSING = "missing"  # the row stops before this column
+    UNREAD = "unread"  # the row could not be read: which column a number is in is unknown
+
+
+class Reading(str, enum.Enum):
+    """How a table row was read from the text."""
+
+    EXACT = "exact"  # every number in its column as written
+    REPAIRED = "repaired"  # read after a stated repair (Row.repair says which)
+    UNREAD = "unread"  # not read: Row.repair says why; no rule checks its numbers
 
 
 @attrs.frozen(slots=True)
@@ -102,6 +111,9 @@ class Row:
     extra_count: int = 0
     duplicate: bool = False
     template_label: str | None = None
+    reading: Reading = Reading.EXACT
+    # the repair made (Reading.REPAIRED) or why the row is unread (Reading.UNREAD)
+    repair: str | None = None
     _build_cells: Callable[[], tuple[Cell, ...]] = attrs.field(
         default=_no_cells, eq=False, repr=False, alias="build_cells"
     )
@@ -221,6 +233,20 @@ class Table:
     @property
     def unknown_rows(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.id is None)
+
+    @property
+    def unread_rows(self) -> tuple[Row, ...]:
+        """Rows of the format whose numbers could not be read (``Row.repair`` says why)."""
+        return tuple(r for r in self.rows if r.reading is Reading.UNREAD)
+
+    @property
+    def reading(self) -> Reading:
+        """The least sure reading of its rows."""
+        readings = {r.reading for r in self.rows}
+        for least in (Reading.UNREAD, Reading.REPAIRED):
+            if least in readings:
+                return least
+        return Reading.EXACT
 
 
 @attrs.frozen(slots=True)

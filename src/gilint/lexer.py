@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
@@ -74,10 +75,33 @@ _CELL = re.compile(
     + r"))\**"
 )
 _BLANK = re.compile(r"[\s*]*")
+# What a page break leaves in extracted text: a page number ("— 4 —", "- 4 -") or a
+# running footer ("第 3 页 共 5 页"). Such a line is skipped, wherever it stands: inside
+# a table its number would be read as a cell, inside a paragraph it would cut it.
+_PAGE_FURNITURE = re.compile(
+    r"[ \t]*(?:[-—–－]{1,2}[ \t]*[0-9]{1,4}[ \t]*[-—–－]{1,2}"
+    r"|(?:共[ \t]*[0-9]{1,4}[ \t]*页[ \t,，]*)?第[ \t]*[0-9]{1,4}[ \t]*页"
+    r"(?:[ \t,，/]*共[ \t]*[0-9]{1,4}[ \t]*页)?)[ \t]*"
+)
+# Column names a converter invents for a table without a header row ("| 列1 | 列2 |",
+# "Column1", "Unnamed: 0"): not text of the report, never a label.
+_INVENTED_HEADER = re.compile(r"列[0-9]{1,2}|[Cc]olumn[ _]?[0-9]{1,2}|Unnamed: ?[0-9]{1,2}")
 _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
 _MAX_TITLE = 80
+_MAX_FURNITURE = 24  # no page number or running footer is longer
+# A line longer than this is web page text kept as one line (a paragraph of a report is
+# seldom a fifth as long): it is cut at any part heading run into it.
+_LONG_TEXT_LINE = 1000
+# A shorter line is cut only when two part headings or more are run into it.
+_LONG_LINE_WITH_PARTS = 200
+# A part heading run into a line: after a space or a sentence end, an ordinal, then the
+# title up to the next white space or sentence end (a title has neither).
+_RUN_IN_PART = re.compile(
+    r"(?:(?<=[\s。;:])|^)(?:第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六七八九十])[、.])"
+    r"[ \t]*(?P<title>[^\s。;:]{2,40})"
+)
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
@@ -245,6 +269,45 @@ class LineLexer:
     def _is_row_label(self, line_key: str) -> bool:
         return any(k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys)
 
+    # -- lines ------------------------------------------------------------------------
+
+    def _lines(self, text: str) -> Iterator[tuple[int, str]]:
+        """The lines of the text, each with its offset. A very long line (web page text
+        kept as one line) is cut where a part heading stands in it, before the ordinal
+        and after the title, so the heading gets a line of its own as in any other
+        layout. Only the positions change hands: the text is not touched."""
+        line_start = 0
+        for piece in text.split("\n"):
+            start, line_start = line_start, line_start + len(piece) + 1
+            if len(piece) <= _LONG_LINE_WITH_PARTS:
+                yield start, piece
+                continue
+            cuts = list(self._heading_cuts(piece))
+            if len(cuts) < 4 and len(piece) <= _LONG_TEXT_LINE:
+                yield start, piece  # one heading run into a paragraph: left alone
+                continue
+            at = 0
+            for cut in cuts:
+                if cut > at:
+                    yield start + at, piece[at:cut]
+                    at = cut
+            yield start + at, piece[at:]
+
+    def _heading_cuts(self, line: str) -> Iterator[int]:
+        """Where a long line is to be cut: around each run-in part heading whose title
+        names a part (``… 二、主动公开政府信息情况 第二十条…``)."""
+        for found in _RUN_IN_PART.finditer(line):
+            written = found.group("nth") or found.group("num")
+            title = found.group("title")
+            title_key, parts = self._title(title)
+            if not parts or len(title_key) > _MAX_HEADING:
+                continue
+            if written not in parts and written is not None:
+                # a renumbered part ("二、收到和处理…" where 三 belongs) is still a part
+                pass
+            yield found.start()
+            yield found.end("title")
+
     # -- the main loop ----------------------------------------------------------------
 
     def lex(self, text: str) -> LexResult:
@@ -275,13 +338,13 @@ class LineLexer:
                 state.last_part = max((numeral_value(p) for p in seen), default=0)
             run.clear()
 
-        line_start = 0
-        for piece in text.split("\n"):
-            start, line_start = line_start, line_start + len(piece) + 1
+        for start, piece in self._lines(text):
             content = piece.strip()
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 flush()
                 continue
+            if len(content) <= _MAX_FURNITURE and _PAGE_FURNITURE.fullmatch(content):
+                continue  # as if the page had not broken here
             line = _new_line((start, piece))
             if run and tokens[-1].type != "PART":
                 close_run()
@@ -412,8 +475,14 @@ def _indent(line: str) -> int:
 
 
 def _is_cell_line(line: str) -> bool:
+    """A line of a tab or pipe table: cells separated by tabs, a Markdown row
+    (``| a | b |``), or one cell of an HTML table converted a cell per line (``a |``)."""
     stripped = line.strip()
-    return "\t" in stripped or (stripped.startswith("|") and stripped.count("|") >= 2)
+    return (
+        "\t" in stripped
+        or (stripped.startswith("|") and stripped.count("|") >= 2)
+        or stripped.endswith("|")
+    )
 
 
 def _trailing_values(line: str, enough: int) -> int:
@@ -524,9 +593,15 @@ def _line_cells(text: str, line: _Line) -> tuple[LexCell, ...]:
     """:func:`_cells` for a line without a long run of numbers."""
     if _is_cell_line(line.text):
         cells = _plain_separated(line)
-        return cells if cells is not None else _classify(text, _separated(line))
-    cells = _plain_words(line)
-    return cells if cells is not None else _classify(text, _words(line))
+        found = cells if cells is not None else _classify(text, _separated(line))
+    else:
+        cells = _plain_words(line)
+        found = cells if cells is not None else _classify(text, _words(line))
+    if "列" in line.text or "olumn" in line.text or "Unnamed" in line.text:
+        found = tuple(
+            c for c in found if c.kind != "FRAG" or not _INVENTED_HEADER.fullmatch(c.text)
+        )
+    return found
 
 
 def _pieces(line: _Line) -> tuple[list[str], int]:
@@ -534,13 +609,24 @@ def _pieces(line: _Line) -> tuple[list[str], int]:
 
     "| a | b |": the text before the first and after the last pipe is no cell."""
     text = line.text.rstrip()
-    if "\t" in text.strip():
+    stripped = text.strip()
+    if "\t" in stripped:
         return text.split("\t"), line.start
-    first = text.index("|")
-    pieces = text[first + 1 :].split("|")
+    if stripped == "|":  # an empty cell of a table converted a cell per line
+        at = text.index("|")
+        return [""], line.start + at
+    if not stripped.strip("|"):
+        return [], line.start  # "|||": what merged cells leave, no cell
+    if stripped.startswith("|"):  # "| a | b |": the border before the first cell
+        first = text.index("|")
+        pieces = text[first + 1 :].split("|")
+        start = line.start + first + 1
+    else:  # "a |": a cell per line, its text before the pipe
+        pieces = text.split("|")
+        start = line.start
     if pieces and not pieces[-1].strip():
         pieces.pop()
-    return pieces, line.start + first + 1
+    return pieces, start
 
 
 def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:

@@ -16,14 +16,25 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
-from gilint.ast import Cell, CellStatus, Evidence, Number, Row, Table, TemplateInfo, TextPiece
+from gilint.ast import (
+    Cell,
+    CellStatus,
+    Evidence,
+    Number,
+    Reading,
+    Row,
+    Table,
+    TemplateInfo,
+    TextPiece,
+)
 from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs
 from gilint.lexer import LexCell, surplus_count
 from gilint.locator import Locator
+from gilint.repairs import unique_split
 from gilint.span import Span
 from gilint.templates.model import (
     CellKind,
@@ -59,6 +70,7 @@ class _Chunk:
 
 
 _kind = operator.itemgetter(0)  # a LexCell's kind, for map()
+_IN_RUN = frozenset(("VALUE", "EMPTY", "MORE"))  # the cells of a row's run of numbers
 _text = operator.itemgetter(1)  # its text
 
 
@@ -212,6 +224,16 @@ class _RowDraft:
     def width(self) -> int | None:
         return len(self.spec.columns) if self.spec else None
 
+    def has_room(self, cells: int) -> bool:
+        """Whether ``cells`` more cells (values or blanks) fit after its first value."""
+        width = self.width()
+        return (
+            self.continuable
+            and width is not None
+            and any(t.kind != "EMPTY" for t in self.tokens)
+            and len(self.tokens) + cells <= width
+        )
+
     def needs_more(self) -> bool:
         width = self.width()
         values = sum(1 for t in self.tokens if t.kind != "EMPTY")
@@ -272,8 +294,16 @@ class _ChunkReader:
     def read(self) -> list[Table]:
         buffer: list[LexCell] = []
         current: _RowDraft | None = None
-        for line in self.chunk.lines:
+        for line in self._logical_lines():
             kinds = list(map(_kind, line))
+            if not line:
+                continue  # "|||": merged-cell debris, nothing to read
+            if kinds == ["EMPTY"] * len(kinds):
+                # empty cells on a line of their own (a table converted a cell per
+                # line): blank cells of the row being read, or label columns before it
+                if current is not None and current.has_room(len(kinds)):
+                    current.tokens.extend(line)
+                continue
             if "VALUE" not in kinds:
                 buffer.extend(t for t in line if t.kind == "FRAG")
                 present = [t for t in line if t.kind != "EMPTY"]
@@ -297,6 +327,27 @@ class _ChunkReader:
         if buffer:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
+
+    def _logical_lines(self) -> Iterator[tuple[LexCell, ...]]:
+        """The chunk's lines, a line holding several rows (web page text kept on one
+        line: ``规章 0 0 0 行政规范性文件 1 0 3``) cut before each row label that follows
+        numbers. Text after numbers that is no row label stays (a cell written in words,
+        ``规章 15 五 34``, is that row's cell)."""
+        for line in self.chunk.lines:
+            start = 0
+            index = 1
+            while index < len(line):
+                if line[index].kind == "FRAG" and line[index - 1].kind in _IN_RUN:
+                    stop = index
+                    while stop < len(line) and line[stop].kind == "FRAG":
+                        stop += 1
+                    if self._match(list(line[index:stop]))[0]:
+                        yield line[start:index]
+                        start = index
+                    index = stop
+                    continue
+                index += 1
+            yield line[start:] if start else line
 
     def _match(
         self, frags: list[LexCell]
@@ -497,6 +548,9 @@ class _ChunkReader:
                 kept.extend(trailing[: width - len(kept)])
             tokens = kept
         row_id = draft.row.id if draft.row else None
+        reading, repair = Reading.EXACT, None
+        if spec is not None and row_id is not None and len(tokens) < width:
+            tokens, reading, repair = self._short_row(tokens, spec, label)
         if label and tokens:  # cells are in text order
             row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
         elif label:
@@ -506,7 +560,12 @@ class _ChunkReader:
         else:
             row_span = loc.span(0, 0)
         in_columns = tuple(tokens[:width])
-        statuses, values = _read_row(in_columns, columns, spec)
+        if reading is Reading.UNREAD:
+            in_columns = ()
+            statuses: tuple[CellStatus, ...] = (CellStatus.UNREAD,) * width
+            values: tuple[Number | None, ...] = (None,) * width
+        else:
+            statuses, values = _read_row(in_columns, columns, spec)
         extra: tuple[Cell, ...] = ()
         extra_count = 0
         if len(tokens) > width:
@@ -532,8 +591,62 @@ class _ChunkReader:
             extra_count=extra_count,
             duplicate=duplicate,
             template_label=draft.row.label if draft.row else None,
-            build_cells=RowCells(loc, row_id, in_columns, columns, label_span or row_span),
+            reading=reading,
+            repair=repair,
+            build_cells=RowCells(
+                loc,
+                row_id,
+                in_columns,
+                columns,
+                label_span or row_span,
+                CellStatus.UNREAD if reading is Reading.UNREAD else CellStatus.MISSING,
+            ),
         )
+
+    def _short_row(
+        self, tokens: list[LexCell], spec: TableSpec, label: tuple[int, int] | None
+    ) -> tuple[list[LexCell], Reading, str | None]:
+        """A row with fewer cells than columns. Where cells are separated (tabs, pipes,
+        empty cells kept) the row really stops early: its cells are read as written and
+        the rest are missing. Where only spaces separate them, a blank cell leaves no
+        trace and numbers may have run together: the row is split when exactly one
+        split fits its identities, and is otherwise unread."""
+        anchor = tokens[0].start if tokens else (label[0] if label else None)
+        if any(t.kind == "EMPTY" for t in tokens) or (
+            anchor is not None and self._separated(anchor)
+        ):
+            return tokens, Reading.EXACT, None
+        width = len(spec.columns)
+        if not tokens:
+            return tokens, Reading.UNREAD, "没有读到数字"
+        written = " ".join(t.text for t in tokens)
+        split = unique_split([t.text for t in tokens], spec) if tokens[0].kind == "VALUE" else None
+        if split is None or any(t.kind != "VALUE" for t in tokens):
+            return (
+                tokens,
+                Reading.UNREAD,
+                f"只读到 {len(tokens)} 个数（{written}），少于 {width} 列，"
+                "又没有分隔符，无法确定各属哪一列",
+            )
+        cells: list[LexCell] = []
+        pieces = iter(split)
+        for tok in tokens:
+            at = tok.start
+            while at < tok.end:
+                piece = next(pieces)
+                cells.append(LexCell("VALUE", piece, at, at + len(piece)))
+                at += len(piece)
+        shown = "、".join(split)
+        return cells, Reading.REPAIRED, f"“{written}”按本行的合计关系拆分为 {shown}"
+
+    def _separated(self, at: int) -> bool:
+        """Whether the line at ``at`` (a row's first number, or its label) separates
+        cells by tabs or pipes."""
+        text = self.loc.canonical
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        line = text[start : end if end >= 0 else len(text)]
+        return "\t" in line or "|" in line
 
 
 def _read_row(
@@ -592,7 +705,7 @@ class RowCells:
     one (``Row.cell``), each once. Columns the row stops before are MISSING cells at
     ``missing_span`` (the row's label)."""
 
-    __slots__ = ("_built", "_columns", "_loc", "_missing_span", "_row_id", "_tokens")
+    __slots__ = ("_absent", "_built", "_columns", "_loc", "_missing_span", "_row_id", "_tokens")
 
     def __init__(
         self,
@@ -601,7 +714,9 @@ class RowCells:
         tokens: tuple[LexCell, ...],
         columns: tuple[ColumnSpec, ...],
         missing_span: Span,
+        absent: CellStatus = CellStatus.MISSING,
     ) -> None:
+        self._absent = absent
         self._loc = loc
         self._row_id = row_id
         self._tokens = tokens
@@ -627,7 +742,7 @@ class RowCells:
             column.id,
             "",
             None,
-            CellStatus.MISSING,
+            self._absent,
             self._missing_span,
             None,
             column.label,

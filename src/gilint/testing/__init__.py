@@ -12,10 +12,19 @@
 from gilint.testing.cases import Case, load_cases, run_case
 from gilint.testing.data import ReportData, consistent_tables, sample_report
 from gilint.testing.helpers import assert_findings, lint_text, linter_for
-from gilint.testing.render import LAYOUTS, Layout, Rendered, render
+from gilint.testing.render import (
+    BASE_LAYOUTS,
+    LAYOUTS,
+    SEPARATED_LAYOUTS,
+    Layout,
+    Rendered,
+    render,
+)
 
 __all__ = [
+    "BASE_LAYOUTS",
     "LAYOUTS",
+    "SEPARATED_LAYOUTS",
     "Case",
     "Layout",
     "Rendered",

@@ -17,10 +17,18 @@ from typing import Literal
 import attrs
 
 from gilint.templates.model import RowSpec, TableSpec
+from gilint.testing import layouts
 from gilint.testing.data import ReportData
 
-Layout = Literal["wrapped", "tabs", "markdown"]
-LAYOUTS: tuple[Layout, ...] = ("wrapped", "tabs", "markdown")
+Layout = Literal["wrapped", "tabs", "markdown", "web", "runs", "cells", "ocr"]
+# the layouts the renderer writes itself; the others are rewrites of one of these
+# (:mod:`gilint.testing.layouts`)
+BASE_LAYOUTS: tuple[Layout, ...] = ("wrapped", "tabs", "markdown")
+_BASE: dict[str, Layout] = {"web": "tabs", "runs": "tabs", "cells": "markdown", "ocr": "markdown"}
+LAYOUTS: tuple[Layout, ...] = (*BASE_LAYOUTS, "web", "runs", "cells", "ocr")
+# the layouts that keep a separator between every two cells, so one changed cell is
+# read as that cell (``runs`` loses them; the others keep spaces, tabs or pipes)
+SEPARATED_LAYOUTS: tuple[Layout, ...] = tuple(lay for lay in LAYOUTS if lay != "runs")
 
 _NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 _APPLICANT_HEADER = (
@@ -282,6 +290,48 @@ def _table4(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]) -> 
 
 def render(data: ReportData, layout: Layout = "wrapped") -> Rendered:
     """The report text of ``data`` in ``layout``."""
+    base = _BASE.get(layout, layout)
+    rendered = _render_base(data, base)
+    if base == layout:
+        return rendered
+    return _rewritten(rendered, data, layout)
+
+
+def _rewritten(rendered: Rendered, data: ReportData, layout: Layout) -> Rendered:
+    how: layouts.Rewrite
+    if layout in ("web", "runs"):
+        how = layouts.web(data.issuer, data.year)
+    elif layout == "cells":
+        how = layouts.cells
+    else:
+        how = layouts.ocr(_page_furniture)
+    text, rows, cells, parts = layouts.rewrite(
+        rendered.text, rendered.rows, rendered.cells, rendered.parts, how
+    )
+    if layout == "runs":  # then the separators between table 三's numbers go
+        numbers = [
+            (line, column, len(data.tables["3"][row][_column_index(data, column_id)]))
+            for (table, row, column_id), (line, column) in sorted(
+                cells.items(), key=lambda item: item[1]
+            )
+            if table == "3"
+        ]
+        text, rows, cells, parts = layouts.rewrite(text, rows, cells, parts, layouts.runs(numbers))
+    return Rendered(text, layout, rows, cells, parts)
+
+
+def _column_index(data: ReportData, column: str) -> int:
+    spec = data.spec.table("3")
+    assert spec is not None
+    return [c.id for c in spec.columns].index(column)
+
+
+def _page_furniture(page: int) -> str:
+    """What a page break leaves: a page number or a running footer, in the usual forms."""
+    return ("— {0} —", "- {0} -", "第 {0} 页 共 9 页")[page % 3].format(page)
+
+
+def _render_base(data: ReportData, layout: Layout) -> Rendered:
     w = _Writer(layout)
     template = data.spec
     title = f"{data.year}年政府信息公开工作年度报告"
