@@ -186,6 +186,7 @@ def build_report(
     preamble: tuple[Paragraph, ...] = ()
     preamble_tables: tuple[Table, ...] = ()
     preamble_subs: tuple[Subsection, ...] = ()
+    front: tuple[Paragraph, ...] = ()
     sections: list[Section] = []
     for child in tree.children:
         if not isinstance(child, Tree):
@@ -198,6 +199,8 @@ def build_report(
             ]
             title = "".join(parts)
             issuer = _issuer(parts)
+        elif child.data == "front":
+            front = tuple(builder.paragraph(t) for t in _tokens(child))
         elif child.data == "preamble":
             preamble, preamble_tables, preamble_subs = builder.blocks(child.children, tables)
         elif child.data == "section":
@@ -231,7 +234,7 @@ def build_report(
         title_year=title_year,
         period_year=period_year,
         template=template,
-        preamble=preamble,
+        preamble=(*front, *preamble),
         preamble_subsections=preamble_subs,
         sections=tuple(sections),
         diagnostics=tuple(diagnostics),

@@ -8,6 +8,7 @@ misplaced headings into prose; deciding here, with the whole line in view, does 
 
 Token types (declared in ``grammar/report.lark``):
 
+``FRONT`` a paragraph above the title that is not part of it (page chrome) ·
 ``TITLE`` a title paragraph · ``PART`` a part heading · ``SUBHEAD`` a subsection heading ·
 ``PARA`` a prose paragraph · ``TBLOCK`` a block of table lines (a paragraph of a table:
 lines with no blank line between) · ``_TABLE_END`` the end of a run of table blocks.
@@ -90,10 +91,17 @@ _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
 _MAX_TITLE = 80
+_MAX_ISSUER = 30  # no body's name on a line above the title is longer
 _MAX_FURNITURE = 24  # no page number or running footer is longer
 # A line longer than this is web page text kept as one line (a paragraph of a report is
 # seldom a fifth as long): it is cut at any part heading run into it.
 _LONG_TEXT_LINE = 1000
+# The report's title run into such a line, after the page's chrome: the issuing body
+# (the word before the year), the year and the title words.
+_RUN_IN_TITLE = re.compile(
+    r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?:19|20)[0-9]{2}[ \t]*年度?[^\s。]{0,12}?"
+    r"政府信息公开(?:工作)?年度报告"
+)
 # A shorter line is cut only when two part headings or more are run into it.
 _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal, then the
@@ -274,8 +282,9 @@ class LineLexer:
     def _lines(self, text: str) -> Iterator[tuple[int, str]]:
         """The lines of the text, each with its offset. A very long line (web page text
         kept as one line) is cut where a part heading stands in it, before the ordinal
-        and after the title, so the heading gets a line of its own as in any other
-        layout. Only the positions change hands: the text is not touched."""
+        and after the title, and around the report's title, each piece a paragraph of its
+        own as in any other layout. Only the positions change hands: the text is not
+        touched."""
         line_start = 0
         for piece in text.split("\n"):
             start, line_start = line_start, line_start + len(piece) + 1
@@ -286,10 +295,14 @@ class LineLexer:
             if len(cuts) < 4 and len(piece) <= _LONG_TEXT_LINE:
                 yield start, piece  # one heading run into a paragraph: left alone
                 continue
+            title = _RUN_IN_TITLE.search(piece, 0, cuts[0] if cuts else len(piece))
+            if title is not None:
+                cuts = sorted({title.start(), title.end(), *cuts})
             at = 0
             for cut in cuts:
                 if cut > at:
                     yield start + at, piece[at:cut]
+                    yield start + cut, ""  # each piece a paragraph of its own
                     at = cut
             yield start + at, piece[at:]
 
@@ -398,10 +411,18 @@ class LineLexer:
                 state.pending_title.append((start, end))
                 state.front_paragraphs += 1
                 if any(w in joined for w in _TITLE_WORDS):
-                    for s, e in state.pending_title:
+                    pending = state.pending_title
+                    # the title, and above it the lines naming the body; what stands
+                    # before those (a web page's chrome) is front matter, not title
+                    first = len(pending) - 1
+                    while first > 0 and _issuer_like(
+                        text[pending[first - 1][0] : pending[first - 1][1]]
+                    ):
+                        first -= 1
+                    for index, (s, e) in enumerate(pending):
                         s += len(text[s:e]) - len(text[s:e].lstrip(_MARKUP))
                         e -= len(text[s:e]) - len(text[s:e].rstrip(_MARKUP))
-                        tokens.append(_tok("TITLE", text, s, e))
+                        tokens.append(_tok("TITLE" if index >= first else "FRONT", text, s, e))
                     state.pending_title.clear()
                     state.title_open = False
                 return
@@ -468,6 +489,17 @@ class _State:
         for s, e in self.pending_title:
             tokens.append(_tok("PARA", text, s, e))
         self.pending_title.clear()
+
+
+def _issuer_like(text: str) -> bool:
+    """Whether a short paragraph above a title may be the issuing body's name: no
+    digits, no colon, arrow or bar (a breadcrumb, a date, a "来源：" line are not)."""
+    key = compact_key(text)
+    return (
+        0 < len(key) <= _MAX_ISSUER
+        and not any(c in text for c in ":>|")
+        and not any(c.isdigit() for c in text)
+    )
 
 
 def _indent(line: str) -> int:

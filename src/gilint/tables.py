@@ -187,6 +187,7 @@ def read_tables(
         info = TemplateInfo(None, "default")
 
     result: list[list[Table]] = []
+    budget = RepairBudget()
     for chunks in chunked:
         tables: list[Table] = []
         for chunk in chunks:
@@ -196,10 +197,28 @@ def read_tables(
                 else (templates.best((e.templates for e in chunk.evidence), info.id) or info.id)
             )
             template = templates.get(template_id) if template_id else None
-            reader = _ChunkReader(chunk, template, templates, loc)
+            reader = _ChunkReader(chunk, template, templates, loc, budget)
             tables.extend(reader.read())
         result.append(tables)
     return result, info
+
+
+class RepairBudget:
+    """How many digits one report may still have split (:mod:`gilint.repairs`): a few
+    tables of run-together rows are a few hundred; a file of thousands of such rows must
+    not cost minutes, so past the budget rows are left unread."""
+
+    DIGITS = 2000
+
+    def __init__(self) -> None:
+        self.left = self.DIGITS
+
+    def take(self, texts: Sequence[str]) -> bool:
+        cost = sum(map(len, texts))
+        if cost > self.left:
+            return False
+        self.left -= cost
+        return True
 
 
 class _RowDraft:
@@ -268,9 +287,11 @@ class _ChunkReader:
         template: Template | None,
         templates: TemplateSet,
         loc: Locator,
+        budget: RepairBudget,
     ) -> None:
         self.chunk = chunk
         self.loc = loc
+        self.budget = budget
         self.template = template
         spec: TableSpec | None = None
         candidates: tuple[TableSpec, ...] = ()
@@ -550,7 +571,7 @@ class _ChunkReader:
         row_id = draft.row.id if draft.row else None
         reading, repair = Reading.EXACT, None
         if spec is not None and row_id is not None and len(tokens) < width:
-            tokens, reading, repair = self._short_row(tokens, spec, label)
+            tokens, reading, repair = self._short_row(tokens, spec, label, duplicate)
         if label and tokens:  # cells are in text order
             row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
         elif label:
@@ -604,7 +625,11 @@ class _ChunkReader:
         )
 
     def _short_row(
-        self, tokens: list[LexCell], spec: TableSpec, label: tuple[int, int] | None
+        self,
+        tokens: list[LexCell],
+        spec: TableSpec,
+        label: tuple[int, int] | None,
+        duplicate: bool,
     ) -> tuple[list[LexCell], Reading, str | None]:
         """A row with fewer cells than columns. Where cells are separated (tabs, pipes,
         empty cells kept) the row really stops early: its cells are read as written and
@@ -620,7 +645,11 @@ class _ChunkReader:
         if not tokens:
             return tokens, Reading.UNREAD, "没有读到数字"
         written = " ".join(t.text for t in tokens)
-        split = unique_split([t.text for t in tokens], spec) if tokens[0].kind == "VALUE" else None
+        texts = [t.text for t in tokens]
+        split = None
+        # (a repeated row is never checked: no repair is spent on it)
+        if not duplicate and all(t.kind == "VALUE" for t in tokens) and self.budget.take(texts):
+            split = unique_split(texts, spec)
         if split is None or any(t.kind != "VALUE" for t in tokens):
             return (
                 tokens,

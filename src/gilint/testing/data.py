@@ -24,6 +24,48 @@ PROBLEMS = (
     "（一）存在的主要问题。政策解读形式较为单一，部分信息更新不够及时。",
     "（二）改进情况。下一步将丰富解读形式，建立信息更新台账，确保公开及时准确。",
 )
+# Other wordings of the same sentences: a report of the kit says each aspect in one of
+# them, chosen by its seed, so that reports of different seeds are not copies of each
+# other (the rule on copied text, GI703, compares them).
+_OVERVIEW_WORDINGS = (
+    (
+        OVERVIEW_2021[0],
+        "（一）主动公开情况。围绕群众关心的事项，本机关在网站专栏逐月更新政策文件、规划计划和办事指南。",
+        "（一）主动公开情况。本机关坚持以公开为常态，重要政策出台后同步发布图文解读和答问材料。",
+    ),
+    (
+        OVERVIEW_2021[1],
+        "（二）依申请公开情况。本机关畅通网上和当面两种申请渠道，逐件登记政府信息公开申请并按时答复。",
+        "（二）依申请公开情况。收到申请后由专人审核、法律顾问把关，答复文书统一格式后送达申请人。",
+    ),
+    (
+        OVERVIEW_2021[2],
+        "（三）政府信息管理情况。本机关建立政府信息公开属性源头认定机制，定期清理过时文件。",
+        "（三）政府信息管理情况。对拟公开的信息逐条登记台账，发布前经分管负责人审签。",
+    ),
+    (
+        OVERVIEW_2021[3],
+        "（四）政府信息公开平台建设情况。本机关完成网站适老化改造，公开平台栏目设置更加清晰。",
+        "（四）政府信息公开平台建设情况。依托政务新媒体拓展公开平台，信息同步推送到政务服务大厅。",
+    ),
+    (
+        OVERVIEW_2021[4],
+        "（五）监督保障情况。本机关把政务公开列入年度工作考核，邀请群众代表参加社会评议。",
+        "（五）监督保障情况。本机关每季度开展一次自查，工作考核结果在班子会议上通报。",
+    ),
+)
+_PROBLEM_WORDINGS = (
+    (
+        PROBLEMS[0],
+        "（一）存在的主要问题。个别栏目内容更新偏慢，政策解读的针对性还需提高。",
+        "（一）存在的主要问题。基层工作人员业务能力参差不齐，信息发布质量有待提升。",
+    ),
+    (
+        PROBLEMS[1],
+        "（二）改进情况。下一步将加强业务培训，完善栏目更新提醒机制，提高解读质量。",
+        "（二）改进情况。下一步将建立发布前审核清单，定期通报各栏目更新情况。",
+    ),
+)
 FEE_STATEMENT = "本年度本机关未收取信息处理费。"
 OTHER_MATTERS = "本年度无其他需要报告的事项。"
 
@@ -124,4 +166,21 @@ def sample_report(
     spec = FORMAT_2021 if template == "2021" else FORMAT_2019
     if year is None:
         year = 2024 if template == "2021" else 2020
-    return ReportData(spec.id, year, issuer, consistent_tables(spec, seed, high))
+    return ReportData(
+        spec.id,
+        year,
+        issuer,
+        consistent_tables(spec, seed, high),
+        overview=_worded(_OVERVIEW_WORDINGS, seed),
+        problems=_worded(_PROBLEM_WORDINGS, seed // 3),
+    )
+
+
+def _worded(wordings: tuple[tuple[str, ...], ...], seed: int) -> tuple[str, ...]:
+    """One wording of each sentence, chosen by the digits of ``seed`` in base 3: reports
+    of neighbouring seeds differ in their first sentences."""
+    chosen = []
+    for options in wordings:
+        chosen.append(options[seed % len(options)])
+        seed //= len(options)
+    return tuple(chosen)

@@ -70,11 +70,18 @@ def rewrite(text: str, rows: dict, cells: dict, parts: dict, how: Rewrite) -> tu
     how(old, out)
 
     def line_of(line: int) -> int:
-        """Where the first text copied from an old line went (a row label, a heading)."""
-        pieces = out.moved.get(line)
+        """Where the label of an old line went: its last text before its first number
+        (a row's own label, after any group label), or its only text (a heading)."""
+        pieces = sorted(out.moved.get(line, ()))
         if not pieces:
             raise ValueError(f"line {line} was not copied")
-        return min(pieces)[1]
+        content = old[line - 1]
+        label = pieces[0]
+        for piece in pieces:
+            if _numeric(content[piece[0] - 1 : piece[0] - 1 + piece[3]].strip()):
+                break
+            label = piece
+        return label[1]
 
     new_rows = {k: line_of(v) for k, v in rows.items()}
     new_cells = {}
