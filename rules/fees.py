@@ -12,6 +12,9 @@ from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 
 FEE = "信息处理费"
+# The fee by its name, as reports write it: 信息处理费, 信息公开处理费, 政府信息公开处理费
+# (and 信息处理费用, which holds the name).
+_FEE_NAME = re.compile(r"信息(?:公开)?处理费")
 _FEE_WORDS = re.compile(r"收费|收取.{0,6}费|费用|缴费|处理费")
 
 
@@ -23,7 +26,7 @@ def _fee_statement(report: Report) -> tuple[bool, object | None]:
         return False, None
     for paragraph in section.all_paragraphs():
         text = paragraph.compact
-        if FEE in text:
+        if _FEE_NAME.search(text):
             return True, None
         if vague is None and _FEE_WORDS.search(text):
             vague = paragraph

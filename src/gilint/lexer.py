@@ -238,14 +238,18 @@ class LineLexer:
         cut = _SENTENCE_END.search(raw_title)
         if cut is not None:  # a run-in heading: "一、总体情况。2024年，……"
             raw_title = raw_title[: cut.start()]
-        words = raw_title.split()
+        words = raw_title.replace("|", " ").split()
         if words and _NUMBER.fullmatch(words[-1]):
-            return None  # a table row ("一、本年新收… 0 0 0")
+            return None  # a table row ("一、本年新收… 0 0 0", "| 四、结转… | | 7 | |")
         title_key, matches = self._title(raw_title)
         if len(title_key) > _MAX_HEADING:
             return None
         title_end = title_start + len(raw_title.rstrip())
         part = self._part_for_title(matches, written)
+        if part is not None and m.group("par") and part != written:
+            # "（一）主动公开政府信息情况" in part 一: a subsection whose title echoes a
+            # part's; a part numbered in parentheses says its own number
+            return None
         if part is not None:
             if part == written or part not in seen:
                 return HeadingMatch(written, part, start, title_start, title_end, True)

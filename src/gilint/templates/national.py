@@ -203,7 +203,11 @@ TABLES2_2021 = (
             ColumnSpec("repealed", "本年废止件数"),
             ColumnSpec("in_force", "现行有效件数"),
         ),
-        (RowSpec("regulations", "规章"), RowSpec("normative_documents", "行政规范性文件")),
+        (
+            RowSpec("regulations", "规章"),
+            # many 2021-format reports keep the 2019 name of the row
+            RowSpec("normative_documents", "行政规范性文件", aliases=("规范性文件",)),
+        ),
     ),
     _item("5", _DECISIONS_2021, (RowSpec("licensing", "行政许可"),)),
     _item(

@@ -83,6 +83,10 @@ class ReportData:
     problems: tuple[str, ...] = PROBLEMS
     other_matters: tuple[str, ...] = (FEE_STATEMENT, OTHER_MATTERS)
     parts: tuple[str, ...] = ("一", "二", "三", "四", "五", "六")
+    # what the report writes in place of the format's: a row's label ("3/new": …), a
+    # part's heading ("三": "二、收到和处理…", or None for no heading at all)
+    row_labels: Mapping[str, str] = attrs.field(factory=dict)
+    headings: Mapping[str, str | None] = attrs.field(factory=dict)
 
     @property
     def spec(self) -> Template:

@@ -11,10 +11,11 @@ renderer's record of rows and cells still says where things really are:
   (``6000017`` for 6, 0, 0, 0, 0, 1, 7);
 * ``cells``: HTML tables converted one cell per line, each ending with `` |``, an empty
   cell as ``|``, merged header cells as ``|||``;
-* ``ocr``: PDF-to-Markdown or OCR output: ``#`` heading marks, table 三 cut into one
-  small table per row group with invented header rows (``| 列1 | 列2 |``), the first
-  rows' labels standing as ``###`` headings above tables of numbers only, and page
-  numbers and running footers inside the tables.
+* ``ocr``: PDF-to-Markdown or OCR output: ``#`` heading marks, wide header rows broken
+  over two lines (``| 商业企业 | 科研机构 | … | ||||``), table 三 cut into small tables
+  with invented header rows (``| 列1 | 列2 |``), the first rows' labels standing as
+  ``###`` headings above tables of numbers only, and page numbers and running footers
+  inside the tables.
 """
 
 from __future__ import annotations
@@ -232,6 +233,18 @@ def ocr(page: Callable[[int], str]) -> Rewrite:
             if _is_rule(line):
                 header_width = len(pieces)
                 _copy_line(out, number, line)
+                continue
+            if number < len(old) and _is_rule(old[number]) and len(pieces) >= 9:
+                # a wide header row broken over two lines, merged cells left as "||||"
+                out.add("|")
+                for index, (column, text) in enumerate(pieces):
+                    if index == 3:
+                        out.newline()
+                        out.add("|")
+                    out.add(" ")
+                    out.copy(number, column, text)
+                    out.add(" |")
+                out.add("||||")
                 continue
             in_table += 1
             label_cells = [p for p in pieces if p[1] and not _numeric(p[1])]

@@ -12,6 +12,7 @@ it writes, so tests can check the parser against where things really are.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 import attrs
@@ -65,6 +66,12 @@ class _Writer:
     cells: dict[tuple[str, str, str], tuple[int, int]] = attrs.field(factory=dict)
     parts: dict[str, int] = attrs.field(factory=dict)
 
+    # the labels the report writes in place of the format's, by "table/row"
+    labels: Mapping[str, str] = attrs.field(factory=dict)
+
+    def label(self, spec: TableSpec, row: RowSpec) -> str:
+        return self.labels.get(f"{spec.id}/{row.id}", row.label or "")
+
     @property
     def next_line(self) -> int:
         return len(self.lines) + 1
@@ -112,11 +119,12 @@ def _half(label: str) -> str:
     return label.replace("（", "(").replace("）", ") ", 1).replace("）", ")")
 
 
-def _heading(w: _Writer, ordinal: str, title: str) -> None:
+def _heading(w: _Writer, ordinal: str, text: str | None) -> None:
+    """A part's heading (``None``: the report writes none)."""
     w.blank()
-    text = f"{ordinal}、{title}"
-    w.parts[ordinal] = w.add(f"## {text}" if w.layout == "markdown" else text)
-    w.blank()
+    if text is not None:
+        w.parts[ordinal] = w.add(f"## {text}" if w.layout == "markdown" else text)
+        w.blank()
 
 
 def _prose(w: _Writer, paragraphs: tuple[str, ...]) -> None:
@@ -141,14 +149,16 @@ def _small_table(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]
         w.add(" ".join(("信息内容", *(c.label for c in spec.columns))))
         w.blank()
         for row in spec.data_rows:
-            line = w.cell_line(spec.id, row.id, spec, row.label or "", values[row.id], " ")
+            line = w.cell_line(spec.id, row.id, spec, w.label(spec, row), values[row.id], " ")
             w.rows[(spec.id, row.id)] = w.add(line)
             w.blank()
     elif w.layout == "tabs":
         w.add(caption + "\t" * (width - 1))
         w.add("\t".join(("信息内容", *(c.label for c in spec.columns))))
         for row in spec.data_rows:
-            line = w.cell_line(spec.id, row.id, spec, f"{row.label}\t", values[row.id], "\t")
+            line = w.cell_line(
+                spec.id, row.id, spec, f"{w.label(spec, row)}\t", values[row.id], "\t"
+            )
             w.rows[(spec.id, row.id)] = w.add(line + "\t" * (width - 1 - len(spec.columns)))
     else:
         w.add(f"**{caption}**")
@@ -157,7 +167,7 @@ def _small_table(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]
         w.add("|" + " --- |" * width)
         for row in spec.data_rows:
             line = w.cell_line(
-                spec.id, row.id, spec, f"| {row.label} | ", values[row.id], " | ", " |"
+                spec.id, row.id, spec, f"| {w.label(spec, row)} | ", values[row.id], " | ", " |"
             )
             w.rows[(spec.id, row.id)] = w.add(line)
         w.blank()
@@ -196,7 +206,7 @@ def _table3(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]) -> 
                 w.add(line)
             w.blank()
         for row in spec.rows:
-            label = row.label or ""
+            label = w.label(spec, row)
             if row.group:
                 for piece in _wrap(label, 3):
                     w.add(piece)
@@ -236,7 +246,7 @@ def _table3(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]) -> 
         w.add("|" + " --- |" * 9)
     for row in spec.data_rows:
         group = groups.get(row.id)
-        label, group_label = row.label or "", (group.label or "") if group else ""
+        label, group_label = w.label(spec, row), w.label(spec, group) if group else ""
         if w.layout == "tabs":
             label, group_label = _half(label), _half(group_label)
         outcome = row.id.startswith("outcome.") and row.id != "outcome.total"
@@ -332,7 +342,7 @@ def _page_furniture(page: int) -> str:
 
 
 def _render_base(data: ReportData, layout: Layout) -> Rendered:
-    w = _Writer(layout)
+    w = _Writer(layout, labels=dict(data.row_labels))
     template = data.spec
     title = f"{data.year}年政府信息公开工作年度报告"
     if layout == "wrapped":
@@ -354,7 +364,7 @@ def _render_base(data: ReportData, layout: Layout) -> Rendered:
     for part in template.parts:
         if part.ordinal not in data.parts:
             continue
-        _heading(w, part.ordinal, part.title)
+        _heading(w, part.ordinal, data.headings.get(part.ordinal, f"{part.ordinal}、{part.title}"))
         if part.ordinal == "一":
             _prose(w, data.overview)
         elif part.ordinal == "二":

@@ -1,0 +1,184 @@
+"""Reports as they are published: every layout of the format notes ("Layouts seen in
+published reports"), in both formats, with the wordings real reports use. A correct
+report gets no error-level finding in any of them; what cannot be read is said once per
+table, quietly (GI901, info), and named by the rules that could not run."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gilint
+from gilint.ast import CellStatus, Reading
+from gilint.findings import Finding, Severity
+from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, ReportData, render, sample_report, variants
+from gilint.testing.strategies import report_data
+
+VARIANTS = {
+    "plain": lambda d: d,
+    "echoing-subsections": variants.echoing_subsections,
+    "label-variants": variants.label_variants,
+    "fee-wordings": variants.fee_wordings,
+    "ocr-issuer": variants.ocr_issuer,
+    "blank-columns": variants.blank_columns,
+}
+
+
+def lint(data: ReportData, layout: str) -> list[Finding]:
+    return gilint.lint(render(data, layout).text, config={"select": ["GI"]})  # type: ignore[arg-type]
+
+
+def allowed(finding: Finding, data: ReportData, layout: str) -> bool:
+    """What a correct report may get: a quiet word on rows that could not be read, and
+    the warning on blank cells where the report left cells blank and they can be seen."""
+    if finding.code == "GI901" and finding.severity is Severity.INFO:
+        return True
+    blank = any("" in cells for cells in data.tables["3"].values())
+    return finding.code == "GI205" and blank and finding.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_correct_reports_get_no_error_in_any_layout(
+    variant: str, template: str, layout: str
+) -> None:
+    data = VARIANTS[variant](sample_report(template, seed=5))
+    findings = lint(data, layout)
+    assert all(allowed(f, data, layout) for f in findings), [
+        (f.code, f.severity.value, f.message) for f in findings
+    ]
+    if layout in SEPARATED_LAYOUTS and variant != "blank-columns":
+        assert findings == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report_data(), st.sampled_from(LAYOUTS), st.sampled_from(sorted(VARIANTS)))
+def test_random_correct_reports_get_no_error(data: ReportData, layout: str, variant: str) -> None:
+    data = VARIANTS[variant](data)
+    findings = lint(data, layout)
+    assert all(allowed(f, data, layout) for f in findings), [
+        (f.code, f.severity.value, f.message) for f in findings
+    ]
+
+
+# layouts that keep an empty cell as one (tabs, pipes); in the others a blank vanishes
+BLANKS_KEPT = ("tabs", "markdown", "cells", "ocr")
+
+
+@pytest.mark.parametrize("layout", BLANKS_KEPT)
+def test_blank_columns_are_one_warning_where_they_can_be_seen(layout: str) -> None:
+    data = variants.blank_columns(sample_report("2021", seed=3))
+    findings = lint(data, layout)
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+    assert "125 个单元格为空" in findings[0].message  # 25 rows × 5 columns
+    assert len(findings[0].related) == 125  # each cell a related location
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "web", "runs"])
+def test_blank_columns_where_blanks_vanish_are_unread_not_missing(layout: str) -> None:
+    data = variants.blank_columns(sample_report("2021", seed=3))
+    findings = lint(data, layout)
+    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+    assert "未能读出" in findings[0].message and "GI108" in findings[0].message
+    report = gilint.parse(render(data, layout).text)  # type: ignore[arg-type]
+    table = report.table("3")
+    assert table is not None and table.reading is Reading.UNREAD
+    assert all(c.status is CellStatus.UNREAD for r in table.unread_rows for c in r.cells)
+
+
+@pytest.mark.parametrize("which", range(len(variants.FEE_WORDINGS)))
+def test_fee_statements_that_name_the_fee_in_other_words(which: int) -> None:
+    data = variants.fee_wordings(sample_report("2021", seed=1), which)
+    assert [f.code for f in lint(data, "tabs") if f.code.startswith("GI4")] == []
+
+
+def test_vague_fee_statements_are_still_warned() -> None:
+    data = attrs.evolve(sample_report("2021", seed=1), other_matters=("本年度不存在收费情况。",))
+    assert [f.code for f in lint(data, "tabs") if f.code.startswith("GI4")] == ["GI402"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_subsections_that_echo_part_titles_stay_subsections(layout: str) -> None:
+    data = variants.echoing_subsections(sample_report("2021", seed=2))
+    report = gilint.parse(render(data, layout).text)  # type: ignore[arg-type]
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert "主动公开政府信息情况" in report.sections[0].text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_web_chrome_and_ocr_issuer_do_not_matter(layout: str) -> None:
+    data = variants.ocr_issuer(sample_report("2021", seed=4))
+    report = gilint.parse(render(data, layout).text)  # type: ignore[arg-type]
+    assert report.issuer == "沐阳县民政局" and report.year == data.year
+
+
+def test_page_furniture_inside_tables_is_skipped() -> None:
+    text = render(sample_report("2021", seed=6), "ocr").text
+    assert "第 2 页 共 9 页" in text or "— 2 —" in text or "- 2 -" in text
+    report = gilint.parse(text)
+    for table in report.tables():
+        assert table.unknown_rows == ()
+        assert all(r.extra_count == 0 for r in table.rows)
+
+
+def _run_together(data: ReportData, row: str) -> str:
+    """The web text of ``data`` with table 三's row ``row`` run together."""
+    text = render(data, "web").text
+    cells = data.tables["3"][row]
+    spaced = " ".join(cells)
+    assert text.count(spaced) >= 1
+    return text.replace(spaced, "".join(cells), 1)
+
+
+def test_a_run_with_one_split_that_fits_is_repaired_cell_by_cell() -> None:
+    data = sample_report("2021", seed=8)
+    data = data.with_cell("3", "carry_forward", "natural_person", "6")
+    for column in ("commercial", "research", "public_interest", "legal_services"):
+        data = data.with_cell("3", "carry_forward", column, "0")
+    data = data.with_cell("3", "carry_forward", "other", "1")
+    data = data.with_cell("3", "carry_forward", "total", "7")
+    # keep the column identities: 一 + 二 = (七) + 四, by moving the difference into 二
+    for index, column in enumerate(data.spec.table("3").column_ids):  # type: ignore[union-attr]
+        old = int(sample_report("2021", seed=8).tables["3"]["carry_forward"][index])
+        new = int(data.tables["3"]["carry_forward"][index])
+        carried = int(data.tables["3"]["carried_over"][index]) + new - old
+        data = data.with_cell("3", "carried_over", column, str(carried))
+    text = _run_together(data, "carry_forward")
+    assert "6000017" in text
+    report = gilint.parse(text)
+    row = report.table("3").row("carry_forward")  # type: ignore[union-attr]
+    assert row is not None and row.reading is Reading.REPAIRED
+    assert "6000017" in (row.repair or "") and "6、0、0、0、0、1、7" in (row.repair or "")
+    assert row.numbers == (6, 0, 0, 0, 0, 1, 7)
+    at = text.index("6000017")
+    assert [c.span.start for c in row.cells] == [at + i for i in range(7)]
+    assert [f for f in gilint.lint(text) if f.severity is not Severity.INFO] == []
+
+
+def test_a_repaired_row_is_checked_like_any_other() -> None:
+    data = sample_report("2021", seed=8)
+    row = ("6", "0", "0", "0", "0", "1", "7")
+    for column, value in zip(data.spec.table("3").column_ids, row, strict=True):  # type: ignore[union-attr]
+        data = data.with_cell("3", "carry_forward", column, value)
+    text = _run_together(data, "carry_forward")  # consistent within the row, not the column
+    codes = {f.code for f in gilint.lint(text) if f.severity is Severity.ERROR}
+    assert codes == {"GI201"}
+
+
+def test_a_run_that_splits_more_than_one_way_is_unread_and_said_once() -> None:
+    data = sample_report("2021", seed=8, high=60)
+    text = _run_together(data, "new")
+    report = gilint.parse(text)
+    row = report.table("3").row("new")  # type: ignore[union-attr]
+    assert row is not None
+    if row.reading is Reading.UNREAD:  # the usual case for numbers of two digits
+        findings = gilint.lint(text)
+        assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+        assert "“一、本年新收政府信息公开申请数量”" in findings[0].message
+        assert "无法确定各属哪一列" in findings[0].message
+    else:  # exactly one split fitted: then it is the one written
+        assert row.reading is Reading.REPAIRED
+        assert tuple(str(n) for n in row.numbers) == data.tables["3"]["new"]
