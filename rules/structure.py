@@ -108,8 +108,8 @@ class SectionOrder(Rule):
         highest = 0
         highest_part = ""
         for section in report.sections:
-            if section.part is None:
-                continue
+            if section.part is None or section.continued:
+                continue  # a continuation numbers the tables after the narrative its own way
             number = part_number(section.part)
             if section.ordinal and section.title_recognised and section.ordinal != section.part:
                 spec = self.templates.parts[number - 1]
@@ -150,7 +150,7 @@ class DuplicateSection(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         first: dict[str, Span] = {}
         for section in report.sections:
-            if section.part is None:
+            if section.part is None or section.continued:
                 continue
             if section.part in first:
                 yield self.finding(

@@ -23,6 +23,7 @@ VARIANTS = {
     "fee-wordings": variants.fee_wordings,
     "ocr-issuer": variants.ocr_issuer,
     "blank-columns": variants.blank_columns,
+    "narrative-first": variants.narrative_first,
 }
 
 
@@ -182,3 +183,22 @@ def test_a_run_that_splits_more_than_one_way_is_unread_and_said_once() -> None:
     else:  # exactly one split fitted: then it is the one written
         assert row.reading is Reading.REPAIRED
         assert tuple(str(n) for n in row.numbers) == data.tables["3"]["new"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_tables_after_a_narrative_numbered_first_continue_their_parts(layout: str) -> None:
+    data = variants.narrative_first(sample_report("2021", seed=9))
+    report = gilint.parse(render(data, layout).text)  # type: ignore[arg-type]
+    parts = [(s.part, s.continued, [t.id for t in s.all_tables()]) for s in report.sections]
+    assert parts[:6] == [(p, False, []) for p in ("一", "二", "三", "四", "五", "六")]
+    assert [(p, c) for p, c, _ in parts[6:]] == [("二", True), ("三", True), ("四", True)]
+    assert parts[7][2] == ["3"] and parts[8][2] == ["4"]
+
+
+def test_a_part_repeated_with_its_table_twice_is_still_a_duplicate() -> None:
+    text = render(sample_report("2021", seed=9), "tabs").text
+    start = text.index("三、收到和处理政府信息公开申请情况")
+    end = text.index("四、政府信息公开行政复议")
+    text = text + "\n" + text[start:end]
+    codes = [f.code for f in gilint.lint(text) if f.severity is Severity.ERROR]
+    assert "GI103" in codes

@@ -271,7 +271,8 @@ class Section:
 
     ``part`` is the part of the format this section is (一…六), recognised by its title,
     or by its ordinal when the title is not recognisable (``title_recognised`` False);
-    ``heading.ordinal`` is the numeral as written, which may disagree.
+    ``heading.ordinal`` is the numeral as written, which may disagree. ``continued``
+    marks a second section of a part that holds the tables the first one did not.
     """
 
     part: str | None
@@ -281,6 +282,9 @@ class Section:
     subsections: tuple[Subsection, ...]
     tables: tuple[Table, ...]
     title_recognised: bool = True
+    # a later heading of a part met before without its tables, under which its tables
+    # follow (reports that number their narrative first and put the tables after it)
+    continued: bool = False
 
     @property
     def ordinal(self) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
 from lark import Token, Tree
 
 from gilint.ast import (
@@ -211,6 +212,7 @@ def build_report(
             sections.append(
                 Section(part, heading, loc.span(*_extent(child)), paras, subs, tabs, recognised)
             )
+    sections = _continuations(sections)
     diagnostics = [
         Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
         for p in loaded.problems
@@ -242,6 +244,26 @@ def build_report(
         source_map=loaded.source_map,
         preamble_tables=tuple(preamble_tables),
     )
+
+
+def _continuations(sections: list[Section]) -> list[Section]:
+    """A part met again, whose first sections hold none of the tables this one holds,
+    is continued here (its tables, after a narrative that took the part's heading
+    first), not repeated."""
+    before: dict[str, list[Section]] = {}
+    result = []
+    for section in sections:
+        earlier = before.get(section.part or "", [])
+        if (
+            section.part is not None
+            and earlier
+            and any(section.all_tables())
+            and not any(t for s in earlier for t in s.all_tables())
+        ):
+            section = attrs.evolve(section, continued=True)
+        before.setdefault(section.part or "", []).append(section)
+        result.append(section)
+    return result
 
 
 def _issuer(parts: list[str]) -> str | None:

@@ -102,6 +102,12 @@ _RUN_IN_TITLE = re.compile(
     r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?:19|20)[0-9]{2}[ \t]*年度?[^\s。]{0,12}?"
     r"政府信息公开(?:工作)?年度报告"
 )
+# What a web page says of itself after the report: its links, publisher and notices.
+# A paragraph that starts so is prose wherever it stands (it is no row of a table).
+_CHROME = re.compile(
+    r"(?:相关链接|主办单位|承办单位|版权所有|网站标识码|网站地图|联系我们|[^\s]{0,4}ICP备)"
+)
+_RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
 # A shorter line is cut only when two part headings or more are run into it.
 _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal, then the
@@ -224,8 +230,11 @@ class LineLexer:
             return written
         return matches[0] if matches else None
 
-    def match_heading(self, line: _Line, seen: set[str], last: int) -> HeadingMatch | None:
-        """A part heading on this line, if it is one (see the module docstring)."""
+    def match_heading(
+        self, line: _Line, seen: set[str], last: int, tabled: frozenset[str] = frozenset()
+    ) -> HeadingMatch | None:
+        """A part heading on this line, if it is one (see the module docstring).
+        ``tabled`` are the parts whose tables have been met."""
         if self._may_head.match(line.text) is None:
             return None
         m = _PART.match(line.text)
@@ -252,6 +261,12 @@ class LineLexer:
             return None
         if part is not None:
             if part == written or part not in seen:
+                return HeadingMatch(written, part, start, title_start, title_end, True)
+            if part in self._table_parts and part not in tabled:
+                # a part met before, without its table: reports that number their
+                # narrative first put the tables after it under headings of their own
+                # ("二、收到和处理…" where 三 belongs); the builder decides from what
+                # follows whether this heading continues the part or repeats it
                 return HeadingMatch(written, part, start, title_start, title_end, True)
             return None
         # No keyword: a numbered line is a heading with a nonstandard title only when it is
@@ -302,6 +317,9 @@ class LineLexer:
             title = _RUN_IN_TITLE.search(piece, 0, cuts[0] if cuts else len(piece))
             if title is not None:
                 cuts = sorted({title.start(), title.end(), *cuts})
+            footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
+            if footer is not None:  # the page's own links and notices after the report
+                cuts = sorted({*cuts, footer.start()})
             at = 0
             for cut in cuts:
                 if cut > at:
@@ -365,7 +383,7 @@ class LineLexer:
             line = _new_line((start, piece))
             if run and tokens[-1].type != "PART":
                 close_run()
-            heading = self.match_heading(line, seen, state.last_part)
+            heading = self.match_heading(line, seen, state.last_part, frozenset(state.tabled))
             if heading is not None:
                 flush()
                 state.release_pending(text, tokens)
@@ -431,10 +449,12 @@ class LineLexer:
                     state.title_open = False
                 return
             state.release_pending(text, tokens)
-        if self._is_table(lines, state):
+        if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
             tokens.append(_tok("TBLOCK", text, start, end))
             cells[start] = tuple([_cells(text, line) for line in lines])
             state.table_open = True
+            if state.part is not None:
+                state.tabled.add(state.part)
             return
         state.end_table(tokens)
         sub = _SUB.match(lines[0].text)
@@ -480,6 +500,7 @@ class _State:
     front_paragraphs: int = 0
     pending_title: list[tuple[int, int]] = attrs.field(factory=list)
     table_open: bool = False
+    tabled: set[str] = attrs.field(factory=set)  # parts whose tables have been met
 
     def end_table(self, tokens: list[Token]) -> None:
         if self.table_open:

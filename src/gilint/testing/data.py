@@ -87,6 +87,9 @@ class ReportData:
     # part's heading ("三": "二、收到和处理…", or None for no heading at all)
     row_labels: Mapping[str, str] = attrs.field(factory=dict)
     headings: Mapping[str, str | None] = attrs.field(factory=dict)
+    # the parts whose tables stand after part 六, under these headings (the report numbers
+    # its narrative 一…六 first): {"二": "一、主动公开政府信息情况", …}
+    appendix: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def spec(self) -> Template:

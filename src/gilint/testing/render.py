@@ -367,19 +367,35 @@ def _render_base(data: ReportData, layout: Layout) -> Rendered:
         _heading(w, part.ordinal, data.headings.get(part.ordinal, f"{part.ordinal}、{part.title}"))
         if part.ordinal == "一":
             _prose(w, data.overview)
-        elif part.ordinal == "二":
-            for spec in template.tables:
-                if spec.part == "二":
-                    _small_table(w, spec, dict(data.tables[spec.id]))
-        elif part.ordinal == "三":
-            _table3(w, template.table("3") or _missing("3"), dict(data.tables["3"]))
-        elif part.ordinal == "四":
-            _table4(w, template.table("4") or _missing("4"), dict(data.tables["4"]))
+        elif part.ordinal in data.appendix:
+            _prose(w, ("本年度有关情况见附表。",))
+        elif part.ordinal in ("二", "三", "四"):
+            _tables(w, data, part.ordinal)
         elif part.ordinal == "五":
             _prose(w, data.problems)
         else:
             _prose(w, data.other_matters)
+    if data.appendix:  # the tables after the narrative, under headings of their own
+        w.blank()
+        w.add("附表")
+        for ordinal, heading in data.appendix.items():
+            w.blank()
+            w.add(f"## {heading}" if w.layout == "markdown" else heading)
+            w.blank()
+            _tables(w, data, ordinal)
     return Rendered("\n".join(w.lines) + "\n", layout, w.rows, w.cells, w.parts)
+
+
+def _tables(w: _Writer, data: ReportData, part: str) -> None:
+    template = data.spec
+    if part == "二":
+        for spec in template.tables:
+            if spec.part == "二":
+                _small_table(w, spec, dict(data.tables[spec.id]))
+    elif part == "三":
+        _table3(w, template.table("3") or _missing("3"), dict(data.tables["3"]))
+    else:
+        _table4(w, template.table("4") or _missing("4"), dict(data.tables["4"]))
 
 
 def _missing(table_id: str) -> TableSpec:

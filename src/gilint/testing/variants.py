@@ -9,7 +9,9 @@ that says the same things differently, and that no rule may call wrong.
 * :func:`fee_wordings`: the fee statement in the other precise wordings
   (``未收取信息公开处理费`` …);
 * :func:`ocr_issuer`: an OCR confusion in the body's name (``沐阳`` for ``沭阳``);
-* :func:`blank_columns`: table 三 with only 自然人 and 总计 filled.
+* :func:`blank_columns`: table 三 with only 自然人 and 总计 filled;
+* :func:`narrative_first`: the narrative numbered 一…六 first, the tables after it under
+  headings numbered anew (``二、收到和处理政府信息公开申请情况`` where the format says 三).
 """
 
 from __future__ import annotations
@@ -71,3 +73,14 @@ def blank_columns(data: ReportData) -> ReportData:
     tables: dict[str, dict[str, tuple[str, ...]]] = {t: dict(v) for t, v in data.tables.items()}
     tables["3"] = rows
     return attrs.evolve(data, tables=tables)
+
+
+def narrative_first(data: ReportData) -> ReportData:
+    spec = data.spec
+    return attrs.evolve(
+        data,
+        appendix={
+            part: f"{new}、{spec.part(part).title}"  # type: ignore[union-attr]
+            for part, new in (("二", "一"), ("三", "二"), ("四", "三"))
+        },
+    )
