@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from gilint.ast import Paragraph, Report
+from gilint.ast import Paragraph, Report, Subsection
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 from gilint.span import Span
@@ -46,13 +46,38 @@ class _Sentence:
         )
 
 
+def _with_heading(report: Report, sub: Subsection) -> Iterator[Paragraph]:
+    """A subsection's paragraphs; the first one with the heading in front when the
+    heading was cut from a sentence at a comma ("（六）全年共公开 120 条，分别为……"):
+    the sentence is the heading's and the paragraph's together."""
+    paragraphs = iter(sub.paragraphs)
+    title = sub.heading.span
+    first = next(paragraphs, None)
+    if first is not None and report.source[title.end : first.span.start].strip(" \t\n") in (
+        ",",
+        "，",
+        "",
+    ):
+        start = title.start
+        yield Paragraph(
+            report.source[start : first.span.end], attrs.evolve(first.span, start=start)
+        )
+    else:
+        yield Paragraph(sub.heading.text, title)
+        if first is not None:
+            yield first
+    yield from paragraphs
+
+
 def _sentences(report: Report) -> Iterator[_Sentence]:
     """Every sentence of the report's prose."""
     paragraphs = [*report.preamble]
     for sub in report.preamble_subsections:
-        paragraphs.extend(sub.paragraphs)
+        paragraphs.extend(_with_heading(report, sub))
     for section in report.sections:
-        paragraphs.extend(section.all_paragraphs())
+        paragraphs.extend(section.paragraphs)
+        for sub in section.subsections:
+            paragraphs.extend(_with_heading(report, sub))
     for paragraph in paragraphs:
         base = paragraph.span.start
         kept = [(i, ch) for i, ch in enumerate(paragraph.text) if ch != "\n"]

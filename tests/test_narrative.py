@@ -187,3 +187,13 @@ def test_numbers_that_agree_with_the_tables_give_nothing(
     text = "，".join(_SENTENCES[w].format(totals[w]) for w in chosen)
     report = attrs.evolve(report, overview=(*report.overview, f"（六）{text}。"))
     assert _gi6(report, layout) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_sentence_cut_by_a_subsection_title_is_read_whole(layout: str) -> None:
+    # "（二）全年共……120 条，" reads as a subsection title up to the comma; the sentence
+    # goes on in the paragraph, and its parts are checked against its total
+    report = _with("（二）全年共主动公开政府信息 120 条，分别为政策文件 50 条、工作动态 60 条。")
+    assert [f.code for f in _gi6(report, layout)] == ["GI602"]
+    agree = _with("（二）全年共主动公开政府信息 110 条，分别为政策文件 50 条、工作动态 60 条。")
+    assert _gi6(agree, layout) == []

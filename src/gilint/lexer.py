@@ -255,9 +255,18 @@ class LineLexer:
             return None
         title_end = title_start + len(raw_title.rstrip())
         part = self._part_for_title(matches, written)
-        if part is not None and m.group("par") and part != written:
-            # "（一）主动公开政府信息情况" in part 一: a subsection whose title echoes a
-            # part's; a part numbered in parentheses says its own number
+        if (
+            part is not None
+            and m.group("par")
+            and (
+                part != written
+                or len(title_key) > _MAX_WEAK_HEADING
+                or any(c.isdigit() for c in raw_title)
+            )
+        ):
+            # "（一）主动公开政府信息情况" in part 一, "（二）全年共主动公开政府信息 120 条，…":
+            # subsections whose titles echo a part's. A part numbered in parentheses says
+            # its own number, and its title is a title, not the start of a sentence.
             return None
         if part is not None:
             if part == written or part not in seen:
