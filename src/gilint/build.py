@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
-from lark import Token, Tree
+from lark import Token, Transformer, Tree
 
 from gilint.ast import (
     Diagnostic,
@@ -16,14 +17,16 @@ from gilint.ast import (
     Section,
     Subsection,
     Table,
+    TemplateInfo,
     YearMention,
 )
 from gilint.labels import keyed
-from gilint.lexer import LexResult
+from gilint.lexer import LexResult, cells_of, heading_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
 from gilint.span import Span
-from gilint.tables import Region, read_tables
+from gilint.tables import Region, RepairBudget, read_region, region_of
+from gilint.template_detection import detect
 from gilint.templates.model import TemplateSet
 
 _TITLE_YEAR = re.compile(r"((?:19|20)[0-9][0-9])年")
@@ -59,9 +62,60 @@ def _extent(node: Tree[Token] | Token) -> tuple[int, int]:
     return first.start_pos or 0, max(first.end_pos or 0, last.end_pos or 0)
 
 
-class _Builder:
-    def __init__(self, lexed: LexResult, loc: Locator, templates: TemplateSet) -> None:
-        self.lexed = lexed
+@attrs.frozen(slots=True)
+class _Block:
+    """What a run of blocks (a part's, a subsection's, the preamble's) holds, before its
+    tables are read: the tables' regions stand where the tables will."""
+
+    paragraphs: tuple[Paragraph, ...]
+    regions: tuple[Region, ...]
+    subsections: tuple[_SubDraft, ...]
+
+
+@attrs.frozen(slots=True)
+class _SubDraft:
+    heading: Heading
+    paragraphs: tuple[Paragraph, ...]
+    regions: tuple[Region, ...]
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class _SectionDraft:
+    part: str | None
+    heading: Heading
+    span: Span
+    block: _Block
+    recognised: bool
+
+
+@attrs.frozen(slots=True)
+class _Drafts:
+    """The tree built bottom-up, with the table regions in the nodes that hold them."""
+
+    front: tuple[Paragraph, ...]
+    title: tuple[Token, ...]
+    preamble: _Block
+    sections: tuple[_SectionDraft, ...]
+
+    def regions(self) -> Iterator[Region]:
+        yield from _block_regions(self.preamble)
+        for section in self.sections:
+            yield from _block_regions(section.block)
+
+
+def _block_regions(block: _Block) -> Iterator[Region]:
+    yield from block.regions
+    for sub in block.subsections:
+        yield from sub.regions
+
+
+class _Tree(Transformer[Token, Any]):
+    """Lark's tree to drafts, bottom-up, in one pass: each node gets what its children
+    built, a section sets the part of the table regions it holds."""
+
+    def __init__(self, loc: Locator, templates: TemplateSet) -> None:
+        super().__init__()
         self.loc = loc
         self.templates = templates
 
@@ -69,10 +123,110 @@ class _Builder:
         span = self.loc.span(tok.start_pos or 0, tok.end_pos or 0)
         return Paragraph(self.loc.text(span), span)
 
-    # -- year, title ------------------------------------------------------------------
+    def _block(self, children: list[Any]) -> _Block:
+        paragraphs: list[Paragraph] = []
+        regions: list[Region] = []
+        subsections: list[_SubDraft] = []
+        for child in children:
+            if isinstance(child, Token):
+                if child.type == "PARA":
+                    paragraphs.append(self.paragraph(child))
+            elif isinstance(child, Region):
+                regions.append(child)
+            elif isinstance(child, _SubDraft):
+                subsections.append(child)
+        return _Block(tuple(paragraphs), tuple(regions), tuple(subsections))
+
+    def table(self, children: list[Token]) -> Region:
+        lines = tuple(line for block in children for line in cells_of(block))
+        start, end = children[0].start_pos or 0, children[-1].end_pos or 0
+        return region_of(lines, start, end, self.templates, self.loc)
+
+    def subsection(self, children: list[Any]) -> _SubDraft:
+        head, *rest = children
+        block = self._block(rest)
+        span = self.loc.span(head.start_pos or 0, _end_of(head, block))
+        return _SubDraft(self.sub_heading(head), block.paragraphs, block.regions, span)
+
+    def section(self, children: list[Any]) -> _SectionDraft:
+        head, *rest = children
+        match = heading_of(head)
+        block = self._block(rest)
+        part = match.part
+        block = _Block(
+            block.paragraphs,
+            tuple(attrs.evolve(r, part=part) for r in block.regions),
+            tuple(
+                attrs.evolve(s, regions=tuple(attrs.evolve(r, part=part) for r in s.regions))
+                for s in block.subsections
+            ),
+        )
+        span = self.loc.span(head.start_pos or 0, _end_of(head, block))
+        return _SectionDraft(part, self.part_heading(head), span, block, match.recognised)
+
+    def preamble(self, children: list[Any]) -> _Block:
+        return self._block(children)
+
+    def front(self, children: list[Token]) -> tuple[Paragraph, ...]:
+        return tuple(self.paragraph(t) for t in children)
+
+    def title(self, children: list[Token]) -> tuple[Token, ...]:
+        return tuple(children)
+
+    def start(self, children: list[Any]) -> _Drafts:
+        front: tuple[Paragraph, ...] = ()
+        title: tuple[Token, ...] = ()
+        preamble = _Block((), (), ())
+        sections = []
+        for child in children:
+            if isinstance(child, _Block):
+                preamble = child
+            elif isinstance(child, _SectionDraft):
+                sections.append(child)
+            elif child and isinstance(child[0], Paragraph):
+                front = child
+            elif child:
+                title = child
+        return _Drafts(front, title, preamble, tuple(sections))
+
+    # -- headings ---------------------------------------------------------------------
+
+    def part_heading(self, tok: Token) -> Heading:
+        match = heading_of(tok)
+        span = self.loc.span(tok.start_pos or 0, tok.end_pos or 0)
+        title_span = self.loc.span(match.title_start, match.title_end)
+        return Heading(
+            self.loc.text(span), span, match.written, self.loc.text(title_span), title_span
+        )
+
+    def sub_heading(self, tok: Token) -> Heading:
+        start, end = tok.start_pos or 0, tok.end_pos or 0
+        span = self.loc.span(start, end)
+        m = _SUB_ORDINAL.match(str(tok))
+        ordinal = m.group(1) if m else None
+        title_start = start + (m.end() if m else 0)
+        title_span = self.loc.span(title_start, max(title_start, end))
+        return Heading(self.loc.text(span), span, ordinal, self.loc.text(title_span), title_span)
+
+
+def _end_of(head: Token, block: _Block) -> int:
+    """Where a section's or subsection's text ends: its last paragraph, table or
+    subsection (they are in text order, but a section's own blocks come first)."""
+    ends = [head.end_pos or 0]
+    ends.extend(p.span.end for p in block.paragraphs)
+    ends.extend(r.end for r in block.regions)
+    ends.extend(s.span.end for s in block.subsections)
+    return max(ends)
+
+
+class _Years:
+    """The report year: the title's, else the statistics period's."""
+
+    def __init__(self, loc: Locator) -> None:
+        self.loc = loc
 
     def _find(
-        self, pattern: re.Pattern[str], tokens: list[Token], needs: str = ""
+        self, pattern: re.Pattern[str], tokens: Iterable[Token], needs: str = ""
     ) -> tuple[int, Span] | None:
         """The first match of ``pattern`` in the key of a token that has every character
         of ``needs`` (a cheap test before building the key)."""
@@ -86,86 +240,38 @@ class _Builder:
                 return int(m.group(1)), span
         return None
 
-    @staticmethod
-    def year(title: YearMention | None, period: YearMention | None) -> int | None:
-        """The report year: the title's, else the statistics period's."""
-        return title.year if title else (period.year if period else None)
-
-    def years(self) -> tuple[YearMention | None, YearMention | None]:
-        titles = [t for t in self.lexed.tokens if t.type == "TITLE"]
-        paras = [t for t in self.lexed.tokens if t.type == "PARA"]
+    def read(self, tokens: list[Token]) -> tuple[YearMention | None, YearMention | None]:
+        titles = [t for t in tokens if t.type == "TITLE"]
+        paras = [t for t in tokens if t.type == "PARA"]
         found = self._find(_TITLE_YEAR, titles)
         title = YearMention(found[0], found[1], "title") if found else None
         found = self._find(_PERIOD, paras, needs="年月日")
         period = YearMention(found[0], found[1], "period") if found else None
         return title, period
 
-    # -- headings ---------------------------------------------------------------------
 
-    def part_heading(self, tok: Token) -> tuple[Heading, str | None, bool]:
-        match = self.lexed.headings[tok.start_pos or 0]
-        span = self.loc.span(tok.start_pos or 0, tok.end_pos or 0)
-        title_span = self.loc.span(match.title_start, match.title_end)
-        heading = Heading(
-            self.loc.text(span), span, match.written, self.loc.text(title_span), title_span
+class _Reader:
+    """Reads the regions of the drafts into tables, with the report's template."""
+
+    def __init__(self, info: TemplateInfo, templates: TemplateSet, loc: Locator) -> None:
+        self.info = info
+        self.templates = templates
+        self.loc = loc
+        self.budget = RepairBudget()
+
+    def tables(self, regions: Iterable[Region]) -> tuple[Table, ...]:
+        return tuple(
+            table
+            for region in regions
+            for table in read_region(region, self.info, self.templates, self.loc, self.budget)
         )
-        return heading, match.part, match.recognised
 
-    def sub_heading(self, tok: Token) -> Heading:
-        start, end = tok.start_pos or 0, tok.end_pos or 0
-        span = self.loc.span(start, end)
-        m = _SUB_ORDINAL.match(str(tok))
-        ordinal = m.group(1) if m else None
-        title_start = start + (m.end() if m else 0)
-        title_span = self.loc.span(title_start, max(title_start, end))
-        return Heading(self.loc.text(span), span, ordinal, self.loc.text(title_span), title_span)
-
-    # -- blocks -----------------------------------------------------------------------
-
-    def blocks(
-        self, children: list[Tree[Token] | Token], tables: Iterator[list[Table]]
-    ) -> tuple[tuple[Paragraph, ...], tuple[Table, ...], tuple[Subsection, ...]]:
-        paragraphs: list[Paragraph] = []
-        found: list[Table] = []
-        subsections: list[Subsection] = []
-        for child in children:
-            if isinstance(child, Token):
-                if child.type == "PARA":
-                    paragraphs.append(self.paragraph(child))
-            elif child.data == "table":
-                found.extend(next(tables))
-            elif child.data == "subsection":
-                head, *rest = child.children
-                assert isinstance(head, Token)
-                paras, tabs, _ = self.blocks(rest, tables)
-                subsections.append(
-                    Subsection(self.sub_heading(head), paras, tabs, self.loc.span(*_extent(child)))
-                )
-        return tuple(paragraphs), tuple(found), tuple(subsections)
-
-
-def _regions(tree: Tree[Token], lexed: LexResult) -> list[Region]:
-    regions: list[Region] = []
-
-    def walk(node: Tree[Token], part: str | None) -> None:
-        for child in node.children:
-            if isinstance(child, Token):
-                if child.type == "PART":
-                    part = lexed.headings[child.start_pos or 0].part
-                continue
-            if child.data == "table":
-                lines = tuple(
-                    line
-                    for block in child.children
-                    if isinstance(block, Token)
-                    for line in lexed.cells[block.start_pos or 0]
-                )
-                regions.append(Region(lines, part))
-            else:
-                walk(child, part)
-
-    walk(tree, None)
-    return regions
+    def block(self, block: _Block) -> tuple[tuple[Table, ...], tuple[Subsection, ...]]:
+        subsections = tuple(
+            Subsection(s.heading, s.paragraphs, self.tables(s.regions), s.span)
+            for s in block.subsections
+        )
+        return self.tables(block.regions), subsections
 
 
 def build_report(
@@ -177,41 +283,41 @@ def build_report(
     path: str | None,
     forced_template: str | None = None,
 ) -> Report:
-    builder = _Builder(lexed, loc, templates)
-    title_year, period_year = builder.years()
-    year = builder.year(title_year, period_year)
-    read, template = read_tables(_regions(tree, lexed), templates, year, loc, forced_template)
-    tables = iter(read)
-
+    drafts: _Drafts = _Tree(loc, templates).transform(tree)
+    title_year, period_year = _Years(loc).read(lexed.tokens)
+    year = title_year.year if title_year else (period_year.year if period_year else None)
+    info = detect(
+        (e for region in drafts.regions() for e in region.evidence),
+        templates,
+        year,
+        forced_template,
+    )
+    reader = _Reader(info, templates, loc)
     title = title_span = issuer = None
-    preamble: tuple[Paragraph, ...] = ()
-    preamble_tables: tuple[Table, ...] = ()
-    preamble_subs: tuple[Subsection, ...] = ()
-    front: tuple[Paragraph, ...] = ()
-    sections: list[Section] = []
-    for child in tree.children:
-        if not isinstance(child, Tree):
-            continue
-        if child.data == "title":
-            title_span = loc.span(*_extent(child))
-            parts = [
-                _WRAP.sub("", loc.text(loc.span(t.start_pos or 0, t.end_pos or 0)))
-                for t in _tokens(child)
-            ]
-            title = "".join(parts)
-            issuer = _issuer(parts)
-        elif child.data == "front":
-            front = tuple(builder.paragraph(t) for t in _tokens(child))
-        elif child.data == "preamble":
-            preamble, preamble_tables, preamble_subs = builder.blocks(child.children, tables)
-        elif child.data == "section":
-            head, *rest = child.children
-            assert isinstance(head, Token)
-            heading, part, recognised = builder.part_heading(head)
-            paras, tabs, subs = builder.blocks(rest, tables)
-            sections.append(
-                Section(part, heading, loc.span(*_extent(child)), paras, subs, tabs, recognised)
+    if drafts.title:
+        first, last = drafts.title[0], drafts.title[-1]
+        title_span = loc.span(first.start_pos or 0, last.end_pos or 0)
+        parts = [
+            _WRAP.sub("", loc.text(loc.span(t.start_pos or 0, t.end_pos or 0)))
+            for t in drafts.title
+        ]
+        title = "".join(parts)
+        issuer = _issuer(parts)
+    preamble_tables, preamble_subs = reader.block(drafts.preamble)
+    sections = []
+    for draft in drafts.sections:
+        tables, subs = reader.block(draft.block)
+        sections.append(
+            Section(
+                draft.part,
+                draft.heading,
+                draft.span,
+                draft.block.paragraphs,
+                subs,
+                tables,
+                draft.recognised,
             )
+        )
     sections = _continuations(sections)
     diagnostics = [
         Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
@@ -235,14 +341,14 @@ def build_report(
         year=year,
         title_year=title_year,
         period_year=period_year,
-        template=template,
-        preamble=(*front, *preamble),
+        template=info,
+        preamble=(*drafts.front, *drafts.preamble.paragraphs),
         preamble_subsections=preamble_subs,
         sections=tuple(sections),
         diagnostics=tuple(diagnostics),
         encoding=loaded.encoding,
         source_map=loaded.source_map,
-        preamble_tables=tuple(preamble_tables),
+        preamble_tables=preamble_tables,
     )
 
 

@@ -13,8 +13,9 @@ Token types (declared in ``grammar/report.lark``):
 ``PARA`` a prose paragraph · ``TBLOCK`` a block of table lines (a paragraph of a table:
 lines with no blank line between) · ``_TABLE_END`` the end of a run of table blocks.
 
-The lexer also cuts every table line into cells (:class:`LexCell`), kept beside the
-tokens in :attr:`LexResult.cells`, line by line, by the block token's offset. Cell
+The lexer also cuts every table line into cells (:class:`LexCell`), carried by the block's
+token (:class:`Lexeme`, ``payload``) line by line, as a part heading's token carries its
+:class:`HeadingMatch`. Cell
 kinds: ``CAPTION`` a table caption (第二十条第（一）项) · ``FRAG`` text: a row label, a
 header or a piece of one · ``VALUE`` a number (with any unit) or a placeholder for zero
 (``/ - — 无``) · ``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row ·
@@ -148,10 +149,9 @@ class LexCell(NamedTuple):
 
 @attrs.frozen(slots=True)
 class LexResult:
+    """The tokens of a text, each carrying what the lexer read in it (see :class:`Lexeme`)."""
+
     tokens: list[Token]
-    headings: dict[int, HeadingMatch]
-    # the cells of each TBLOCK token, line by line, by the token's offset
-    cells: dict[int, tuple[tuple[LexCell, ...], ...]]
 
 
 class _Line(NamedTuple):
@@ -166,10 +166,40 @@ class _Line(NamedTuple):
         return self.start + len(self.text.rstrip())
 
 
-def _tok(kind: str, text: str, start: int, end: int) -> Token:
+class Lexeme(Token):
+    """A token with what the lexer read in it (``payload``): a part heading's
+    :class:`HeadingMatch`, a table block's lines of cells. Lark hands tokens through
+    to the tree as they are, so the builder finds the payload on the token itself."""
+
+    payload: HeadingMatch | tuple[tuple[LexCell, ...], ...] | None
+
+
+def _tok(
+    kind: str,
+    text: str,
+    start: int,
+    end: int,
+    payload: HeadingMatch | tuple[tuple[LexCell, ...], ...] | None = None,
+) -> Token:
     # positional arguments: (type, value, start_pos, line, column, end_line, end_column,
-    # end_pos); Lark's keyword path costs half as much again, once per cell
-    return Token(kind, text[start:end], start, None, None, None, None, end)
+    # end_pos); Lark's keyword path costs half as much again
+    token = Lexeme(kind, text[start:end], start, None, None, None, None, end)
+    token.payload = payload
+    return token
+
+
+def heading_of(token: Token) -> HeadingMatch:
+    """The heading a PART token is."""
+    payload = getattr(token, "payload", None)
+    assert isinstance(payload, HeadingMatch), token
+    return payload
+
+
+def cells_of(token: Token) -> tuple[tuple[LexCell, ...], ...]:
+    """The lines of cells of a TBLOCK token."""
+    payload = getattr(token, "payload", None)
+    assert isinstance(payload, tuple), token
+    return payload
 
 
 def _mark(kind: str, at: int) -> Token:
@@ -356,8 +386,7 @@ class LineLexer:
 
     def lex(self, text: str) -> LexResult:
         tokens: list[Token] = []
-        headings: dict[int, HeadingMatch] = {}
-        cells: dict[int, tuple[tuple[LexCell, ...], ...]] = {}
+        headings: dict[int, HeadingMatch] = {}  # the part headings so far, by offset
         seen: set[str] = set()
         state = _State()
         paragraph: list[_Line] = []
@@ -365,7 +394,7 @@ class LineLexer:
 
         def flush() -> None:
             if paragraph:
-                self._emit_paragraph(text, paragraph, state, tokens, cells)
+                self._emit_paragraph(text, paragraph, state, tokens)
                 paragraph.clear()
 
         def close_run() -> None:
@@ -400,7 +429,7 @@ class LineLexer:
                 if run and tokens[-1].type != "PART":
                     close_run()
                 run.append((len(tokens), line))
-                tokens.append(_tok("PART", text, heading.start, heading.title_end))
+                tokens.append(_tok("PART", text, heading.start, heading.title_end, heading))
                 headings[heading.start] = heading
                 if heading.part is not None:
                     seen.add(heading.part)
@@ -420,7 +449,7 @@ class LineLexer:
         state.end_table(tokens)
         if run and tokens[-1].type != "PART":
             close_run()
-        return LexResult(tokens, headings, cells)
+        return LexResult(tokens)
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -430,7 +459,6 @@ class LineLexer:
         lines: list[_Line],
         state: _State,
         tokens: list[Token],
-        cells: dict[int, tuple[tuple[LexCell, ...], ...]],
     ) -> None:
         start = lines[0].start + _indent(lines[0].text)
         end = lines[-1].end
@@ -459,8 +487,9 @@ class LineLexer:
                 return
             state.release_pending(text, tokens)
         if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
-            tokens.append(_tok("TBLOCK", text, start, end))
-            cells[start] = tuple([_cells(text, line) for line in lines])
+            tokens.append(
+                _tok("TBLOCK", text, start, end, tuple([_cells(text, line) for line in lines]))
+            )
             state.table_open = True
             if state.part is not None:
                 state.tabled.add(state.part)

@@ -36,6 +36,7 @@ from gilint.lexer import LexCell, surplus_count
 from gilint.locator import Locator
 from gilint.repairs import unique_split
 from gilint.span import Span
+from gilint.template_detection import chunk_template
 from gilint.templates.model import (
     CellKind,
     ColumnSpec,
@@ -52,21 +53,46 @@ MAX_EXTRA_CELLS = 16  # cells past a row's columns that are kept as cells (Row.e
 
 
 @attrs.frozen(slots=True)
-class Region:
-    """A ``table`` node of the parse tree and the part it stands in."""
-
-    lines: tuple[tuple[LexCell, ...], ...]
-    part: str | None
-
-
-@attrs.frozen(slots=True)
-class _Chunk:
-    """A region cut at table captions."""
+class Chunk:
+    """A piece of a table region between captions, with the format evidence its text
+    gives (labels of some format versions only)."""
 
     caption: LexCell | None
     lines: tuple[tuple[LexCell, ...], ...]
-    part: str | None
     evidence: tuple[Evidence, ...]
+
+
+@attrs.frozen(slots=True)
+class Region:
+    """A ``table`` node of the parse tree, cut at captions, and the part it stands in
+    (set by the section that holds it: the builder works bottom-up)."""
+
+    chunks: tuple[Chunk, ...]
+    start: int  # the text the table node covers, first block to last
+    end: int
+    part: str | None = None
+
+    @property
+    def evidence(self) -> Iterator[Evidence]:
+        for chunk in self.chunks:
+            yield from chunk.evidence
+
+
+def region_of(
+    lines: Sequence[tuple[LexCell, ...]],
+    start: int,
+    end: int,
+    templates: TemplateSet,
+    loc: Locator,
+) -> Region:
+    """The region of a table node's lines (the cells its blocks' tokens carry)."""
+    chunks = []
+    for caption, chunk_lines in _chunks(lines):
+        texts = [t for line in chunk_lines for t in line if t.kind == "FRAG"]
+        if caption is not None:
+            texts.insert(0, caption)
+        chunks.append(Chunk(caption, tuple(chunk_lines), tuple(_evidence(texts, templates, loc))))
+    return Region(tuple(chunks), start, end)
 
 
 _kind = operator.itemgetter(0)  # a LexCell's kind, for map()
@@ -82,9 +108,11 @@ def _end(cell: LexCell) -> int:
     return cell.end
 
 
-def _chunks(region: Region) -> list[tuple[LexCell | None, list[tuple[LexCell, ...]]]]:
+def _chunks(
+    lines: Sequence[tuple[LexCell, ...]],
+) -> list[tuple[LexCell | None, list[tuple[LexCell, ...]]]]:
     chunks: list[tuple[LexCell | None, list[tuple[LexCell, ...]]]] = [(None, [])]
-    for line in region.lines:
+    for line in lines:
         if "CAPTION" not in map(_kind, line):  # the usual line
             chunks[-1][1].append(line)
             continue
@@ -152,55 +180,20 @@ def _label_range(offsets: KeyOffsets, at: int, end: int, canonical: str) -> tupl
     return offsets[at], stop
 
 
-def read_tables(
-    regions: Sequence[Region],
+def read_region(
+    region: Region,
+    info: TemplateInfo,
     templates: TemplateSet,
-    year: int | None,
     loc: Locator,
-    forced: str | None = None,
-) -> tuple[list[list[Table]], TemplateInfo]:
-    """Read every region; the report's template is decided from all of them at once,
-    unless ``forced`` names the template every table is read with."""
-    chunked: list[list[_Chunk]] = []
-    all_evidence: list[Evidence] = []
-    for region in regions:
-        chunks = []
-        for caption, lines in _chunks(region):
-            texts = [t for line in lines for t in line if t.kind == "FRAG"]
-            if caption is not None:
-                texts.insert(0, caption)
-            evidence = tuple(_evidence(texts, templates, loc))
-            all_evidence.extend(evidence)
-            chunks.append(_Chunk(caption, tuple(lines), region.part, evidence))
-        chunked.append(chunks)
-
-    all_evidence.sort(key=lambda e: e.span.start)
-    by_year = templates.for_year(year)
-    chosen = templates.best((e.templates for e in all_evidence), by_year.id if by_year else None)
-    if forced is not None and templates.get(forced) is not None:
-        info = TemplateInfo(forced, "config", tuple(all_evidence))
-    elif chosen is not None:
-        info = TemplateInfo(chosen, "labels", tuple(all_evidence))
-    elif by_year is not None:
-        info = TemplateInfo(by_year.id, "year" if year is not None else "default")
-    else:
-        info = TemplateInfo(None, "default")
-
-    result: list[list[Table]] = []
-    budget = RepairBudget()
-    for chunks in chunked:
-        tables: list[Table] = []
-        for chunk in chunks:
-            template_id = (
-                forced
-                if info.basis == "config"
-                else (templates.best((e.templates for e in chunk.evidence), info.id) or info.id)
-            )
-            template = templates.get(template_id) if template_id else None
-            reader = _ChunkReader(chunk, template, templates, loc, budget)
-            tables.extend(reader.read())
-        result.append(tables)
-    return result, info
+    budget: RepairBudget,
+) -> list[Table]:
+    """The tables of a region, each piece read with the template its own evidence points
+    to among those the report's (``info``) allows."""
+    tables: list[Table] = []
+    for chunk in region.chunks:
+        template = chunk_template(chunk.evidence, info, templates)
+        tables.extend(_ChunkReader(chunk, region.part, template, templates, loc, budget).read())
+    return tables
 
 
 class RepairBudget:
@@ -283,7 +276,8 @@ class _TableDraft:
 class _ChunkReader:
     def __init__(
         self,
-        chunk: _Chunk,
+        chunk: Chunk,
+        part: str | None,
         template: Template | None,
         templates: TemplateSet,
         loc: Locator,
@@ -300,7 +294,7 @@ class _ChunkReader:
             self.template = template
             candidates = (spec,) if spec else ()
         elif template is not None:
-            candidates = tuple(t for t in template.tables if t.part == chunk.part)
+            candidates = tuple(t for t in template.tables if t.part == part)
             if not candidates:
                 candidates = template.tables
             if len(candidates) == 1:

@@ -24,19 +24,20 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from throughput import floor, make_reports
 
 import gilint
-from gilint.build import _Builder, _regions, build_report
+from gilint.build import _Tree, _Years, build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.labels import compact_key
 from gilint.lexer import LexResult, LineLexer, _cells, _Line
 from gilint.loading import load_bytes
 from gilint.locator import Locator
 from gilint.normalise import normalise
-from gilint.tables import read_tables
+from gilint.tables import RepairBudget, read_region
+from gilint.template_detection import detect
 from gilint.templates import NATIONAL
 
 # a part heading's start, and a row line: text, then numbers to the line's end (any layout)
@@ -84,10 +85,19 @@ def table_lines(text: str, lexed: LexResult) -> list[_Line]:
     return lines
 
 
-def report_year(lexed: LexResult, loc: Locator) -> int | None:
-    """The year the AST builder reads the tables with (title first, then period)."""
-    builder = _Builder(lexed, loc, NATIONAL)
-    return builder.year(*builder.years())
+def regions_and_template(tree: Any, lexed: LexResult, loc: Locator) -> tuple[list[Any], Any]:
+    """The table regions of a parse tree (built bottom-up, as the AST builder does) and
+    the template the report's tables are read with."""
+    drafts = _Tree(loc, NATIONAL).transform(tree)
+    title, period = _Years(loc).read(lexed.tokens)
+    year = title.year if title else (period.year if period else None)
+    regions = list(drafts.regions())
+    return regions, detect((e for r in regions for e in r.evidence), NATIONAL, year)
+
+
+def read_all(regions: list[Any], info: Any, loc: Locator) -> list[Any]:
+    budget = RepairBudget()
+    return [t for r in regions for t in read_region(r, info, NATIONAL, loc, budget)]
 
 
 In = TypeVar("In")
@@ -132,10 +142,10 @@ def main() -> None:
             Locator(ld.text, n.text, n.offsets) for ld, n in zip(loaded, normalised, strict=True)
         ]
         tabled = [
-            (_regions(tree, x), report_year(x, loc), loc)
+            (*regions_and_template(tree, x, loc), loc)
             for tree, x, loc in zip(trees, lexed, locators, strict=True)
         ]
-        reader_s, _ = timed(lambda item: read_tables(item[0], NATIONAL, item[1], item[2]), tabled)
+        reader_s, _ = timed(lambda item: read_all(item[0], item[1], item[2]), tabled)
         build_s, _ = timed(
             lambda item: build_report(
                 item[0],
