@@ -192,7 +192,14 @@ class NonstandardSectionTitle(Rule):
                 continue
             spec = self.templates.parts[part_number(section.part) - 1]
             standard = f"{spec.ordinal}、{spec.title}"
-            if section.ordinal is None:
+            if section.headless:
+                yield self.finding(
+                    section.heading,
+                    f"{part_name(section.part, self.templates)}没有标题，"
+                    "直接从其下的各小节开始",
+                    suggestion=standard,
+                )
+            elif section.ordinal is None:
                 yield self.finding(
                     section.heading,
                     f"{part_name(section.part, self.templates)}的标题缺少序号",

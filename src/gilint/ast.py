@@ -285,6 +285,9 @@ class Section:
     # a later heading of a part met before without its tables, under which its tables
     # follow (reports that number their narrative first and put the tables after it)
     continued: bool = False
+    # the part has no heading: its subsections stand where it begins (the heading is an
+    # empty one there)
+    headless: bool = False
 
     @property
     def ordinal(self) -> str | None:

@@ -20,7 +20,7 @@ from gilint.ast import (
     TemplateInfo,
     YearMention,
 )
-from gilint.labels import keyed
+from gilint.labels import key, keyed
 from gilint.lexer import LexResult, cells_of, heading_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
@@ -305,6 +305,10 @@ def build_report(
         issuer = _issuer(parts)
     preamble_tables, preamble_subs = reader.block(drafts.preamble)
     sections = []
+    overview = _headless_overview(preamble_subs, drafts, templates, loc)
+    if overview is not None:
+        sections.append(overview)
+        preamble_subs = ()
     for draft in drafts.sections:
         tables, subs = reader.block(draft.block)
         sections.append(
@@ -350,6 +354,30 @@ def build_report(
         source_map=loaded.source_map,
         preamble_tables=preamble_tables,
     )
+
+
+def _headless_overview(
+    subsections: tuple[Subsection, ...],
+    drafts: _Drafts,
+    templates: TemplateSet,
+    loc: Locator,
+) -> Section | None:
+    """Part 一 written without its heading: the report goes from its preamble straight to
+    the overview's subsections (（一）主动公开情况 …) and then to part 二. Decided from the
+    whole report: no other section is part 一, and at least two subsections before the
+    first part speak of the overview's aspects."""
+    if not subsections or any(s.part == "一" for s in drafts.sections):
+        return None
+    aspects = {a.name: a for t in templates.templates for a in t.overview_aspects}.values()
+    text = key("".join(s.heading.text + "".join(p.text for p in s.paragraphs) for s in subsections))
+    spoken = sum(1 for aspect in aspects if any(k in text for k in aspect.keywords))
+    if spoken < 2:
+        return None
+    start = subsections[0].span.start
+    at = loc.span(start, start)
+    heading = Heading("", at, None, "", at)
+    span = loc.span(start, max(s.span.end for s in subsections))
+    return Section("一", heading, span, (), subsections, (), True, headless=True)
 
 
 def _continuations(sections: list[Section]) -> list[Section]:

@@ -11,7 +11,8 @@ that says the same things differently, and that no rule may call wrong.
 * :func:`ocr_issuer`: an OCR confusion in the body's name (``沐阳`` for ``沭阳``);
 * :func:`blank_columns`: table 三 with only 自然人 and 总计 filled;
 * :func:`narrative_first`: the narrative numbered 一…六 first, the tables after it under
-  headings numbered anew (``二、收到和处理政府信息公开申请情况`` where the format says 三).
+  headings numbered anew (``二、收到和处理政府信息公开申请情况`` where the format says 三);
+* :func:`headless_overview`: part 一 without its heading, straight to its subsections.
 """
 
 from __future__ import annotations
@@ -84,3 +85,7 @@ def narrative_first(data: ReportData) -> ReportData:
             for part, new in (("二", "一"), ("三", "二"), ("四", "三"))
         },
     )
+
+
+def headless_overview(data: ReportData) -> ReportData:
+    return attrs.evolve(data, headings={**data.headings, "一": None})
