@@ -195,8 +195,7 @@ class NonstandardSectionTitle(Rule):
             if section.headless:
                 yield self.finding(
                     section.heading,
-                    f"{part_name(section.part, self.templates)}没有标题，"
-                    "直接从其下的各小节开始",
+                    f"{part_name(section.part, self.templates)}没有标题，直接从其下的各小节开始",
                     suggestion=standard,
                 )
             elif section.ordinal is None:
