@@ -49,4 +49,4 @@ def row_span(row: Row) -> Span:
 
 def section_text(section: Section) -> str:
     """The section's prose as one key (no spaces or line breaks)."""
-    return "".join(p.compact for p in section.all_paragraphs())
+    return "".join(p.compact for p in section.prose())

@@ -24,7 +24,7 @@ def _fee_statement(report: Report) -> tuple[bool, object | None]:
     vague = None
     if section is None:
         return False, None
-    for paragraph in section.all_paragraphs():
+    for paragraph in section.prose():
         text = paragraph.compact
         if _FEE_NAME.search(text):
             return True, None

@@ -75,7 +75,7 @@ def _sentences(report: Report) -> Iterator[_Sentence]:
     for sub in report.preamble_subsections:
         paragraphs.extend(_with_heading(report, sub))
     for section in report.sections:
-        paragraphs.extend(section.paragraphs)
+        paragraphs.extend(section.own_paragraphs)
         for sub in section.subsections:
             paragraphs.extend(_with_heading(report, sub))
     for paragraph in paragraphs:

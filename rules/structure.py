@@ -31,8 +31,8 @@ def _only_empty_words(section: Section) -> bool:
     is longer than every empty word: text only grows, so most sections need one key."""
     longest = max(map(len, _EMPTY_WORDS))
     text = ""
-    for paragraph in section.all_paragraphs():
-        text += paragraph.compact
+    for piece in section.prose():
+        text += piece.compact
         if len(text.strip(_END_PUNCTUATION)) > longest:
             return False
     text = text.strip(_END_PUNCTUATION)

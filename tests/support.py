@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from gilint.ast import Report, Table
+from gilint.ast import Cell, Heading, Paragraph, Report, Row, Section, Subsection, Table
 from gilint.span import LineIndex, Span
 
 
@@ -36,49 +36,42 @@ def run_gilint(
     )
 
 
-def _table_nodes(table: Table) -> Iterator[tuple[str, str | None, Span]]:
-    yield "table", None, table.span
-    if table.caption:
-        yield "caption", table.caption.text, table.caption.span
-    for piece in table.texts:
-        yield "table-text", piece.text, piece.span
-    for evidence in table.evidence:
-        yield "evidence", None, evidence.span
-    for row in table.rows:
-        yield "row", None, row.span
-        if row.label is not None and row.label_span is not None:
-            yield "row-label", row.label, row.label_span
-        for cell in (*row.cells, *row.extra):
-            if cell.raw:
-                yield "cell", cell.raw, cell.span
+def _claims(node: object) -> Iterator[tuple[str, str | None, Span]]:
+    """What one node of the tree says of the text: its kind, the text it claims (None
+    when it claims none) and its span; a node's parts with spans of their own too."""
+    if isinstance(node, Paragraph):
+        yield "paragraph", node.text, node.span
+    elif isinstance(node, Heading):
+        yield "heading", node.text, node.span
+        yield "heading-title", node.title, node.title_span
+    elif isinstance(node, (Section, Subsection)):
+        yield type(node).__name__.lower(), None, node.span
+    elif isinstance(node, Table):
+        yield "table", None, node.span
+        if node.caption:
+            yield "caption", node.caption.text, node.caption.span
+        for piece in node.texts:
+            yield "table-text", piece.text, piece.span
+        for evidence in node.evidence:
+            yield "evidence", None, evidence.span
+    elif isinstance(node, Row):
+        yield "row", None, node.span
+        if node.label is not None and node.label_span is not None:
+            yield "row-label", node.label, node.label_span
+        for cell in node.extra:
+            yield "cell", cell.raw or None, cell.span
+    elif isinstance(node, Cell):
+        yield "cell", node.raw or None, node.span
 
 
 def nodes(report: Report) -> Iterator[tuple[str, str | None, Span]]:
-    """(kind, text the node claims, span) for every node of the report."""
+    """(kind, text the node claims, span) for every node of the report, by the same
+    walk rules and plugins use (``Report.walk``)."""
     yield "report", report.source, report.span
     if report.title_span:
         yield "title", None, report.title_span
-    for paragraph in report.preamble:
-        yield "paragraph", paragraph.text, paragraph.span
-    subsections = list(report.preamble_subsections)
-    for table in report.preamble_tables:
-        yield from _table_nodes(table)
-    for section in report.sections:
-        yield "section", None, section.span
-        yield "heading", section.heading.text, section.heading.span
-        yield "heading-title", section.heading.title, section.heading.title_span
-        for paragraph in section.paragraphs:
-            yield "paragraph", paragraph.text, paragraph.span
-        for table in section.tables:
-            yield from _table_nodes(table)
-        subsections.extend(section.subsections)
-    for sub in subsections:
-        yield "subsection", None, sub.span
-        yield "subheading", sub.heading.text, sub.heading.span
-        for paragraph in sub.paragraphs:
-            yield "paragraph", paragraph.text, paragraph.span
-        for table in sub.tables:
-            yield from _table_nodes(table)
+    for visit in report.walk():
+        yield from _claims(visit.node)
     for mention in (report.title_year, report.period_year):
         if mention:
             yield "year", str(mention.year), mention.span

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
+from typing import TypeVar
 
 import attrs
 
@@ -20,6 +22,86 @@ from gilint.places import SourceMap
 from gilint.span import Span
 
 Number = int | Decimal
+_T = TypeVar("_T")
+
+
+@attrs.frozen(slots=True)
+class Visit:
+    """A node met by :meth:`Container.walk`, with its ancestors (outermost first)."""
+
+    node: Node
+    parents: tuple[Node, ...]
+
+    @property
+    def section(self) -> Section | None:
+        """The part the node stands in (None in the preamble)."""
+        return next((p for p in self.parents if isinstance(p, Section)), None)
+
+
+class Container:
+    """One traversal protocol for every node that holds others: ``children`` in document
+    order, :meth:`walk` over every node below with its ancestors, and :meth:`iter` over
+    the nodes of some types wherever they stand."""
+
+    __slots__ = ()
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        raise NotImplementedError
+
+    def walk(self, *, rows: bool = True, cells: bool = True) -> Iterator[Visit]:
+        """Every node below this one, in document order, each with its ancestors.
+        ``rows=False`` does not go into tables, ``cells=False`` not into rows (cells
+        are built on demand: a walk that needs none should not build them)."""
+        for node, parents in self.nodes(rows=rows, cells=cells):
+            yield Visit(node, parents)
+
+    def nodes(
+        self,
+        *,
+        rows: bool = True,
+        cells: bool = True,
+        only: tuple[type, ...] | None = None,
+    ) -> Iterator[tuple[Node, tuple[Node, ...]]]:
+        """:meth:`walk` as (node, ancestors) pairs, for engines that visit many nodes;
+        ``only`` keeps the nodes of those types (the others are still gone through)."""
+        leaves: tuple[type, ...] = (Paragraph, Heading, Cell)
+        if not rows:
+            leaves = (*leaves, Table)
+        elif not cells:
+            leaves = (*leaves, Row)
+        skipped: tuple[type, ...] = ()
+        if only is not None:  # leaves no one asked for are not even put on the stack
+            skipped = tuple(t for t in (Paragraph, Heading, Cell) if not issubclass(t, only))
+        top: tuple[Node, ...] = (self,)  # type: ignore[assignment]
+        stack: list[tuple[Node, tuple[Node, ...]]] = [
+            (child, top) for child in reversed(self.children) if not isinstance(child, skipped)
+        ]
+        pop, extend = stack.pop, stack.extend
+        while stack:
+            node, parents = pop()
+            if only is None or isinstance(node, only):
+                yield node, parents
+            if not isinstance(node, leaves):
+                below = (*parents, node)
+                extend(
+                    [
+                        (child, below)
+                        for child in reversed(node.children)  # type: ignore[union-attr]
+                        if not isinstance(child, skipped)
+                    ]
+                )
+
+    def iter(self, *types: type[_T]) -> Iterator[_T]:
+        """Every node of ``types`` below this one, in document order."""
+        cells = Cell in types
+        rows = cells or Row in types
+        for node, _ in self.nodes(rows=rows, cells=cells, only=types):
+            yield node  # type: ignore[misc]
+
+
+def _in_order(*groups: tuple[Node, ...]) -> tuple[Node, ...]:
+    return tuple(sorted((n for g in groups for n in g), key=lambda n: n.span.start))
 
 
 class CellStatus(str, enum.Enum):
@@ -64,6 +146,11 @@ class Heading:
     title: str
     title_span: Span
 
+    @functools.cached_property
+    def compact(self) -> str:
+        """The text as a key, as :attr:`Paragraph.compact`."""
+        return key(self.text)
+
 
 @attrs.frozen(slots=True)
 class Cell:
@@ -84,7 +171,7 @@ def _no_cells() -> tuple[Cell, ...]:
 
 
 @attrs.frozen(slots=True)
-class Row:
+class Row(Container):
     """A row as it stands in the text.
 
     ``id`` is the template row it was matched to, ``None`` for a label no template knows
@@ -121,6 +208,10 @@ class Row:
     @functools.cached_property
     def cells(self) -> tuple[Cell, ...]:
         return self._build_cells()
+
+    @property
+    def children(self) -> tuple[Node, ...]:
+        return self.cells
 
     @property
     def line(self) -> int:
@@ -186,7 +277,7 @@ _TABLE_NAMES = {"3": "表三", "4": "表四"}
 
 
 @attrs.frozen(slots=True)
-class Table:
+class Table(Container):
     """A table read against a template's description.
 
     ``id`` is the template table (``"3"``, ``"2.1"`` …) or ``None`` when no description
@@ -231,6 +322,10 @@ class Table:
         return row.cell(column_id) if row else None
 
     @property
+    def children(self) -> tuple[Node, ...]:
+        return self.rows
+
+    @property
     def unknown_rows(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.id is None)
 
@@ -250,11 +345,15 @@ class Table:
 
 
 @attrs.frozen(slots=True)
-class Subsection:
+class Subsection(Container):
     heading: Heading
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...]
     span: Span
+
+    @functools.cached_property
+    def children(self) -> tuple[Node, ...]:
+        return (self.heading, *_in_order(self.paragraphs, self.tables))
 
     @property
     def ordinal(self) -> str | None:
@@ -266,7 +365,7 @@ class Subsection:
 
 
 @attrs.frozen(slots=True)
-class Section:
+class Section(Container):
     """One of the six parts.
 
     ``part`` is the part of the format this section is (一…六), recognised by its title,
@@ -278,7 +377,9 @@ class Section:
     part: str | None
     heading: Heading
     span: Span
-    paragraphs: tuple[Paragraph, ...]
+    # the paragraphs directly under the heading, before any subsection (``paragraphs``
+    # are all the part's, subsections' included)
+    own_paragraphs: tuple[Paragraph, ...]
     subsections: tuple[Subsection, ...]
     tables: tuple[Table, ...]
     title_recognised: bool = True
@@ -297,12 +398,35 @@ class Section:
     def title(self) -> str:
         return self.heading.title
 
-    def all_paragraphs(self) -> Iterator[Paragraph]:
-        """Paragraphs of the section and of its subsections (with their headings)."""
-        yield from self.paragraphs
+    @functools.cached_property
+    def children(self) -> tuple[Node, ...]:
+        return (self.heading, *_in_order(self.own_paragraphs, self.tables, self.subsections))
+
+    @functools.cached_property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every paragraph of the part, its subsections' included, in document order
+        (the grammar puts a part's own paragraphs before its subsections)."""
+        return (*self.own_paragraphs, *(p for sub in self.subsections for p in sub.paragraphs))
+
+    def prose(self) -> Iterator[Paragraph | Heading]:
+        """The part's text, piece by piece: its subsections' headings and every
+        paragraph, in document order (its own heading left out)."""
+        yield from self.own_paragraphs
         for sub in self.subsections:
-            yield Paragraph(sub.heading.text, sub.heading.span)
+            yield sub.heading
             yield from sub.paragraphs
+
+    def all_paragraphs(self) -> Iterator[Paragraph]:
+        """Deprecated: the paragraphs with the subsections' headings as paragraphs. Use
+        :attr:`paragraphs` (every paragraph) or :meth:`prose` (headings too)."""
+        warnings.warn(
+            "Section.all_paragraphs() is deprecated: use Section.paragraphs (every "
+            "paragraph of the part) or Section.prose() (with the subsections' headings)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        for piece in self.prose():
+            yield piece if isinstance(piece, Paragraph) else Paragraph(piece.text, piece.span)
 
     def all_tables(self) -> Iterator[Table]:
         yield from self.tables
@@ -311,7 +435,7 @@ class Section:
 
     @property
     def text(self) -> str:
-        return "\n".join(p.text for p in self.all_paragraphs())
+        return "\n".join(p.text for p in self.prose())
 
 
 @attrs.frozen(slots=True)
@@ -352,7 +476,7 @@ class Diagnostic:
 
 
 @attrs.frozen(slots=True)
-class Report:
+class Report(Container):
     """A parsed annual report. ``source`` is the decoded text all spans point into."""
 
     source: str
@@ -405,6 +529,12 @@ class Report:
             source_map=source_map,
         )
 
+    @functools.cached_property
+    def children(self) -> tuple[Node, ...]:
+        """The preamble's paragraphs, tables and subsections, then the parts."""
+        preamble = _in_order(self.preamble, self.preamble_tables, self.preamble_subsections)
+        return (*preamble, *self.sections)
+
     def section(self, part: str) -> Section | None:
         """The first section that is part ``part`` (一 … 六) of the format."""
         return next((s for s in self.sections if s.part == part), None)
@@ -439,3 +569,7 @@ class Report:
             if section.span.start <= offset < section.span.end and section.part:
                 return f"第{section.part}部分"
         return None
+
+
+# Every node of the tree (see Container.walk).
+Node = Report | Section | Subsection | Paragraph | Heading | Table | Row | Cell

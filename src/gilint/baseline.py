@@ -47,7 +47,7 @@ def anchor(report: Report, finding: Finding, logical: str | None) -> str:
     if logical is not None and logical.startswith("表"):
         return logical
     for section in report.sections:
-        for paragraph in section.all_paragraphs():
+        for paragraph in section.prose():
             if paragraph.span.start <= offset < paragraph.span.end:
                 return f"段落 {_digest(paragraph.compact)}"
     for paragraph in report.preamble:

@@ -121,7 +121,7 @@ def _section(section: Section) -> dict[str, Any]:
         "heading": _heading(section.heading),
         "title_recognised": section.title_recognised,
         "span": _span(section.span),
-        "paragraphs": [_text(p) for p in section.paragraphs],
+        "paragraphs": [_text(p) for p in section.own_paragraphs],
         "subsections": [_subsection(s) for s in section.subsections],
         "tables": [table_dict(t) for t in section.tables],
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from gilint.ast import Report
+from gilint.ast import Cell, Report, Row
 from gilint.config import (
     Config,
     ConfigError,
@@ -23,7 +24,7 @@ from gilint.findings import Finding
 from gilint.loading import Loaded
 from gilint.parsing import Source, load, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
-from gilint.rule import Rule
+from gilint.rule import Rule, VisitContext
 from gilint.span import LineIndex, Span
 from gilint.timelimit import RuleTimeout, TimeLimits
 
@@ -78,9 +79,13 @@ class Linter:
         rules = self._selected
         if self.config.per_file_ignores and report.path is not None:
             rules = [r for r in rules if self.config.enabled(r.code, report.path)]
+        visitors = [r for r in rules if r.visits and type(r).check is Rule.check]
         with TimeLimits(self.config.rule_timeout).armed() as limits:
             for rule in rules:
-                findings.extend(self._run(rule, report, limits))
+                if rule not in visitors:
+                    findings.extend(self._run(rule, report, limits))
+            if visitors:
+                findings.extend(self._visit(visitors, report, limits))
         if findings:
             findings = _described(findings, report)
         return sorted(findings, key=Finding.sort_key)
@@ -102,6 +107,52 @@ class Linter:
             return self._failed(rule, f"运行超过 {limits.seconds:g} 秒，已停止", report)
         except (Exception, SystemExit) as exc:
             return self._failed(rule, f"运行出错（{type(exc).__name__}: {exc}）", report)
+        return self._finish(rule, produced, report)
+
+    def _visit(self, rules: list[Rule], report: Report, limits: TimeLimits) -> list[Finding]:
+        """The findings of the visitor rules, from one walk of the report for all of them.
+        Each rule runs under the same guards as a whole-document rule: one failure or
+        one time limit per report stops that rule alone."""
+        handlers: dict[type, list[tuple[Rule, Any]]] = {}
+        for rule in rules:
+            for node_type, method in rule.visitors().items():
+                handlers.setdefault(node_type, []).append((rule, method))
+        produced: dict[Rule, list[Any]] = {rule: [] for rule in rules}
+        spent = dict.fromkeys(rules, 0.0)
+        failed: dict[Rule, str] = {}
+        cells = any(issubclass(t, Cell) for t in handlers)
+        rows = cells or any(issubclass(t, Row) for t in handlers)
+        templates = self.registry.templates
+        for node, parents in report.nodes(rows=rows, cells=cells, only=tuple(handlers)):
+            found = handlers.get(type(node))
+            if not found:
+                continue
+            context = VisitContext(report, parents, templates)
+            for rule, method in found:
+                if rule in failed:
+                    continue
+                started = limits.begin(spent[rule])
+                try:
+                    try:
+                        produced[rule].extend(method(node, context))
+                    finally:
+                        limits.end()
+                except RuleTimeout:
+                    failed[rule] = f"运行超过 {limits.seconds:g} 秒，已停止"
+                except (Exception, SystemExit) as exc:
+                    failed[rule] = f"运行出错（{type(exc).__name__}: {exc}）"
+                spent[rule] = time.monotonic() - started
+        findings: list[Finding] = []
+        for rule in rules:
+            if rule in failed:
+                findings += self._failed(rule, failed[rule], report)
+            else:
+                findings += self._finish(rule, produced[rule], report)
+        return findings
+
+    def _finish(self, rule: Rule, produced: list[Any], report: Report) -> list[Finding]:
+        """A rule's findings as reported: well-formed ones only, repeats collapsed, at the
+        configured severity; what was not a finding is reported under GI900."""
         checked = [(f, _malformed(f, report)) for f in produced]
         kept = [f for f, problem in checked if problem is None]
         problems = [problem for _, problem in checked if problem is not None]

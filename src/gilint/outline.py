@@ -38,7 +38,7 @@ def outline(report: Report) -> Iterator[str]:
         yield f"  段落 {len(section.paragraphs)}  小节 {len(section.subsections)}"
         for sub in section.subsections:
             yield f"  {sub.heading.text}  行 {sub.span.line}"
-        for table in section.all_tables():
+        for table in section.iter(Table):
             yield from _table(table, "  ")
     for diagnostic in report.diagnostics:
         yield f"诊断 {diagnostic.code} 行 {diagnostic.span.line}: {diagnostic.message}"

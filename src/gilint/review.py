@@ -83,7 +83,7 @@ def report_view(report: Report, findings: Iterable[Finding]) -> ReportView:
         tables.append(TableView(table.name, table.title, columns, tuple(rows)))
     paragraphs = []
     seen: set[int] = set()
-    sources = [*report.preamble, *(p for s in report.sections for p in s.all_paragraphs())]
+    sources = [*report.preamble, *(p for s in report.sections for p in s.prose())]
     for paragraph in sources:
         if paragraph.span.start in seen:
             continue

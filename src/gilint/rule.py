@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import attrs
 
-from gilint.ast import Report
+from gilint.ast import Cell, Node, Report, Row, Section
 from gilint.findings import Finding, Severity
 from gilint.span import Span
-from gilint.templates.model import TemplateSet
+from gilint.templates.model import Template, TemplateSet
 
 if TYPE_CHECKING:
     from gilint.summary import ReportSummary
@@ -27,19 +27,62 @@ class HasSpan(Protocol):
     def span(self) -> Span: ...
 
 
+def visitor_name(node_type: type) -> str:
+    """The method a visitor rule implements for nodes of ``node_type``:
+    ``Paragraph`` -> ``visit_paragraph``."""
+    return "visit_" + re.sub(r"(?<!^)(?=[A-Z])", "_", node_type.__name__).lower()
+
+
+class VisitContext:
+    """Where a visited node stands: the report, its ancestors (outermost first) and the
+    format the report is read with. (A plain slotted class: one is made per visited
+    node, and an attrs class costs twice as much to make.)"""
+
+    __slots__ = ("parents", "report", "templates")
+
+    def __init__(self, report: Report, parents: tuple[Node, ...], templates: TemplateSet):
+        self.report = report
+        self.parents = parents
+        self.templates = templates
+
+    @property
+    def section(self) -> Section | None:
+        """The part the node stands in (None in the preamble)."""
+        return next((p for p in self.parents if isinstance(p, Section)), None)
+
+    @property
+    def part(self) -> str | None:
+        section = self.section
+        return section.part if section is not None else None
+
+    @property
+    def template(self) -> Template | None:
+        """The format version the report is read with."""
+        found = self.report.template.id
+        return self.templates.get(found) if found else None
+
+
 class Rule:
     """A check of a parsed report.
 
     Subclasses set ``code`` (a prefix of capital letters and three digits, never
     renumbered), ``name`` (kebab-case), ``severity`` (the default) and ``summary`` (one
-    line, English), write their documentation as the class docstring, and implement
-    :meth:`check`, yielding findings made with :meth:`finding`.
+    line, English), write their documentation as the class docstring, and either
+
+    * visit nodes: set ``visits`` to the node types (``(Paragraph, Table)``) and write a
+      ``visit_<type>(node, context)`` method for each (``visit_paragraph``,
+      ``visit_table``), yielding findings; the engine walks each report once for all
+      such rules and passes a :class:`VisitContext`; or
+    * implement :meth:`check` for a check of the whole document.
+
+    Findings are made with :meth:`finding`.
     """
 
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str]
+    visits: ClassVar[tuple[type, ...]] = ()
 
     def __init__(self, templates: TemplateSet | None = None) -> None:
         from gilint.templates import NATIONAL
@@ -47,7 +90,21 @@ class Rule:
         self.templates = templates or NATIONAL
 
     def check(self, report: Report) -> Iterable[Finding]:
-        raise NotImplementedError
+        """The rule's findings on ``report``. A visitor rule need not write this: it
+        walks the report for the rule alone (the engine walks once for all of them)."""
+        if not self.visits:
+            raise NotImplementedError
+        methods = self.visitors()
+        cells = any(issubclass(t, Cell) for t in self.visits)
+        rows = cells or any(issubclass(t, Row) for t in self.visits)
+        for node, parents in report.nodes(rows=rows, cells=cells, only=self.visits):
+            method = methods.get(type(node))
+            if method is not None:
+                yield from method(node, VisitContext(report, parents, self.templates))
+
+    def visitors(self) -> dict[type, Any]:
+        """The methods this rule visits nodes with, by node type."""
+        return {t: getattr(self, visitor_name(t)) for t in self.visits}
 
     def finding(
         self,
@@ -86,8 +143,16 @@ class Rule:
             yield f"名称“{cls.name}”应为小写短横线格式（kebab-case）"
         if not isinstance(getattr(cls, "severity", None), Severity):
             yield "severity 应为 gilint.Severity"
-        if cls.check is Rule.check:
-            yield "未实现 check(report)"
+        visits = getattr(cls, "visits", ())
+        if not isinstance(visits, tuple) or not all(isinstance(t, type) for t in visits):
+            yield "visits 应为节点类型的元组，如 (Paragraph, Table)"
+        elif visits:
+            for node_type in visits:
+                method = visitor_name(node_type)
+                if not callable(getattr(cls, method, None)):
+                    yield f"visits 中有 {node_type.__name__}，但未实现 {method}(node, context)"
+        elif cls.check is Rule.check:
+            yield "未实现 check(report)（或以 visits 和 visit_… 方法访问节点）"
 
 
 def _span_of(node: Any) -> Span:

@@ -83,7 +83,7 @@ def summarise(report: Report, path: str) -> ReportSummary:
         ParagraphSummary(section.part or "", p.text, p.span.start, p.span.end)
         for section in report.sections
         if section.part in PROSE_PARTS
-        for p in section.all_paragraphs()
+        for p in section.paragraphs
     )
     index = report.span.line_index
     return ReportSummary(

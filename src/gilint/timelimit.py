@@ -44,8 +44,12 @@ class TimeLimits:
         self.seconds = seconds
         self._started: float | None = None
 
-    def begin(self) -> None:
-        self._started = time.monotonic()
+    def begin(self, spent: float = 0.0) -> float:
+        """Start timing a rule that has already run ``spent`` seconds on this report (a
+        visitor rule runs once per node it visits, against one limit for the report);
+        returns when, by the clock, the rule would have started."""
+        started = self._started = time.monotonic() - spent
+        return started
 
     def end(self) -> None:
         self._started = None
