@@ -109,6 +109,8 @@ _CHROME = re.compile(
     r"(?:相关链接|主办单位|承办单位|版权所有|网站标识码|网站地图|联系我们|[^\s]{0,4}ICP备)"
 )
 _RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
+# A subsection run into such a line: after a space or a sentence end, "（二）".
+_RUN_IN_SUB = re.compile(r"(?<=[\s。;])\([一二三四五六七八九十]{1,2}\)")
 # A shorter line is cut only when two part headings or more are run into it.
 _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal, then the
@@ -359,6 +361,10 @@ class LineLexer:
             footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
             if footer is not None:  # the page's own links and notices after the report
                 cuts = sorted({*cuts, footer.start()})
+            # each run-in subsection ("（二）改进情况。……") a paragraph of its own, as in
+            # every other layout (in a table, a row label starting so is cut from the row
+            # before it, which the table reader reads across paragraphs anyway)
+            cuts = sorted({*cuts, *(m.start() for m in _RUN_IN_SUB.finditer(piece))})
             at = 0
             for cut in cuts:
                 if cut > at:

@@ -33,8 +33,13 @@ class MissingContactInformation(gilint.Rule):
     summary = "The report gives no contact telephone number before part 一."
 
     def check(self, report: gilint.Report) -> Iterator[gilint.Finding]:
-        for paragraph in report.preamble:
-            text = paragraph.compact
+        # Every paragraph before part 一, wherever it stands: the preamble's own and
+        # those of its subsections (a walk, not a loop over report.preamble, which
+        # holds the first kind only).
+        for visit in report.walk(rows=False):
+            if not isinstance(visit.node, gilint.Paragraph) or visit.section is not None:
+                continue
+            text = visit.node.compact
             if any(word in text for word in _CONTACT) and _PHONE.search(text):
                 return
         anchor = report.title_span or (report.sections[0].heading.span if report.sections else None)
