@@ -19,8 +19,10 @@ def part_name(part: str, templates: TemplateSet) -> str:
 
 
 def required_template(report: Report, templates: TemplateSet) -> Template | None:
-    """The format the report must follow: the one governing its year; when the year is
-    unknown, the one its tables were read with."""
+    """The format the report must follow: the configured one; else the one governing
+    its year; when the year is unknown, the one its tables were read with."""
+    if report.template.basis == "config" and report.template.id:
+        return templates.get(report.template.id)
     if report.year is not None:
         return templates.for_year(report.year)
     return templates.get(report.template.id) if report.template.id else None

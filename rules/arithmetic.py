@@ -146,22 +146,30 @@ def _culprit(outcome: Outcome, tally: dict[tuple[str, str], int]) -> str | None:
 
 
 class IdentityRule(Rule):
-    """Base of the rules that each check some identities of the format descriptions."""
+    """Base of the rules that each check some identities of the format descriptions:
+    those whose ``code`` is the rule's (a format added as data names its identities'
+    rules), and those named in ``identities``."""
 
     identities: ClassVar[tuple[str, ...]] = ()
+
+    def _mine(self, spec: TableSpec) -> tuple[str, ...]:
+        return tuple(
+            i.id for i in spec.identities if i.code == self.code or i.id in self.identities
+        )
 
     def check(self, report: Report) -> Iterator[Finding]:
         for table in report.tables():
             spec = table_spec(table, self.templates)
-            if spec is None or not any(i.id in self.identities for i in spec.identities):
+            mine = self._mine(spec) if spec is not None else ()
+            if spec is None or not mine:
                 continue
-            if _all_hold(table, spec, self.identities):
+            if _all_hold(table, spec, mine):
                 continue  # the usual table
             outcomes = evaluate(table, spec)  # all of them, to tell which cell is wrong
             rows = table.first_rows
             tally = _tally(outcomes)
             for outcome in outcomes:
-                if not outcome.holds and outcome.identity.id in self.identities:
+                if not outcome.holds and outcome.identity.id in mine:
                     yield self._report(table, spec, rows, outcome, tally)
 
     def _report(
@@ -239,7 +247,6 @@ class Table3Balance(IdentityRule):
     code = "GI201"
     name = "table3-balance"
     summary = "In a column of table 三, 一 + 二 ≠ （七）总计 + 四."
-    identities = ("table3-balance",)
 
 
 class Table3OutcomeTotal(IdentityRule):
@@ -261,7 +268,6 @@ class Table3OutcomeTotal(IdentityRule):
     code = "GI202"
     name = "table3-outcome-total"
     summary = "In a column of table 三, （七）总计 ≠ the sum of the outcome rows."
-    identities = ("table3-outcome-total",)
 
 
 class Table3ApplicantTotal(IdentityRule):
@@ -282,7 +288,6 @@ class Table3ApplicantTotal(IdentityRule):
     code = "GI203"
     name = "table3-applicant-total"
     summary = "In a row of table 三, 总计 ≠ the sum of the six applicant columns."
-    identities = ("table3-applicant-total",)
 
 
 class Table4Total(IdentityRule):
@@ -303,11 +308,6 @@ class Table4Total(IdentityRule):
     code = "GI204"
     name = "table4-total"
     summary = "In a group of table 四, 总计 ≠ the sum of its four outcomes."
-    identities = (
-        "table4-review-total",
-        "table4-direct_suit-total",
-        "table4-suit_after_review-total",
-    )
 
 
 class InvalidCell(Rule):

@@ -10,6 +10,7 @@ from gilint.rules._support import required_template
 from gilint.ast import Report
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
+from gilint.templates.model import Template
 
 FEE = "信息处理费"
 # The fee by its name, as reports write it: 信息处理费, 信息公开处理费, 政府信息公开处理费
@@ -18,9 +19,14 @@ _FEE_NAME = re.compile(r"信息(?:公开)?处理费")
 _FEE_WORDS = re.compile(r"收费|收取.{0,6}费|费用|缴费|处理费")
 
 
-def _fee_statement(report: Report) -> tuple[bool, object | None]:
-    """(part 六 names 信息处理费, the paragraph that speaks of fees in other words)."""
-    section = report.section("六")
+def _fee_part(template: Template) -> str:
+    """The part that must state the fees (part 六 in the national formats)."""
+    return template.part_with("fees") or "六"
+
+
+def _fee_statement(report: Report, part: str) -> tuple[bool, object | None]:
+    """(the fee part names 信息处理费, the paragraph that speaks of fees in other words)."""
+    section = report.section(part)
     vague = None
     if section is None:
         return False, None
@@ -56,10 +62,12 @@ class MissingFeeStatement(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         template = required_template(report, self.templates)
-        section = report.section("六")
-        if template is None or not template.requires_fee_statement or section is None:
+        if template is None or not template.requires_fee_statement:
             return
-        named, vague = _fee_statement(report)
+        section = report.section(_fee_part(template))
+        if section is None:
+            return
+        named, vague = _fee_statement(report, _fee_part(template))
         if not named and vague is None:
             yield self.finding(
                 section.heading,
@@ -92,7 +100,7 @@ class VagueFeeStatement(Rule):
         template = required_template(report, self.templates)
         if template is None or not template.requires_fee_statement:
             return
-        named, vague = _fee_statement(report)
+        named, vague = _fee_statement(report, _fee_part(template))
         if not named and vague is not None:
             yield self.finding(
                 vague,  # type: ignore[arg-type]

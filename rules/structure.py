@@ -236,18 +236,27 @@ class MissingOverviewAspect(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         template = required_template(report, self.templates)
-        section = report.section("一")
-        if template is None or not template.overview_aspects or section is None:
+        if template is None:
             return
-        text = section_text(section)
-        names = "、".join(a.name for a in template.overview_aspects)
-        for aspect in template.overview_aspects:
-            if not any(k in text for k in aspect.keywords):
-                yield self.finding(
-                    section.heading,
-                    f"总体情况未涉及“{aspect.name}”（{template.name}要求总体情况涵盖{names}"
-                    "五个方面）",
-                )
+        overview = template.part_with("overview")
+        for section in report.sections:
+            aspects = template.aspects_of(section.part) if section.part else ()
+            if not aspects or section.continued:
+                continue
+            text = section_text(section)
+            names = "、".join(a.name for a in template.overview_aspects)
+            for aspect in aspects:
+                if any(k in text for k in aspect.keywords):
+                    continue
+                if section.part == overview and aspect in template.overview_aspects:
+                    message = (
+                        f"总体情况未涉及“{aspect.name}”（{template.name}要求总体情况涵盖"
+                        f"{names}五个方面）"
+                    )
+                else:
+                    name = part_name(section.part or "", self.templates)
+                    message = f"{name}未涉及“{aspect.name}”（{template.name}要求）"
+                yield self.finding(section.heading, message)
 
 
 class EmptySection(Rule):

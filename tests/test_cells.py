@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gilint.lexer import (
+    _CAPTION,
     LexCell,
     _cells,
     _classify,
@@ -49,7 +50,7 @@ _PIECES = [
 
 def _general(text: str, line: _Line) -> tuple[LexCell, ...]:
     pieces = _separated(line) if _is_cell_line(line.text) else _words(line)
-    return _classify(text, pieces)
+    return _classify(text, pieces, _CAPTION)
 
 
 _LINES = st.builds(

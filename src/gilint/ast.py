@@ -294,6 +294,8 @@ class Table(Container):
     caption: TextPiece | None = None
     texts: tuple[TextPiece, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    # the name the format gives it in messages (表三), from its description
+    display: str | None = None
 
     @functools.cached_property
     def first_rows(self) -> Mapping[str, Row]:
@@ -311,6 +313,8 @@ class Table(Container):
     @property
     def name(self) -> str:
         """The name users know the table by: 表三, 表四, 表二 and its caption's subject."""
+        if self.display:
+            return self.display
         if self.id in _TABLE_NAMES:
             return _TABLE_NAMES[self.id]
         if self.id:

@@ -39,6 +39,7 @@ KEYS = (
     "severity",
     "template",
     "local-rules",
+    "formats",
     "include",
     "extend-include",
     "exclude",
@@ -64,6 +65,8 @@ class Config:
     severity: tuple[tuple[str, Severity], ...] = ()
     template: str = "auto"
     local_rules: tuple[Path, ...] = ()
+    # format descriptions as data (TOML files, see gilint.templates.toml_format)
+    formats: tuple[Path, ...] = ()
     # local rules named by a file the user does not own, not loaded (see guard_local_rules)
     refused_rules: tuple[Path, ...] = ()
     include: tuple[str, ...] | None = None  # None: the default (see included)
@@ -239,6 +242,9 @@ def from_mapping(
         fields["local_rules"] = tuple(
             (base / p) for p in _strings("local-rules", data["local-rules"], where)
         )
+    if "formats" in data:
+        base = root or Path.cwd()
+        fields["formats"] = tuple((base / p) for p in _strings("formats", data["formats"], where))
     return Config(**fields)
 
 

@@ -55,7 +55,24 @@ _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\
 # title (which may itself hold "、") only at a sentence end.
 _TITLE_END = re.compile(r"[。:;,]")
 _SENTENCE_END = re.compile(r"[。:;]")
-_CAPTION = re.compile(r"第二十条第\([一二三四五六七八九十]+\)项")
+
+
+class CaptionForm(NamedTuple):
+    """What table captions look like in the formats in force: one pattern (on keys) and
+    the characters a caption can start with (a cheap test before the pattern)."""
+
+    pattern: re.Pattern[str]
+    marks: str
+
+    @classmethod
+    def of(cls, patterns: tuple[str, ...]) -> CaptionForm:
+        return cls(
+            re.compile("|".join(f"(?:{p})" for p in patterns)), "".join({p[0] for p in patterns})
+        )
+
+
+# the national formats' 第二十条第（N）项
+_CAPTION = CaptionForm.of((r"第二十条第\([一二三四五六七八九十]+\)项",))
 # A number cell: digits with optional thousands separators, fraction and unit.
 _NUMBER = re.compile(
     r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:万元|元|件|个|条|项|次|人)?"
@@ -230,6 +247,9 @@ class LineLexer:
             + "]"
         )
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._captions = CaptionForm.of(
+            tuple(dict.fromkeys(p for t in templates.templates for p in t.caption_patterns))
+        )
         self._row_keys = tuple(
             sorted(
                 {
@@ -494,7 +514,13 @@ class LineLexer:
             state.release_pending(text, tokens)
         if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
             tokens.append(
-                _tok("TBLOCK", text, start, end, tuple([_cells(text, line) for line in lines]))
+                _tok(
+                    "TBLOCK",
+                    text,
+                    start,
+                    end,
+                    tuple([_cells(text, line, self._captions) for line in lines]),
+                )
             )
             state.table_open = True
             if state.part is not None:
@@ -666,18 +692,18 @@ def surplus_count(more: str) -> int:
     return len(_DIGIT_RUNS.sub("1", more).translate(_SEPARATORS))
 
 
-def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
+def _cells(text: str, line: _Line, captions: CaptionForm = _CAPTION) -> tuple[LexCell, ...]:
     """The cells of a table line, each classified: a Markdown rule row (one RULE cell),
     numbers and placeholders for zero (VALUE), captions, empty cells and text (FRAG);
     long runs of numbers end in one MORE cell."""
     if len(line.text) <= _LONG_LINE:
-        return _line_cells(text, line)
+        return _line_cells(text, line, captions)
     out: list[LexCell] = []
     pos = 0
     body = line.text
     while (run := _RUN_START.search(body, pos)) is not None:
         head = _new_line((line.start + pos, body[pos : run.end()]))
-        out.extend(_line_cells(text, head))
+        out.extend(_line_cells(text, head, captions))
         end = run.end()
         while (more := _RUN_MORE.match(body, end)) is not None:
             end = more.end()
@@ -686,18 +712,18 @@ def _cells(text: str, line: _Line) -> tuple[LexCell, ...]:
             out.append(_new_cell(("MORE", body[at:end], line.start + at, line.start + end)))
         pos = end
     if pos < len(body) and body[pos:].strip(" \t|"):
-        out.extend(_line_cells(text, _new_line((line.start + pos, body[pos:]))))
+        out.extend(_line_cells(text, _new_line((line.start + pos, body[pos:])), captions))
     return tuple(out)
 
 
-def _line_cells(text: str, line: _Line) -> tuple[LexCell, ...]:
+def _line_cells(text: str, line: _Line, captions: CaptionForm) -> tuple[LexCell, ...]:
     """:func:`_cells` for a line without a long run of numbers."""
     if _is_cell_line(line.text):
-        cells = _plain_separated(line)
-        found = cells if cells is not None else _classify(text, _separated(line))
+        cells = _plain_separated(line, captions.marks)
+        found = cells if cells is not None else _classify(text, _separated(line), captions)
     else:
-        cells = _plain_words(line)
-        found = cells if cells is not None else _classify(text, _words(line))
+        cells = _plain_words(line, captions.marks)
+        found = cells if cells is not None else _classify(text, _words(line), captions)
     if "列" in line.text or "olumn" in line.text or "Unnamed" in line.text:
         found = tuple(
             c for c in found if c.kind != "FRAG" or not _INVENTED_HEADER.fullmatch(c.text)
@@ -730,7 +756,7 @@ def _pieces(line: _Line) -> tuple[list[str], int]:
     return pieces, start
 
 
-def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:
+def _plain_separated(line: _Line, marks: str) -> tuple[LexCell, ...] | None:
     """:func:`_plain_words` for a tab or pipe line: empty cells kept (EMPTY), as in
     these layouts they mean something."""
     pieces, pos = _pieces(line)
@@ -744,7 +770,7 @@ def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:
         else:
             # strip() gives back the very string when there is nothing to strip
             at = pos if body is piece else pos + piece.find(body)
-            token = _plain_token(body)
+            token = _plain_token(body, marks)
             if token is None:
                 return None
             add(_new_cell((token, body, at, at + len(body))))
@@ -752,7 +778,7 @@ def _plain_separated(line: _Line) -> tuple[LexCell, ...] | None:
     return tuple(out)
 
 
-def _plain_words(line: _Line) -> tuple[LexCell, ...] | None:
+def _plain_words(line: _Line, marks: str) -> tuple[LexCell, ...] | None:
     """The cells of a white-space line whose words are all digits or plain text (the
     usual table line), in one pass; None when some word needs :func:`_classify`."""
     text = line.text
@@ -764,27 +790,27 @@ def _plain_words(line: _Line) -> tuple[LexCell, ...] | None:
     for word in text.split():
         at = find(word, pos)
         pos = at + len(word)
-        token = _plain_token(word)
+        token = _plain_token(word, marks)
         if token is None:
             return None
         add(_new_cell((token, word, base + at, base + pos)))
     return tuple(out)
 
 
-def _plain_token(body: str) -> str | None:
+def _plain_token(body: str, marks: str) -> str | None:
     """VALUE for a number, FRAG for plain text; None for what only :func:`_classify`
     can place (a placeholder, unit, rule or caption: it depends on the cells around)."""
     kind = _kind(body)
     if kind == "number":
         return "VALUE"
-    return "FRAG" if kind is None and "第" not in body else None
+    return "FRAG" if kind is None and not any(m in body for m in marks) else None
 
 
 def _spaced_number(body: str) -> bool:
     return " " in body and _NUMBER.fullmatch(body.strip("*").replace(" ", "")) is not None
 
 
-def _classify(text: str, pieces: list[_Piece]) -> tuple[LexCell, ...]:
+def _classify(text: str, pieces: list[_Piece], captions: CaptionForm) -> tuple[LexCell, ...]:
     """Cells of a line's pieces (see :func:`_cells`)."""
     out: list[LexCell] = []
     add = out.append
@@ -804,7 +830,7 @@ def _classify(text: str, pieces: list[_Piece]) -> tuple[LexCell, ...]:
             previous = out[-1]  # "251000 元": a unit split from its number belongs to it
             out[-1] = LexCell("VALUE", text[previous.start : e], previous.start, e)
             continue
-        if "第" in body and _CAPTION.match(compact_key(body)):
+        if any(m in body for m in captions.marks) and captions.pattern.match(compact_key(body)):
             token = "CAPTION"
         elif kind == "placeholder":
             token = "VALUE" if seen_text or has_digits else "FRAG"

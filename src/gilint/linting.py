@@ -45,7 +45,9 @@ class Linter:
 
     def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
         self.config = config or Config()
-        self.registry = registry or build_registry(self.config.local_rules)
+        self.registry = registry or build_registry(
+            self.config.local_rules, formats=self.config.formats
+        )
         self.config.validate(
             self.registry.codes, tuple(t.id for t in self.registry.templates.templates)
         )

@@ -246,9 +246,19 @@ def _accept_rules(hosts: Sequence[PluginHost], problems: list[PluginProblem]) ->
     return sorted(accepted, key=lambda e: e.rule.code)
 
 
-def _accept_templates(hosts: Sequence[PluginHost], problems: list[PluginProblem]) -> TemplateSet:
+def _accept_templates(
+    hosts: Sequence[PluginHost], problems: list[PluginProblem], formats: Sequence[Path] = ()
+) -> TemplateSet:
+    from gilint.templates.toml_format import FormatError, load_format
+
     templates = list(NATIONAL.templates)
-    for origin, result in _results(hosts, "gilint_templates", problems):
+    described: list[tuple[str, Any]] = []
+    for path in formats:
+        try:
+            described.append((str(path), [load_format(path, TemplateSet(tuple(templates)))]))
+        except FormatError as exc:
+            problems.append(PluginProblem(str(path), str(exc)))
+    for origin, result in [*described, *_results(hosts, "gilint_templates", problems)]:
         for template in _as_sequence(result):
             if not isinstance(template, Template):
                 problems.append(PluginProblem(origin, f"{template!r} 不是格式描述 Template"))
@@ -304,15 +314,18 @@ def _results(
 
 
 def build_registry(
-    local_rules: Sequence[Path] = (), installed: PluginHost | None = None
+    local_rules: Sequence[Path] = (),
+    installed: PluginHost | None = None,
+    formats: Sequence[Path] = (),
 ) -> Registry:
-    """Everything the installed plugins and the given local rules provide."""
+    """Everything the installed plugins and the given local rules provide, with the
+    formats described as data in ``formats`` (TOML files: read, never run)."""
     hosts = [installed or installed_host()]
     if local_rules:
         hosts.append(local_host(local_rules))
     problems = [p for host in hosts for p in host.problems]
     rules = _accept_rules(hosts, problems)
-    templates = _accept_templates(hosts, problems)
+    templates = _accept_templates(hosts, problems, formats)
     reporters = _accept_reporters(hosts, problems)
     loaders = _accept_loaders(hosts, problems)
     return Registry(tuple(rules), templates, reporters, tuple(problems), loaders)

@@ -544,6 +544,7 @@ class _ChunkReader:
                 TextPiece(loc.text(sp), sp) for sp in (loc.span(s, e) for s, e in draft.texts)
             ),
             evidence=tuple(e for e in self.chunk.evidence if span.start <= e.span.start < span.end),
+            display=spec.display_name if spec else None,
         )
 
     def _finish_row(self, draft: _RowDraft, spec: TableSpec | None, duplicate: bool) -> Row:

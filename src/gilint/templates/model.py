@@ -65,6 +65,7 @@ class SumIdentity:
     left: tuple[str, ...]
     right: tuple[str, ...]
     description: str
+    code: str | None = None  # the rule that checks it (GI201 …); None: no rule does
 
 
 @attrs.frozen(slots=True)
@@ -78,6 +79,12 @@ class TableSpec:
     rows: tuple[RowSpec, ...]
     caption: str | None = None
     identities: tuple[SumIdentity, ...] = ()
+    # the name users know the table by in messages (表三); None: 表二 and its caption
+    display: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.display or f"表二{self.title}"
 
     @functools.cached_property
     def data_rows(self) -> tuple[RowSpec, ...]:
@@ -110,6 +117,9 @@ class PartSpec:
     ordinal: str
     title: str
     keywords: tuple[str, ...]
+    # what the part is for, as rules ask for it: "overview" (its aspects are the format's
+    # overview aspects), "fees" (it must state the information processing fees)
+    roles: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -118,6 +128,10 @@ class Aspect:
 
     name: str
     keywords: tuple[str, ...]
+
+
+# The national formats' table captions: 第二十条第（N）项 (on keys: half-width brackets)
+NATIONAL_CAPTIONS = (r"第二十条第\([一二三四五六七八九十]+\)项",)
 
 
 @attrs.frozen(slots=True)
@@ -133,6 +147,21 @@ class Template:
     last_year: int | None = None
     overview_aspects: tuple[Aspect, ...] = ()
     requires_fee_statement: bool = False
+    # what parts must speak of beyond the overview's aspects, by part: ("六", Aspect)
+    requirements: tuple[tuple[str, Aspect], ...] = ()
+    # what a table caption looks like (regular expressions on keys); the national
+    # format's 第二十条第（N）项, a provincial variant may add its own
+    caption_patterns: tuple[str, ...] = NATIONAL_CAPTIONS
+
+    def part_with(self, role: str) -> str | None:
+        """The ordinal of the part that has ``role`` ("overview", "fees")."""
+        return next((p.ordinal for p in self.parts if role in p.roles), None)
+
+    def aspects_of(self, part: str) -> tuple[Aspect, ...]:
+        """What ``part`` must speak of: the overview's aspects for the overview part,
+        and the requirements the format adds for it."""
+        found = self.overview_aspects if part == self.part_with("overview") else ()
+        return (*found, *(a for p, a in self.requirements if p == part))
 
     def table(self, table_id: str) -> TableSpec | None:
         return next((t for t in self.tables if t.id == table_id), None)

@@ -16,7 +16,7 @@ from gilint.templates.model import (
 # Heading keywords are keys (no spaces, half-width punctuation). A heading is a part
 # heading when its title contains one of them.
 PARTS = (
-    PartSpec("一", "总体情况", ("总体情况", "概述")),
+    PartSpec("一", "总体情况", ("总体情况", "概述"), roles=("overview",)),
     PartSpec("二", "主动公开政府信息情况", ("主动公开政府信息情况", "主动公开政府信息")),
     PartSpec(
         "三",
@@ -40,7 +40,7 @@ PARTS = (
         "存在的主要问题及改进情况",
         ("存在的主要问题", "存在问题", "主要问题及改进", "问题及改进情况"),
     ),
-    PartSpec("六", "其他需要报告的事项", ("其他需要报告的事项", "其他需要报告")),
+    PartSpec("六", "其他需要报告的事项", ("其他需要报告的事项", "其他需要报告"), roles=("fees",)),
 )
 
 # --- Table 三 -----------------------------------------------------------------------
@@ -102,6 +102,7 @@ def _table3(other_rows: tuple[RowSpec, ...]) -> TableSpec:
     applicants = tuple(c.id for c in APPLICANT_COLUMNS if c.id != "total")
     return TableSpec(
         id="3",
+        display="表三",
         part="三",
         title="收到和处理政府信息公开申请情况",
         columns=APPLICANT_COLUMNS,
@@ -113,6 +114,7 @@ def _table3(other_rows: tuple[RowSpec, ...]) -> TableSpec:
                 ("new", "carried_over"),
                 ("outcome.total", "carry_forward"),
                 "第一项加第二项之和，等于第三项加第四项之和",
+                code="GI201",
             ),
             SumIdentity(
                 "table3-outcome-total",
@@ -120,6 +122,7 @@ def _table3(other_rows: tuple[RowSpec, ...]) -> TableSpec:
                 ("outcome.total",),
                 outcomes,
                 "（七）总计等于各项办理结果之和",
+                code="GI202",
             ),
             SumIdentity(
                 "table3-applicant-total",
@@ -127,6 +130,7 @@ def _table3(other_rows: tuple[RowSpec, ...]) -> TableSpec:
                 ("total",),
                 applicants,
                 "总计等于自然人与各类法人或其他组织之和",
+                code="GI203",
             ),
         ),
     )
@@ -165,6 +169,7 @@ _GROUPS = (
 
 TABLE4 = TableSpec(
     id="4",
+    display="表四",
     part="四",
     title="政府信息公开行政复议、行政诉讼情况",
     columns=tuple(ColumnSpec(f"{g}.{o}", f"{gl}·{ol}") for g, gl in _GROUPS for o, ol in _OUTCOMES),
@@ -176,6 +181,7 @@ TABLE4 = TableSpec(
             (f"{g}.total",),
             tuple(f"{g}.{o}" for o, _ in _OUTCOMES if o != "total"),
             f"{gl}总计等于结果维持、结果纠正、其他结果、尚未审结之和",
+            code="GI204",
         )
         for g, gl in _GROUPS
     ),

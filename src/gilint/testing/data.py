@@ -90,10 +90,12 @@ class ReportData:
     # the parts whose tables stand after part 六, under these headings (the report numbers
     # its narrative 一…六 first): {"二": "一、主动公开政府信息情况", …}
     appendix: Mapping[str, str] = attrs.field(factory=dict)
+    # the format, when it is not one of the national ones (a format described as data)
+    format: Template | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def spec(self) -> Template:
-        template = NATIONAL.get(self.template)
+        template = self.format or NATIONAL.get(self.template)
         assert template is not None, self.template
         return template
 
@@ -109,70 +111,88 @@ class ReportData:
         return attrs.evolve(self, tables=tables)
 
 
-def _table3(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, Cells]:
-    outcome_rows = [
-        r.id for r in spec.data_rows if r.id.startswith("outcome.") and r.id != "outcome.total"
-    ]
-    applicants = [c.id for c in spec.columns if c.id != "total"]
-    rows: dict[str, list[int]] = {r.id: [] for r in spec.data_rows}
-    for _ in applicants:
-        outcomes = {r: rnd.randint(0, high) for r in outcome_rows}
-        total = sum(outcomes.values())
-        carry_forward = rnd.randint(0, high)
-        carried_over = rnd.randint(0, total + carry_forward)
-        for r, v in outcomes.items():
-            rows[r].append(v)
-        rows["outcome.total"].append(total)
-        rows["carry_forward"].append(carry_forward)
-        rows["carried_over"].append(carried_over)
-        rows["new"].append(total + carry_forward - carried_over)
-    return {r: tuple(str(v) for v in (*vs, sum(vs))) for r, vs in rows.items()}
+def _cell(kind: str, rnd: random.Random, high: int) -> str:
+    if kind == "amount":
+        return f"{rnd.randint(0, high * 10)}.{rnd.randint(0, 99):02d}"
+    if kind == "delta":
+        return str(rnd.randint(-high, high))
+    return str(rnd.randint(0, high * 5))
 
 
-def _table4(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, Cells]:
-    cells: list[int] = []
-    for _ in range(len(spec.columns) // 5):
-        four = [rnd.randint(0, high) for _ in range(4)]
-        cells.extend((*four, sum(four)))
-    return {"cases": tuple(str(v) for v in cells)}
+def _column(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, int]:
+    """One column's numbers that satisfy the table's column identities (all counts).
+
+    Each identity's first left row is worked out from the others: a single total is the
+    sum of its parts; in ``a + b = c + d`` the rows after the first on the left are drawn
+    no larger than the right side's sum, so the first is never negative. The other rows
+    are drawn freely, in the table's order."""
+    identities = [i for i in spec.identities if i.axis == "column"]
+    worked = {i.left[0] for i in identities}
+    bounded = {m for i in identities for m in i.left[1:]}
+    known = {
+        r.id: rnd.randint(0, high)
+        for r in spec.data_rows
+        if r.id not in worked and r.id not in bounded
+    }
+    pending = list(identities)
+    while pending:
+        ready = [i for i in pending if all(r in known for r in i.right)]
+        if not ready:
+            raise ValueError(f"表 {spec.id} 的勾稽关系无法依次求出")
+        for identity in ready:
+            total = sum(known[r] for r in identity.right)
+            for member in identity.left[1:]:
+                if member not in known:
+                    taken = sum(known.get(m, 0) for m in identity.left[1:])
+                    known[member] = rnd.randint(0, max(0, total - taken))
+            known[identity.left[0]] = total - sum(known[m] for m in identity.left[1:])
+            pending.remove(identity)
+    return known
 
 
-def _small(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, Cells]:
-    def cell(kind: str) -> str:
-        if kind == "amount":
-            return f"{rnd.randint(0, high * 10)}.{rnd.randint(0, 99):02d}"
-        if kind == "delta":
-            return str(rnd.randint(-high, high))
-        return str(rnd.randint(0, high * 5))
-
-    return {r.id: tuple(cell(c.kind) for c in spec.columns) for r in spec.data_rows}
+def _consistent(spec: TableSpec, rnd: random.Random, high: int) -> dict[str, Cells]:
+    """Numbers for one table that satisfy all of its identities, derived from them: the
+    columns that are a row's total are summed last; the others are drawn column by
+    column under the column identities (or freely, row by row, in a table without
+    identities, each cell by its column's kind)."""
+    if not spec.identities:
+        return {r.id: tuple(_cell(c.kind, rnd, high) for c in spec.columns) for r in spec.data_rows}
+    totals = {i.left[0]: i.right for i in spec.identities if i.axis == "row" and len(i.left) == 1}
+    columns: dict[str, dict[str, int]] = {}
+    for column in spec.column_ids:
+        if column not in totals:
+            columns[column] = _column(spec, rnd, high)
+    for column in spec.column_ids:
+        if column in totals:
+            columns[column] = {
+                r.id: sum(columns[p][r.id] for p in totals[column]) for r in spec.data_rows
+            }
+    return {r.id: tuple(str(columns[c][r.id]) for c in spec.column_ids) for r in spec.data_rows}
 
 
 def consistent_tables(template: Template, seed: int, high: int = 9) -> dict[str, dict[str, Cells]]:
-    """Numbers for every table of ``template`` that satisfy all of its identities."""
+    """Numbers for every table of ``template`` that satisfy all of its identities,
+    derived from the identities themselves: any format described as data gets them."""
     rnd = random.Random(seed)
-    tables: dict[str, dict[str, Cells]] = {}
-    for spec in template.tables:
-        if spec.id == "3":
-            tables[spec.id] = _table3(spec, rnd, high)
-        elif spec.id == "4":
-            tables[spec.id] = _table4(spec, rnd, high)
-        else:
-            tables[spec.id] = _small(spec, rnd, high)
-    return tables
+    return {spec.id: _consistent(spec, rnd, high) for spec in template.tables}
 
 
 def sample_report(
-    template: str = "2021",
+    template: str | Template = "2021",
     year: int | None = None,
     seed: int = 0,
     issuer: str = "示例县示例镇人民政府",
     high: int = 9,
 ) -> ReportData:
-    """A correct report of the given format with random consistent numbers."""
-    spec = FORMAT_2021 if template == "2021" else FORMAT_2019
+    """A correct report of the given format (an id of the national formats, or any
+    :class:`Template`, one described as data included) with random consistent numbers."""
+    if isinstance(template, Template):
+        spec = template
+    else:
+        spec = FORMAT_2021 if template == "2021" else FORMAT_2019
     if year is None:
-        year = 2024 if template == "2021" else 2020
+        national = {"2021": 2024, "2019": 2020}
+        year = national.get(spec.id) or max(spec.first_year or 2024, 2024)
     return ReportData(
         spec.id,
         year,
@@ -180,6 +200,7 @@ def sample_report(
         consistent_tables(spec, seed, high),
         overview=_worded(_OVERVIEW_WORDINGS, seed),
         problems=_worded(_PROBLEM_WORDINGS, seed // 3),
+        format=spec if isinstance(template, Template) else None,
     )
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 import attrs
 
-from gilint.templates.model import RowSpec, TableSpec
+from gilint.templates.model import RowSpec, TableSpec, Template
 from gilint.testing import layouts
 from gilint.testing.data import ReportData
 
@@ -366,15 +366,15 @@ def _render_base(data: ReportData, layout: Layout) -> Rendered:
             continue
         _heading(w, part.ordinal, data.headings.get(part.ordinal, f"{part.ordinal}、{part.title}"))
         if part.ordinal == "一":
-            _prose(w, data.overview)
+            _prose(w, _with_requirements(template, "一", data.overview))
         elif part.ordinal in data.appendix:
             _prose(w, ("本年度有关情况见附表。",))
         elif part.ordinal in ("二", "三", "四"):
             _tables(w, data, part.ordinal)
         elif part.ordinal == "五":
-            _prose(w, data.problems)
+            _prose(w, _with_requirements(template, "五", data.problems))
         else:
-            _prose(w, data.other_matters)
+            _prose(w, _with_requirements(template, part.ordinal, data.other_matters))
     if data.appendix:  # the tables after the narrative, under headings of their own
         w.blank()
         w.add("附表")
@@ -384,6 +384,20 @@ def _render_base(data: ReportData, layout: Layout) -> Rendered:
             w.blank()
             _tables(w, data, ordinal)
     return Rendered("\n".join(w.lines) + "\n", layout, w.rows, w.cells, w.parts)
+
+
+def _with_requirements(
+    template: Template, part: str, paragraphs: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A part's paragraphs, with a sentence for each thing the format requires the part
+    to speak of that they do not (a format described as data may add requirements)."""
+    text = "".join(paragraphs)
+    extra = tuple(
+        f"本年度{aspect.name}情况：{aspect.keywords[0]}工作已按要求完成。"
+        for required, aspect in template.requirements
+        if required == part and not any(k in text for k in aspect.keywords)
+    )
+    return (*paragraphs, *extra)
 
 
 def _tables(w: _Writer, data: ReportData, part: str) -> None:
