@@ -803,7 +803,11 @@ def _plain_token(body: str, marks: str) -> str | None:
     kind = _kind(body)
     if kind == "number":
         return "VALUE"
-    return "FRAG" if kind is None and not any(m in body for m in marks) else None
+    if kind is not None:
+        return None
+    # (one mark, the national formats' 第: a plain substring test, once per cell)
+    caption_like = marks in body if len(marks) == 1 else any(m in body for m in marks)
+    return None if caption_like else "FRAG"
 
 
 def _spaced_number(body: str) -> bool:
@@ -830,7 +834,9 @@ def _classify(text: str, pieces: list[_Piece], captions: CaptionForm) -> tuple[L
             previous = out[-1]  # "251000 元": a unit split from its number belongs to it
             out[-1] = LexCell("VALUE", text[previous.start : e], previous.start, e)
             continue
-        if any(m in body for m in captions.marks) and captions.pattern.match(compact_key(body)):
+        marks = captions.marks
+        hit = marks in body if len(marks) == 1 else any(m in body for m in marks)
+        if hit and captions.pattern.match(compact_key(body)):
             token = "CAPTION"
         elif kind == "placeholder":
             token = "VALUE" if seen_text or has_digits else "FRAG"
