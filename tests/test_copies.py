@@ -162,5 +162,8 @@ def test_a_rule_whose_extra_is_missing_says_so_and_the_others_run(tmp_path: Path
         cwd=tmp_path,
     )
     assert "XC001（needs-extra）未运行" in result.stderr and "gilint[nothing-such]" in result.stderr
+    # a plain run, which did not ask for the rule by name, goes on quietly without it
+    plain = run_gilint("check", ".", "--isolated", "--local-rules", str(plugin), cwd=tmp_path)
+    assert "未运行" not in plain.stderr and "GI703" in plain.stdout
     assert "GI703" in result.stdout and "XC001" not in result.stdout
     assert "Traceback" not in result.stderr

@@ -293,13 +293,22 @@ def _corpus_rules(linter: Linter, session: Session, paths: Sequence[str]) -> lis
         if not any(session.config_for(Path(p)).enabled(rule.code, p) for p in paths):
             continue
         if not rule.installed():
-            _warn(
-                f"规则 {rule.code}（{rule.name}）未运行：需要安装 gilint[{rule.extra}]"
-                f'（pip install "gilint[{rule.extra}]"）'
-            )
+            # said when the user asked for the rule by name or prefix (GI703, GI7); a
+            # plain run goes on quietly without an extra it was not asked to install
+            if any(_names(session.config_for(Path(p)), rule.code) for p in paths):
+                _warn(
+                    f"规则 {rule.code}（{rule.name}）未运行：需要安装 gilint[{rule.extra}]"
+                    f'（pip install "gilint[{rule.extra}]"）'
+                )
             continue
         chosen.append(rule)
     return chosen
+
+
+def _names(config: Any, code: str) -> bool:
+    """Whether the configuration selects ``code`` by more than the GI prefix or ALL."""
+    selectors = (*(config.select or ()), *config.extend_select)
+    return any(len(s) > 2 and s != "ALL" and code.startswith(s) for s in selectors)
 
 
 def _with_findings_across(
