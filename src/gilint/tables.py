@@ -631,10 +631,8 @@ class _ChunkReader:
         the rest are missing. Where only spaces separate them, a blank cell leaves no
         trace and numbers may have run together: the row is split when exactly one
         split fits its identities, and is otherwise unread."""
-        anchor = tokens[0].start if tokens else (label[0] if label else None)
-        if any(t.kind == "EMPTY" for t in tokens) or (
-            anchor is not None and self._separated(anchor)
-        ):
+        spans = [(t.start, t.end) for t in tokens] or ([label] if label else [])
+        if any(t.kind == "EMPTY" for t in tokens) or (spans and self._separated(spans)):
             return tokens, Reading.EXACT, None
         width = len(spec.columns)
         if not tokens:
@@ -663,14 +661,18 @@ class _ChunkReader:
         shown = "、".join(split)
         return cells, Reading.REPAIRED, f"“{written}”按本行的合计关系拆分为 {shown}"
 
-    def _separated(self, at: int) -> bool:
-        """Whether the line at ``at`` (a row's first number, or its label) separates
-        cells by tabs or pipes."""
+    def _separated(self, spans: list[tuple[int, int]]) -> bool:
+        """Whether tabs or pipes separate the row's cells: between its numbers, or just
+        before or after them (a row of one number; the label's span when it has none).
+        Only the row's own text is looked at: a megabyte line of rows stays linear."""
         text = self.loc.canonical
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        line = text[start : end if end >= 0 else len(text)]
-        return "\t" in line or "|" in line
+        for (_, end), (start, _) in itertools.pairwise(spans):
+            gap = text[end:start]
+            if "\t" in gap or "|" in gap:
+                return True
+        first, last = spans[0][0], spans[-1][1]
+        around = text[max(0, first - 3) : first] + text[last : last + 3]
+        return "\t" in around or "|" in around
 
 
 def _read_row(

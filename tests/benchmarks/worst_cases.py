@@ -20,6 +20,8 @@ from collections.abc import Callable
 import gilint
 from gilint.testing import render, sample_report
 
+_TABLE = "三、收到和处理政府信息公开申请情况\n"
+
 
 def _long_line(n: int) -> str:
     return "一、总体情况\n" + "总体情况 0 " * (n // 11)
@@ -49,6 +51,19 @@ def _random_bytes(n: int) -> bytes:
     return random.Random(n).randbytes(n)
 
 
+def _run_together_rows(n: int) -> str:
+    """Rows whose numbers ran together, all on one line (web text): each row is split,
+    or tried, and looked at for separators; none of it may cost more than linear time."""
+    row = "一、本年新收政府信息公开申请数量 " + "1" * 40 + " "
+    return _TABLE + row * (n // len(row))
+
+
+def _web_text(n: int) -> str:
+    """Web page text on one line: part headings and subsections run in, cut apart."""
+    flat = render(sample_report("2021", seed=1), "web").text.replace("\n", " ")
+    return flat * max(1, n // len(flat))
+
+
 _REPORT = render(sample_report("2021", seed=1), "wrapped").text
 
 
@@ -66,10 +81,10 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "whitespace run": (_spaces, 250_000),
     "random bytes": (_random_bytes, 25_000),
     "reports concatenated": (_concatenated, len(_REPORT) * 125),
+    "run-together rows, one line": (_run_together_rows, 250_000),
+    "web text, one line": (_web_text, 250_000),
 }
 
-
-_TABLE = "三、收到和处理政府信息公开申请情况\n"
 
 # Inputs of a fixed size, each linted whole in a fresh process: seconds and peak memory.
 FIXED: dict[str, Callable[[], str]] = {
