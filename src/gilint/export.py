@@ -106,13 +106,20 @@ def table_dict(table: Table) -> dict[str, Any]:
     }
 
 
-def _subsection(sub: Subsection) -> dict[str, Any]:
+def _blocks(children: tuple[Any, ...]) -> dict[str, Any]:
+    """A container's paragraphs, subsections and tables, from its ``children`` (the
+    traversal rules and plugins use), each kind in document order."""
     return {
-        "heading": _heading(sub.heading),
-        "span": _span(sub.span),
-        "paragraphs": [_text(p) for p in sub.paragraphs],
-        "tables": [table_dict(t) for t in sub.tables],
+        "paragraphs": [_text(c) for c in children if isinstance(c, Paragraph)],
+        "subsections": [_subsection(c) for c in children if isinstance(c, Subsection)],
+        "tables": [table_dict(c) for c in children if isinstance(c, Table)],
     }
+
+
+def _subsection(sub: Subsection) -> dict[str, Any]:
+    blocks = _blocks(sub.children)
+    del blocks["subsections"]
+    return {"heading": _heading(sub.heading), "span": _span(sub.span), **blocks}
 
 
 def _section(section: Section) -> dict[str, Any]:
@@ -121,9 +128,7 @@ def _section(section: Section) -> dict[str, Any]:
         "heading": _heading(section.heading),
         "title_recognised": section.title_recognised,
         "span": _span(section.span),
-        "paragraphs": [_text(p) for p in section.own_paragraphs],
-        "subsections": [_subsection(s) for s in section.subsections],
-        "tables": [table_dict(t) for t in section.tables],
+        **_blocks(section.children),
     }
 
 
@@ -149,11 +154,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "basis": report.template.basis,
             "evidence": [_evidence(e) for e in report.template.evidence],
         },
-        "preamble": {
-            "paragraphs": [_text(p) for p in report.preamble],
-            "subsections": [_subsection(s) for s in report.preamble_subsections],
-            "tables": [table_dict(t) for t in report.preamble_tables],
-        },
+        "preamble": _blocks(tuple(c for c in report.children if not isinstance(c, Section))),
         "sections": [_section(s) for s in report.sections],
         "diagnostics": [
             {"code": d.code, "message": d.message, "span": _span(d.span)}
