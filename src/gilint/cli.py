@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import json
 import os
 import sys
@@ -151,6 +150,7 @@ def _linter(session: Session, where: Path) -> Linter:
 
 
 def _check_command(args: argparse.Namespace) -> int:
+    from gilint.extras import importable
     from gilint.findings import Severity
     from gilint.loading import read_input_stream
     from gilint.output import output
@@ -183,7 +183,7 @@ def _check_command(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{args.format} 格式只能写入文件：请用 -o 指定输出文件（不能与 --statistics 同用）"
         )
-    if args.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
+    if args.format == "parquet" and not importable("pyarrow"):
         raise UsageError('Parquet 输出需要安装 pyarrow：pip install "gilint[dask]"')
     session.needs_source = reporter_class.needs_source
     session.needs_view = reporter_class.needs_view

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from gilint.extras import importable
 from gilint.findings import Finding
 from gilint.rule import CorpusRule
 from gilint.runner import STDIN, Outcome, Session, chunks
@@ -29,9 +30,7 @@ EXTRA = "dask"
 
 
 def installed() -> bool:
-    import importlib.util
-
-    return all(importlib.util.find_spec(m) is not None for m in ("dask", "distributed"))
+    return importable("dask", "distributed")
 
 
 @contextlib.contextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import inspect
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,7 +9,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import attrs
 
-from gilint.ast import Cell, Node, Report, Row, Section
+from gilint.ast import Cell, Node, Report, Row, Section, section_of
+from gilint.extras import importable
 from gilint.findings import Finding, Severity
 from gilint.span import Span
 from gilint.templates.model import Template, TemplateSet
@@ -48,7 +48,7 @@ class VisitContext:
     @property
     def section(self) -> Section | None:
         """The part the node stands in (None in the preamble)."""
-        return next((p for p in self.parents if isinstance(p, Section)), None)
+        return section_of(self.parents)
 
     @property
     def part(self) -> str | None:
@@ -178,7 +178,7 @@ class CorpusRule(Rule):
 
     @classmethod
     def installed(cls) -> bool:
-        return all(importlib.util.find_spec(name) is not None for name in cls.modules)
+        return importable(*cls.modules)
 
     def check(self, report: Report) -> Iterable[Finding]:
         return ()  # a corpus rule reads summaries (check_corpus), not one report

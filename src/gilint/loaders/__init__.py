@@ -11,11 +11,11 @@ left unchecked.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import ClassVar
 
+from gilint.extras import importable
 from gilint.loading import Loaded, LoadProblem
 from gilint.places import Piece, Place, SourceMap
 
@@ -59,10 +59,7 @@ class Loader:
     @classmethod
     def installed(cls) -> bool:
         """Whether the libraries this loader needs can be imported."""
-        try:
-            return all(importlib.util.find_spec(m) is not None for m in cls.modules)
-        except (ImportError, ValueError):  # a module set to None in sys.modules
-            return False
+        return importable(*cls.modules)
 
     def claims(self, path: str) -> bool:
         return PurePath(path).suffix.lower() in self.suffixes
