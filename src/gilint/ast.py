@@ -35,7 +35,12 @@ class Visit:
     @property
     def section(self) -> Section | None:
         """The part the node stands in (None in the preamble)."""
-        return next((p for p in self.parents if isinstance(p, Section)), None)
+        return section_of(self.parents)
+
+
+def section_of(parents: tuple[Node, ...]) -> Section | None:
+    """The part among a node's ancestors (None in the preamble)."""
+    return next((p for p in parents if isinstance(p, Section)), None)
 
 
 class Container:
