@@ -38,30 +38,6 @@ _SUB_ORDINAL = re.compile(r"[\s*#|>]*\(([一二三四五六七八九十]{1,2})\)
 _WRAP = re.compile(r"\s*\n\s*")
 
 
-def _tokens(node: Tree[Token] | Token) -> Iterator[Token]:
-    if isinstance(node, Token):
-        yield node
-        return
-    for child in node.children:
-        yield from _tokens(child)
-
-
-def _edge(node: Tree[Token] | Token, last: bool) -> Token | None:
-    """The first (or last) token under ``node``, without walking the whole subtree."""
-    while isinstance(node, Tree):
-        if not node.children:
-            return None
-        node = node.children[-1 if last else 0]
-    return node
-
-
-def _extent(node: Tree[Token] | Token) -> tuple[int, int]:
-    first, last = _edge(node, False), _edge(node, True)
-    if first is None or last is None:
-        return 0, 0
-    return first.start_pos or 0, max(first.end_pos or 0, last.end_pos or 0)
-
-
 @attrs.frozen(slots=True)
 class _Block:
     """What a run of blocks (a part's, a subsection's, the preamble's) holds, before its

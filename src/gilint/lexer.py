@@ -395,16 +395,12 @@ class LineLexer:
 
     def _heading_cuts(self, line: str) -> Iterator[int]:
         """Where a long line is to be cut: around each run-in part heading whose title
-        names a part (``… 二、主动公开政府信息情况 第二十条…``)."""
+        names a part (``… 二、主动公开政府信息情况 第二十条…``), whatever its number
+        (a renumbered part is still a part)."""
         for found in _RUN_IN_PART.finditer(line):
-            written = found.group("nth") or found.group("num")
-            title = found.group("title")
-            title_key, parts = self._title(title)
+            title_key, parts = self._title(found.group("title"))
             if not parts or len(title_key) > _MAX_HEADING:
                 continue
-            if written not in parts and written is not None:
-                # a renumbered part ("二、收到和处理…" where 三 belongs) is still a part
-                pass
             yield found.start()
             yield found.end("title")
 

@@ -100,6 +100,12 @@ _IN_RUN = frozenset(("VALUE", "EMPTY", "MORE"))  # the cells of a row's run of n
 _text = operator.itemgetter(1)  # its text
 
 
+def _first_number(kinds: list[str]) -> int:
+    """Where a line's first number (or empty cell) is; its length when it has none."""
+    found = [kinds.index(k) for k in _IN_RUN if k in kinds]
+    return min(found) if found else len(kinds)
+
+
 def _start(cell: LexCell) -> int:
     return cell.start
 
@@ -349,6 +355,10 @@ class _ChunkReader:
         numbers. Text after numbers that is no row label stays (a cell written in words,
         ``规章 15 五 34``, is that row's cell)."""
         for line in self.chunk.lines:
+            kinds = list(map(_kind, line))
+            if "FRAG" not in kinds[_first_number(kinds) :]:
+                yield line  # the usual line: one row, or none (no text after numbers)
+                continue
             start = 0
             index = 1
             while index < len(line):
@@ -643,7 +653,7 @@ class _ChunkReader:
         # (a repeated row is never checked: no repair is spent on it)
         if not duplicate and all(t.kind == "VALUE" for t in tokens) and self.budget.take(texts):
             split = unique_split(texts, spec)
-        if split is None or any(t.kind != "VALUE" for t in tokens):
+        if split is None:
             return (
                 tokens,
                 Reading.UNREAD,
