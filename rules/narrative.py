@@ -8,6 +8,7 @@ alone.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -34,15 +35,21 @@ _PARTS_START = re.compile(r"[，,：:（(]\s*(其中|分别为|分别是)")
 @attrs.frozen(slots=True)
 class _Sentence:
     """A sentence of the prose with its line breaks taken out (hard-wrapped text breaks
-    words: 信\n息公开), and where each of its characters stands in the report."""
+    words: 信\n息公开), and where it stands in the report: ``start`` is the report offset
+    of its first character, ``cuts`` the sentence offsets before which a line break was
+    taken out (most sentences have none: offsets are computed only for a finding)."""
 
     text: str
-    offsets: tuple[int, ...]
+    start: int
+    cuts: tuple[int, ...]
     paragraph: Paragraph
+
+    def _offset(self, index: int) -> int:
+        return self.start + index + bisect.bisect_right(self.cuts, index)
 
     def span(self, start: int, end: int) -> Span:
         return attrs.evolve(
-            self.paragraph.span, start=self.offsets[start], end=self.offsets[end - 1] + 1
+            self.paragraph.span, start=self._offset(start), end=self._offset(end - 1) + 1
         )
 
 
@@ -79,12 +86,26 @@ def _sentences(report: Report) -> Iterator[_Sentence]:
         for sub in section.subsections:
             paragraphs.extend(_with_heading(report, sub))
     for paragraph in paragraphs:
+        text = paragraph.text
         base = paragraph.span.start
-        kept = [(i, ch) for i, ch in enumerate(paragraph.text) if ch != "\n"]
-        joined = "".join(ch for _, ch in kept)
-        for found in _SENTENCE.finditer(joined):
-            offsets = tuple(base + kept[i][0] for i in range(found.start(), found.end()))
-            yield _Sentence(found.group(), offsets, paragraph)
+        if "\n" in text:
+            breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+            # a break at text offset p stands before joined offset p - (breaks before it)
+            cuts = [p - i for i, p in enumerate(breaks)]
+            text = text.replace("\n", "")
+        else:
+            cuts = []
+        for found in _SENTENCE.finditer(text):
+            start, end = found.span()
+            # the breaks before the sentence shift its start; those inside it are its cuts
+            before = bisect.bisect_right(cuts, start)
+            inside = bisect.bisect_right(cuts, end - 1)
+            yield _Sentence(
+                found.group(),
+                base + start + before,
+                tuple(c - start for c in cuts[before:inside]),
+                paragraph,
+            )
 
 
 def _value(report: Report, table: str, row: str, column: str) -> int | None:
@@ -146,6 +167,10 @@ _BINDINGS = (
     ),
 )
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_DIGIT = re.compile(r"[0-9]")
+_WIDER_AREA = re.compile(r"全县|全市|全区|全省|全旗|全州|全乡|全镇")
+_EARLIER = re.compile(r"上年|上一年|去年|以前年度|往年")
+_EARLIER_OR_CARRIED = re.compile(_EARLIER.pattern + r"|结转")
 # a number that is not an exact count: a range, an approximation
 _INEXACT = re.compile(r"^\s*(?:余|多|左右|以上|以下|[-—~～至到]\s*[0-9])")
 _APPROXIMATE = re.compile(r"(?:约|近|超过|不少于|逾)$")
@@ -177,18 +202,18 @@ class NarrativeTableMismatch(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         said: set[str] = set()
         for line in _sentences(report):
+            if _DIGIT.search(line.text) is None:
+                continue  # no number stated
             sentence = line.text.split("其中", 1)[0]  # the parts after 其中 are examples
             years = {int(y) for y in _YEAR.findall(sentence)}
             if years and years != {report.year}:
                 continue  # another year, or several
-            if re.search(r"全县|全市|全区|全省|全旗|全州|全乡|全镇", sentence):
+            if _WIDER_AREA.search(sentence):
                 continue
             for binding in _BINDINGS:
                 if binding.name in said:
                     continue
-                if re.search(
-                    r"上年|上一年|去年|以前年度|往年" + ("" if binding.carry else "|结转"), sentence
-                ):
+                if (_EARLIER if binding.carry else _EARLIER_OR_CARRIED).search(sentence):
                     continue
                 found = binding.pattern.search(sentence)
                 if found is None:
@@ -318,6 +343,8 @@ class NarrativeSum(Rule):
     def check(self, report: Report) -> Iterator[Finding]:
         for line in _sentences(report):
             sentence = line.text
+            if "共" not in sentence:
+                continue  # no total stated (a quick test before the pattern)
             total = _TOTAL.search(sentence)
             if total is None:
                 continue
