@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from gilint.findings import Finding, Severity
 from gilint.rule import CorpusRule
-from gilint.summary import ReportSummary
+
+if TYPE_CHECKING:  # the summaries come from the engine: no import at every start
+    from gilint.summary import ReportSummary
 
 
 def consecutive(

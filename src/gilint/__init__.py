@@ -45,7 +45,10 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'gilint' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    from gilint.collector import collector_paused
+
+    with collector_paused():  # importing builds thousands of lasting objects
+        value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

@@ -25,10 +25,15 @@ import attrs
 from gilint.findings import Severity
 from gilint.messages import os_error
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+
+def _tomllib() -> Any:
+    """The TOML reader, imported when a file or setting is read, not at every start."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
+
 
 CONFIG_FILES = (".gilint.toml", "gilint.toml", "pyproject.toml")
 KEYS = (
@@ -250,11 +255,12 @@ def from_mapping(
 
 def _toml(path: Path) -> dict[str, Any]:
     """The TOML document in ``path``; anything that stops it being read is a ConfigError."""
+    toml = _tomllib()
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = toml.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"无法读取配置文件 {path}：{os_error(exc)}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (toml.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{exc}") from None
     except RecursionError:  # arrays or tables nested thousands deep
         raise ConfigError(f"配置文件 {path} 嵌套过深，无法读取") from None
@@ -307,9 +313,10 @@ def inline(settings: Sequence[str]) -> dict[str, Any]:
     """``--config KEY=VALUE`` settings (TOML, as in a configuration file) as the fields
     of a :class:`Config` they set; they replace the file's values of those keys."""
     text = "\n".join(settings)
+    toml = _tomllib()
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = toml.loads(text)
+    except toml.TOMLDecodeError as exc:
         raise ConfigError(f"--config 的设置不是有效的 TOML（键 = 值）：{exc}") from None
     parsed = from_mapping(data, root=Path.cwd(), source=None)
     return {key.replace("-", "_"): getattr(parsed, key.replace("-", "_")) for key in data}

@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from gilint.ast import Cell, Report, Row
+from gilint.collector import collector_paused
 from gilint.config import (
     Config,
     ConfigError,
@@ -45,9 +46,10 @@ class Linter:
 
     def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
         self.config = config or Config()
-        self.registry = registry or build_registry(
-            self.config.local_rules, formats=self.config.formats
-        )
+        with collector_paused():  # plugins imported, rules and templates built: all kept
+            self.registry = registry or build_registry(
+                self.config.local_rules, formats=self.config.formats
+            )
         self.config.validate(
             self.registry.codes, tuple(t.id for t in self.registry.templates.templates)
         )

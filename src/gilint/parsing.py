@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import lru_cache
 
 from gilint.ast import Diagnostic, Report
 from gilint.build import build_report
+from gilint.collector import collector_paused
 from gilint.grammar_loader import parse_tokens
 from gilint.lexer import LineLexer
 from gilint.loaders import Loader, LoaderError, NotInstalled, choose
@@ -25,24 +24,6 @@ Source = str | bytes | os.PathLike[str]
 @lru_cache(maxsize=8)
 def _lexer(templates: TemplateSet) -> LineLexer:
     return LineLexer(templates)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for one parse.
-
-    A parse allocates many small objects, none in reference cycles; with the collector on,
-    its repeated scans of the growing tree made large inputs superlinear (size^1.2 on
-    repeated table rows in tests/benchmarks/worst_cases.py, size^1.05 with it paused).
-    The collector's previous state is restored, whatever happens.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load(
@@ -117,7 +98,7 @@ def parse_loaded(
     normalised = normalise(loaded.text)
     loc = Locator(loaded.text, normalised.text, normalised.offsets)
     try:
-        with _collector_paused():
+        with collector_paused():  # see gilint.collector
             lexed = _lexer(templates).lex(normalised.text)
             tree = parse_tokens(lexed.tokens)
             return build_report(tree, lexed, loaded, loc, templates, path, template)

@@ -1,0 +1,286 @@
+"""How the HTML loader reads a web page: with the standard library's parser.
+
+Blocks (``p``, ``div``, headings, list items, ``br``) become paragraphs; each table row
+becomes one line of tab-separated cells, with ``rowspan`` and ``colspan`` expanded into
+blank cells (a merged cell's text stands once, where the page shows it). Every cell and
+piece of text keeps the line and column of the page's source where it began, and a cell
+its path (``table[2]/tr[6]/td[3]``): many pages put the whole article on one line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+
+import attrs
+
+from gilint.loaders import HEAD, TextWriter
+from gilint.loading import Loaded, load_bytes, load_text
+from gilint.places import Place
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)""", re.I)
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "title",
+        "ul",
+    ]
+)
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
+_SPACE = re.compile(r"\s+")
+_TITLE_WORDS = ("年度报告", "工作报告")
+
+
+def _decode(data: bytes) -> Loaded:
+    """The page's text: by its BOM, else the charset its meta tag names (GBK and GB2312
+    read as GB18030, their superset), else as gilint decodes any text."""
+    found = _META_CHARSET.search(data[:HEAD])
+    if found and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        name = found.group(1).decode("ascii").lower()
+        codec = "gb18030" if name in ("gbk", "gb2312", "gb_2312-80", "x-gbk") else name
+        try:
+            text = data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            return attrs.evolve(load_text(text, origin="html"), encoding=codec)
+    return load_bytes(data, origin="html")
+
+
+@attrs.define
+class _Cell:
+    text: list[str]
+    place: Place
+    colspan: int
+    rowspan: int
+
+
+@attrs.define
+class _Table:
+    number: int
+    rows: list[list[_Cell]] = attrs.field(factory=list)
+    current: list[_Cell] | None = None
+    cell: _Cell | None = None
+    counts: dict[str, int] = attrs.field(factory=dict)  # td / th seen in this row
+
+
+class _Extractor(HTMLParser):
+    """Collects paragraphs and tables in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, object]] = []  # ("para", [(text, place)]) | ("table", _Table)
+        self.paragraph: list[tuple[str, Place]] = []
+        self.skipping = 0
+        self.tables: list[_Table] = []  # open tables, innermost last
+        self.table_count = 0
+        self.meta_title: tuple[str, Place] | None = None
+        self.title: tuple[str, Place] | None = None
+        self.in_title = False
+
+    def _place(self, path: str | None = None) -> Place:
+        line, column = self.getpos()
+        return Place("html", line=line, column=column + 1, path=path)
+
+    def _flush(self) -> None:
+        if any(text.strip() for text, _ in self.paragraph):
+            self.blocks.append(("para", list(self.paragraph)))
+        self.paragraph.clear()
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs_}
+        if tag == "meta" and values.get("name", "").lower() == "articletitle":
+            self.meta_title = (values.get("content", ""), self._place())
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIPPED:
+            self.skipping += 1
+            return
+        if self.tables and self.tables[-1].cell is not None and tag not in ("td", "th", "tr"):
+            if tag == "table":  # a table inside a cell: its text is the cell's
+                self.tables[-1].cell.text.append(" ")
+            return
+        if tag == "table":
+            self._flush()
+            self.table_count += 1
+            self.tables.append(_Table(self.table_count))
+        elif tag == "tr" and self.tables:
+            table = self.tables[-1]
+            table.current = []
+            table.rows.append(table.current)
+            table.counts = {}
+        elif tag in ("td", "th") and self.tables:
+            table = self.tables[-1]
+            if table.current is None:
+                table.current = []
+                table.rows.append(table.current)
+            table.counts[tag] = table.counts.get(tag, 0) + 1
+            path = f"table[{table.number}]/tr[{len(table.rows)}]/{tag}[{table.counts[tag]}]"
+            table.cell = _Cell(
+                [], self._place(path), _span(values, "colspan"), _span(values, "rowspan")
+            )
+            table.current.append(table.cell)
+        elif tag in _BLOCKS or tag == "br":
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+            return
+        if not self.tables:
+            if tag in _BLOCKS:
+                self._flush()
+            return
+        table = self.tables[-1]
+        if tag in ("td", "th"):
+            table.cell = None
+        elif tag == "tr":
+            table.current = None
+            table.cell = None
+        elif tag == "table" and table.cell is None:
+            self.tables.pop()
+            self.blocks.append(("table", table))
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title = (data, self._place())
+        if self.skipping:
+            return
+        if self.tables and self.tables[-1].cell is not None:
+            self.tables[-1].cell.text.append(data)
+        elif not self.tables:
+            self.paragraph.append((data, self._place()))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        while self.tables:
+            self.blocks.append(("table", self.tables.pop()))
+
+
+def _span(values: dict[str, str], name: str) -> int:
+    try:
+        return max(1, min(int(values.get(name) or 1), 1000))
+    except ValueError:
+        return 1
+
+
+def _grid(table: _Table) -> list[list[_Cell | None]]:
+    """The table's rows with spans expanded: a merged cell's continuation is None."""
+    grid: list[list[_Cell | None]] = []
+    below: dict[int, int] = {}  # column -> rows a rowspan still covers
+    for cells in table.rows:
+        row: list[_Cell | None] = []
+        column = 0
+        for cell in cells:
+            while below.get(column, 0) > 0:
+                below[column] -= 1
+                row.append(None)
+                column += 1
+            row.append(cell)
+            for offset in range(cell.colspan):
+                if cell.rowspan > 1:
+                    below[column + offset] = cell.rowspan - 1
+                if offset:
+                    row.append(None)
+            column += cell.colspan
+        while any(count > 0 for col, count in below.items() if col >= column):
+            if below.get(column, 0) > 0:
+                below[column] -= 1
+            row.append(None)
+            column += 1
+        grid.append(row)
+    return grid
+
+
+class _Writer(TextWriter):
+    """The text of a page: paragraphs and tables, block by block."""
+
+    def paragraph(self, chunks: list[tuple[str, Place]]) -> None:
+        first = True
+        for text, place in chunks:
+            text = _SPACE.sub(" ", text)
+            if first:
+                text = text.lstrip()
+            if text:
+                self.write(text, place)
+                first = False
+        self.write("\n\n")
+
+    def table(self, table: _Table) -> None:
+        for row in _grid(table):
+            for index, cell in enumerate(row):
+                if index:
+                    self.write("\t")
+                if cell is not None:
+                    self.write(_SPACE.sub(" ", "".join(cell.text)).strip(), cell.place)
+            self.write("\n")
+        self.write("\n")
+
+
+def extract(data: bytes) -> Loaded:
+    """A web page's text, each block and cell with its place in the page."""
+    decoded = _decode(data)
+    extractor = _Extractor()
+    extractor.feed(decoded.text)
+    extractor.close()
+    writer = _Writer()
+    title = extractor.meta_title or extractor.title
+    if title is not None and not _has_title(extractor.blocks):
+        writer.paragraph([title])
+    for kind, block in extractor.blocks:
+        if kind == "para":
+            writer.paragraph(block)  # type: ignore[arg-type]
+        else:
+            writer.table(block)  # type: ignore[arg-type]
+    extracted = writer.loaded(
+        # what decoding had to repair is told at the top: its offset was the page's
+        "html",
+        tuple(attrs.evolve(p, offset=0) for p in decoded.problems),
+    )
+    return attrs.evolve(extracted, encoding=decoded.encoding)
+
+
+def _has_title(blocks: list[tuple[str, object]]) -> bool:
+    """Whether the body states the report's title in its first paragraphs."""
+    paragraphs = [b for kind, b in blocks[:6] if kind == "para"]
+    return any(
+        any(word in "".join(t for t, _ in chunks) for word in _TITLE_WORDS)  # type: ignore[attr-defined]
+        for chunks in paragraphs[:3]
+    )
