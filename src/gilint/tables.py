@@ -315,8 +315,7 @@ class _ChunkReader:
     def read(self) -> list[Table]:
         buffer: list[LexCell] = []
         current: _RowDraft | None = None
-        for line in self._logical_lines():
-            kinds = list(map(_kind, line))
+        for line, kinds in self._logical_lines():
             if not line:
                 continue  # "|||": merged-cell debris, nothing to read
             if kinds == ["EMPTY"] * len(kinds):
@@ -349,15 +348,15 @@ class _ChunkReader:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
 
-    def _logical_lines(self) -> Iterator[tuple[LexCell, ...]]:
+    def _logical_lines(self) -> Iterator[tuple[tuple[LexCell, ...], list[str]]]:
         """The chunk's lines, a line holding several rows (web page text kept on one
         line: ``规章 0 0 0 行政规范性文件 1 0 3``) cut before each row label that follows
         numbers. Text after numbers that is no row label stays (a cell written in words,
-        ``规章 15 五 34``, is that row's cell)."""
+        ``规章 15 五 34``, is that row's cell). Each comes with its cells' kinds."""
         for line in self.chunk.lines:
             kinds = list(map(_kind, line))
             if "FRAG" not in kinds[_first_number(kinds) :]:
-                yield line  # the usual line: one row, or none (no text after numbers)
+                yield line, kinds  # the usual line: one row, or none (no text after numbers)
                 continue
             start = 0
             index = 1
@@ -367,12 +366,12 @@ class _ChunkReader:
                     while stop < len(line) and line[stop].kind == "FRAG":
                         stop += 1
                     if self._match(list(line[index:stop]))[0]:
-                        yield line[start:index]
+                        yield line[start:index], kinds[start:index]
                         start = index
                     index = stop
                     continue
                 index += 1
-            yield line[start:] if start else line
+            yield (line[start:], kinds[start:]) if start else (line, kinds)
 
     def _match(
         self, frags: list[LexCell]
