@@ -8,7 +8,12 @@ with a defect), writes them to a temporary directory and measures, in one run:
 * ``gilint check --format json --jobs 1`` and ``--jobs 2`` as whole processes, start-up
   included;
 * start-up (interpreter + gilint imported, parser built, rules loaded) and the peak resident memory
-  of ``gilint check --jobs 1`` over ``--memory-reports`` reports.
+  of ``gilint check --jobs 1`` over ``--memory-reports`` reports;
+* the same floor and in-process lint for each real report of ``--corpus`` (by default the
+  shared corpus beside the repository, when it is there);
+* for each loader whose files can be made here (HTML always; Word and PDF with the
+  ``test`` extra), ms per report to extract the text and to lint it, so that the whole
+  pipeline's cost is visible (see ``loaders.py``).
 
 It prints a table and asserts nothing: ``python tests/benchmarks/throughput.py``.
 """
@@ -30,6 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import attrs
+import loaders
 
 import gilint
 from gilint.testing import LAYOUTS, render, sample_report
@@ -141,6 +147,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=3000)
     parser.add_argument("--memory-reports", type=int, default=10000)
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    )
+    parser.add_argument("--loader-reports", type=int, default=20)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -157,6 +167,17 @@ def main() -> None:
         one_s = whole_process(folder, 1, len(paths))
         two_s = whole_process(folder, 2, len(paths))
         bare, started = startup()
+        corpus = sorted(args.corpus.glob("*.txt")) if args.corpus.is_dir() else []
+        corpus_rows = [
+            (
+                path,
+                path.stat().st_size,
+                per_report([path], floor, 30),
+                per_report([path], linter.lint, 30),
+            )
+            for path in corpus
+        ]
+        loader_rows = loaders.measure(args.loader_reports)
 
         memory_folder = Path(tmp) / "memory"
         memory_folder.mkdir()
@@ -195,6 +216,33 @@ def main() -> None:
         f"| peak memory, gilint check --jobs 1 over {args.memory_reports} reports | "
         f"{peak:.0f} MB | < 100 MB |"
     )
+    print()
+    if corpus_rows:
+        print(f"Real reports ({args.corpus.name}), best of 30:")
+        print()
+        print("| report | KiB | floor ms | lint ms | x floor |")
+        print("|---|---:|---:|---:|---:|")
+        for path, size_b, floor_r, lint_r in corpus_rows:
+            print(
+                f"| {path.name} | {size_b / 1024:.1f} | {floor_r * ms:.3f} | "
+                f"{lint_r * ms:.3f} | {lint_r / floor_r:.1f} |"
+            )
+    else:
+        print(f"Real reports: none in {args.corpus} (pass --corpus DIR)")
+    print()
+    print(f"Loaders ({args.loader_reports} reports of each kind):")
+    print()
+    print("| loader | extract ms per report | lint ms per report | extraction share |")
+    print("|---|---:|---:|---:|")
+    for result in loader_rows:
+        if len(result) == 2:
+            print(f"| {result[0]} | {result[1]} | | |")
+            continue
+        kind, extract_ms, lint_ms = result
+        print(
+            f"| {kind} | {extract_ms:.1f} | {lint_ms:.2f} | "
+            f"{extract_ms / (extract_ms + lint_ms):.0%} |"
+        )
 
 
 if __name__ == "__main__":
