@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +16,7 @@ from gilint.lexer import (
     _Line,
     _separated,
     _words,
+    surplus_count,
 )
 
 # pieces that table lines are made of, including every kind of cell the lexer tells apart
@@ -91,3 +94,8 @@ def test_usual_lines_of_each_layout() -> None:
     ]:
         cells = _cells(line_text, _Line(0, line_text))
         assert [c.kind for c in cells] == kinds, line_text
+
+
+@given(st.from_regex(r"[0-9][0-9 \t|]*", fullmatch=True))
+def test_the_numbers_of_a_long_run_are_counted_as_a_pattern_finds_them(more: str) -> None:
+    assert surplus_count(more) == len(re.findall(r"[0-9]+", more))

@@ -126,6 +126,19 @@ _CHROME = re.compile(
     r"(?:相关链接|主办单位|承办单位|版权所有|网站标识码|网站地图|联系我们|[^\s]{0,4}ICP备)"
 )
 _RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
+# what a line must hold for each run-in pattern to match (a substring test is a fraction
+# of a pattern's search over a megabyte-long line)
+_CHROME_WORDS = (
+    "相关链接",
+    "主办单位",
+    "承办单位",
+    "版权所有",
+    "网站标识码",
+    "网站地图",
+    "联系我们",
+    "ICP备",
+)
+_PART_MARKS = ("部分", "、", ".")
 # A subsection run into such a line: after a space or a sentence end, "（二）".
 _RUN_IN_SUB = re.compile(r"(?<=[\s。;])\([一二三四五六七八九十]{1,2}\)")
 # A shorter line is cut only when two part headings or more are run into it.
@@ -375,16 +388,19 @@ class LineLexer:
             if len(cuts) < 4 and len(piece) <= _LONG_TEXT_LINE:
                 yield start, piece  # one heading run into a paragraph: left alone
                 continue
-            title = _RUN_IN_TITLE.search(piece, 0, cuts[0] if cuts else len(piece))
-            if title is not None:
-                cuts = sorted({title.start(), title.end(), *cuts})
-            footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
-            if footer is not None:  # the page's own links and notices after the report
-                cuts = sorted({*cuts, footer.start()})
+            if "年度报告" in piece:
+                title = _RUN_IN_TITLE.search(piece, 0, cuts[0] if cuts else len(piece))
+                if title is not None:
+                    cuts = sorted({title.start(), title.end(), *cuts})
+            if any(word in piece for word in _CHROME_WORDS):
+                footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
+                if footer is not None:  # the page's own links and notices after the report
+                    cuts = sorted({*cuts, footer.start()})
             # each run-in subsection ("（二）改进情况。……") a paragraph of its own, as in
             # every other layout (in a table, a row label starting so is cut from the row
             # before it, which the table reader reads across paragraphs anyway)
-            cuts = sorted({*cuts, *(m.start() for m in _RUN_IN_SUB.finditer(piece))})
+            if "(" in piece:
+                cuts = sorted({*cuts, *(m.start() for m in _RUN_IN_SUB.finditer(piece))})
             at = 0
             for cut in cuts:
                 if cut > at:
@@ -397,6 +413,8 @@ class LineLexer:
         """Where a long line is to be cut: around each run-in part heading whose title
         names a part (``… 二、主动公开政府信息情况 第二十条…``), whatever its number
         (a renumbered part is still a part)."""
+        if not any(mark in line for mark in _PART_MARKS):
+            return
         for found in _RUN_IN_PART.finditer(line):
             title_key, parts = self._title(found.group("title"))
             if not parts or len(title_key) > _MAX_HEADING:
@@ -680,12 +698,15 @@ _LONG_LINE = 2 * RUN_CELLS  # a shorter line cannot hold such a run
 _RUN_START = re.compile(rf"(?<![^ \t|])[0-9]+(?:[ \t|]+[0-9]+){{{RUN_CELLS}}}")
 _RUN_MORE = re.compile(r"(?:[ \t|]+[0-9]+){1,4096}")
 _DIGIT_RUNS = re.compile(r"[0-9]+")
-_SEPARATORS = str.maketrans("", "", " \t|")
+_DIGITS_AND_SPACES = str.maketrans("0123456789\t|", "1111111111  ")
 
 
 def surplus_count(more: str) -> int:
-    """How many numbers the text of a MORE cell holds (digits and separators only)."""
-    return len(_DIGIT_RUNS.sub("1", more).translate(_SEPARATORS))
+    """How many numbers the text of a MORE cell holds (digits and separators only): each
+    number but a first one at the very start follows a separator (" 1" once every digit
+    is 1 and every separator a space), counted without a pattern's match per number."""
+    marked = more.translate(_DIGITS_AND_SPACES)
+    return marked.count(" 1") + marked.startswith("1")
 
 
 def _cells(text: str, line: _Line, captions: CaptionForm = _CAPTION) -> tuple[LexCell, ...]:
