@@ -66,13 +66,13 @@ class CarryOverMismatch(CorpusRule):
                 then, here = before.number(column), now.number(column)
                 if then is None or here is None or then == here:
                     continue
-                start, end = now.cells[index]
+                start, end = now.cell(index)
                 yield self.at(
                     this,
                     start,
                     end,
                     f"表三“二、上年结转政府信息公开申请数量”“{now.labels[index]}”一栏为 {here}，"
-                    f"但上一年度报告（{_where(last, before.cells[index][0])}）"
+                    f"但上一年度报告（{_where(last, before.cell(index)[0])}）"
                     f"“四、结转下年度继续办理”为 {then}",
                 )
                 break  # one finding per pair: the first column that differs
@@ -124,12 +124,12 @@ class InForceChain(CorpusRule):
                 expected = then + issued - repealed  # type: ignore[operator]
                 if expected == here:
                     continue
-                start, end = now.cells[now.columns.index("in_force")]
+                start, end = now.cell(now.columns.index("in_force"))
                 yield self.at(
                     this,
                     start,
                     end,
                     f"表二“{name}”现行有效件数为 {here}，按上一年度现行有效 {then}"
-                    f"（{_where(last, before.cells[before.columns.index('in_force')][0])}）"
+                    f"（{_where(last, before.cell(before.columns.index('in_force'))[0])}）"
                     f"加本年制发 {issued}、减本年废止 {repealed}，应为 {expected}",
                 )

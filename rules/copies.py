@@ -91,6 +91,7 @@ class CopiedText(CorpusRule):
     )
     extra = "copies"
     modules = ("datasketch", "rapidfuzz")
+    reads_prose = True
 
     def check_corpus(self, summaries: Sequence[ReportSummary]) -> Iterable[Finding]:
         boilerplate = _boilerplate(self.templates)

@@ -189,6 +189,10 @@ def _check_command(args: argparse.Namespace) -> int:
     session.needs_view = reporter_class.needs_view
     session.default_include = _include_patterns(linter)
     session.needs_summary = bool(linter.registry.corpus_rules) and not args.no_cross_report
+    session.summary_prose = any(
+        entry.rule.reads_prose and entry.rule.installed()  # type: ignore[attr-defined]
+        for entry in linter.registry.corpus_rules
+    )
     if args.show_settings:
         return _show_settings(session, linter, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
     collected = collect(paths, session)

@@ -175,6 +175,8 @@ class CorpusRule(Rule):
     # "body": the rule compares only reports of one issuing body, so running it on each
     # body's summaries apart gives the same findings (an engine may spread the groups)
     groups_by: ClassVar[str | None] = None
+    # whether it reads the prose of the summaries (kept for every report only then)
+    reads_prose: ClassVar[bool] = False
 
     @classmethod
     def installed(cls) -> bool:

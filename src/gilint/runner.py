@@ -67,6 +67,7 @@ class Session:
     needs_source: bool = False
     needs_view: bool = False
     needs_summary: bool = False
+    summary_prose: bool = False  # a rule across reports reads their prose
     isolated: bool = False
     trust_local_rules: bool = False
     max_bytes: int = MAX_BYTES
@@ -85,6 +86,7 @@ class Session:
         "needs_source",
         "needs_view",
         "needs_summary",
+        "summary_prose",
         "isolated",
         "trust_local_rules",
         "max_bytes",
@@ -170,7 +172,7 @@ class Session:
                     if number <= len(source):
                         lines[number] = source[number - 1]
         view = report_view(report, findings) if self.needs_view and findings else None
-        summary = summarise(report, shown) if self.needs_summary else None
+        summary = summarise(report, shown, self.summary_prose) if self.needs_summary else None
         return Outcome(named, FileResult(shown, findings, lines, view, summary))
 
     def check_many(self, paths: Sequence[str]) -> list[Outcome]:

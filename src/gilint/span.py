@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 import attrs
 
@@ -71,7 +72,7 @@ class LineIndex:
         self._last = 1  # the line found last: nodes are located mostly in text order
 
     @classmethod
-    def from_starts(cls, starts: tuple[int, ...], length: int) -> LineIndex:
+    def from_starts(cls, starts: Sequence[int], length: int) -> LineIndex:
         """An index rebuilt from :meth:`starts` without the text (a report's summary
         keeps these, not the text)."""
         index = cls.__new__(cls)
