@@ -89,3 +89,22 @@ def test_the_corpus_and_the_fixtures_give_nothing() -> None:
         paths.append(str(CORPUS))
     result = run_gilint("check", *paths, "--isolated", "--select", "GI7")
     assert "GI70" not in result.stdout, result.stdout
+
+
+def test_a_summary_keeps_each_cell_span_and_prose_only_when_asked() -> None:
+    import gilint
+    from gilint.summary import summarise
+
+    report = gilint.parse(render(sample_report("2021", seed=3), "tabs").text)
+    row = report.table("3").row("carry_forward")  # type: ignore[union-attr]
+    assert row is not None
+    summary = summarise(report, "r.txt", prose=False)
+    kept = summary.rows[("3", "carry_forward")]
+    assert [kept.cell(i) for i in range(len(row.cells))] == [
+        (c.span.start, c.span.end) for c in row.cells
+    ]
+    assert summary.paragraphs == ()
+    with_prose = summarise(report, "r.txt")
+    assert {p.part for p in with_prose.paragraphs} == {"一", "五"}
+    span = with_prose.span(*kept.cell(0))  # lines and columns from the kept line starts
+    assert (span.line, span.column) == (row.cells[0].span.line, row.cells[0].span.column)
