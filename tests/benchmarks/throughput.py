@@ -24,7 +24,6 @@ import argparse
 import os
 import platform
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import attrs
 import loaders
+from peak import gilint_peak_mb
 
 import gilint
 from gilint.testing import LAYOUTS, render, sample_report
@@ -135,12 +135,9 @@ def startup() -> tuple[float, float]:
 
 
 def peak_memory_mb(folder: Path) -> float:
-    """Peak resident memory of one ``gilint check --jobs 1`` process over ``folder``."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(check_command(folder, 1), check=True, env=installed_env())
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    kib = max(after, before)  # ru_maxrss is the largest child so far, in KiB on Linux
-    return kib / 1024
+    """Peak resident memory of one ``gilint check --jobs 1`` process over ``folder``, as
+    that process saw it (see ``peak.py``)."""
+    return gilint_peak_mb(check_command(folder, 1)[3:], installed_env())
 
 
 def main() -> None:

@@ -11,11 +11,12 @@ import argparse
 import math
 import platform
 import random
-import resource
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+
+from peak import peak_kib
 
 import gilint
 from gilint.testing import render, sample_report
@@ -102,7 +103,7 @@ def measure(name: str) -> None:
     start = time.perf_counter()
     findings = gilint.lint(text, config={})
     took = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_kib() / 1024  # this process's own peak, not its parent's (see peak.py)
     print(f"{took:.2f} {peak:.0f} {len(findings)}")
 
 
