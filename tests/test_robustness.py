@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -106,6 +107,37 @@ def test_parse_restores_the_garbage_collector() -> None:
     try:
         gilint.parse("一、总体情况\n正文。\n")
         assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
+
+
+def test_building_a_linter_restores_the_garbage_collector_even_when_it_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The collector is paused while rules are built (and gilint is imported): a caller's
+    choice survives that, and so does a build that raises."""
+    import gc
+
+    import gilint.linting
+    from gilint.collector import collector_paused
+
+    gilint.Linter()
+    assert gc.isenabled()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("plugin host broke")
+
+    monkeypatch.setattr(gilint.linting, "build_registry", broken)
+    with pytest.raises(RuntimeError, match="plugin host broke"):
+        gilint.Linter()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            with collector_paused():  # nested: the inner one restores "paused"
+                pass
+            assert not gc.isenabled()
+        assert not gc.isenabled()
     finally:
         gc.enable()
 
