@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import textwrap
 import warnings
-from importlib import metadata
 from pathlib import Path
 
 import attrs
@@ -184,21 +184,11 @@ def test_broken_installed_plugin_is_named_and_the_run_goes_on(
     (tmp_path / "gilint_fake_bad.py").write_text(
         "raise ImportError('missing dependency')\n", encoding="utf-8"
     )
+    _distribution(tmp_path, "gilint-fake", {"bad": "gilint_fake_bad", "good": "gilint_fake_good"})
     monkeypatch.syspath_prepend(str(tmp_path))
-    real = metadata.entry_points
-
-    def fake(**kwargs: str) -> list[metadata.EntryPoint]:
-        found = list(real(**kwargs))
-        return [
-            *found,
-            metadata.EntryPoint("bad", "gilint_fake_bad", "gilint"),
-            metadata.EntryPoint("good", "gilint_fake_good", "gilint"),
-        ]
-
-    monkeypatch.setattr(plugins.metadata, "entry_points", fake)
     registry = build_registry(installed=load_installed())
     assert registry.rule("XP001") is not None and registry.rule("GI101") is not None
-    assert [p.plugin for p in registry.problems] == ["entry point bad"]
+    assert [p.plugin for p in registry.problems] == ["gilint-fake 0.1"]
     assert "missing dependency" in registry.problems[0].message
     sys.modules.pop("gilint_fake_good", None)
 
@@ -246,19 +236,28 @@ def _claimant(code: str, name: str, tryfirst: bool = False) -> str:
     ''')
 
 
+def _distribution(folder: Path, name: str, points: dict[str, str]) -> None:
+    """An installed distribution in ``folder`` (a folder of ``sys.path``), as pip leaves
+    one: its metadata and its entry points of the group ``gilint``."""
+    info = folder / f"{name.replace('-', '_')}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n", encoding="utf-8"
+    )
+    lines = "".join(f"{key} = {value}\n" for key, value in points.items())
+    (info / "entry_points.txt").write_text(f"[console_scripts]\nx = y:z\n\n[gilint]\n{lines}")
+
+
 def _installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, modules: dict[str, str]
 ) -> plugins.Registry:
     """A registry with the built-in rules and ``modules`` as installed plugins, registered
     in the order given (entry points are sorted by name: the names say the order)."""
-    monkeypatch.syspath_prepend(str(tmp_path))
-    points = []
     for name, source in modules.items():
         (tmp_path / f"{name}.py").write_text(source, encoding="utf-8")
-        points.append(metadata.EntryPoint(name, name, "gilint"))
+        _distribution(tmp_path, name.replace("_", "-"), {name: name})
         sys.modules.pop(name, None)
-    real = metadata.entry_points
-    monkeypatch.setattr(plugins.metadata, "entry_points", lambda **kw: [*real(**kw), *points])
+    monkeypatch.syspath_prepend(str(tmp_path))
     return build_registry(installed=load_installed())
 
 
@@ -273,7 +272,7 @@ def test_an_installed_plugin_cannot_take_a_builtin_code(
     assert entry is not None and entry.origin == "built-in"
     assert entry.rule.name == "missing-section"
     (problem,) = registry.problems
-    assert problem.plugin == "entry point gilint_fake_taker"  # the refused one is named
+    assert problem.plugin == "gilint-fake-taker 0.1"  # the refused one is named
     assert "built-in" in problem.message
 
 
@@ -291,7 +290,71 @@ def test_between_two_plugins_the_first_registered_keeps_its_code(
     )
     entry = registry.rule("XQ001")
     assert entry is not None and entry.rule.name == "first"
-    assert entry.origin == "entry point gilint_fake_a_first"
+    assert entry.origin == "gilint-fake-a-first 0.1"
     (problem,) = registry.problems
-    assert problem.plugin == "entry point gilint_fake_b_second"
-    assert "gilint_fake_a_first" in problem.message
+    assert problem.plugin == "gilint-fake-b-second 0.1"
+    assert "gilint-fake-a-first 0.1" in problem.message
+
+
+def test_gilint_s_own_entry_points_are_the_ones_pyproject_declares() -> None:
+    import tomllib
+
+    from gilint.installed import BUILTIN_ENTRY_POINTS
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["entry-points"]
+    assert declared["gilint"] == BUILTIN_ENTRY_POINTS
+
+
+def test_without_other_plugins_the_entry_points_are_found_without_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only gilint's own entry points on the path: importlib.metadata (about 20 ms of a
+    start) is not asked. Another distribution's, or an egg: it is, for everything."""
+    from importlib import metadata
+
+    from gilint import installed
+
+    asked: list[str] = []
+    real = metadata.entry_points
+
+    def counting(**kwargs: str) -> object:
+        asked.append(kwargs.get("group", ""))
+        return real(**kwargs)
+
+    monkeypatch.setattr(metadata, "entry_points", counting)
+    own = tmp_path / "own"
+    own.mkdir()
+    _distribution(own, "gilint", {"builtin": "gilint.rules", "loaders": "gilint.loaders.builtin"})
+    monkeypatch.setattr(sys, "path", [str(own), str(tmp_path / "missing")])
+    found = installed.declared()
+    assert [(d.name, d.value, d.origin) for d in found] == [
+        ("builtin", "gilint.rules", "built-in"),
+        ("loaders", "gilint.loaders.builtin", "built-in"),
+    ]
+    assert asked == []
+    assert found[0].load() is importlib.import_module("gilint.rules")
+
+    other = tmp_path / "other"
+    other.mkdir()
+    _distribution(other, "gilint-province", {"province": "gilint_province.rules:PLUGIN [x]"})
+    monkeypatch.setattr(sys, "path", [str(own), str(other)])
+    assert installed._others_declared()
+    installed.declared()
+    assert asked == ["gilint"]
+
+    eggs = tmp_path / "eggs"
+    (eggs / "something-1.0-py3.11.egg").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [str(own), str(eggs)])
+    assert installed._others_declared()  # an egg's metadata is not read here: ask
+
+
+def test_entry_point_sections_are_read_as_ini() -> None:
+    from gilint.installed import _group_values
+
+    text = (
+        "[console_scripts]\ngilint = gilint.cli:main\n\n"
+        "[gilint]\n# a comment\nbuiltin = gilint.rules\n"
+        "province = gilint_province.rules:PLUGIN [extra]\n\n[other]\nx = y\n"
+    )
+    assert _group_values(text) == ["gilint.rules", "gilint_province.rules:PLUGIN"]

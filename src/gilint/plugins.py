@@ -12,7 +12,6 @@ import hashlib
 import importlib.util
 import sys
 from collections.abc import Iterable, Sequence
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -21,13 +20,11 @@ import attrs
 import pluggy
 
 from gilint import hookspecs
+from gilint.installed import GROUP, declared
 from gilint.loaders import Loader
 from gilint.rule import CorpusRule, Rule
 from gilint.templates import NATIONAL
 from gilint.templates.model import Template, TemplateSet
-
-GROUP = "gilint"
-BUILTIN = "built-in"
 
 
 @attrs.frozen(slots=True)
@@ -120,19 +117,6 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-# the entry points of gilint's own rules and loaders, registered before any plugin
-_BUILTIN_PLUGINS = ("gilint.rules", "gilint.loaders.builtin")
-
-
-def _origin(entry_point: metadata.EntryPoint) -> str:
-    if entry_point.value in _BUILTIN_PLUGINS:
-        return BUILTIN
-    dist = entry_point.dist
-    if dist is not None:
-        return f"{dist.metadata['Name']} {dist.version}"
-    return f"entry point {entry_point.name}"
-
-
 _INSTALLED: list[PluginHost] = []  # the process's one plugin manager, made on first use
 
 
@@ -146,18 +130,13 @@ def installed_host() -> PluginHost:
 def load_installed() -> PluginHost:
     """A new host with every installed plugin; the built-in rules come first."""
     host = PluginHost()
-    points = sorted(
-        metadata.entry_points(group=GROUP),
-        key=lambda ep: (ep.value not in _BUILTIN_PLUGINS, ep.value != "gilint.rules", ep.name),
-    )
-    for entry_point in points:
-        origin = _origin(entry_point)
+    for entry_point in declared():
         try:
             plugin = entry_point.load()
         except Exception as exc:
-            host.problems.append(PluginProblem(origin, f"无法加载：{_describe(exc)}"))
+            host.problems.append(PluginProblem(entry_point.origin, f"无法加载：{_describe(exc)}"))
             continue
-        host.add(plugin, f"ep:{entry_point.name}", origin)
+        host.add(plugin, f"ep:{entry_point.name}", entry_point.origin)
     return host
 
 
@@ -249,11 +228,12 @@ def _accept_rules(hosts: Sequence[PluginHost], problems: list[PluginProblem]) ->
 def _accept_templates(
     hosts: Sequence[PluginHost], problems: list[PluginProblem], formats: Sequence[Path] = ()
 ) -> TemplateSet:
-    from gilint.templates.toml_format import FormatError, load_format
-
     templates = list(NATIONAL.templates)
     described: list[tuple[str, Any]] = []
     for path in formats:
+        # (imported only when a format is described as data: TOML is not read otherwise)
+        from gilint.templates.toml_format import FormatError, load_format
+
         try:
             described.append((str(path), [load_format(path, TemplateSet(tuple(templates)))]))
         except FormatError as exc:

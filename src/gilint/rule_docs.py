@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from gilint.findings import Severity
-from gilint.plugins import BUILTIN, Registry, RuleEntry
+from gilint.installed import BUILTIN
+from gilint.plugins import Registry, RuleEntry
 
 
 def title(entry: RuleEntry) -> str:
