@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from gilint.findings import Finding, Severity
 from gilint.rule import CorpusRule
-from gilint.summary import ReportSummary
 from gilint.templates.model import TemplateSet
+
+if TYPE_CHECKING:  # the summaries come from the engine: no import at every start
+    from gilint.summary import ReportSummary
 
 # A paragraph shorter than this (characters, after the masking below) is a sentence
 # that many reports say alike, not copied content.

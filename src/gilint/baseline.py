@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,14 +23,9 @@ from typing import Any
 import attrs
 
 from gilint.ast import Report
-from gilint.config import ConfigError
+from gilint.config import ConfigError, toml_reader
 from gilint.findings import Finding
 from gilint.messages import os_error
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 STATUSES = ("new", "confirmed", "dismissed")
 
@@ -91,11 +85,12 @@ class Baseline:
     @classmethod
     def read(cls, path: Path) -> Baseline:
         """A baseline file; one gilint cannot use is a ConfigError (exit 2)."""
+        toml = toml_reader()
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = toml.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
             raise ConfigError(f"无法读取基线文件 {path}：{os_error(exc)}") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        except (toml.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"基线文件 {path} 不是有效的 TOML：{exc}") from None
         entries = []
         for number, item in enumerate(data.get("finding", []), 1):

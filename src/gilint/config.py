@@ -26,7 +26,7 @@ from gilint.findings import Severity
 from gilint.messages import os_error
 
 
-def _tomllib() -> Any:
+def toml_reader() -> Any:
     """The TOML reader, imported when a file or setting is read, not at every start."""
     if sys.version_info >= (3, 11):
         import tomllib
@@ -255,7 +255,7 @@ def from_mapping(
 
 def _toml(path: Path) -> dict[str, Any]:
     """The TOML document in ``path``; anything that stops it being read is a ConfigError."""
-    toml = _tomllib()
+    toml = toml_reader()
     try:
         data: dict[str, Any] = toml.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -313,7 +313,7 @@ def inline(settings: Sequence[str]) -> dict[str, Any]:
     """``--config KEY=VALUE`` settings (TOML, as in a configuration file) as the fields
     of a :class:`Config` they set; they replace the file's values of those keys."""
     text = "\n".join(settings)
-    toml = _tomllib()
+    toml = toml_reader()
     try:
         data = toml.loads(text)
     except toml.TOMLDecodeError as exc:

@@ -13,7 +13,6 @@ column (all 1-based).
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
@@ -27,6 +26,8 @@ def is_docx(data: bytes) -> bool:
     """A zip archive holding ``word/document.xml``."""
     if not data.startswith(b"PK\x03\x04"):
         return False
+    import zipfile  # (for a zip archive only: not at every start)
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from gilint.loaders import Loader, LoaderError, NotInstalled
@@ -39,6 +37,9 @@ class OfficeLoader(Loader):
         return _office() is not None
 
     def load(self, data: bytes, origin: str) -> Loaded:
+        import subprocess  # (imported for a .doc only: a few ms of every start otherwise)
+        import tempfile
+
         office = _office()
         if office is None:
             raise NotInstalled(
