@@ -155,6 +155,7 @@ def _check_command(args: argparse.Namespace) -> int:
     from gilint.loading import read_input_stream
     from gilint.output import output
     from gilint.reporters import Summary, available
+    from gilint.rule import CorpusRule
     from gilint.runner import STDIN, collect, run
 
     overrides: dict[str, Any] = {
@@ -190,8 +191,8 @@ def _check_command(args: argparse.Namespace) -> int:
     session.default_include = _include_patterns(linter)
     session.needs_summary = bool(linter.registry.corpus_rules) and not args.no_cross_report
     session.summary_prose = any(
-        entry.rule.reads_prose and entry.rule.installed()  # type: ignore[attr-defined]
-        for entry in linter.registry.corpus_rules
+        issubclass(rule, CorpusRule) and rule.reads_prose and rule.installed()
+        for rule in (entry.rule for entry in linter.registry.corpus_rules)
     )
     if args.show_settings:
         return _show_settings(session, linter, Path.cwd() if paths[0] == STDIN else Path(paths[0]))
