@@ -297,12 +297,11 @@ def test_between_two_plugins_the_first_registered_keeps_its_code(
 
 
 def test_gilint_s_own_entry_points_are_the_ones_pyproject_declares() -> None:
-    import tomllib
-
+    from gilint.config import toml_reader
     from gilint.installed import BUILTIN_ENTRY_POINTS
 
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
-    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["entry-points"]
+    declared = toml_reader().loads(pyproject.read_text(encoding="utf-8"))["project"]["entry-points"]
     assert declared["gilint"] == BUILTIN_ENTRY_POINTS
 
 

@@ -27,12 +27,12 @@ it is data, read with the standard library's TOML reader.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from gilint.config import toml_reader
 from gilint.templates.model import (
     NATIONAL_CAPTIONS,
     Aspect,
@@ -44,11 +44,6 @@ from gilint.templates.model import (
     Template,
     TemplateSet,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _KEYS = {
     "id",
@@ -75,11 +70,12 @@ def load_format(path: str | Path, base: TemplateSet | None = None) -> Template:
     from gilint.templates import NATIONAL
 
     where = f"格式文件 {path}"
+    toml = toml_reader()
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        data = toml.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise FormatError(f"无法读取{where}：{exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except toml.TOMLDecodeError as exc:
         raise FormatError(f"{where}不是有效的 TOML：{exc}") from None
     return format_from(data, base or NATIONAL, where)
 

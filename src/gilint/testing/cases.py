@@ -33,24 +33,18 @@ findings of every rule given to ``run_case`` count.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from gilint.config import Config
+from gilint.config import Config, toml_reader
 from gilint.findings import Finding
 from gilint.rule import Rule
 from gilint.testing.data import sample_report
 from gilint.testing.helpers import ConfigArg, assert_findings
 from gilint.testing.render import LAYOUTS, render
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _RENDER_KEYS = {
     "template",
@@ -120,7 +114,7 @@ def _case(raw: dict[str, Any], where: str) -> Case:
 def load_cases(path: str | Path) -> list[Case]:
     """The cases of a TOML case file; a malformed case is an error naming it."""
     path = Path(path)
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = toml_reader().loads(path.read_text(encoding="utf-8"))
     return [
         _case(raw, f"{path.name} 第 {i} 个用例")
         for i, raw in enumerate(data.get("cases", []), start=1)
