@@ -12,6 +12,7 @@ from __future__ import annotations
 import resource
 import subprocess
 import sys
+from pathlib import Path
 
 _REPORT = "PEAK_KIB"
 
@@ -28,22 +29,21 @@ def peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
-# Runs ``python -m gilint ARGS`` and, as it exits, writes its own peak to stderr.
-_WRAPPER = f"""
-import atexit, runpy, sys
-sys.path.insert(0, {{folder!r}})
-from peak import peak_kib
-atexit.register(lambda: sys.stderr.write(f"{_REPORT} {{{{peak_kib()}}}}\\n"))
-sys.argv = ["gilint", *sys.argv[1:]]
-runpy.run_module("gilint", run_name="__main__", alter_sys=True)
-"""
+def run_reporting_peak() -> None:
+    """``python -m gilint`` with the arguments given, writing this process's peak to
+    stderr as it exits (run in the child by :func:`gilint_peak_mb`)."""
+    import atexit
+    import runpy
+
+    atexit.register(lambda: sys.stderr.write(f"{_REPORT} {peak_kib()}\n"))
+    sys.argv = ["gilint", *sys.argv[1:]]
+    runpy.run_module("gilint", run_name="__main__", alter_sys=True)
 
 
 def gilint_peak_mb(args: list[str], env: dict[str, str]) -> float:
     """Run ``gilint ARGS`` in a fresh interpreter and return its peak resident memory."""
-    from pathlib import Path
-
-    code = _WRAPPER.format(folder=str(Path(__file__).resolve().parent))
+    folder = str(Path(__file__).resolve().parent)
+    code = f"import sys; sys.path.insert(0, {folder!r}); import peak; peak.run_reporting_peak()"
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         env=env,
