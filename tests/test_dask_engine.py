@@ -45,20 +45,12 @@ def _records(text: str) -> list[dict[str, object]]:
     return [json.loads(line) for line in text.splitlines()]
 
 
+_JSONL = ("check", ".", "--isolated", "--format", "jsonl")  # every finding, a line each
+
+
 def test_two_local_workers_give_the_findings_of_one_process(folder: Path) -> None:
-    one = run_gilint("check", ".", "--isolated", "--format", "jsonl", "-j", "1", cwd=folder)
-    two = run_gilint(
-        "check",
-        ".",
-        "--isolated",
-        "--format",
-        "jsonl",
-        "--engine",
-        "dask",
-        "-j",
-        "2",
-        cwd=folder,
-    )
+    one = run_gilint(*_JSONL, "-j", "1", cwd=folder)
+    two = run_gilint(*_JSONL, "--engine", "dask", "-j", "2", cwd=folder)
     assert two.returncode == one.returncode == 1, two.stderr
     codes = {r["code"] for r in _records(one.stdout)}
     assert {"GI701", "GI703", "GI201", "GI902"} <= codes, codes
@@ -68,7 +60,7 @@ def test_two_local_workers_give_the_findings_of_one_process(folder: Path) -> Non
 def test_parquet_holds_the_same_records(folder: Path, tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    lines = run_gilint("check", ".", "--isolated", "--format", "jsonl", "-j", "1", cwd=folder)
+    lines = run_gilint(*_JSONL, "-j", "1", cwd=folder)
     out = tmp_path / "findings.parquet"
     result = run_gilint(
         "check", ".", "--isolated", "--engine", "dask", "-j", "2", "-o", str(out), cwd=folder
@@ -80,29 +72,19 @@ def test_parquet_holds_the_same_records(folder: Path, tmp_path: Path) -> None:
 def test_a_running_scheduler(folder: Path) -> None:
     from distributed import LocalCluster
 
-    expected = run_gilint("check", ".", "--isolated", "--format", "jsonl", "-j", "1", cwd=folder)
+    expected = run_gilint(*_JSONL, "-j", "1", cwd=folder)
     with LocalCluster(
         n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         result = run_gilint(
-            "check",
-            ".",
-            "--isolated",
-            "--format",
-            "jsonl",
-            "--engine",
-            "dask",
-            "--scheduler",
-            cluster.scheduler_address,
-            cwd=folder,
+            *_JSONL, "--engine", "dask", "--scheduler", cluster.scheduler_address, cwd=folder
         )
     assert result.stdout == expected.stdout, result.stderr
 
 
 def test_cross_report_off_streams_the_same_per_file_findings(folder: Path) -> None:
-    args = ("check", ".", "--isolated", "--format", "jsonl", "--no-cross-report")
-    one = run_gilint(*args, "-j", "1", cwd=folder)
-    two = run_gilint(*args, "--engine", "dask", "-j", "2", cwd=folder)
+    one = run_gilint(*_JSONL, "--no-cross-report", "-j", "1", cwd=folder)
+    two = run_gilint(*_JSONL, "--no-cross-report", "--engine", "dask", "-j", "2", cwd=folder)
     assert two.stdout == one.stdout and "GI70" not in one.stdout
 
 
