@@ -48,24 +48,17 @@ def declared() -> list[Declared]:
         return [Declared(name, value, BUILTIN) for name, value in BUILTIN_ENTRY_POINTS.items()]
     from importlib import metadata
 
-    builtins = list(BUILTIN_ENTRY_POINTS.values())
+    order = {value: n for n, value in enumerate(BUILTIN_ENTRY_POINTS.values())}
     found = []
     for point in metadata.entry_points(group=GROUP):
-        if point.value in builtins:
+        if point.value in order:
             origin = BUILTIN
         elif point.dist is not None:
             origin = f"{point.dist.metadata['Name']} {point.dist.version}"
         else:
             origin = f"entry point {point.name}"
         found.append(Declared(point.name, point.value, origin))
-    return sorted(
-        found,
-        key=lambda d: (
-            d.value not in builtins,
-            builtins.index(d.value) if d.value in builtins else 0,
-            d.name,
-        ),
-    )
+    return sorted(found, key=lambda d: (order.get(d.value, len(order)), d.name))
 
 
 def _others_declared() -> bool:
