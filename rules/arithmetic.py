@@ -8,7 +8,8 @@ also broken, which is the row holding the wrong cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import ClassVar
 
@@ -19,7 +20,7 @@ from gilint.ast import Cell, CellStatus, Report, Row, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 from gilint.span import Span
-from gilint.templates.model import RowSpec, SumIdentity, TableSpec
+from gilint.templates.model import RowSpec, SumIdentity, TableSpec, TemplateSet
 
 Number = int | Decimal
 
@@ -98,13 +99,23 @@ def _places(
         columns = zip(*left_rows, strict=True), zip(*right_rows, strict=True)
         yield from zip(spec.column_ids, *columns, strict=True)
         return
-    left_at = [spec.column_ids.index(c) for c in identity.left]
-    right_at = [spec.column_ids.index(c) for c in identity.right]
+    left, right = _picker(spec, identity.left), _picker(spec, identity.right)
     for row_spec in spec.data_rows:
         row = rows.get(row_spec.id)
         if row is not None:
             numbers = row.numbers
-            yield row_spec.id, [numbers[i] for i in left_at], [numbers[i] for i in right_at]
+            yield row_spec.id, left(numbers), right(numbers)
+
+
+def _picker(
+    spec: TableSpec, columns: tuple[str, ...]
+) -> Callable[[Sequence[Number | None]], Sequence[Number | None]]:
+    """What picks ``columns``' numbers out of a row's, as a tuple (one C call a row)."""
+    at = [spec.column_ids.index(c) for c in columns]
+    if len(at) == 1:
+        index = at[0]
+        return lambda numbers: (numbers[index],)
+    return operator.itemgetter(*at)
 
 
 def _all_hold(table: Table, spec: TableSpec, only: tuple[str, ...]) -> bool:
@@ -152,15 +163,32 @@ class IdentityRule(Rule):
 
     identities: ClassVar[tuple[str, ...]] = ()
 
+    def __init__(self, templates: TemplateSet | None = None) -> None:
+        super().__init__(templates)
+        # (template, table) -> (spec, this rule's identities in it)
+        self._specs: dict[tuple[str | None, str | None], tuple[TableSpec | None, tuple[str, ...]]]
+        self._specs = {}
+
     def _mine(self, spec: TableSpec) -> tuple[str, ...]:
         return tuple(
             i.id for i in spec.identities if i.code == self.code or i.id in self.identities
         )
 
+    def _spec_and_mine(self, table: Table) -> tuple[TableSpec | None, tuple[str, ...]]:
+        """A table's spec and this rule's identities in it, looked up once per kind of
+        table (every report has the same few)."""
+        found = self._specs.get((table.template, table.id))
+        if found is None:
+            spec = table_spec(table, self.templates)
+            found = self._specs[(table.template, table.id)] = (
+                spec,
+                self._mine(spec) if spec is not None else (),
+            )
+        return found
+
     def check(self, report: Report) -> Iterator[Finding]:
         for table in report.tables():
-            spec = table_spec(table, self.templates)
-            mine = self._mine(spec) if spec is not None else ()
+            spec, mine = self._spec_and_mine(table)
             if spec is None or not mine:
                 continue
             if _all_hold(table, spec, mine):

@@ -91,7 +91,8 @@ class _Tree(Transformer[Token, Any]):
     built, a section sets the part of the table regions it holds."""
 
     def __init__(self, loc: Locator, templates: TemplateSet) -> None:
-        super().__init__()
+        # no callback is named after a token type: Lark need not look one up per token
+        super().__init__(visit_tokens=False)
         self.loc = loc
         self.templates = templates
 

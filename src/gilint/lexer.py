@@ -30,6 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 import attrs
@@ -156,6 +157,7 @@ _MAX_BARE = 40  # longer than any standard part title, with room for stray space
 _MAX_SUBTITLE = 24
 _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
 _MAX_TITLES = 4096  # heading titles a lexer remembers (see LineLexer._title)
+_MAX_TEXT_LINES = 4096  # digit-free table lines whose cells a lexer remembers
 
 
 @attrs.frozen(slots=True)
@@ -260,6 +262,8 @@ class LineLexer:
             + "]"
         )
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
+        # cells of digit-free table lines, at offsets from the line's start
+        self._text_lines: dict[str, tuple[tuple[str, str, int, int], ...]] = {}
         self._captions = CaptionForm.of(
             tuple(dict.fromkeys(p for t in templates.templates for p in t.caption_patterns))
         )
@@ -296,7 +300,7 @@ class LineLexer:
         return matches[0] if matches else None
 
     def match_heading(
-        self, line: _Line, seen: set[str], last: int, tabled: frozenset[str] = frozenset()
+        self, line: _Line, seen: set[str], last: int, tabled: AbstractSet[str] = frozenset()
     ) -> HeadingMatch | None:
         """A part heading on this line, if it is one (see the module docstring).
         ``tabled`` are the parts whose tables have been met."""
@@ -461,7 +465,7 @@ class LineLexer:
             line = _new_line((start, piece))
             if run and tokens[-1].type != "PART":
                 close_run()
-            heading = self.match_heading(line, seen, state.last_part, frozenset(state.tabled))
+            heading = self.match_heading(line, seen, state.last_part, state.tabled)
             if heading is not None:
                 flush()
                 state.release_pending(text, tokens)
@@ -533,7 +537,7 @@ class LineLexer:
                     text,
                     start,
                     end,
-                    tuple([_cells(text, line, self._captions) for line in lines]),
+                    tuple([self._table_line(text, line) for line in lines]),
                 )
             )
             state.table_open = True
@@ -558,6 +562,25 @@ class LineLexer:
                 tokens.append(_tok("PARA", text, body, end))
             return
         tokens.append(_tok("PARA", text, start, end))
+
+    def _table_line(self, text: str, line: _Line) -> tuple[LexCell, ...]:
+        """A table line's cells (:func:`_cells`). A line's cells depend on its text
+        alone, and lines without digits (headers, wrapped labels) recur report after
+        report: their cells are remembered, at offsets from the line's start."""
+        body = line.text
+        if len(body) > _LONG_LINE or _DIGIT_RUNS.search(body) is not None:
+            return _cells(text, line, self._captions)
+        base = line.start
+        known = self._text_lines.get(body)
+        if known is None:
+            cells = _cells(text, line, self._captions)
+            if len(self._text_lines) >= _MAX_TEXT_LINES:
+                self._text_lines.clear()
+            self._text_lines[body] = tuple(
+                (kind, cell_text, start - base, end - base) for kind, cell_text, start, end in cells
+            )
+            return cells
+        return tuple([_new_cell((k, t, s + base, e + base)) for k, t, s, e in known])
 
     def _is_table(self, lines: list[_Line], state: _State) -> bool:
         has_cells = False

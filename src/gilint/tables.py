@@ -14,6 +14,7 @@ them against the row labels of the format descriptions, whatever the layout did 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 from collections.abc import Iterator, Sequence
@@ -138,25 +139,28 @@ def _chunks(
 
 def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
     """The key of several cells' text run together, with each key character's offset."""
-    if len(cells) == 1:  # a label in one cell
-        cell = cells[0]
-        text, runs, at = key_runs(cell.text)
-        return text, KeyOffsets(list(runs), [cell.start + t for t in at])
+    text, starts, where = _joined_key(tuple(map(_text, cells)))
+    return text, KeyOffsets(list(starts), [cells[i].start + at for i, at in where])
+
+
+@functools.lru_cache(maxsize=4096)
+def _joined_key(
+    texts: tuple[str, ...],
+) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """The key of cell texts run together: (key, key offset of each run, (cell, offset in
+    the cell) of each run). Memoised like :func:`key_runs`: a table's labels and headers
+    recur, cut into the same cells, report after report."""
     pieces: list[str] = []
     starts: list[int] = []
-    targets: list[int] = []
+    where: list[tuple[int, int]] = []
     length = 0
-    for cell in cells:
-        text, runs, at = key_runs(cell.text)
+    for index, cell_text in enumerate(texts):
+        text, runs, at = key_runs(cell_text)
         pieces.append(text)
-        if len(runs) == 1:  # the usual cell: nothing dropped inside it
-            starts.append(length)
-            targets.append(cell.start + at[0])
-        else:
-            starts.extend([length + r for r in runs])
-            targets.extend([cell.start + t for t in at])
+        starts.extend([length + r for r in runs])
+        where.extend([(index, t) for t in at])
         length += len(text)
-    return "".join(pieces), KeyOffsets(starts, targets)
+    return "".join(pieces), tuple(starts), tuple(where)
 
 
 def _evidence(texts: Sequence[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
@@ -375,7 +379,7 @@ class _ChunkReader:
 
     def _match(
         self, frags: list[LexCell]
-    ) -> tuple[list[tuple[int, int, RowSpec, TableSpec]], str, KeyOffsets]:
+    ) -> tuple[tuple[tuple[int, int, RowSpec, TableSpec], ...], str, KeyOffsets]:
         text, offsets = _join_keys(frags)
         return self.matcher.find(text), text, offsets
 
@@ -491,17 +495,26 @@ class _ChunkReader:
             return
         first, last = frags[0].start, frags[-1].end  # cells are in text order
         table.touch(first, last)
-        if any(us <= first and last <= ue for us, ue in used):
-            return  # one label took all the text (the usual row)
+        for us, ue in used:
+            if us <= first and last <= ue:
+                return  # one label took all the text (the usual row)
         # Cells and label spans both run in text order: one sweep over the two, so that a
         # long run of labels costs linear time (a search of every span for every cell
         # took minutes on a 1 MB line of repeated labels).
         spans = sorted(used)
+        count = len(spans)
         first_open = 0  # spans before this one end before the current cell
         for tok in frags:
             s, e = tok.start, tok.end
-            while first_open < len(spans) and spans[first_open][1] <= s:
+            while first_open < count and spans[first_open][1] <= s:
                 first_open += 1
+            if first_open == count or spans[first_open][0] >= e:
+                # no label touches the cell (a header): all of it is text
+                body = tok.text
+                if has_key_text(body):
+                    lead = len(body) - len(body.lstrip())
+                    table.texts.append((s + lead, s + lead + len(body.strip())))
+                continue
             touching: list[tuple[int, int]] = []
             index = first_open
             while index < len(spans) and spans[index][0] < e:

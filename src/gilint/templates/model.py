@@ -17,6 +17,9 @@ CellKind = Literal["count", "amount", "delta"]
 _MIN_MARKER = 5
 # A row label without its numbering is used for matching only when at least this long.
 _MIN_CORE = 4
+# Row matches are memoised for keys up to this long, at most this many per matcher.
+_MEMO_KEY_LENGTH = 400
+_MEMO_SIZE = 4096
 
 
 @attrs.frozen(slots=True)
@@ -194,6 +197,10 @@ class RowMatcher:
 
     pattern: re.Pattern[str] | None
     rows: dict[str, tuple[RowSpec, TableSpec]]
+    # matches by key, memoised: the same label texts recur report after report
+    _found: dict[str, tuple[tuple[int, int, RowSpec, TableSpec], ...]] = attrs.field(
+        factory=dict, eq=False, repr=False, init=False
+    )
 
     @classmethod
     def of(cls, tables: Iterable[TableSpec]) -> RowMatcher:
@@ -207,11 +214,20 @@ class RowMatcher:
         alternatives = sorted(rows, key=len, reverse=True)
         return cls(re.compile("|".join(map(re.escape, alternatives))), rows)
 
-    def find(self, text: str) -> list[tuple[int, int, RowSpec, TableSpec]]:
+    def find(self, text: str) -> tuple[tuple[int, int, RowSpec, TableSpec], ...]:
         """Non-overlapping label matches, left to right."""
-        if self.pattern is None:
-            return []
-        return [(m.start(), m.end(), *self.rows[m.group()]) for m in self.pattern.finditer(text)]
+        found = self._found.get(text)
+        if found is None:
+            if self.pattern is None:
+                return ()
+            found = tuple(
+                (m.start(), m.end(), *self.rows[m.group()]) for m in self.pattern.finditer(text)
+            )
+            if len(text) <= _MEMO_KEY_LENGTH:  # a label, not a megabyte of debris
+                if len(self._found) >= _MEMO_SIZE:
+                    self._found.clear()
+                self._found[text] = found
+        return found
 
 
 @attrs.frozen(slots=True, cache_hash=True)
