@@ -31,8 +31,7 @@ def required_template(report: Report, templates: TemplateSet) -> Template | None
 def table_spec(table: Table, templates: TemplateSet) -> TableSpec | None:
     if table.id is None or table.template is None:
         return None
-    template = templates.get(table.template)
-    return template.table(table.id) if template else None
+    return templates.table_spec(table.template, table.id)
 
 
 def table_name(table: Table) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -25,6 +26,8 @@ _OTHER_SCOPE = re.compile(r"上年|上一年|去年|以前年度|往年|历年|�
 _NONE_RECEIVED = re.compile(r"(?:未|没有|无)收到[^，,]{0,30}?(?:公开)?申请")
 _ALL_DONE = re.compile(r"均已(?:按时|依法)?(?:办结|答复|办理完毕)|全部(?:按时|依法)?(?:办结|答复)")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持|全部(?:获|被)?维持")
+# a word each of the three patterns above needs
+_CLAIM_WORDS = re.compile(r"收到|办结|答复|办理完毕|维持")
 _NUMBER = r"([0-9]+)"
 # "共 N 件/条，其中/分别为 A 件、B 件…": a stated total and its listed parts
 _UNIT = r"(件|条|项|次|个|份|篇|期)"
@@ -32,8 +35,7 @@ _TOTAL = re.compile(r"共(?:计)?[^0-9，,。；]{0,12}?" + _NUMBER + r"\s*" + _
 _PARTS_START = re.compile(r"[，,：:（(]\s*(其中|分别为|分别是)")
 
 
-@attrs.frozen(slots=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     """A sentence of the prose with its line breaks taken out (hard-wrapped text breaks
     words: 信\n息公开), and where it stands in the report: ``start`` is the report offset
     of its first character, ``cuts`` the sentence offsets before which a line break was
@@ -103,7 +105,7 @@ def _sentences(report: Report) -> Iterator[_Sentence]:
             yield _Sentence(
                 found.group(),
                 base + start + before,
-                tuple(c - start for c in cuts[before:inside]),
+                tuple([c - start for c in cuts[before:inside]]) if inside > before else (),
                 paragraph,
             )
 
@@ -166,6 +168,8 @@ _BINDINGS = (
         "表二“行政规范性文件”本年制发件数",
     ),
 )
+# the words one of the bindings' patterns starts with (a sentence without any is skipped)
+_BOUND_WORDS = re.compile(r"收到|受理|新收|予以公开|结转|行政复议|行政诉讼|制发|印发|出台")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _DIGIT = re.compile(r"[0-9]")
 _WIDER_AREA = re.compile(r"全县|全市|全区|全省|全旗|全州|全乡|全镇")
@@ -205,6 +209,8 @@ class NarrativeTableMismatch(Rule):
             if _DIGIT.search(line.text) is None:
                 continue  # no number stated
             sentence = line.text.split("其中", 1)[0]  # the parts after 其中 are examples
+            if _BOUND_WORDS.search(sentence) is None:
+                continue  # no quantity a table holds (a quick test before the patterns)
             years = {int(y) for y in _YEAR.findall(sentence)}
             if years and years != {report.year}:
                 continue  # another year, or several
@@ -266,6 +272,8 @@ class NarrativeContradiction(Rule):
         said: set[str] = set()
         for line in _sentences(report):
             sentence = line.text
+            if _CLAIM_WORDS.search(sentence) is None:
+                continue  # no claim the tables could contradict (a quick test)
             if _OTHER_SCOPE.search(sentence) or "其中" in sentence:
                 continue
             found = _NONE_RECEIVED.search(sentence)

@@ -157,6 +157,8 @@ class Linter:
     def _finish(self, rule: Rule, produced: list[Any], report: Report) -> list[Finding]:
         """A rule's findings as reported: well-formed ones only, repeats collapsed, at the
         configured severity; what was not a finding is reported under GI900."""
+        if not produced:
+            return []  # the usual rule on the usual report
         checked = [(f, _malformed(f, report)) for f in produced]
         kept = [f for f, problem in checked if problem is None]
         problems = [problem for _, problem in checked if problem is not None]

@@ -369,13 +369,17 @@ class _ChunkReader:
                     stop = index
                     while stop < len(line) and line[stop].kind == "FRAG":
                         stop += 1
-                    if self._match(list(line[index:stop]))[0]:
+                    if self._has_label(line[index:stop]):
                         yield line[start:index], kinds[start:index]
                         start = index
                     index = stop
                     continue
                 index += 1
             yield (line[start:], kinds[start:]) if start else (line, kinds)
+
+    def _has_label(self, frags: Sequence[LexCell]) -> bool:
+        """Whether a row label stands in the text of ``frags``."""
+        return bool(self.matcher.find(_joined_key(tuple(map(_text, frags)))[0]))
 
     def _match(
         self, frags: list[LexCell]

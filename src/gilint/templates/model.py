@@ -238,6 +238,7 @@ class TemplateSet:
     markers: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(init=False)
     caption_tables: dict[str, dict[str, TableSpec]] = attrs.field(init=False, eq=False)
     _matchers: dict[tuple[int, ...], RowMatcher] = attrs.field(init=False, eq=False, repr=False)
+    _specs: dict[tuple[str, str], TableSpec | None] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "markers", _markers(self.templates))
@@ -248,6 +249,7 @@ class TemplateSet:
                     captions.setdefault(template.id, {})[key(table.caption)] = table
         object.__setattr__(self, "caption_tables", captions)
         object.__setattr__(self, "_matchers", {})
+        object.__setattr__(self, "_specs", {})
 
     def row_matcher(self, tables: tuple[TableSpec, ...]) -> RowMatcher:
         """The matcher of ``tables``' row labels, built once per set of tables."""
@@ -259,6 +261,15 @@ class TemplateSet:
 
     def get(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)
+
+    def table_spec(self, template_id: str, table_id: str) -> TableSpec | None:
+        """Table ``table_id`` of template ``template_id``, looked up once (rules ask for
+        the same few tables report after report)."""
+        wanted = (template_id, table_id)
+        if wanted not in self._specs:
+            template = self.get(template_id)
+            self._specs[wanted] = template.table(table_id) if template else None
+        return self._specs[wanted]
 
     def best(self, evidence: Iterable[tuple[str, ...]], prefer: str | None = None) -> str | None:
         """The template most evidence fits (each item names the templates it fits); on a
