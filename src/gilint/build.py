@@ -88,7 +88,7 @@ def _block_regions(block: _Block) -> Iterator[Region]:
 
 class _Tree(Transformer[Token, Any]):
     """Lark's tree to drafts, bottom-up, in one pass: each node gets what its children
-    built, a section sets the part of the table regions it holds."""
+    built (a section's tables are read later, as tables of its part)."""
 
     def __init__(self, loc: Locator, templates: TemplateSet) -> None:
         # no callback is named after a token type: Lark need not look one up per token
@@ -129,17 +129,8 @@ class _Tree(Transformer[Token, Any]):
         head, *rest = children
         match = heading_of(head)
         block = self._block(rest)
-        part = match.part
-        block = _Block(
-            block.paragraphs,
-            tuple(attrs.evolve(r, part=part) for r in block.regions),
-            tuple(
-                attrs.evolve(s, regions=tuple(attrs.evolve(r, part=part) for r in s.regions))
-                for s in block.subsections
-            ),
-        )
         span = self.loc.span(head.start_pos or 0, _end_of(head, block))
-        return _SectionDraft(part, self.part_heading(head), span, block, match.recognised)
+        return _SectionDraft(match.part, self.part_heading(head), span, block, match.recognised)
 
     def preamble(self, children: list[Any]) -> _Block:
         return self._block(children)
@@ -236,19 +227,22 @@ class _Reader:
         self.loc = loc
         self.budget = RepairBudget()
 
-    def tables(self, regions: Iterable[Region]) -> tuple[Table, ...]:
+    def tables(self, regions: Iterable[Region], part: str | None) -> tuple[Table, ...]:
         return tuple(
             table
             for region in regions
-            for table in read_region(region, self.info, self.templates, self.loc, self.budget)
+            for table in read_region(region, part, self.info, self.templates, self.loc, self.budget)
         )
 
-    def block(self, block: _Block) -> tuple[tuple[Table, ...], tuple[Subsection, ...]]:
+    def block(
+        self, block: _Block, part: str | None = None
+    ) -> tuple[tuple[Table, ...], tuple[Subsection, ...]]:
+        """The tables of a block and of its subsections, read as tables of ``part``."""
         subsections = tuple(
-            Subsection(s.heading, s.paragraphs, self.tables(s.regions), s.span)
+            Subsection(s.heading, s.paragraphs, self.tables(s.regions, part), s.span)
             for s in block.subsections
         )
-        return self.tables(block.regions), subsections
+        return self.tables(block.regions, part), subsections
 
 
 def build_report(
@@ -287,7 +281,7 @@ def build_report(
         sections.append(overview)
         preamble_subs = ()
     for draft in drafts.sections:
-        tables, subs = reader.block(draft.block)
+        tables, subs = reader.block(draft.block, draft.part)
         sections.append(
             Section(
                 draft.part,

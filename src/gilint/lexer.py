@@ -810,7 +810,8 @@ def _plain_separated(line: _Line, marks: str) -> tuple[LexCell, ...] | None:
         else:
             # strip() gives back the very string when there is nothing to strip
             at = pos if body is piece else pos + piece.find(body)
-            token = _plain_token(body, marks)
+            # a number, the usual cell, without a call (as _kind tests it first)
+            token = "VALUE" if body.isdigit() and body.isascii() else _plain_token(body, marks)
             if token is None:
                 return None
             add(_new_cell((token, body, at, at + len(body))))
@@ -830,7 +831,7 @@ def _plain_words(line: _Line, marks: str) -> tuple[LexCell, ...] | None:
     for word in text.split():
         at = find(word, pos)
         pos = at + len(word)
-        token = _plain_token(word, marks)
+        token = "VALUE" if word.isdigit() and word.isascii() else _plain_token(word, marks)
         if token is None:
             return None
         add(_new_cell((token, word, base + at, base + pos)))

@@ -65,13 +65,11 @@ class Chunk:
 
 @attrs.frozen(slots=True)
 class Region:
-    """A ``table`` node of the parse tree, cut at captions, and the part it stands in
-    (set by the section that holds it: the builder works bottom-up)."""
+    """A ``table`` node of the parse tree, cut at captions."""
 
     chunks: tuple[Chunk, ...]
     start: int  # the text the table node covers, first block to last
     end: int
-    part: str | None = None
 
     @property
     def evidence(self) -> Iterator[Evidence]:
@@ -192,17 +190,18 @@ def _label_range(offsets: KeyOffsets, at: int, end: int, canonical: str) -> tupl
 
 def read_region(
     region: Region,
+    part: str | None,
     info: TemplateInfo,
     templates: TemplateSet,
     loc: Locator,
     budget: RepairBudget,
 ) -> list[Table]:
-    """The tables of a region, each piece read with the template its own evidence points
-    to among those the report's (``info``) allows."""
+    """The tables of a region that stands in ``part``, each piece read with the template
+    its own evidence points to among those the report's (``info``) allows."""
     tables: list[Table] = []
     for chunk in region.chunks:
         template = chunk_template(chunk.evidence, info, templates)
-        tables.extend(_ChunkReader(chunk, region.part, template, templates, loc, budget).read())
+        tables.extend(_ChunkReader(chunk, part, template, templates, loc, budget).read())
     return tables
 
 

@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 from throughput import floor, make_reports
 
 import gilint
-from gilint.build import _Tree, _Years, build_report
+from gilint.build import _block_regions, _Tree, _Years, build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.labels import compact_key
 from gilint.lexer import LexResult, LineLexer, _cells, _Line
@@ -91,13 +91,15 @@ def regions_and_template(tree: Any, lexed: LexResult, loc: Locator) -> tuple[lis
     drafts = _Tree(loc, NATIONAL).transform(tree)
     title, period = _Years(loc).read(lexed.tokens)
     year = title.year if title else (period.year if period else None)
-    regions = list(drafts.regions())
-    return regions, detect((e for r in regions for e in r.evidence), NATIONAL, year)
+    regions = [(r, None) for r in _block_regions(drafts.preamble)]
+    regions += [(r, s.part) for s in drafts.sections for r in _block_regions(s.block)]
+    return regions, detect((e for r, _ in regions for e in r.evidence), NATIONAL, year)
 
 
 def read_all(regions: list[Any], info: Any, loc: Locator) -> list[Any]:
+    """The tables of (region, part) pairs."""
     budget = RepairBudget()
-    return [t for r in regions for t in read_region(r, info, NATIONAL, loc, budget)]
+    return [t for r, part in regions for t in read_region(r, part, info, NATIONAL, loc, budget)]
 
 
 In = TypeVar("In")
