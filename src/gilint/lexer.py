@@ -157,7 +157,7 @@ _MAX_BARE = 40  # longer than any standard part title, with room for stray space
 _MAX_SUBTITLE = 24
 _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
 _MAX_TITLES = 4096  # heading titles a lexer remembers (see LineLexer._title)
-_MAX_TEXT_LINES = 4096  # digit-free table lines whose cells a lexer remembers
+_MAX_TEXT_LINES = 1024  # digit-free table lines whose cells a lexer remembers
 
 
 @attrs.frozen(slots=True)

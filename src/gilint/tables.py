@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -136,29 +136,53 @@ def _chunks(
 
 
 def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
-    """The key of several cells' text run together, with each key character's offset."""
-    text, starts, where = _joined_key(tuple(map(_text, cells)))
-    return text, KeyOffsets(list(starts), [cells[i].start + at for i, at in where])
+    """The key of several cells' text run together, with each key character's offset.
+
+    A label and the group labels or headers before it recur, cut into the same cells at
+    the same distances, report after report: their keys are remembered, with offsets
+    from the first cell. Long runs of cells (the debris of a megabyte line) are keyed
+    where they stand and not remembered."""
+    if len(cells) <= _MEMO_CELLS:
+        texts = tuple(map(_text, cells))
+        if sum(map(len, texts)) <= _MEMO_CHARS:
+            first = cells[0].start
+            text, starts, targets = _remembered_key(texts, tuple(c.start - first for c in cells))
+            return text, KeyOffsets(list(starts), [first + t for t in targets])
+    text, key_starts, key_targets = _key_of(map(_text, cells), map(_start, cells))
+    return text, KeyOffsets(key_starts, key_targets)
 
 
-@functools.lru_cache(maxsize=4096)
-def _joined_key(
-    texts: tuple[str, ...],
-) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
-    """The key of cell texts run together: (key, key offset of each run, (cell, offset in
-    the cell) of each run). Memoised like :func:`key_runs`: a table's labels and headers
-    recur, cut into the same cells, report after report."""
+_MEMO_CELLS = 64  # cells, and characters, of the longest run of cells whose key is remembered
+_MEMO_CHARS = 400
+
+
+def _key_of(texts: Iterable[str], bases: Iterable[int]) -> tuple[str, list[int], list[int]]:
+    """The key of cell texts run together, each cell at offset ``base``: (key, key offset
+    of each run of kept characters, text offset of each run)."""
     pieces: list[str] = []
     starts: list[int] = []
-    where: list[tuple[int, int]] = []
+    targets: list[int] = []
     length = 0
-    for index, cell_text in enumerate(texts):
+    for cell_text, base in zip(texts, bases, strict=True):
         text, runs, at = key_runs(cell_text)
         pieces.append(text)
-        starts.extend([length + r for r in runs])
-        where.extend([(index, t) for t in at])
+        if len(runs) == 1:  # the usual cell: nothing dropped inside it
+            starts.append(length)
+            targets.append(base + at[0])
+        else:
+            starts.extend([length + r for r in runs])
+            targets.extend([base + t for t in at])
         length += len(text)
-    return "".join(pieces), tuple(starts), tuple(where)
+    return "".join(pieces), starts, targets
+
+
+@functools.lru_cache(maxsize=1024)
+def _remembered_key(
+    texts: tuple[str, ...], bases: tuple[int, ...]
+) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """:func:`_key_of`, remembered (see :func:`_join_keys`)."""
+    text, starts, targets = _key_of(texts, bases)
+    return text, tuple(starts), tuple(targets)
 
 
 def _evidence(texts: Sequence[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
@@ -378,7 +402,7 @@ class _ChunkReader:
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:
         """Whether a row label stands in the text of ``frags``."""
-        return bool(self.matcher.find(_joined_key(tuple(map(_text, frags)))[0]))
+        return bool(self.matcher.find(_join_keys(frags)[0]))
 
     def _match(
         self, frags: list[LexCell]

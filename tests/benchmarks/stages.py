@@ -32,7 +32,7 @@ import gilint
 from gilint.build import _block_regions, _Tree, _Years, build_report
 from gilint.grammar_loader import parse_tokens
 from gilint.labels import compact_key
-from gilint.lexer import LexResult, LineLexer, _cells, _Line
+from gilint.lexer import LexResult, LineLexer, _Line
 from gilint.loading import load_bytes
 from gilint.locator import Locator
 from gilint.normalise import normalise
@@ -139,7 +139,8 @@ def main() -> None:
         # the table path on its own: cutting table lines into cells (part of the lexer)
         # and reading the cells against the templates (part of building the AST)
         cut = [(n.text, table_lines(n.text, x)) for n, x in zip(normalised, lexed, strict=True)]
-        cut_s, _ = timed(lambda item: [_cells(item[0], line) for line in item[1]], cut)
+        # as the lexer cuts them: digit-free lines (headers, wrapped labels) remembered
+        cut_s, _ = timed(lambda item: [lexer._table_line(item[0], line) for line in item[1]], cut)
         locators = [
             Locator(ld.text, n.text, n.offsets) for ld, n in zip(loaded, normalised, strict=True)
         ]

@@ -19,7 +19,7 @@ _MIN_MARKER = 5
 _MIN_CORE = 4
 # Row matches are memoised for keys up to this long, at most this many per matcher.
 _MEMO_KEY_LENGTH = 400
-_MEMO_SIZE = 4096
+_MEMO_SIZE = 1024
 
 
 @attrs.frozen(slots=True)

@@ -1,0 +1,107 @@
+"""What the parser remembers between reports gives what it would work out afresh.
+
+Labels, headers and wrapped label lines recur report after report, so the lexer keeps
+the cells of digit-free table lines, the table reader the keys of runs of label cells,
+and a row matcher its matches by key. Each is a shortcut: a remembered reading, moved to
+where the text stands now, must equal the reading of that text there.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gilint.lexer import LexCell, LineLexer, _cells, _Line
+from gilint.tables import _join_keys, _key_of
+from gilint.templates import NATIONAL
+from gilint.templates.model import RowMatcher
+
+# pieces of table lines: labels, headers, numbers, placeholders, rules and separators
+_PIECES = [
+    "自然人",
+    "法人或其他组织",
+    "1.属于国家秘密",
+    "(三)不予公开",
+    "（七）总计",
+    "3.危及“三安全一稳定”",
+    "第二十条第(一)项",
+    "**规章**",
+    "列1",
+    "12",
+    "0",
+    "/",
+    "无",
+    "---",
+    " ",
+    "\t",
+    "|",
+]
+_LINES = st.lists(st.sampled_from(_PIECES), max_size=10).map("".join)
+
+
+@settings(max_examples=300)
+@given(_LINES, st.text(alphabet=" 甲\n", max_size=5), st.text(alphabet=" 乙\n", max_size=5))
+def test_a_remembered_table_line_gives_the_cells_of_its_text_where_it_stands(
+    line_text: str, first: str, second: str
+) -> None:
+    lexer = LineLexer(NATIONAL)
+    for before in (first, second, first):  # read, then remembered at other places
+        text = before + line_text
+        line = _Line(len(before), line_text)
+        assert lexer._table_line(text, line) == _cells(text, line)
+
+
+_LABELS = st.lists(
+    st.tuples(st.sampled_from(_PIECES[:9]), st.integers(min_value=0, max_value=3)),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _placed(labels: list[tuple[str, int]], at: int) -> list[LexCell]:
+    """Label cells from ``at`` on, each after a gap of the given width."""
+    cells = []
+    for text, gap in labels:
+        at += gap
+        cells.append(LexCell("FRAG", text, at, at + len(text)))
+        at += len(text)
+    return cells
+
+
+@settings(max_examples=300)
+@given(_LABELS, st.integers(min_value=0, max_value=500), st.integers(min_value=0, max_value=500))
+def test_a_remembered_key_gives_the_offsets_of_the_cells_where_they_stand(
+    labels: list[tuple[str, int]], at: int, elsewhere: int
+) -> None:
+    for start in (at, elsewhere, at):
+        cells = _placed(labels, start)
+        key, offsets = _join_keys(cells)
+        fresh_key, starts, targets = _key_of([c.text for c in cells], [c.start for c in cells])
+        assert key == fresh_key
+        for k in range(len(key)):
+            # a run's offsets as _key_of gives them, whatever was remembered
+            run = max(i for i, s in enumerate(starts) if s <= k)
+            assert offsets[k] == targets[run] + k - starts[run]
+
+
+def test_a_long_run_of_cells_is_keyed_where_it_stands() -> None:
+    labels = [("规章", 1)] * 5000  # the debris of a megabyte line: not remembered
+    cells = _placed(labels, 7)
+    key, offsets = _join_keys(cells)
+    assert key == "规章" * 5000
+    assert offsets[0] == 8
+    assert offsets[len(key) - 1] == cells[-1].end - 1
+
+
+def test_a_matcher_finds_the_same_labels_the_second_time() -> None:
+    tables = NATIONAL.templates[0].tables
+    matcher = RowMatcher.of(tables)
+    key = "三.本年度办理结果(一)予以公开1.属于国家秘密"
+    first = matcher.find(key)
+    assert [row.id for _, _, row, _ in first] == [
+        "outcome",
+        "outcome.disclosed",
+        "outcome.refused.state_secret",
+    ]
+    assert matcher.find(key) == first
+    assert matcher.find("无关的文字") == ()
