@@ -11,8 +11,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gilint.labels import keyed
 from gilint.lexer import LexCell, LineLexer, _cells, _Line
-from gilint.tables import _join_keys, _key_of
+from gilint.tables import _join_keys
 from gilint.templates import NATIONAL
 from gilint.templates.model import RowMatcher
 
@@ -76,12 +77,10 @@ def test_a_remembered_key_gives_the_offsets_of_the_cells_where_they_stand(
     for start in (at, elsewhere, at):
         cells = _placed(labels, start)
         key, offsets = _join_keys(cells)
-        fresh_key, starts, targets = _key_of([c.text for c in cells], [c.start for c in cells])
-        assert key == fresh_key
-        for k in range(len(key)):
-            # a run's offsets as _key_of gives them, whatever was remembered
-            run = max(i for i, s in enumerate(starts) if s <= k)
-            assert offsets[k] == targets[run] + k - starts[run]
+        # each cell keyed on its own where it stands, one offset per key character
+        fresh = [keyed(c.text, c.start) for c in cells]
+        assert key == "".join(k for k, _ in fresh)
+        assert [offsets[k] for k in range(len(key))] == [o for _, at in fresh for o in at]
 
 
 def test_a_long_run_of_cells_is_keyed_where_it_stands() -> None:

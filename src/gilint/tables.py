@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -138,51 +138,56 @@ def _chunks(
 def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
     """The key of several cells' text run together, with each key character's offset.
 
-    A label and the group labels or headers before it recur, cut into the same cells at
-    the same distances, report after report: their keys are remembered, with offsets
-    from the first cell. Long runs of cells (the debris of a megabyte line) are keyed
-    where they stand and not remembered."""
-    if len(cells) <= _MEMO_CELLS:
-        texts = tuple(map(_text, cells))
-        if sum(map(len, texts)) <= _MEMO_CHARS:
-            first = cells[0].start
-            text, starts, targets = _remembered_key(texts, tuple(c.start - first for c in cells))
-            return text, KeyOffsets(list(starts), [first + t for t in targets])
-    text, key_starts, key_targets = _key_of(map(_text, cells), map(_start, cells))
-    return text, KeyOffsets(key_starts, key_targets)
+    A label and the group labels or headers before it recur, cut into the same cells,
+    report after report: their keys are remembered, each run of kept characters as its
+    cell and its offset in the cell. Long runs of cells (the debris of a megabyte line)
+    are keyed where they stand and not remembered."""
+    texts = _rememberable(cells)
+    if texts is not None:
+        text, starts, where = _remembered_key(texts)
+        return text, KeyOffsets(list(starts), [cells[i].start + at for i, at in where])
+    pieces: list[str] = []
+    key_starts: list[int] = []
+    targets: list[int] = []
+    length = 0
+    for cell in cells:
+        text, runs, at = key_runs(cell.text)
+        pieces.append(text)
+        key_starts.extend([length + r for r in runs])
+        targets.extend([cell.start + t for t in at])
+        length += len(text)
+    return "".join(pieces), KeyOffsets(key_starts, targets)
 
 
 _MEMO_CELLS = 64  # cells, and characters, of the longest run of cells whose key is remembered
 _MEMO_CHARS = 400
 
 
-def _key_of(texts: Iterable[str], bases: Iterable[int]) -> tuple[str, list[int], list[int]]:
-    """The key of cell texts run together, each cell at offset ``base``: (key, key offset
-    of each run of kept characters, text offset of each run)."""
-    pieces: list[str] = []
-    starts: list[int] = []
-    targets: list[int] = []
-    length = 0
-    for cell_text, base in zip(texts, bases, strict=True):
-        text, runs, at = key_runs(cell_text)
-        pieces.append(text)
-        if len(runs) == 1:  # the usual cell: nothing dropped inside it
-            starts.append(length)
-            targets.append(base + at[0])
-        else:
-            starts.extend([length + r for r in runs])
-            targets.extend([base + t for t in at])
-        length += len(text)
-    return "".join(pieces), starts, targets
+def _rememberable(cells: Sequence[LexCell]) -> tuple[str, ...] | None:
+    """The texts of a run of cells short enough for its key to be remembered."""
+    if len(cells) > _MEMO_CELLS:
+        return None
+    texts = tuple(map(_text, cells))
+    return texts if sum(map(len, texts)) <= _MEMO_CHARS else None
 
 
 @functools.lru_cache(maxsize=1024)
 def _remembered_key(
-    texts: tuple[str, ...], bases: tuple[int, ...]
-) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """:func:`_key_of`, remembered (see :func:`_join_keys`)."""
-    text, starts, targets = _key_of(texts, bases)
-    return text, tuple(starts), tuple(targets)
+    texts: tuple[str, ...],
+) -> tuple[str, tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """The key of cell texts run together: (key, key offset of each run of kept
+    characters, (cell, offset in the cell) of each run). See :func:`_join_keys`."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    where: list[tuple[int, int]] = []
+    length = 0
+    for index, cell_text in enumerate(texts):
+        text, runs, at = key_runs(cell_text)
+        pieces.append(text)
+        starts.extend([length + r for r in runs])
+        where.extend([(index, t) for t in at])
+        length += len(text)
+    return "".join(pieces), tuple(starts), tuple(where)
 
 
 def _evidence(texts: Sequence[LexCell], templates: TemplateSet, loc: Locator) -> list[Evidence]:
@@ -402,7 +407,9 @@ class _ChunkReader:
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:
         """Whether a row label stands in the text of ``frags``."""
-        return bool(self.matcher.find(_join_keys(frags)[0]))
+        texts = _rememberable(frags)  # the key alone: no offsets are needed
+        key = _remembered_key(texts)[0] if texts is not None else _join_keys(frags)[0]
+        return bool(self.matcher.find(key))
 
     def _match(
         self, frags: list[LexCell]
