@@ -153,8 +153,12 @@ def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
     for cell in cells:
         text, runs, at = key_runs(cell.text)
         pieces.append(text)
-        key_starts.extend([length + r for r in runs])
-        targets.extend([cell.start + t for t in at])
+        if len(runs) == 1:  # the usual cell: nothing dropped inside it
+            key_starts.append(length)
+            targets.append(cell.start + at[0])
+        else:
+            key_starts.extend([length + r for r in runs])
+            targets.extend([cell.start + t for t in at])
         length += len(text)
     return "".join(pieces), KeyOffsets(key_starts, targets)
 
