@@ -156,6 +156,10 @@ def _culprit(outcome: Outcome, tally: dict[tuple[str, str], int]) -> str | None:
     return leaders[0] if len(leaders) == 1 else None
 
 
+# a table's spec and the identities a rule checks in it, by (template, table)
+_SpecAndMine = tuple[TableSpec | None, tuple[str, ...]]
+
+
 class IdentityRule(Rule):
     """Base of the rules that each check some identities of the format descriptions:
     those whose ``code`` is the rule's (a format added as data names its identities'
@@ -165,16 +169,14 @@ class IdentityRule(Rule):
 
     def __init__(self, templates: TemplateSet | None = None) -> None:
         super().__init__(templates)
-        # (template, table) -> (spec, this rule's identities in it)
-        self._specs: dict[tuple[str | None, str | None], tuple[TableSpec | None, tuple[str, ...]]]
-        self._specs = {}
+        self._specs: dict[tuple[str | None, str | None], _SpecAndMine] = {}
 
     def _mine(self, spec: TableSpec) -> tuple[str, ...]:
         return tuple(
             i.id for i in spec.identities if i.code == self.code or i.id in self.identities
         )
 
-    def _spec_and_mine(self, table: Table) -> tuple[TableSpec | None, tuple[str, ...]]:
+    def _spec_and_mine(self, table: Table) -> _SpecAndMine:
         """A table's spec and this rule's identities in it, looked up once per kind of
         table (every report has the same few)."""
         found = self._specs.get((table.template, table.id))
