@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from gilint.findings import Finding, Severity
+from gilint.interrupts import interrupts_deferred
 from gilint.rule import CorpusRule
 from gilint.templates.model import TemplateSet
 
@@ -163,8 +164,9 @@ def _similar_pairs(
     paragraphs: Sequence[_Paragraph],
 ) -> Iterator[tuple[_Paragraph, _Paragraph, float]]:
     """Every pair of paragraphs of different reports at or above :data:`SIMILARITY`."""
-    from datasketch import MinHash, MinHashLSH
-    from rapidfuzz.fuzz import ratio
+    with interrupts_deferred():  # compiled libraries: Ctrl-C waits for the import's end
+        from datasketch import MinHash, MinHashLSH
+        from rapidfuzz.fuzz import ratio
 
     index = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_PERMUTATIONS)
     hashes = []

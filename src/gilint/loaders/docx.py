@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
 from gilint.loading import Loaded
 from gilint.places import Place
@@ -84,7 +85,8 @@ class DocxLoader(Loader):
 
     def load(self, data: bytes, origin: str) -> Loaded:
         try:
-            import docx
+            with interrupts_deferred():  # lxml: Ctrl-C waits for the import's end
+                import docx
         except ImportError:
             raise MissingExtra("docx", " Word ") from None
         try:

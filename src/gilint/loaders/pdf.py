@@ -20,6 +20,7 @@ import io
 import itertools
 from typing import Any
 
+from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
 from gilint.loading import Loaded
 from gilint.places import Place
@@ -127,7 +128,8 @@ class PdfLoader(Loader):
 
     def load(self, data: bytes, origin: str) -> Loaded:
         try:
-            import pdfplumber
+            with interrupts_deferred():  # compiled parts: Ctrl-C waits for the import's end
+                import pdfplumber
         except ImportError:
             raise MissingExtra("pdf", " PDF ") from None
         writer = TextWriter()
