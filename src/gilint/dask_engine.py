@@ -21,6 +21,7 @@ from typing import Any
 
 from gilint.extras import importable
 from gilint.findings import Finding
+from gilint.interrupts import interrupts_deferred
 from gilint.rule import CorpusRule
 from gilint.runner import STDIN, Outcome, Session, chunks
 from gilint.summary import ReportSummary
@@ -119,8 +120,9 @@ def run(
 ) -> Iterator[Outcome | list[Finding]]:
     """Outcomes in the order of ``files``, then, when ``corpus_rules`` run, one list of
     the findings across reports (not yet filtered by each file's configuration)."""
-    import dask.bag
-    from dask.delayed import delayed
+    with interrupts_deferred():  # NumPy and more: Ctrl-C waits for the import's end
+        import dask.bag
+        from dask.delayed import delayed
 
     paths = [p for p in files if p != STDIN]
     stdin_summary = None

@@ -8,6 +8,7 @@ import json
 from typing import Any, ClassVar
 
 from gilint.findings import Finding
+from gilint.interrupts import interrupts_deferred
 from gilint.reporters.base import FileResult, Reporter, Summary
 
 
@@ -58,8 +59,9 @@ class Parquet(Reporter):
     BATCH: ClassVar[int] = 10_000  # findings per row group
 
     def start(self) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        with interrupts_deferred():  # compiled parts: Ctrl-C waits for the import's end
+            import pyarrow as pa
+            import pyarrow.parquet as pq
 
         self._pa = pa
         strings = ("path", "code", "name", "severity", "message", "suggestion")
