@@ -122,14 +122,10 @@ _RUN_IN_TITLE = re.compile(
     r"政府信息公开(?:工作)?年度报告"
 )
 # What a web page says of itself after the report: its links, publisher and notices.
-# A paragraph that starts so is prose wherever it stands (it is no row of a table).
-_CHROME = re.compile(
-    r"(?:相关链接|主办单位|承办单位|版权所有|网站标识码|网站地图|联系我们|[^\s]{0,4}ICP备)"
-)
-_RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
-# what a line must hold for each run-in pattern to match (a substring test is a fraction
-# of a pattern's search over a megabyte-long line)
-_CHROME_WORDS = (
+# A paragraph that starts so is prose wherever it stands (it is no row of a table). A
+# line holds one of the words for the pattern to match: a substring test first is a
+# fraction of the pattern's search over a megabyte-long line.
+_CHROME_STARTS = (
     "相关链接",
     "主办单位",
     "承办单位",
@@ -137,8 +133,11 @@ _CHROME_WORDS = (
     "网站标识码",
     "网站地图",
     "联系我们",
-    "ICP备",
 )
+_CHROME_WORDS = (*_CHROME_STARTS, "ICP备")  # (that one after a province's abbreviation: 京ICP备)
+_CHROME = re.compile("(?:" + "|".join(_CHROME_STARTS) + r"|[^\s]{0,4}ICP备)")
+_RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
+# what a line must hold for a run-in part heading to match
 _PART_MARKS = ("部分", "、", ".")
 # A subsection run into such a line: after a space or a sentence end, "（二）".
 _RUN_IN_SUB = re.compile(r"(?<=[\s。;])\([一二三四五六七八九十]{1,2}\)")
