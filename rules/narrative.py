@@ -126,50 +126,80 @@ class _Binding:
     cells: tuple[tuple[str, str, str], ...]  # (table, row, column), added up
     name: str  # the cells, as the message names them
     carry: bool = False  # the quantity is itself a carry-over (结转下年度)
+    starts: tuple[str, ...] = ()  # the words the pattern starts with, one of them
 
 
-def _quantity(words: str, unit: str = "件") -> re.Pattern[str]:
-    """``words``, a short gap without digits, a number, ``unit``."""
+def _quantity(starts: tuple[str, ...], then: str = "", unit: str = "件") -> re.Pattern[str]:
+    """One of ``starts``, ``then``, a short gap without digits, a number, ``unit``."""
     return re.compile(
-        words + r"((?:(?!诉讼|复议|其中)[^0-9，,。；]){0,8}?)([0-9]+)\s*(?:" + unit + ")"
+        "(?:"
+        + "|".join(starts)
+        + ")"
+        + then
+        + r"((?:(?!诉讼|复议|其中)[^0-9，,。；]){0,8}?)([0-9]+)\s*(?:"
+        + unit
+        + ")"
     )
 
 
+def _binding(
+    starts: tuple[str, ...],
+    then: str,
+    unit: str,
+    cells: tuple[tuple[str, str, str], ...],
+    name: str,
+    carry: bool = False,
+) -> _Binding:
+    return _Binding(_quantity(starts, then, unit), cells, name, carry, starts)
+
+
 _BINDINGS = (
-    _Binding(
-        _quantity(r"(?:收到|受理|新收)[^，,。；0-9]{0,14}?申请", "件|个"),
+    _binding(
+        ("收到", "受理", "新收"),
+        r"[^，,。；0-9]{0,14}?申请",
+        "件|个",
         (("3", "new", "total"),),
         "表三“一、本年新收政府信息公开申请数量”总计",
     ),
-    _Binding(
-        _quantity(r"予以公开"),
+    _binding(
+        ("予以公开",),
+        "",
+        "件",
         (("3", "outcome.disclosed", "total"),),
         "表三“（一）予以公开”总计",
     ),
-    _Binding(
-        _quantity(r"结转(?:至|到)?下一?年度?(?:继续办理)?"),
+    _binding(
+        ("结转",),
+        r"(?:至|到)?下一?年度?(?:继续办理)?",
+        "件",
         (("3", "carry_forward", "total"),),
         "表三“四、结转下年度继续办理”总计",
         carry=True,
     ),
-    _Binding(
-        _quantity(r"行政复议", "件|起"),
+    _binding(
+        ("行政复议",),
+        "",
+        "件|起",
         (("4", "cases", "review.total"),),
         "表四“行政复议”总计",
     ),
-    _Binding(
-        _quantity(r"行政诉讼", "件|起"),
+    _binding(
+        ("行政诉讼",),
+        "",
+        "件|起",
         (("4", "cases", "direct_suit.total"), ("4", "cases", "suit_after_review.total")),
         "表四两组“行政诉讼”总计之和",
     ),
-    _Binding(
-        _quantity(r"(?:制发|印发|出台)[^，,。；0-9]{0,6}?规范性文件"),
+    _binding(
+        ("制发", "印发", "出台"),
+        r"[^，,。；0-9]{0,6}?规范性文件",
+        "件",
         (("2.1", "normative_documents", "issued"),),
         "表二“行政规范性文件”本年制发件数",
     ),
 )
-# the words one of the bindings' patterns starts with (a sentence without any is skipped)
-_BOUND_WORDS = re.compile(r"收到|受理|新收|予以公开|结转|行政复议|行政诉讼|制发|印发|出台")
+# a sentence with none of the words the bindings start with is skipped before them
+_BOUND_WORDS = re.compile("|".join(w for binding in _BINDINGS for w in binding.starts))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _DIGIT = re.compile(r"[0-9]")
 _WIDER_AREA = re.compile(r"全县|全市|全区|全省|全旗|全州|全乡|全镇")
