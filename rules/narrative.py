@@ -8,19 +8,15 @@ alone.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 import attrs
 
-from gilint.ast import Paragraph, Report, Subsection
+from gilint.ast import Report
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
-from gilint.span import Span
 
-_SENTENCE = re.compile(r"[^。；;！!？?]+")
 # what makes a sentence speak of something other than this body's applications this year
 _OTHER_SCOPE = re.compile(r"上年|上一年|去年|以前年度|往年|历年|结转|全县|全市|全区|全省|全旗|全州")
 _NONE_RECEIVED = re.compile(r"(?:未|没有|无)收到[^，,]{0,30}?(?:公开)?申请")
@@ -33,81 +29,6 @@ _NUMBER = r"([0-9]+)"
 _UNIT = r"(件|条|项|次|个|份|篇|期)"
 _TOTAL = re.compile(r"共(?:计)?[^0-9，,。；]{0,12}?" + _NUMBER + r"\s*" + _UNIT)
 _PARTS_START = re.compile(r"[，,：:（(]\s*(其中|分别为|分别是)")
-
-
-class _Sentence(NamedTuple):
-    """A sentence of the prose with its line breaks taken out (hard-wrapped text breaks
-    words: 信\n息公开), and where it stands in the report: ``start`` is the report offset
-    of its first character, ``cuts`` the sentence offsets before which a line break was
-    taken out (most sentences have none: offsets are computed only for a finding)."""
-
-    text: str
-    start: int
-    cuts: tuple[int, ...]
-    paragraph: Paragraph
-
-    def _offset(self, index: int) -> int:
-        return self.start + index + bisect.bisect_right(self.cuts, index)
-
-    def span(self, start: int, end: int) -> Span:
-        return attrs.evolve(
-            self.paragraph.span, start=self._offset(start), end=self._offset(end - 1) + 1
-        )
-
-
-def _with_heading(report: Report, sub: Subsection) -> Iterator[Paragraph]:
-    """A subsection's paragraphs; the first one with the heading in front when the
-    heading was cut from a sentence at a comma ("（六）全年共公开 120 条，分别为……"):
-    the sentence is the heading's and the paragraph's together."""
-    paragraphs = iter(sub.paragraphs)
-    title = sub.heading.span
-    first = next(paragraphs, None)
-    if first is not None and report.source[title.end : first.span.start].strip(" \t\n") in (
-        ",",
-        "，",
-        "",
-    ):
-        start = title.start
-        yield Paragraph(
-            report.source[start : first.span.end], attrs.evolve(first.span, start=start)
-        )
-    else:
-        yield Paragraph(sub.heading.text, title)
-        if first is not None:
-            yield first
-    yield from paragraphs
-
-
-def _sentences(report: Report) -> Iterator[_Sentence]:
-    """Every sentence of the report's prose."""
-    paragraphs = [*report.preamble]
-    for sub in report.preamble_subsections:
-        paragraphs.extend(_with_heading(report, sub))
-    for section in report.sections:
-        paragraphs.extend(section.own_paragraphs)
-        for sub in section.subsections:
-            paragraphs.extend(_with_heading(report, sub))
-    for paragraph in paragraphs:
-        text = paragraph.text
-        base = paragraph.span.start
-        if "\n" in text:
-            breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-            # a break at text offset p stands before joined offset p - (breaks before it)
-            cuts = [p - i for i, p in enumerate(breaks)]
-            text = text.replace("\n", "")
-        else:
-            cuts = []
-        for found in _SENTENCE.finditer(text):
-            start, end = found.span()
-            # the breaks before the sentence shift its start; those inside it are its cuts
-            before = bisect.bisect_right(cuts, start)
-            inside = bisect.bisect_right(cuts, end - 1)
-            yield _Sentence(
-                found.group(),
-                base + start + before,
-                tuple([c - start for c in cuts[before:inside]]) if inside > before else (),
-                paragraph,
-            )
 
 
 def _value(report: Report, table: str, row: str, column: str) -> int | None:
@@ -235,7 +156,7 @@ class NarrativeTableMismatch(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         said: set[str] = set()
-        for line in _sentences(report):
+        for line in report.sentences:
             if _DIGIT.search(line.text) is None:
                 continue  # no number stated
             sentence = line.text.split("其中", 1)[0]  # the parts after 其中 are examples
@@ -300,7 +221,7 @@ class NarrativeContradiction(Rule):
         new = _value(report, "3", "new", "total")
         carried = _value(report, "3", "carry_forward", "total")
         said: set[str] = set()
-        for line in _sentences(report):
+        for line in report.sentences:
             sentence = line.text
             if _CLAIM_WORDS.search(sentence) is None:
                 continue  # no claim the tables could contradict (a quick test)
@@ -379,7 +300,7 @@ class NarrativeSum(Rule):
     summary = "A sentence lists the parts of a total and they do not add up."
 
     def check(self, report: Report) -> Iterator[Finding]:
-        for line in _sentences(report):
+        for line in report.sentences:
             sentence = line.text
             if "共" not in sentence:
                 continue  # no total stated (a quick test before the pattern)

@@ -13,13 +13,16 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
 from gilint.labels import key
 from gilint.places import SourceMap
 from gilint.span import Span
+
+if TYPE_CHECKING:
+    from gilint.sentences import Sentence
 
 Number = int | Decimal
 _T = TypeVar("_T")
@@ -543,6 +546,14 @@ class Report(Container):
         """The preamble's paragraphs, tables and subsections, then the parts."""
         preamble = _in_order(self.preamble, self.preamble_tables, self.preamble_subsections)
         return (*preamble, *self.sections)
+
+    @functools.cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences of the prose (:func:`gilint.sentences.sentences_of`), split once
+        however many rules read them."""
+        from gilint.sentences import sentences_of  # (it builds on this module)
+
+        return sentences_of(self)
 
     def section(self, part: str) -> Section | None:
         """The first section that is part ``part`` (一 … 六) of the format."""
