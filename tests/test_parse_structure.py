@@ -280,3 +280,19 @@ def test_a_table_before_the_first_part_is_kept_and_checked() -> None:
     assert assert_spans(parsed) > 100
     codes = {f.code for f in gilint.lint(text, config={"select": ["GI2"]})}
     assert {"GI201", "GI203"} <= codes
+
+
+def test_a_table_right_after_the_contents_ends_them() -> None:
+    """Headings with a table between them are parts, not a table of contents: the table
+    ends the list as a paragraph would, before the next line is read (a part heading
+    without its number is then recognised as the part after the first)."""
+    text = (
+        "示例县2024年政府信息公开工作年度报告\n\n"
+        + TOC
+        + "一、总体情况\n项目\t数量\n主动公开\t120\n\n"
+        + "主动公开政府信息情况\n\n本年度主动公开政府信息 120 条。\n"
+    )
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == ["一", "二"]
+    assert report.sections[1].heading.text == "主动公开政府信息情况"
+    assert any("目录" in p.text for p in report.preamble)

@@ -37,7 +37,8 @@ def test_every_sentence_spans_its_own_text(layout: str, seed: int, template: str
 
 def test_a_wrapped_sentence_keeps_its_line_breaks_out_of_its_text() -> None:
     report = gilint.parse(
-        "示例县2024年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度共主动公开政府信\n息 120 条。其余\n略。\n"
+        "示例县2024年政府信息公开工作年度报告\n\n一、总体情况\n\n"
+        "本年度共主动公开政府信\n息 120 条。其余\n略。\n"
     )
     texts = [s.text for s in report.sentences]
     assert "本年度共主动公开政府信息 120 条" in texts

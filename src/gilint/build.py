@@ -115,9 +115,9 @@ class _Tree(Transformer[Token, Any]):
         return _Block(tuple(paragraphs), tuple(regions), tuple(subsections))
 
     def table(self, children: list[Token]) -> Region:
-        lines = tuple(line for block in children for line in cells_of(block))
-        start, end = children[0].start_pos or 0, children[-1].end_pos or 0
-        return region_of(lines, start, end, self.templates, self.loc)
+        (run,) = children  # one TBLOCK: the run's lines of cells
+        start, end = run.start_pos or 0, run.end_pos or 0
+        return region_of(cells_of(run), start, end, self.templates, self.loc)
 
     def subsection(self, children: list[Any]) -> _SubDraft:
         head, *rest = children

@@ -1,7 +1,7 @@
 """The line lexer: canonical text to the tokens the grammar parses.
 
 It reads line by line, knows which part of the report it is in, and emits one token per
-title paragraph, heading, prose paragraph and block of table lines. It never drops text: every
+title paragraph, heading, prose paragraph and run of table lines. It never drops text: every
 non-blank character of the input ends up inside some token, so whatever is misplaced
 reaches the tree where a rule can see it. (A contextual Lark lexer silently turned
 misplaced headings into prose; deciding here, with the whole line in view, does not.)
@@ -10,19 +10,19 @@ Token types (declared in ``grammar/report.lark``):
 
 ``FRONT`` a paragraph above the title that is not part of it (page chrome) ·
 ``TITLE`` a title paragraph · ``PART`` a part heading · ``SUBHEAD`` a subsection heading ·
-``PARA`` a prose paragraph · ``TBLOCK`` a block of table lines (a paragraph of a table:
-lines with no blank line between) · ``_TABLE_END`` the end of a run of table blocks.
+``PARA`` a prose paragraph · ``TBLOCK`` a run of table lines: paragraphs of a table
+one after another, up to a prose paragraph, a heading or the end of the text.
 
-The lexer also cuts every table line into cells (:class:`LexCell`), carried by the block's
+The lexer also cuts every table line into cells (:class:`LexCell`), carried by the run's
 token (:class:`Lexeme`, ``payload``) line by line, as a part heading's token carries its
 :class:`HeadingMatch`. Cell
 kinds: ``CAPTION`` a table caption (第二十条第（一）项) · ``FRAG`` text: a row label, a
 header or a piece of one · ``VALUE`` a number (with any unit) or a placeholder for zero
 (``/ - — 无``) · ``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row ·
 ``MORE`` the rest of a run of numbers longer than any table is wide (see ``RUN_CELLS``).
-(Lark is fed one token per block rather than per line or cell: the grammar has nothing
-to decide inside a table block, and a token costs Lark about as much as the whole rest
-of a line's reading.)
+(Lark is fed one token per run of table lines rather than per paragraph, line or cell:
+the grammar has nothing to decide inside a table, and a token costs Lark about as much
+as the whole rest of a line's reading.)
 """
 
 from __future__ import annotations
@@ -233,11 +233,6 @@ def cells_of(token: Token) -> tuple[tuple[LexCell, ...], ...]:
     payload = getattr(token, "payload", None)
     assert isinstance(payload, tuple), token
     return payload
-
-
-def _mark(kind: str, at: int) -> Token:
-    """An empty token (an end of line, an empty cell, the end of a table) at ``at``."""
-    return Token(kind, "", at, None, None, None, None, at)
 
 
 class LineLexer:
@@ -462,13 +457,13 @@ class LineLexer:
             if len(content) <= _MAX_FURNITURE and _PAGE_FURNITURE.fullmatch(content):
                 continue  # as if the page had not broken here
             line = _new_line((start, piece))
-            if run and tokens[-1].type != "PART":
-                close_run()
+            if run and (tokens[-1].type != "PART" or state.table_lines):
+                close_run()  # (a table run read since is something between headings)
             heading = self.match_heading(line, seen, state.last_part, state.tabled)
             if heading is not None:
                 flush()
                 state.release_pending(text, tokens)
-                state.end_table(tokens)
+                state.end_table(text, tokens)
                 if run and tokens[-1].type != "PART":
                     close_run()
                 run.append((len(tokens), line))
@@ -489,7 +484,7 @@ class LineLexer:
             paragraph.append(line)
         flush()
         state.release_pending(text, tokens)
-        state.end_table(tokens)
+        state.end_table(text, tokens)
         if run and tokens[-1].type != "PART":
             close_run()
         return LexResult(tokens)
@@ -530,20 +525,11 @@ class LineLexer:
                 return
             state.release_pending(text, tokens)
         if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
-            tokens.append(
-                _tok(
-                    "TBLOCK",
-                    text,
-                    start,
-                    end,
-                    tuple([self._table_line(text, line) for line in lines]),
-                )
-            )
-            state.table_open = True
+            state.add_table_lines(start, end, [self._table_line(text, line) for line in lines])
             if state.part is not None:
                 state.tabled.add(state.part)
             return
-        state.end_table(tokens)
+        state.end_table(text, tokens)
         sub = _SUB.match(lines[0].text)
         if sub is not None:
             head_end = lines[0].start + sub.end()
@@ -605,14 +591,26 @@ class _State:
     title_open: bool = True
     front_paragraphs: int = 0
     pending_title: list[tuple[int, int]] = attrs.field(factory=list)
-    table_open: bool = False
+    # the table run being read: its lines of cells and the text they cover, emitted as
+    # one TBLOCK when the run ends (see end_table)
+    table_lines: list[tuple[LexCell, ...]] = attrs.field(factory=list)
+    table_start: int = 0
+    table_end: int = 0
     tabled: set[str] = attrs.field(factory=set)  # parts whose tables have been met
 
-    def end_table(self, tokens: list[Token]) -> None:
-        if self.table_open:
-            end = (tokens[-1].end_pos or 0) if tokens else 0
-            tokens.append(_mark("_TABLE_END", end))
-            self.table_open = False
+    def add_table_lines(self, start: int, end: int, lines: list[tuple[LexCell, ...]]) -> None:
+        """A paragraph of table lines, from ``start`` to ``end``: part of the run."""
+        if not self.table_lines:
+            self.table_start = start
+        self.table_lines.extend(lines)
+        self.table_end = end
+
+    def end_table(self, text: str, tokens: list[Token]) -> None:
+        """The run of table lines read so far, as one token."""
+        if self.table_lines:
+            lines = tuple(self.table_lines)
+            tokens.append(_tok("TBLOCK", text, self.table_start, self.table_end, lines))
+            self.table_lines.clear()
 
     def release_pending(self, text: str, tokens: list[Token]) -> None:
         """Short front paragraphs that turned out not to lead to a title are prose."""

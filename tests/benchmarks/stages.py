@@ -74,13 +74,14 @@ def bare_pass(path: Path) -> tuple[int, list[tuple[str | None, tuple[int, ...]]]
 
 
 def table_lines(text: str, lexed: LexResult) -> list[_Line]:
-    """The lines the lexer cut into cells: every line of every table block."""
+    """The lines the lexer cut into cells: every line of every table run."""
     lines = []
     for token in lexed.tokens:
         if token.type == "TBLOCK":
             at = text.rfind("\n", 0, token.start_pos or 0) + 1
             for piece in text[at : token.end_pos].split("\n"):
-                lines.append(_Line(at, piece))
+                if piece.strip():  # (blank lines between a table's paragraphs have none)
+                    lines.append(_Line(at, piece))
                 at += len(piece) + 1
     return lines
 
