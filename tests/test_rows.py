@@ -84,3 +84,19 @@ def test_a_repeated_row_is_a_duplicate_and_row_gives_the_first() -> None:
     assert set(table.first_rows) == {r.id for r in table.rows if r.id is not None}
     with pytest.raises(TypeError):
         table.first_rows["new"] = repeated[1]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "tabs", "markdown", "cells"])
+def test_table_texts_are_built_on_first_use_each_once(layout: str) -> None:
+    """A table's headers and group labels (``Table.texts``) are read only by the parse
+    JSON, not by any rule: they are built when first asked for, at the places they
+    stand, and the same objects are given every time."""
+    text = render(sample_report("2021", seed=4), layout).text  # type: ignore[arg-type]
+    report = gilint.parse(text)
+    table = report.table("3")
+    assert table is not None
+    texts = table.texts
+    assert texts is table.texts
+    assert any("勾稽关系" in piece.text for piece in texts)
+    for piece in texts:
+        assert text[piece.span.start : piece.span.end] == piece.text

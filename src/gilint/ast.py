@@ -284,6 +284,10 @@ class Evidence:
 _TABLE_NAMES = {"3": "表三", "4": "表四"}
 
 
+def _no_texts() -> tuple[TextPiece, ...]:
+    return ()
+
+
 @attrs.frozen(slots=True)
 class Table(Container):
     """A table read against a template's description.
@@ -300,10 +304,18 @@ class Table(Container):
     rows: tuple[Row, ...]
     missing: tuple[str, ...] = ()
     caption: TextPiece | None = None
-    texts: tuple[TextPiece, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     # the name the format gives it in messages (表三), from its description
     display: str | None = None
+    _build_texts: Callable[[], tuple[TextPiece, ...]] = attrs.field(
+        default=_no_texts, eq=False, repr=False, alias="build_texts"
+    )
+
+    @functools.cached_property
+    def texts(self) -> tuple[TextPiece, ...]:
+        """The table's text that no row label took (headers, group labels, debris), in
+        text order; built on first use (no rule reads it: the parse JSON does)."""
+        return self._build_texts()
 
     @functools.cached_property
     def first_rows(self) -> Mapping[str, Row]:

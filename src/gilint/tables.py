@@ -600,11 +600,9 @@ class _ChunkReader:
             rows=tuple(rows),
             missing=missing,
             caption=caption,
-            texts=tuple(
-                TextPiece(loc.text(sp), sp) for sp in (loc.span(s, e) for s, e in draft.texts)
-            ),
             evidence=tuple(e for e in self.chunk.evidence if span.start <= e.span.start < span.end),
             display=spec.display_name if spec else None,
+            build_texts=functools.partial(_text_pieces, loc, tuple(draft.texts)),
         )
 
     def _finish_row(self, draft: _RowDraft, spec: TableSpec | None, duplicate: bool) -> Row:
@@ -733,6 +731,11 @@ class _ChunkReader:
         first, last = spans[0][0], spans[-1][1]
         around = text[max(0, first - 3) : first] + text[last : last + 3]
         return "\t" in around or "|" in around
+
+
+def _text_pieces(loc: Locator, spans: tuple[tuple[int, int], ...]) -> tuple[TextPiece, ...]:
+    """A table's texts (:attr:`Table.texts`) at their canonical offsets."""
+    return tuple(TextPiece(loc.text(sp), sp) for sp in (loc.span(s, e) for s, e in spans))
 
 
 def _read_row(
