@@ -568,17 +568,19 @@ class LineLexer:
         return tuple([_new_cell((k, t, s + base, e + base)) for k, t, s, e in known])
 
     def _is_table(self, lines: list[_Line], state: _State) -> bool:
-        has_cells = False
-        for line in lines:
-            if _is_cell_line(line.text):
-                has_cells = True
-                break
-        else:
-            if "。" in "".join([line.text for line in lines]):
-                return False  # prose
+        """Whether a paragraph is table lines: in a part that has tables, any paragraph
+        but prose (a full stop and no tab or pipe cells); elsewhere, cells or lines
+        ending in three numbers."""
         if state.part in self._table_parts and not state.in_front:
+            # (the usual table paragraph has no full stop: no line need be looked at)
+            return "。" not in "".join([line.text for line in lines]) or any(
+                _is_cell_line(line.text) for line in lines
+            )
+        if any(_is_cell_line(line.text) for line in lines):
             return True
-        return has_cells or any(_trailing_values(line.text, 3) >= 3 for line in lines)
+        if "。" in "".join([line.text for line in lines]):
+            return False  # prose
+        return any(_trailing_values(line.text, 3) >= 3 for line in lines)
 
 
 @attrs.define
