@@ -15,7 +15,7 @@ from gilint.labels import keyed
 from gilint.lexer import LexCell, LineLexer, _cells, _Line
 from gilint.tables import _join_keys
 from gilint.templates import NATIONAL
-from gilint.templates.model import RowMatcher
+from gilint.templates.model import RowMatcher, TemplateSet
 
 # pieces of table lines: labels, headers, numbers, placeholders, rules and separators
 _PIECES = [
@@ -104,3 +104,20 @@ def test_a_matcher_finds_the_same_labels_the_second_time() -> None:
     ]
     assert matcher.find(key) == first
     assert matcher.find("无关的文字") == ()
+
+
+_MARKED = st.lists(
+    st.sampled_from([m for m, _ in NATIONAL.markers] + ["自然人", "规章", "其他", "0"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(first=_MARKED, second=_MARKED)
+def test_the_markers_found_in_a_key_are_the_first_of_each_there(first: str, second: str) -> None:
+    """Remembered or not, a key's markers are where each first stands in it (keys of a
+    table's labels differ from report to report only as their tables do)."""
+    templates = TemplateSet(NATIONAL.templates)  # a memo of its own
+    for text in (first, second, first, "x" * 500 + first):
+        expected = tuple((text.find(m), m, fits) for m, fits in templates.markers if m in text)
+        assert templates.markers_in(text) == expected

@@ -200,12 +200,10 @@ def _evidence(texts: Sequence[LexCell], templates: TemplateSet, loc: Locator) ->
     if not texts or not templates.markers:
         return []
     joined, offsets = _join_keys(texts)
-    found = []
-    for marker, fits in templates.markers:
-        at = joined.find(marker)
-        if at >= 0:
-            span = loc.span(offsets[at], offsets[at + len(marker) - 1] + 1)
-            found.append(Evidence(fits, marker, span))
+    found = [
+        Evidence(fits, marker, loc.span(offsets[at], offsets[at + len(marker) - 1] + 1))
+        for at, marker, fits in templates.markers_in(joined)
+    ]
     return sorted(found, key=lambda e: e.span.start)
 
 

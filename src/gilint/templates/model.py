@@ -239,6 +239,10 @@ class TemplateSet:
     caption_tables: dict[str, dict[str, TableSpec]] = attrs.field(init=False, eq=False)
     _matchers: dict[tuple[int, ...], RowMatcher] = attrs.field(init=False, eq=False, repr=False)
     _specs: dict[tuple[str, str], TableSpec | None] = attrs.field(init=False, eq=False, repr=False)
+    # markers found by key, memoised as RowMatcher's matches are
+    _marked: dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "markers", _markers(self.templates))
@@ -250,6 +254,7 @@ class TemplateSet:
         object.__setattr__(self, "caption_tables", captions)
         object.__setattr__(self, "_matchers", {})
         object.__setattr__(self, "_specs", {})
+        object.__setattr__(self, "_marked", {})
 
     def row_matcher(self, tables: tuple[TableSpec, ...]) -> RowMatcher:
         """The matcher of ``tables``' row labels, built once per set of tables."""
@@ -258,6 +263,23 @@ class TemplateSet:
         if matcher is None:
             matcher = self._matchers[key] = RowMatcher.of(tables)
         return matcher
+
+    def markers_in(self, text: str) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+        """Where each marker first stands in the key ``text``: (key offset, marker, the
+        templates it fits), in the order of :attr:`markers`. The text of a table's
+        labels and headers recurs report after report: short keys are remembered."""
+        found = self._marked.get(text)
+        if found is None:
+            found = tuple(
+                (at, marker, fits)
+                for marker, fits in self.markers
+                if (at := text.find(marker)) >= 0
+            )
+            if len(text) <= _MEMO_KEY_LENGTH:  # a table's labels, not a megabyte of debris
+                if len(self._marked) >= _MEMO_SIZE:
+                    self._marked.clear()
+                self._marked[text] = found
+        return found
 
     def get(self, template_id: str) -> Template | None:
         return next((t for t in self.templates if t.id == template_id), None)
