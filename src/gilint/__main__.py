@@ -8,10 +8,8 @@ one line, not a traceback.
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sys
-from types import FrameType
 
 
 def run() -> int:
@@ -19,26 +17,31 @@ def run() -> int:
         from gilint.cli import main
 
         status = main()
+        _flush_outputs()
     except KeyboardInterrupt:
         print("gilint: 已中断", file=sys.stderr)
+        _flush_outputs()
         status = 130
-    _end_at_once_on_ctrl_c()
+    finally:
+        _end_at_once_on_ctrl_c()
     return status
 
 
-def _end_at_once_on_ctrl_c() -> None:
-    """The run is over and its output written; what is left is the interpreter's own
-    shutdown (joining threads, freeing modules), where Ctrl-C printed a traceback from
-    Python's code. From here Ctrl-C ends the process at once, with status 130."""
+def _flush_outputs() -> None:
     for stream in (sys.stdout, sys.stderr):  # None when the command started without one
         if stream is not None:
             with contextlib.suppress(OSError, ValueError):  # a closed or broken output
                 stream.flush()
 
-    def leave(signum: int, frame: FrameType | None) -> None:
-        os._exit(130)
 
-    signal.signal(signal.SIGINT, leave)
+def _end_at_once_on_ctrl_c() -> None:
+    """The run is over and its output written; what is left is the interpreter's own
+    shutdown (joining threads, freeing modules). A handler written in Python may not run
+    there at all (Ctrl-C was lost, and the run's own status came out) or run inside
+    Python's own code (a traceback). From here Ctrl-C ends the process at once, by the
+    signal itself: a shell shows status 130, and a calling script sees that the command
+    was interrupted."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 if __name__ == "__main__":
