@@ -571,16 +571,13 @@ class LineLexer:
         """Whether a paragraph is table lines: in a part that has tables, any paragraph
         but prose (a full stop and no tab or pipe cells); elsewhere, cells or lines
         ending in three numbers."""
+        full_stop = "。" in "".join([line.text for line in lines])
         if state.part in self._table_parts and not state.in_front:
             # (the usual table paragraph has no full stop: no line need be looked at)
-            return "。" not in "".join([line.text for line in lines]) or any(
-                _is_cell_line(line.text) for line in lines
-            )
-        if any(_is_cell_line(line.text) for line in lines):
-            return True
-        if "。" in "".join([line.text for line in lines]):
-            return False  # prose
-        return any(_trailing_values(line.text, 3) >= 3 for line in lines)
+            return not full_stop or any(_is_cell_line(line.text) for line in lines)
+        return any(_is_cell_line(line.text) for line in lines) or (
+            not full_stop and any(_trailing_values(line.text, 3) >= 3 for line in lines)
+        )
 
 
 @attrs.define

@@ -110,8 +110,8 @@ def installed_env() -> dict[str, str]:
 def whole_processes(folder: Path, count: int, rounds: int = 3) -> tuple[float, float, float]:
     """Seconds per report of ``gilint check --jobs 1`` and ``--jobs 2`` (best of
     ``rounds``), and the speed-up of the second (the median of the rounds' ratios). The
-    two run in turn, so that the machine's drift falls on both alike: run one after the
-    other, a speed-up of 1.8x read anywhere from 1.5x to 2.0x."""
+    two run in turn, so that the machine's drift falls on both alike: timed one after
+    the other, the same two versions read anywhere from 1.54x to 2.07x."""
 
     def seconds(jobs: int) -> float:
         start = time.perf_counter()

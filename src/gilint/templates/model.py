@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, TypeVar
 
 import attrs
 
@@ -17,9 +17,21 @@ CellKind = Literal["count", "amount", "delta"]
 _MIN_MARKER = 5
 # A row label without its numbering is used for matching only when at least this long.
 _MIN_CORE = 4
-# Row matches are memoised for keys up to this long, at most this many per matcher.
+# Lookups by key (row matches, format markers) are memoised for keys up to this long, at
+# most this many per memo.
 _MEMO_KEY_LENGTH = 400
 _MEMO_SIZE = 1024
+_Found = TypeVar("_Found")
+
+
+def _remember(memo: dict[str, _Found], text: str, found: _Found) -> _Found:
+    """``found`` for ``text``, kept in ``memo`` when ``text`` is a table's labels and
+    not a megabyte of debris; a full memo is emptied first."""
+    if len(text) <= _MEMO_KEY_LENGTH:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+    return found
 
 
 @attrs.frozen(slots=True)
@@ -220,13 +232,13 @@ class RowMatcher:
         if found is None:
             if self.pattern is None:
                 return ()
-            found = tuple(
-                (m.start(), m.end(), *self.rows[m.group()]) for m in self.pattern.finditer(text)
+            found = _remember(
+                self._found,
+                text,
+                tuple(
+                    (m.start(), m.end(), *self.rows[m.group()]) for m in self.pattern.finditer(text)
+                ),
             )
-            if len(text) <= _MEMO_KEY_LENGTH:  # a label, not a megabyte of debris
-                if len(self._found) >= _MEMO_SIZE:
-                    self._found.clear()
-                self._found[text] = found
         return found
 
 
@@ -270,15 +282,15 @@ class TemplateSet:
         labels and headers recurs report after report: short keys are remembered."""
         found = self._marked.get(text)
         if found is None:
-            found = tuple(
-                (at, marker, fits)
-                for marker, fits in self.markers
-                if (at := text.find(marker)) >= 0
+            found = _remember(
+                self._marked,
+                text,
+                tuple(
+                    (at, marker, fits)
+                    for marker, fits in self.markers
+                    if (at := text.find(marker)) >= 0
+                ),
             )
-            if len(text) <= _MEMO_KEY_LENGTH:  # a table's labels, not a megabyte of debris
-                if len(self._marked) >= _MEMO_SIZE:
-                    self._marked.clear()
-                self._marked[text] = found
         return found
 
     def get(self, template_id: str) -> Template | None:
