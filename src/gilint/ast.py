@@ -572,11 +572,17 @@ class Report(Container):
         return next((s for s in self.sections if s.part == part), None)
 
     def tables(self) -> Iterator[Table]:
-        yield from self.preamble_tables
+        return iter(self._tables)
+
+    @functools.cached_property
+    def _tables(self) -> tuple[Table, ...]:
+        """Every table in text order, gathered once: most rules go through them."""
+        found = [*self.preamble_tables]
         for sub in self.preamble_subsections:
-            yield from sub.tables
+            found.extend(sub.tables)
         for section in self.sections:
-            yield from section.all_tables()
+            found.extend(section.all_tables())
+        return tuple(found)
 
     def table(self, table_id: str) -> Table | None:
         return next((t for t in self.tables() if t.id == table_id), None)
