@@ -1,0 +1,164 @@
+"""Instructions per report of each stage of a lint, counted by callgrind.
+
+Wall time on a shared machine drifts by a third from hour to hour, more than most changes
+gain; the number of instructions a stage executes does not drift. This renders the same
+mix of reports as ``throughput.py`` and runs one child process under ``valgrind
+--tool=callgrind``. The child lints some reports untimed (so that every memo is as warm
+as in a long run), prepares each stage's input from the one before, and runs each stage
+over all reports between two calls of ``os.getppid()``: callgrind writes its counts at
+each such call (``--dump-before=getppid``), so one run gives every stage's count, with
+nothing subtracted. The collector is off in the child, as ``stages.py`` has it.
+
+Needs valgrind (``apt-get install valgrind``); without it, says so and stops. Prints a
+table; asserts nothing: ``python tests/benchmarks/instructions.py [--reports N]``
+(about two minutes for the default 150 reports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from stages import read_all, regions_and_template, table_lines
+from throughput import make_reports
+
+import gilint
+from gilint.build import build_report
+from gilint.grammar_loader import parse_tokens
+from gilint.lexer import LineLexer, cells_of
+from gilint.loading import load_bytes
+from gilint.locator import Locator
+from gilint.normalise import normalise
+from gilint.tables import region_of
+from gilint.templates import NATIONAL
+
+# (name, included in the stage above it): the rows of the table, in the child's order
+STAGES = (
+    ("load: decode, line ends; normalise", False),
+    ("line lexer (table cells included)", False),
+    ("cutting table lines into cells (in the lexer)", True),
+    ("Lark LALR parse of the tokens", False),
+    ("build the AST (table regions and reader included)", False),
+    ("table regions: captions, format evidence (in the build)", True),
+    ("the table reader (in the build)", True),
+    ("rules, on freshly parsed reports", False),
+    ("whole lint (Linter.lint), for comparison", False),
+)
+_WARM = 20  # reports linted before anything is counted
+
+
+def _marker() -> None:
+    """Where callgrind writes the counts so far and starts again (see the module doc)."""
+    os.getppid()
+
+
+def child(folder: Path) -> None:
+    """Run every stage between markers (see the module doc)."""
+    gc.disable()
+    data = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
+    warm, counted = data[:_WARM], data[_WARM:]
+    linter = gilint.Linter(gilint.Config(select=("GI",)))
+    lexer = LineLexer(NATIONAL)
+    for item in warm:
+        linter.lint(item)
+        lexer.lex(normalise(load_bytes(item).text).text)
+
+    def stage(work: Callable[[Any], object], items: Sequence[Any]) -> list[Any]:
+        _marker()
+        results = [work(item) for item in items]
+        _marker()
+        return results
+
+    pairs = stage(lambda item: (ld := load_bytes(item), normalise(ld.text)), counted)
+    loaded, normalised = [ld for ld, _ in pairs], [n for _, n in pairs]
+    lexed = stage(lambda n: lexer.lex(n.text), normalised)
+    cut = [(n.text, table_lines(n.text, x)) for n, x in zip(normalised, lexed, strict=True)]
+    stage(lambda item: [lexer._table_line(item[0], line) for line in item[1]], cut)
+    trees = stage(lambda x: parse_tokens(x.tokens), lexed)
+    locators = [
+        Locator(ld.text, n.text, n.offsets) for ld, n in zip(loaded, normalised, strict=True)
+    ]
+    items = list(zip(trees, lexed, loaded, locators, strict=True))
+    stage(lambda item: build_report(item[0], item[1], item[2], item[3], NATIONAL, None), items)
+    blocks = [
+        (t, loc)
+        for x, loc in zip(lexed, locators, strict=True)
+        for t in x.tokens
+        if t.type == "TBLOCK"
+    ]
+    stage(
+        lambda b: region_of(cells_of(b[0]), b[0].start_pos, b[0].end_pos, NATIONAL, b[1]),
+        blocks,
+    )
+    tabled = [
+        (*regions_and_template(tree, x, loc), loc)
+        for tree, x, loc in zip(trees, lexed, locators, strict=True)
+    ]
+    stage(lambda item: read_all(item[0], item[1], item[2]), tabled)
+    reports = [linter.parse(item) for item in counted]
+    stage(linter.check, reports)
+    stage(linter.lint, counted)
+
+
+def _counts(folder: Path) -> list[int]:
+    """The instruction counts of the dumps callgrind wrote, in the order written."""
+    dumps = sorted(folder.glob("cg.out.*"), key=lambda p: int(p.suffix[1:]))
+    counts = []
+    for dump in dumps:
+        found = re.search(r"^summary: (\d+)", dump.read_text(errors="replace"), re.M)
+        counts.append(int(found.group(1)) if found else 0)
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=150)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        child(args.child)
+        return
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: nothing counted (apt-get install valgrind)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        make_reports(folder, _WARM + args.reports)
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            "--dump-before=getppid",
+            f"--callgrind-out-file={folder / 'cg.out'}",
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child",
+            str(folder),
+        ]
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        subprocess.run(command, check=True, env=env, capture_output=True)
+        counts = _counts(folder)
+    # dumps: the start (up to the first marker), then per stage its work and the
+    # preparation of the next one's input
+    per_stage = counts[1 : 1 + 2 * len(STAGES) : 2]
+    whole = per_stage[-1]
+    print(f"{args.reports} reports, million instructions per report and share of a lint")
+    print()
+    print("| stage | M instructions | share of a lint |")
+    print("|---|---:|---:|")
+    for (name, inner), count in zip(STAGES, per_stage, strict=True):
+        label = f"of which: {name}" if inner else name
+        per_report = count / args.reports / 1e6
+        print(f"| {label} | {per_report:.2f} | {count / whole:.0%} |")
+
+
+if __name__ == "__main__":
+    main()
