@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gilint
-from gilint.ast import CellStatus, Report
+from gilint.ast import CellStatus, Report, Row
 from gilint.testing import render, sample_report
 from gilint.testing.strategies import layouts, report_data
 
@@ -23,6 +23,8 @@ def _check_rows(report: Report) -> int:
     for table in report.tables():
         for row in table.rows:
             rows += 1
+            places = row.cell_places()  # before any cell is built
+            assert places == tuple((c.column_label or c.column or "", c.span) for c in row.cells)
             assert row.statuses == tuple(c.status for c in row.cells)
             assert row.values == tuple(c.value for c in row.cells)
             assert row.columns == tuple(c.column for c in row.cells)
@@ -56,6 +58,27 @@ def test_cells_are_built_once() -> None:
     assert row.cells is row.cells
     assert row.cell(row.columns[0]) is row.cells[0]
     assert row.cell("no such column") is None
+
+
+def test_cell_places_need_no_cell_and_agree_with_the_cells() -> None:
+    report = gilint.parse(render(sample_report("2021", seed=5), "wrapped").text)
+    table = report.table("3")
+    assert table is not None
+    row = table.rows[0]
+    places = row.cell_places()
+    assert row._build_cells._built == {}  # type: ignore[attr-defined]  # nothing built
+    assert [label for label, _ in places][:2] == ["自然人", "商业企业"]
+    assert places == tuple((c.column_label, c.span) for c in row.cells)
+    # a row made by hand (a plugin, a test) has its places from its cells
+    by_hand = Row(
+        id=row.id,
+        label=row.label,
+        label_span=row.label_span,
+        span=row.span,
+        columns=row.columns,
+        build_cells=lambda: row.cells,
+    )
+    assert by_hand.cell_places() == places
 
 
 def test_a_cell_asked_for_alone_is_the_one_cells_later_holds() -> None:

@@ -241,6 +241,17 @@ class Row(Container):
         one = getattr(self._build_cells, "one", None)
         return one(i) if one is not None else self.cells[i]
 
+    def cell_places(self) -> tuple[tuple[str, Span], ...]:
+        """Each column's label (``column_label``, else ``column``) and its cell's span, as
+        :attr:`cells` gives them, without building the cells when the builder can: a
+        summary of every report keeps these for a few rows, and a cell costs several
+        times its span."""
+        places = getattr(self._build_cells, "places", None)
+        if places is not None:
+            found: tuple[tuple[str, Span], ...] = places()
+            return found
+        return tuple((c.column_label or c.column or "", c.span) for c in self.cells)
+
     def number(self, column: str) -> Number | None:
         """The cell's number for arithmetic (see :attr:`numbers`)."""
         i = self.index(column)

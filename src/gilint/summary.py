@@ -71,13 +71,14 @@ class ReportSummary:
 
 def _row(row: Row) -> RowSummary:
     label = row.label_span or row.span
+    places = row.cell_places()  # (no Cell is built for a summary)
     return RowSummary(
         row.template_label or row.label or "",
         (label.start, label.end),
         row.columns,
-        tuple(c.column_label or c.column or "" for c in row.cells),
+        tuple(name for name, _ in places),
         row.numbers,
-        array("I", [offset for c in row.cells for offset in (c.span.start, c.span.end)]),
+        array("I", [offset for _, span in places for offset in (span.start, span.end)]),
     )
 
 

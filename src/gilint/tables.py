@@ -820,6 +820,18 @@ class RowCells:
             cell = self._built[index] = self._make(index)
         return cell
 
+    def places(self) -> tuple[tuple[str, Span], ...]:
+        """Each column's label and its cell's span, as the cells would have them, without
+        building any cell (see :meth:`gilint.ast.Row.cell_places`)."""
+        loc, tokens = self._loc, self._tokens
+        return tuple(
+            (
+                column.label or column.id,
+                loc.span(tokens[i].start, tokens[i].end) if i < len(tokens) else self._missing_span,
+            )
+            for i, column in enumerate(self._columns)
+        )
+
     def _make(self, index: int) -> Cell:
         column = self._columns[index]
         if index < len(self._tokens):
