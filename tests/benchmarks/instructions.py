@@ -29,8 +29,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from stages import read_all, regions_and_template, table_lines
-from throughput import make_reports
+from stages import bare_pass, read_all, regions_and_template, table_lines
+from throughput import floor, make_reports
 
 import gilint
 from gilint.build import build_report
@@ -53,6 +53,8 @@ STAGES = (
     ("the table reader (in the build)", True),
     ("rules, on freshly parsed reports", False),
     ("whole lint (Linter.lint), for comparison", False),
+    ("for scale: the floor's reading, then a bare line pass (stages.bare_pass)", False),
+    ("the floor: read + decode + NFKC + regex pass (throughput.floor)", False),
 )
 _WARM = 20  # reports linted before anything is counted
 
@@ -65,7 +67,8 @@ def _marker() -> None:
 def child(folder: Path) -> None:
     """Run every stage between markers (see the module doc)."""
     gc.disable()
-    data = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
+    paths = sorted(folder.glob("*.txt"))
+    data = [p.read_bytes() for p in paths]
     warm, counted = data[:_WARM], data[_WARM:]
     linter = gilint.Linter(gilint.Config(select=("GI",)))
     lexer = LineLexer(NATIONAL)
@@ -108,6 +111,12 @@ def child(folder: Path) -> None:
     reports = [linter.parse(item) for item in counted]
     stage(linter.check, reports)
     stage(linter.lint, counted)
+    for path in paths[:_WARM]:
+        bare_pass(path)
+    stage(bare_pass, paths[_WARM:])
+    for path in paths[:_WARM]:
+        floor(path)
+    stage(floor, paths[_WARM:])
 
 
 def _counts(folder: Path) -> list[int]:
@@ -154,15 +163,16 @@ def main() -> None:
     # dumps: the start (up to the first marker), then per stage its work and the
     # preparation of the next one's input
     per_stage = counts[1 : 1 + 2 * len(STAGES) : 2]
-    whole = per_stage[-1]
-    print(f"{args.reports} reports, million instructions per report and share of a lint")
+    whole, least = per_stage[-3], per_stage[-1]  # the whole lint, the floor
+    print(f"{args.reports} reports, million instructions per report, share of a lint and")
+    print("multiple of the floor (the throughput benchmark's, counted the same way)")
     print()
-    print("| stage | M instructions | share of a lint |")
-    print("|---|---:|---:|")
+    print("| stage | M instructions | share of a lint | x floor |")
+    print("|---|---:|---:|---:|")
     for (name, inner), count in zip(STAGES, per_stage, strict=True):
         label = f"of which: {name}" if inner else name
         per_report = count / args.reports / 1e6
-        print(f"| {label} | {per_report:.2f} | {count / whole:.0%} |")
+        print(f"| {label} | {per_report:.2f} | {count / whole:.0%} | {count / least:.1f} |")
 
 
 if __name__ == "__main__":
