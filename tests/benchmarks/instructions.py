@@ -7,7 +7,9 @@ mix of reports as ``throughput.py`` and runs one child process under ``valgrind
 as in a long run), prepares each stage's input from the one before, and runs each stage
 over all reports between two calls of ``os.getppid()``: callgrind writes its counts at
 each such call (``--dump-before=getppid``), so one run gives every stage's count, with
-nothing subtracted. The collector is off in the child, as ``stages.py`` has it.
+nothing subtracted. The collector is off in the child, as ``stages.py`` has it. The
+floor of ``throughput.py`` and the bare line pass of ``stages.py`` are counted the same
+way, and every stage is also printed as a multiple of the floor's count.
 
 Needs valgrind (``apt-get install valgrind``); without it, or if the counted run fails, it
 says so and stops. Prints a table; asserts nothing:
