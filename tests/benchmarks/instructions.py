@@ -44,6 +44,8 @@ from gilint.normalise import normalise
 from gilint.tables import region_of
 from gilint.templates import NATIONAL
 
+_LINT = "whole lint (Linter.lint), for comparison"  # each stage's share is of this
+_FLOOR = "the floor: read + decode + NFKC + regex pass (throughput.floor)"  # and its multiple
 # (name, included in the stage above it): the rows of the table, in the child's order
 STAGES = (
     ("load: decode, line ends; normalise", False),
@@ -54,9 +56,9 @@ STAGES = (
     ("table regions: captions, format evidence (in the build)", True),
     ("the table reader (in the build)", True),
     ("rules, on freshly parsed reports", False),
-    ("whole lint (Linter.lint), for comparison", False),
+    (_LINT, False),
     ("for scale: the floor's reading, then a bare line pass (stages.bare_pass)", False),
-    ("the floor: read + decode + NFKC + regex pass (throughput.floor)", False),
+    (_FLOOR, False),
 )
 _WARM = 20  # reports linted before anything is counted
 
@@ -164,14 +166,15 @@ def main() -> None:
         counts = _counts(folder)
     # dumps: the start (up to the first marker), then per stage its work and the
     # preparation of the next one's input
-    per_stage = counts[1 : 1 + 2 * len(STAGES) : 2]
-    whole, least = per_stage[-3], per_stage[-1]  # the whole lint, the floor
+    per_stage = dict(zip((name for name, _ in STAGES), counts[1::2], strict=False))
+    whole, least = per_stage[_LINT], per_stage[_FLOOR]
     print(f"{args.reports} reports, million instructions per report, share of a lint and")
     print("multiple of the floor (the throughput benchmark's, counted the same way)")
     print()
     print("| stage | M instructions | share of a lint | x floor |")
     print("|---|---:|---:|---:|")
-    for (name, inner), count in zip(STAGES, per_stage, strict=True):
+    for name, inner in STAGES:
+        count = per_stage[name]
         label = f"of which: {name}" if inner else name
         per_report = count / args.reports / 1e6
         print(f"| {label} | {per_report:.2f} | {count / whole:.0%} | {count / least:.1f} |")
