@@ -9,7 +9,8 @@ over all reports between two calls of ``os.getppid()``: callgrind writes its cou
 each such call (``--dump-before=getppid``), so one run gives every stage's count, with
 nothing subtracted. The collector is off in the child, as ``stages.py`` has it. The
 floor of ``throughput.py`` and the bare line pass of ``stages.py`` are counted the same
-way, and every stage is also printed as a multiple of the floor's count.
+way, and every stage is also printed as a multiple of the floor's count; so is the
+floor's decoding and NFKC alone, most of its count.
 
 Needs valgrind (``apt-get install valgrind``); without it, or if the counted run fails, it
 says so and stops. Prints a table; asserts nothing:
@@ -27,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,6 +61,9 @@ STAGES = (
     (_LINT, False),
     ("for scale: the floor's reading, then a bare line pass (stages.bare_pass)", False),
     (_FLOOR, False),
+    # most of the floor's count: a tight C loop, many more instructions a second than a
+    # lint's (see docs/performance.md, "In instructions")
+    ("decode and NFKC (the bytes already read)", True),
 )
 _WARM = 20  # reports linted before anything is counted
 
@@ -121,6 +126,7 @@ def child(folder: Path) -> None:
     for path in paths[:_WARM]:
         floor(path)
     stage(floor, paths[_WARM:])
+    stage(lambda item: unicodedata.normalize("NFKC", item.decode("utf-8")), counted)
 
 
 def _counts(folder: Path) -> list[int]:
