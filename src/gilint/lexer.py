@@ -14,12 +14,12 @@ Token types (declared in ``grammar/report.lark``):
 one after another, up to a prose paragraph, a heading or the end of the text.
 
 The lexer also cuts every table line into cells (:class:`LexCell`), carried by the run's
-token (:class:`Lexeme`, ``payload``) line by line, as a part heading's token carries its
-:class:`HeadingMatch`. Cell
-kinds: ``CAPTION`` a table caption (第二十条第（一）项) · ``FRAG`` text: a row label, a
-header or a piece of one · ``VALUE`` a number (with any unit) or a placeholder for zero
-(``/ - — 无``) · ``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row ·
-``MORE`` the rest of a run of numbers longer than any table is wide (see ``RUN_CELLS``).
+token (:class:`gilint.tokens.Lexeme`, ``payload``) line by line, as a part heading's
+token carries its :class:`HeadingMatch`. Cell kinds: ``CAPTION`` a table caption
+(第二十条第（一）项) · ``FRAG`` text: a row label, a header or a piece of one ·
+``VALUE`` a number (with any unit) or a placeholder for zero (``/ - — 无``) ·
+``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row · ``MORE`` the rest
+of a run of numbers longer than any table is wide (see ``RUN_CELLS``).
 (Lark is fed one token per run of table lines rather than per paragraph, line or cell:
 the grammar has nothing to decide inside a table, and a token costs Lark about as much
 as the whole rest of a line's reading.)
@@ -34,10 +34,11 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 import attrs
-from lark import Token
+from lark.lexer import Token
 
 from gilint.labels import compact_key, numeral_value
 from gilint.templates.model import PartSpec, TemplateSet
+from gilint.tokens import make_token
 
 # A part heading: optional Markdown/extraction debris, then an ordinal, then the title.
 _PART = re.compile(
@@ -182,7 +183,8 @@ class LexCell(NamedTuple):
 
 @attrs.frozen(slots=True)
 class LexResult:
-    """The tokens of a text, each carrying what the lexer read in it (see :class:`Lexeme`)."""
+    """The tokens of a text, each carrying what the lexer read in it (see
+    :class:`gilint.tokens.Lexeme`)."""
 
     tokens: list[Token]
 
@@ -197,28 +199,6 @@ class _Line(NamedTuple):
     def end(self) -> int:
         """Where the line's text ends, trailing white space left out."""
         return self.start + len(self.text.rstrip())
-
-
-class Lexeme(Token):
-    """A token with what the lexer read in it (``payload``): a part heading's
-    :class:`HeadingMatch`, a table block's lines of cells. Lark hands tokens through
-    to the tree as they are, so the builder finds the payload on the token itself."""
-
-    payload: HeadingMatch | tuple[tuple[LexCell, ...], ...] | None
-
-
-def _tok(
-    kind: str,
-    text: str,
-    start: int,
-    end: int,
-    payload: HeadingMatch | tuple[tuple[LexCell, ...], ...] | None = None,
-) -> Token:
-    # positional arguments: (type, value, start_pos, line, column, end_line, end_column,
-    # end_pos); Lark's keyword path costs half as much again
-    token = Lexeme(kind, text[start:end], start, None, None, None, None, end)
-    token.payload = payload
-    return token
 
 
 def heading_of(token: Token) -> HeadingMatch:
@@ -443,7 +423,7 @@ class LineLexer:
                 for index, entry in run[:-1]:
                     start = entry.start + _indent(entry.text)
                     del headings[tokens[index].start_pos or 0]
-                    tokens[index] = _tok("PARA", text, start, entry.end)
+                    tokens[index] = make_token("PARA", text, start, entry.end)
                 seen.clear()
                 seen.update(h.part for h in headings.values() if h.part)
                 state.last_part = max((numeral_value(p) for p in seen), default=0)
@@ -467,7 +447,7 @@ class LineLexer:
                 if run and tokens[-1].type != "PART":
                     close_run()
                 run.append((len(tokens), line))
-                tokens.append(_tok("PART", text, heading.start, heading.title_end, heading))
+                tokens.append(make_token("PART", text, heading.start, heading.title_end, heading))
                 headings[heading.start] = heading
                 if heading.part is not None:
                     seen.add(heading.part)
@@ -519,7 +499,8 @@ class LineLexer:
                     for index, (s, e) in enumerate(pending):
                         s += len(text[s:e]) - len(text[s:e].lstrip(_MARKUP))
                         e -= len(text[s:e]) - len(text[s:e].rstrip(_MARKUP))
-                        tokens.append(_tok("TITLE" if index >= first else "FRONT", text, s, e))
+                        kind = "TITLE" if index >= first else "FRONT"
+                        tokens.append(make_token(kind, text, s, e))
                     state.pending_title.clear()
                     state.title_open = False
                 return
@@ -539,14 +520,14 @@ class LineLexer:
                 head_end += cut.start()
             elif len(compact_key(rest_line)) <= _MAX_SUBTITLE:
                 head_end = lines[0].end
-            tokens.append(_tok("SUBHEAD", text, start, head_end))
+            tokens.append(make_token("SUBHEAD", text, start, head_end))
             body = head_end
             while body < end and text[body] in " \t\n。:;,":
                 body += 1
             if body < end:
-                tokens.append(_tok("PARA", text, body, end))
+                tokens.append(make_token("PARA", text, body, end))
             return
-        tokens.append(_tok("PARA", text, start, end))
+        tokens.append(make_token("PARA", text, start, end))
 
     def _table_line(self, text: str, line: _Line) -> tuple[LexCell, ...]:
         """A table line's cells (:func:`_cells`). A line's cells depend on its text
@@ -580,22 +561,36 @@ class LineLexer:
         )
 
 
-@attrs.define
 class _State:
-    """What the lexer knows about where it is."""
+    """What the lexer knows about where it is. (A plain class: mypyc compiles no
+    ``attrs.field(factory=...)`` default, see :mod:`gilint.tokens`.)"""
 
-    part: str | None = None
-    last_part: int = 0
-    in_front: bool = True
-    title_open: bool = True
-    front_paragraphs: int = 0
-    pending_title: list[tuple[int, int]] = attrs.field(factory=list)
-    # the table run being read: its lines of cells and the text they cover, emitted as
-    # one TBLOCK when the run ends (see end_table)
-    table_lines: list[tuple[LexCell, ...]] = attrs.field(factory=list)
-    table_start: int = 0
-    table_end: int = 0
-    tabled: set[str] = attrs.field(factory=set)  # parts whose tables have been met
+    __slots__ = (
+        "front_paragraphs",
+        "in_front",
+        "last_part",
+        "part",
+        "pending_title",
+        "table_end",
+        "table_lines",
+        "table_start",
+        "tabled",
+        "title_open",
+    )
+
+    def __init__(self) -> None:
+        self.part: str | None = None
+        self.last_part = 0
+        self.in_front = True
+        self.title_open = True
+        self.front_paragraphs = 0
+        self.pending_title: list[tuple[int, int]] = []
+        # the table run being read: its lines of cells and the text they cover, emitted
+        # as one TBLOCK when the run ends (see end_table)
+        self.table_lines: list[tuple[LexCell, ...]] = []
+        self.table_start = 0
+        self.table_end = 0
+        self.tabled: set[str] = set()  # parts whose tables have been met
 
     def add_table_lines(self, start: int, end: int, lines: list[tuple[LexCell, ...]]) -> None:
         """A paragraph of table lines, from ``start`` to ``end``: part of the run."""
@@ -608,14 +603,14 @@ class _State:
         """The run of table lines read so far, as one token."""
         if self.table_lines:
             lines = tuple(self.table_lines)
-            tokens.append(_tok("TBLOCK", text, self.table_start, self.table_end, lines))
+            tokens.append(make_token("TBLOCK", text, self.table_start, self.table_end, lines))
             self.table_lines.clear()
 
     def release_pending(self, text: str, tokens: list[Token]) -> None:
         """Short front paragraphs that turned out not to lead to a title are prose."""
         self.title_open = False
         for s, e in self.pending_title:
-            tokens.append(_tok("PARA", text, s, e))
+            tokens.append(make_token("PARA", text, s, e))
         self.pending_title.clear()
 
 

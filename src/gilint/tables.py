@@ -431,24 +431,27 @@ class _ChunkReader:
             stop = offsets[end - 1] + 1
             after = [t for t in frags if _start(t) >= stop]
             numbers = sum(1 for t in values if t.kind != "EMPTY")
-            on_value_line = {id(t) for t in pre}
+            # (text cells are told apart by where they start: no two share an offset)
+            on_value_line = {t.start for t in pre}
             if (
                 after
-                and all(id(t) in on_value_line for t in after)
+                and all(t.start in on_value_line for t in after)
                 and "".join(key_runs(t.text)[0] for t in after) == text[end:]
                 and numbers + len(after) == len(table.columns)
             ):
                 final = matches[-1]
                 values = after + values
-                moved = {id(t) for t in after}
-                frags = [t for t in frags if id(t) not in moved]
+                moved = {t.start for t in after}
+                frags = [t for t in frags if t.start not in moved]
         used: list[tuple[int, int]] = []
         final_span = (0, 0)
-        for match in matches:
-            at, end, row, table = match
+        # the final match is the last one, when there is one (told by position: a
+        # compiled build copies tuples, so an identity test would not hold there)
+        final_index = len(matches) - 1 if final is not None else -1
+        for index, (at, end, row, table) in enumerate(matches):
             span = _label_range(offsets, at, end, self.loc.canonical)
             used.append(span)
-            if match is final:
+            if index == final_index:
                 final_span = span
             elif not row.group:
                 self._add_row(_RowDraft(table, row, span, continuable=False))
