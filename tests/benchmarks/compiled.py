@@ -1,0 +1,258 @@
+"""What a build compiled with mypyc would gain, and whether it reads reports the same.
+
+gilint ships as pure Python. Whether to ship a compiled build beside it is the project's
+choice; this gives the numbers for it. It copies the package as a wheel lays it out
+(``src/gilint`` with ``rules/`` and ``grammar/`` inside) into a folder, compiles the
+modules a lint spends its time in with mypyc (``MODULES``), and then, in child processes,
+one importing the compiled copy and one the gilint this interpreter has installed:
+
+* parses and lints the same inputs (the layout fixtures, the examples, the corpus when it
+  is there, and generated reports in every layout, each kind of defect among them) and
+  compares, input by input, the parse JSON, every row's cells and the findings;
+* times ``Linter.lint`` over the throughput benchmark's reports, the two in turn (three
+  rounds, each the best of three passes), so that the machine's drift falls on both.
+
+Needs mypy (it carries mypyc), setuptools and a C compiler with the Python headers;
+without them it says so and stops. Prints numbers and the inputs that differ; asserts
+nothing: ``python tests/benchmarks/compiled.py [--reports N] [--keep DIR]``. With
+``--keep`` the compiled copy stays in DIR, and any other benchmark measures it with
+``PYTHONPATH=DIR`` (``instructions.py`` counts it exactly).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(os.environ.get("GILINT_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+# The modules compiled, as paths in the package. Left out: gilint.ast and gilint.span,
+# whose attrs classes mypyc does not compile (public AST types, kept as they are), and
+# what a lint does not run (the command line, loaders, reporters, the Dask engine).
+MODULES = (
+    "gilint/lexer.py",
+    "gilint/tables.py",
+    "gilint/labels.py",
+    "gilint/values.py",
+    "gilint/repairs.py",
+    "gilint/locator.py",
+    "gilint/build.py",
+    "gilint/sentences.py",
+    "gilint/normalise.py",
+    "gilint/template_detection.py",
+    "gilint/rules/_support.py",
+    "gilint/rules/arithmetic.py",
+    "gilint/rules/structure.py",
+    "gilint/rules/narrative.py",
+    "gilint/rules/fees.py",
+    "gilint/rules/years.py",
+    "gilint/rules/versions.py",
+    "gilint/rules/unparsed.py",
+)
+
+# the optional extras' libraries ship no type information (as in pyproject.toml)
+_BUILD = """
+import sys
+from mypyc.build import mypycify
+from setuptools import setup
+
+setup(
+    name="gilint-compiled",
+    ext_modules=mypycify(["--ignore-missing-imports", *sys.argv[1:]], opt_level="3"),
+    script_args=["build_ext", "--inplace"],
+)
+"""
+
+
+def missing_tools() -> str | None:
+    """What the compiled build needs and this machine lacks, or None."""
+    for module in ("mypyc", "setuptools"):
+        if importlib.util.find_spec(module) is None:
+            return f"{module} is not installed (pip install mypy setuptools)"
+    if shutil.which("cc") is None and shutil.which("gcc") is None:
+        return "no C compiler (apt-get install gcc python3-dev)"
+    return None
+
+
+def compile_copy(folder: Path) -> str | None:
+    """The package copied into ``folder`` and ``MODULES`` compiled there; the compiler's
+    last words when it fails, else None."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.so")
+    shutil.copytree(ROOT / "src" / "gilint", folder / "gilint", ignore=ignore)
+    shutil.copytree(ROOT / "rules", folder / "gilint" / "rules", ignore=ignore)
+    shutil.copytree(ROOT / "grammar", folder / "gilint" / "grammar", ignore=ignore)
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD, *MODULES],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        return (done.stdout + done.stderr)[-3000:]
+    return None
+
+
+def inputs() -> list[tuple[str, bytes]]:
+    """The compared inputs: fixtures, examples, the corpus, generated reports."""
+    import attrs
+
+    from gilint.testing import LAYOUTS, render, sample_report
+
+    found = [
+        *sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.txt")),
+        *sorted((ROOT / "docs" / "examples").rglob("*.txt")),
+        *(sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []),
+    ]
+    out = [(str(p.relative_to(p.parents[1])), p.read_bytes()) for p in found]
+    for seed in range(8):
+        for year in ("2019", "2021"):
+            data = sample_report(year, seed=seed, high=(9, 60, 999)[seed % 3])
+            kind = seed % 4  # a wrong cell, a missing part, a 2023 report in the old format
+            if kind == 1:
+                cell = data.tables["3"]["outcome.disclosed"][0]
+                data = data.with_cell(
+                    "3", "outcome.disclosed", "natural_person", str(int(cell) + 1)
+                )
+            elif kind == 2:
+                data = attrs.evolve(data, parts=("一", "二", "三", "五", "六"))
+            elif kind == 3:
+                data = attrs.evolve(data, year=2023, other_matters=("无其他事项。",))
+            for layout in LAYOUTS:
+                out.append(
+                    (f"generated {seed} {year} {layout}", render(data, layout).text.encode())
+                )
+    return out
+
+
+def fingerprints() -> dict[str, Any]:
+    """In a child: which build it runs, and a digest of each input's reading."""
+    import gilint
+    import gilint.lexer
+    from gilint.export import report_dict
+
+    linter = gilint.Linter(gilint.Config(select=("GI",)))
+    digests = {}
+    for name, data in inputs():
+        report = linter.parse(data)
+        cells = [repr(row.cells) for table in report.tables() for row in table.rows]
+        findings = [
+            (f.code, f.span.start, f.span.end, f.message, [(s.start, s.end) for s in f.related])
+            for f in linter.check(report)
+        ]
+        text = json.dumps([report_dict(report), cells, findings], ensure_ascii=False, default=str)
+        digests[name] = hashlib.sha256(text.encode()).hexdigest()
+    return {"lexer": gilint.lexer.__file__, "digests": digests}
+
+
+def lint_ms(folder: Path) -> float:
+    """In a child: best of three passes of ``Linter.lint``, ms per report."""
+    import gilint
+
+    data = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
+    linter = gilint.Linter(gilint.Config(select=("GI",)))
+    for item in data[:20]:
+        linter.lint(item)
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        for item in data:
+            linter.lint(item)
+        best = min(best, (time.perf_counter() - start) / len(data))
+    return best * 1000
+
+
+def _child(compiled: Path | None, *args: str) -> Any:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if compiled is not None:
+        env["PYTHONPATH"] = str(compiled)
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=300)
+    parser.add_argument("--keep", type=Path, help="compile into this folder and keep it")
+    parser.add_argument("--child-digests", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-time", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_digests:
+        print(json.dumps(fingerprints()))
+        return
+    if args.child_time is not None:
+        print(json.dumps(lint_ms(args.child_time)))
+        return
+    lacking = missing_tools()
+    if lacking is not None:
+        print(f"nothing compiled: {lacking}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp) / "compiled"
+        if folder.exists() and any(folder.iterdir()):
+            print(f"{folder} is not empty: give a new or empty folder to --keep")
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        failed = compile_copy(folder)
+        if failed is not None:
+            print("the compiled build failed:")
+            print(failed)
+            return
+        print(f"compiled {len(MODULES)} modules with mypyc in {time.perf_counter() - start:.0f} s")
+
+        compiled, installed = _child(folder, "--child-digests"), _child(None, "--child-digests")
+        if not compiled["lexer"].endswith((".so", ".pyd")):
+            print(f"the compiled copy was not imported (the lexer came from {compiled['lexer']})")
+            return
+        differ = [
+            name
+            for name, digest in installed["digests"].items()
+            if compiled["digests"].get(name) != digest
+        ]
+        total = len(installed["digests"])
+        print(f"inputs read the same, compiled and not: {total - len(differ)} of {total}")
+        for name in differ:
+            print(f"  differs: {name}")
+
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from throughput import make_reports
+
+        reports = Path(tmp) / "reports"
+        reports.mkdir()
+        make_reports(reports, args.reports)
+        times: dict[str, list[float]] = {"compiled": [], "interpreted": []}
+        for _ in range(3):
+            times["compiled"].append(_child(folder, "--child-time", str(reports)))
+            times["interpreted"].append(_child(None, "--child-time", str(reports)))
+    ratios = [i / c for c, i in zip(times["compiled"], times["interpreted"], strict=True)]
+    print()
+    print(f"Linter.lint, {args.reports} benchmark reports, ms per report (3 alternating rounds)")
+    print()
+    print("| build | round 1 | round 2 | round 3 |")
+    print("|---|---:|---:|---:|")
+    for build, values in times.items():
+        print(f"| {build} | " + " | ".join(f"{v:.3f}" for v in values) + " |")
+    print()
+    print(f"interpreted / compiled, median of the rounds: {statistics.median(ratios):.2f}x")
+
+
+if __name__ == "__main__":
+    main()
