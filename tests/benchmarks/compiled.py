@@ -105,14 +105,15 @@ def compile_copy(folder: Path) -> str | None:
 
 
 def inputs() -> list[tuple[str, bytes]]:
-    """The compared inputs: fixtures, examples, the corpus, generated reports."""
+    """The compared inputs: the layout fixtures, the example reports, the corpus, generated
+    reports."""
     import attrs
 
     from gilint.testing import LAYOUTS, render, sample_report
 
     found = [
         *sorted((ROOT / "tests" / "fixtures" / "reports").glob("*.txt")),
-        *sorted((ROOT / "docs" / "examples").rglob("*.txt")),
+        *sorted((ROOT / "docs" / "examples").glob("*.txt")),  # the example reports
         *(sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []),
     ]
     out = [(str(p.relative_to(p.parents[1])), p.read_bytes()) for p in found]
