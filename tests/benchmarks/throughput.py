@@ -6,7 +6,10 @@ with a defect), writes them to a temporary directory and measures, in one run:
 * the floor: read + decode + NFKC + one regex tokenisation pass, in one process;
 * ``gilint.parse`` and ``Linter.lint`` (parse + every built-in rule) in one process;
 * ``gilint check --format json --jobs 1`` and ``--jobs 2`` as whole processes, start-up
-  included, in three alternating rounds (the speed-up is the median of their ratios);
+  included (the speed-up is the median of the rounds' ratios);
+* each of those in three rounds, each round a pass of the floor and then of each measure,
+  so that a multiple of the floor (the median of the rounds') compares timings taken
+  seconds apart, whatever the machine's speed does in between;
 * start-up (interpreter + gilint imported, parser built, rules loaded) and the peak resident memory
   of ``gilint check --jobs 1`` over ``--memory-reports`` reports;
 * the same floor and in-process lint for each real report of ``--corpus`` (by default the
@@ -68,11 +71,47 @@ def per_report(paths: list[Path], work: Callable[[Path], object], repeat: int = 
     """Best-of-``repeat`` seconds per report for ``work`` over all ``paths``."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
-        for path in paths:
-            work(path)
-        best = min(best, (time.perf_counter() - start) / len(paths))
+        best = min(best, one_pass(paths, work))
     return best
+
+
+def one_pass(paths: list[Path], work: Callable[[Path], object]) -> float:
+    """Seconds per report of one pass of ``work`` over all ``paths``."""
+    start = time.perf_counter()
+    for path in paths:
+        work(path)
+    return (time.perf_counter() - start) / len(paths)
+
+
+@attrs.frozen
+class Timed:
+    """A measure's best seconds per report, and its multiple of the floor: the median,
+    over the rounds, of its time over the floor's time in the same round."""
+
+    seconds: float
+    multiple: float
+
+
+def in_rounds(
+    paths: list[Path], works: dict[str, Callable[[Path], object]], rounds: int = 3
+) -> dict[str, Timed]:
+    """Each of ``works`` and the floor timed in turn, one pass each per round, so that
+    every multiple of the floor compares two timings taken seconds apart. Timed minutes
+    apart, as this benchmark once did, the same lint (0.2 % apart in instructions) read
+    8.7 and 16.1 times the floor in two runs an hour apart on the development machine,
+    whose speed drifts."""
+    times: dict[str, list[float]] = {name: [] for name in ("floor", *works)}
+    for _ in range(rounds):
+        times["floor"].append(one_pass(paths, floor))
+        for name, work in works.items():
+            times[name].append(one_pass(paths, work))
+    return {
+        name: Timed(
+            min(values),
+            statistics.median(v / f for v, f in zip(values, times["floor"], strict=True)),
+        )
+        for name, values in times.items()
+    }
 
 
 def floor(path: Path) -> int:
@@ -107,24 +146,36 @@ def installed_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def whole_processes(folder: Path, count: int, rounds: int = 3) -> tuple[float, float, float]:
-    """Seconds per report of ``gilint check --jobs 1`` and ``--jobs 2`` (best of
-    ``rounds``), and the speed-up of the second (the median of the rounds' ratios). The
-    two run in turn, so that the machine's drift falls on both alike: timed one after
-    the other, the same two versions read anywhere from 1.54x to 2.07x."""
+def whole_processes(
+    paths: list[Path], folder: Path, rounds: int = 3
+) -> tuple[dict[str, Timed], float]:
+    """``gilint check --jobs 1`` and ``--jobs 2`` over ``folder`` as whole processes
+    (per report: the wall time over the number of reports), each round the floor's pass
+    over ``paths``, then one run of each, so that the machine's drift falls on all three
+    alike (timed one after the other, the same two versions read anywhere from 1.54x to
+    2.07x apart). Also the speed-up of ``--jobs 2``: the median of the rounds' ratios."""
 
     def seconds(jobs: int) -> float:
         start = time.perf_counter()
         subprocess.run(check_command(folder, jobs), check=True, env=installed_env())
-        return time.perf_counter() - start
+        return (time.perf_counter() - start) / len(paths)
 
+    floors: list[float] = []
     ones: list[float] = []
     twos: list[float] = []
     for _ in range(rounds):
+        floors.append(one_pass(paths, floor))
         ones.append(seconds(1))
         twos.append(seconds(2))
-    speedup = statistics.median(one / two for one, two in zip(ones, twos, strict=True))
-    return min(ones) / count, min(twos) / count, speedup
+
+    def multiple(values: list[float], of: list[float]) -> float:
+        return statistics.median(v / f for v, f in zip(values, of, strict=True))
+
+    timed = {
+        "jobs1": Timed(min(ones), multiple(ones, floors)),
+        "jobs2": Timed(min(twos), multiple(twos, floors)),
+    }
+    return timed, multiple(ones, twos)
 
 
 def startup() -> tuple[float, float]:
@@ -167,12 +218,11 @@ def main() -> None:
         paths = make_reports(folder, args.reports)
         size = sum(p.stat().st_size for p in paths) / len(paths) / 1024
 
-        floor_s = per_report(paths, floor)
         gilint.parse(paths[0])  # build the parser outside the timing
-        parse_s = per_report(paths, gilint.parse)
         linter = gilint.Linter(gilint.Config(select=("GI",)))
-        lint_s = per_report(paths, linter.lint)
-        one_s, two_s, speedup = whole_processes(folder, len(paths))
+        timed = in_rounds(paths, {"parse": gilint.parse, "lint": linter.lint})
+        whole, speedup = whole_processes(paths, folder)
+        timed.update(whole)
         bare, started = startup()
         corpus = sorted(args.corpus.glob("*.txt")) if args.corpus.is_dir() else []
         corpus_rows = [
@@ -200,17 +250,22 @@ def main() -> None:
     print()
     print("| measure | ms per report | x floor | target |")
     print("|---|---:|---:|---|")
-    print(f"| floor: read + decode + NFKC + regex pass | {floor_s * ms:.3f} | 1.0 | |")
-    print(f"| gilint.parse, in process | {parse_s * ms:.3f} | {parse_s / floor_s:.1f} | |")
-    print(
-        f"| parse + all built-in rules, in process | {lint_s * ms:.3f} | "
-        f"{lint_s / floor_s:.1f} | <= 4 |"
+    rows = (
+        ("floor: read + decode + NFKC + regex pass", "floor", ""),
+        ("gilint.parse, in process", "parse", ""),
+        ("parse + all built-in rules, in process", "lint", "<= 4"),
+        ("gilint check --jobs 1, whole process", "jobs1", "<= 5"),
+        ("gilint check --jobs 2, whole process", "jobs2", ""),
     )
+    for label, name, target in rows:
+        print(
+            f"| {label} | {timed[name].seconds * ms:.3f} | {timed[name].multiple:.1f} | {target} |"
+        )
+    print()
     print(
-        f"| gilint check --jobs 1, whole process | {one_s * ms:.3f} | "
-        f"{one_s / floor_s:.1f} | <= 5 |"
+        "(ms: the best of three rounds; x floor: the median over the rounds of the time "
+        "over the floor's in the same round)"
     )
-    print(f"| gilint check --jobs 2, whole process | {two_s * ms:.3f} | {two_s / floor_s:.1f} | |")
     print()
     print("| measure | value | target |")
     print("|---|---:|---|")
