@@ -174,7 +174,13 @@ def lint_ms(folder: Path) -> float:
     return best * 1000
 
 
+class ChildFailed(Exception):
+    """A child process failed; the message is the end of what it wrote."""
+
+
 def _child(compiled: Path | None, *args: str) -> Any:
+    """What a child run of this script printed (JSON): with the compiled copy first on
+    the path when ``compiled`` is given, else with the gilint this interpreter has."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     if compiled is not None:
         env["PYTHONPATH"] = str(compiled)
@@ -183,9 +189,41 @@ def _child(compiled: Path | None, *args: str) -> Any:
         env=env,
         capture_output=True,
         text=True,
-        check=True,
     )
+    if done.returncode != 0:
+        build = "compiled" if compiled is not None else "interpreted"
+        raise ChildFailed(f"the {build} run failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return json.loads(done.stdout)
+
+
+def compare_and_time(folder: Path, reports: Path, count: int) -> dict[str, list[float]] | None:
+    """Prints how many inputs the compiled copy in ``folder`` reads the same, and returns
+    the ms per report of both builds over ``count`` benchmark reports written to
+    ``reports``, three alternating rounds (None when the copy was not the one imported)."""
+    compiled, installed = _child(folder, "--child-digests"), _child(None, "--child-digests")
+    if not compiled["lexer"].endswith((".so", ".pyd")):
+        print(f"the compiled copy was not imported (the lexer came from {compiled['lexer']})")
+        return None
+    differ = [
+        name
+        for name, digest in installed["digests"].items()
+        if compiled["digests"].get(name) != digest
+    ]
+    total = len(installed["digests"])
+    print(f"inputs read the same, compiled and not: {total - len(differ)} of {total}")
+    for name in differ:
+        print(f"  differs: {name}")
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from throughput import make_reports
+
+    reports.mkdir()
+    make_reports(reports, count)
+    times: dict[str, list[float]] = {"compiled": [], "interpreted": []}
+    for _ in range(3):
+        times["compiled"].append(_child(folder, "--child-time", str(reports)))
+        times["interpreted"].append(_child(None, "--child-time", str(reports)))
+    return times
 
 
 def main() -> None:
@@ -219,30 +257,13 @@ def main() -> None:
             return
         print(f"compiled {len(MODULES)} modules with mypyc in {time.perf_counter() - start:.0f} s")
 
-        compiled, installed = _child(folder, "--child-digests"), _child(None, "--child-digests")
-        if not compiled["lexer"].endswith((".so", ".pyd")):
-            print(f"the compiled copy was not imported (the lexer came from {compiled['lexer']})")
+        try:
+            times = compare_and_time(folder, Path(tmp) / "reports", args.reports)
+        except ChildFailed as problem:
+            print(problem)
             return
-        differ = [
-            name
-            for name, digest in installed["digests"].items()
-            if compiled["digests"].get(name) != digest
-        ]
-        total = len(installed["digests"])
-        print(f"inputs read the same, compiled and not: {total - len(differ)} of {total}")
-        for name in differ:
-            print(f"  differs: {name}")
-
-        sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from throughput import make_reports
-
-        reports = Path(tmp) / "reports"
-        reports.mkdir()
-        make_reports(reports, args.reports)
-        times: dict[str, list[float]] = {"compiled": [], "interpreted": []}
-        for _ in range(3):
-            times["compiled"].append(_child(folder, "--child-time", str(reports)))
-            times["interpreted"].append(_child(None, "--child-time", str(reports)))
+    if times is None:
+        return
     ratios = [i / c for c, i in zip(times["compiled"], times["interpreted"], strict=True)]
     print()
     print(f"Linter.lint, {args.reports} benchmark reports, ms per report (3 alternating rounds)")
