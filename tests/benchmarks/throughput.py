@@ -41,26 +41,28 @@ import loaders
 from peak import gilint_peak_mb
 
 import gilint
-from gilint.testing import LAYOUTS, render, sample_report
+from gilint.testing import LAYOUTS, ReportData, render, sample_report
 
 _WORDS = re.compile(r"\S+")
+
+
+def with_defect(data: ReportData, kind: int) -> ReportData:
+    """``data`` with one of three defects: 0 a cell of table 三 one off, 1 part 四
+    missing, 2 a 2023 report in the 2019 format with no word on fees."""
+    if kind == 0:
+        cell = data.tables["3"]["outcome.disclosed"][0]
+        return data.with_cell("3", "outcome.disclosed", "natural_person", str(int(cell) + 1))
+    if kind == 1:
+        return attrs.evolve(data, parts=("一", "二", "三", "五", "六"))
+    return attrs.evolve(data, year=2023, other_matters=("无其他事项。",))
 
 
 def make_reports(folder: Path, count: int) -> list[Path]:
     paths = []
     for i in range(count):
         data = sample_report("2021" if i % 2 else "2019", seed=i, high=(9, 60, 999)[i % 3])
-        if i % 3 == 1:  # a defect: one cell off, a part missing or no word on fees
-            kind = (i // 3) % 3
-            if kind == 0:
-                cell = data.tables["3"]["outcome.disclosed"][0]
-                data = data.with_cell(
-                    "3", "outcome.disclosed", "natural_person", str(int(cell) + 1)
-                )
-            elif kind == 1:
-                data = attrs.evolve(data, parts=("一", "二", "三", "五", "六"))
-            else:
-                data = attrs.evolve(data, year=2023, other_matters=("无其他事项。",))
+        if i % 3 == 1:  # one report in three has a defect, each kind in turn
+            data = with_defect(data, (i // 3) % 3)
         path = folder / f"report-{i:05d}.txt"
         path.write_text(render(data, LAYOUTS[i % 3]).text, encoding="utf-8")
         paths.append(path)
