@@ -10,7 +10,8 @@ each such call (``--dump-before=getppid``), so one run gives every stage's count
 nothing subtracted. The collector is off in the child, as ``stages.py`` has it. The
 floor of ``throughput.py`` and the bare line pass of ``stages.py`` are counted the same
 way, and every stage is also printed as a multiple of the floor's count; so is the
-floor's decoding and NFKC alone, most of its count.
+floor's decoding and NFKC alone, most of its count. For comparison it also counts the
+performance issue's design for table rows (``row_probe.py``) over the same table runs.
 
 Needs valgrind (``apt-get install valgrind``); without it, or if the counted run fails, it
 says so and stops. Prints a table; asserts nothing:
@@ -33,6 +34,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import row_probe
 from stages import bare_pass, read_all, regions_and_template, table_lines
 from throughput import floor, make_reports
 
@@ -48,6 +50,7 @@ from gilint.templates import NATIONAL
 
 _LINT = "whole lint (Linter.lint), for comparison"  # each stage's share is of this
 _FLOOR = "the floor: read + decode + NFKC + regex pass (throughput.floor)"  # and its multiple
+_PROBE = "for comparison: table rows read one match each (row_probe.read, the issue's design)"
 # (name, included in the stage above it): the rows of the table, in the child's order
 STAGES = (
     ("load: decode, line ends; normalise", False),
@@ -57,6 +60,8 @@ STAGES = (
     ("build the AST (table regions and reader included)", False),
     ("table regions: captions, format evidence (in the build)", True),
     ("the table reader (in the build)", True),
+    # not a stage of a lint: the performance issue's design, over the same table runs
+    (_PROBE, False),
     ("rules, on freshly parsed reports", False),
     (_LINT, False),
     ("for scale: the floor's reading, then a bare line pass (stages.bare_pass)", False),
@@ -117,6 +122,11 @@ def child(folder: Path) -> None:
         for tree, x, loc in zip(trees, lexed, locators, strict=True)
     ]
     stage(lambda item: read_all(item[0], item[1], item[2]), tabled)
+    probed = [
+        (n.text, row_probe.blocks(x), NATIONAL.get(item[1].id or ""), item[2])
+        for n, x, item in zip(normalised, lexed, tabled, strict=True)
+    ]
+    stage(lambda item: row_probe.read(*item) if item[2] else [], probed)
     reports = [linter.parse(item) for item in counted]
     stage(linter.check, reports)
     stage(linter.lint, counted)

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import row_probe
 from throughput import floor, make_reports
 
 import gilint
@@ -150,7 +151,19 @@ def main() -> None:
             (*regions_and_template(tree, x, loc), loc)
             for tree, x, loc in zip(trees, lexed, locators, strict=True)
         ]
-        reader_s, _ = timed(lambda item: read_all(item[0], item[1], item[2]), tabled)
+        reader_s, read_tables = timed(lambda item: read_all(item[0], item[1], item[2]), tabled)
+        # the performance issue's design over the same table runs (row_probe), and how
+        # many of gilint's labelled rows it reads the same
+        probed = [
+            (n.text, row_probe.blocks(x), NATIONAL.get(item[1].id or ""), item[2])
+            for n, x, item in zip(normalised, lexed, tabled, strict=True)
+        ]
+        probe_s, probe_tables = timed(lambda item: row_probe.read(*item) if item[2] else [], probed)
+        agreed = [
+            row_probe.agreement(ours, theirs)
+            for ours, theirs in zip(read_tables, probe_tables, strict=True)
+        ]
+        same, labelled = sum(a for a, _ in agreed), sum(b for _, b in agreed)
         build_s, _ = timed(
             lambda item: build_report(
                 item[0],
@@ -197,6 +210,11 @@ def main() -> None:
         ),
         ("table path: cutting table lines into cells (in the lexer)", cut_s),
         ("table path: the table reader (in the AST build)", reader_s),
+        (
+            f"for comparison: table rows read one match each (row_probe, the issue's design; "
+            f"{same} of gilint's {labelled} labelled rows read the same)",
+            probe_s,
+        ),
         (
             "every stage above but the table path",
             load_s + norm_s + lex_s + lark_s + build_s + rules_fresh - cut_s - reader_s,
