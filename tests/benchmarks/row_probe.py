@@ -13,14 +13,18 @@ It is a measurement, not a reader: it keeps no header or group-label texts, read
 captions or format evidence, joins no row split by an empty cell, repairs no run-together
 numbers and knows no layout but what the one pattern covers. :func:`agreement` tells how
 many of gilint's rows it reads the same. ``stages.py`` times it and ``instructions.py``
-counts it beside gilint's table path.
+counts it beside gilint's table path; ``python tests/benchmarks/row_probe.py [--corpus
+DIR] [--seeds N]`` prints, for the layout fixtures, the corpus and generated reports in
+every layout, how many of gilint's labelled rows it reads the same.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from gilint.ast import CellStatus, Number, Row, Table
 from gilint.labels import KeyOffsets, key_runs
@@ -129,3 +133,83 @@ def agreement(gilint_tables: Sequence[Table], probe_tables: Sequence[Table]) -> 
     theirs = row_readings(gilint_tables)
     same = row_readings(probe_tables) & theirs
     return sum(same.values()), sum(theirs.values())
+
+
+def _inputs(corpus: Path, seeds: int) -> list[tuple[str, bytes]]:
+    """(group, text) of the layout fixtures, the corpus and generated reports in every
+    layout, grouped as the table of :func:`main` shows them."""
+    from gilint.testing import LAYOUTS, render, sample_report
+
+    root = Path(__file__).resolve().parents[2]
+    found = [
+        (f"layout {path.stem.split('-')[-1]}", path.read_bytes())
+        for path in sorted((root / "tests" / "fixtures" / "reports").glob("*.txt"))
+    ]
+    found += [("corpus", path.read_bytes()) for path in sorted(corpus.glob("*.txt"))]
+    for seed in range(seeds):
+        for year in ("2019", "2021"):
+            data = sample_report(year, seed=seed, high=(9, 60, 999)[seed % 3])
+            found += [
+                (f"layout {layout}", render(data, layout).text.encode()) for layout in LAYOUTS
+            ]
+    return found
+
+
+def main() -> None:
+    """Print, per group of inputs, how many of gilint's labelled rows the probe reads with
+    the same table, row and values, and with the same spans too."""
+    import gilint
+    from gilint.lexer import LineLexer
+    from gilint.loading import load_bytes
+    from gilint.normalise import normalise
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--corpus", type=Path, default=Path(__file__).resolve().parents[3] / "shared" / "corpus"
+    )
+    parser.add_argument("--seeds", type=int, default=6)
+    args = parser.parse_args()
+    lexer = LineLexer(NATIONAL)
+    linter = gilint.Linter(gilint.Config(select=("GI",)))
+    totals: dict[str, list[int]] = {}
+    for group, data in _inputs(args.corpus, args.seeds):
+        report = linter.parse(data)
+        loaded = load_bytes(data)
+        canonical = normalise(loaded.text)
+        template = NATIONAL.get(report.template.id or "")
+        probe = []
+        if template is not None:
+            loc = Locator(loaded.text, canonical.text, canonical.offsets)
+            probe = read(canonical.text, blocks(lexer.lex(canonical.text)), template, loc)
+        theirs = list(report.tables())
+        same, labelled = agreement(theirs, probe)
+        placed = sum((_placed(theirs) & _placed(probe)).values())
+        extra = sum((row_readings(probe) - row_readings(theirs)).values())
+        counts = totals.setdefault(group, [0, 0, 0, 0])
+        for i, n in enumerate((labelled, same, placed, extra)):
+            counts[i] += n
+    print("| inputs | gilint's labelled rows | same values | and spans | rows gilint has not |")
+    print("|---|---:|---:|---:|---:|")
+    for group, (labelled, same, placed, extra) in totals.items():
+        shares = [f"{n / labelled:.0%}" if labelled else "" for n in (same, placed)]
+        print(f"| {group} | {labelled} | {shares[0]} | {shares[1]} | {extra} |")
+
+
+def _placed(tables: Sequence[Table]) -> Counter[tuple[object, ...]]:
+    """Each labelled row as (table, row, values, label span, row span), counted."""
+    return Counter(
+        (
+            table.id,
+            row.id,
+            row.values,
+            (row.label_span.start, row.label_span.end) if row.label_span else None,
+            (row.span.start, row.span.end),
+        )
+        for table in tables
+        for row in table.rows
+        if row.id
+    )
+
+
+if __name__ == "__main__":
+    main()
