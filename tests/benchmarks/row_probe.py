@@ -64,6 +64,7 @@ def read(text: str, runs: Sequence[Block], template: Template, loc: Locator) -> 
         matcher = NATIONAL.row_matcher(candidates)
         # rows by table, keyed by identity (a TableSpec's own hash walks all its rows)
         rows: dict[int, tuple[TableSpec | None, list[Row]]] = {}
+        unlabelled: set[int] = set()  # the tables whose unlabelled row has been read
         previous = start
         for match in _RUN.finditer(text, start, end):
             label_text = text[previous : match.start()]
@@ -77,8 +78,9 @@ def read(text: str, runs: Sequence[Block], template: Template, loc: Locator) -> 
                 at, stop, row, spec = found[-1]
                 offsets = KeyOffsets(list(key_starts), [previous + t for t in targets])
                 label_span = loc.span(*_label_range(offsets, at, stop, text))
-            elif spec is not None and spec.anonymous_row is not None:
+            elif spec is not None and spec.anonymous_row is not None and id(spec) not in unlabelled:
                 row = spec.anonymous_row  # the one unlabelled row of its table (table 四)
+                unlabelled.add(id(spec))
             numbers = match.group().replace("|", " ").split()
             width = len(spec.columns) if spec is not None else len(numbers)
             values = _values(numbers[:width], spec)
