@@ -1,5 +1,6 @@
-"""Worst-case inputs: parse time at 1x, 2x, 4x and 8x size, and the growth exponent; then
-lint time and peak memory of fixed large inputs, each in a fresh process.
+"""Worst-case inputs: parse time at 1x, 2x, 4x and 8x size (each the best of three parses,
+the sizes timed in turn), and the growth exponent fitted over the four; then lint time
+and peak memory of fixed large inputs, each in a fresh process.
 
 Run by hand or in CI: ``python tests/benchmarks/worst_cases.py [--scale S]``. It prints
 numbers and asserts nothing; linear growth shows as an exponent near 1.0.
@@ -119,13 +120,29 @@ def fixed_cases() -> None:
         print(f"{name:34} {float(out[0]):8.2f} {float(out[1]):8.0f} {int(out[2]):9}")
 
 
-def _time(data: str | bytes, repeat: int = 3) -> float:
-    best = math.inf
-    for _ in range(repeat):
-        start = time.perf_counter()
-        gilint.parse(data)
-        best = min(best, time.perf_counter() - start)
+def _times(inputs: list[str | bytes], rounds: int = 3) -> list[float]:
+    """Best seconds of ``gilint.parse`` for each input, timed in turn, one parse of each
+    per round, so that a slow spell of the machine falls on several sizes rather than on
+    all the repeats of one (timed size by size, a quarter-size run in CI read 1.25 for
+    spaced numbers: 0.100, 0.207, 0.648, 1.328 s)."""
+    best = [math.inf] * len(inputs)
+    for _ in range(rounds):
+        for index, data in enumerate(inputs):
+            start = time.perf_counter()
+            gilint.parse(data)
+            best[index] = min(best[index], time.perf_counter() - start)
     return best
+
+
+def growth(sizes: list[int], times: list[float]) -> float:
+    """The exponent k of time ~ size^k, fitted by least squares over every size in
+    log-log: one point moved by noise moves it less than a ratio of the two ends."""
+    xs = [math.log(n) for n in sizes]
+    ys = [math.log(t) for t in times]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+        (x - mx) ** 2 for x in xs
+    )
 
 
 def main() -> None:
@@ -146,8 +163,9 @@ def main() -> None:
     )
     for name, (make, size) in CASES.items():
         base = int(size * args.scale)
-        times = [_time(make(base * m)) for m in (1, 2, 4, 8)]
-        exponent = math.log(times[-1] / times[0], 8) if times[0] > 0 else float("nan")
+        sizes = [base * m for m in (1, 2, 4, 8)]
+        times = _times([make(n) for n in sizes])
+        exponent = growth(sizes, times) if min(times) > 0 else float("nan")
         print(f"{name:24} {base:>10} " + " ".join(f"{t:8.3f}" for t in times) + f" {exponent:9.2f}")
     fixed_cases()
 
