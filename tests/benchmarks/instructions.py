@@ -123,10 +123,10 @@ def child(folder: Path) -> None:
     ]
     stage(lambda item: read_all(item[0], item[1], item[2]), tabled)
     probed = [
-        (n.text, row_probe.blocks(x), NATIONAL.get(item[1].id or ""), item[2])
+        row_probe.prepare(n.text, x, item[1].id, item[2])
         for n, x, item in zip(normalised, lexed, tabled, strict=True)
     ]
-    stage(lambda item: row_probe.read(*item) if item[2] else [], probed)
+    stage(lambda item: row_probe.read(*item), probed)
     reports = [linter.parse(item) for item in counted]
     stage(linter.check, reports)
     stage(linter.lint, counted)

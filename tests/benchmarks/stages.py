@@ -155,10 +155,10 @@ def main() -> None:
         # the performance issue's design over the same table runs (row_probe), and how
         # many of gilint's labelled rows it reads the same
         probed = [
-            (n.text, row_probe.blocks(x), NATIONAL.get(item[1].id or ""), item[2])
+            row_probe.prepare(n.text, x, item[1].id, item[2])
             for n, x, item in zip(normalised, lexed, tabled, strict=True)
         ]
-        probe_s, probe_tables = timed(lambda item: row_probe.read(*item) if item[2] else [], probed)
+        probe_s, probe_tables = timed(lambda item: row_probe.read(*item), probed)
         agreed = [
             row_probe.agreement(ours, theirs)
             for ours, theirs in zip(read_tables, probe_tables, strict=True)
