@@ -1,4 +1,5 @@
-"""Table lines cut into cells: the one-pass reading of plain lines is only a shortcut."""
+"""Table lines cut into cells: the one-pass reading of plain lines, and the row lines
+whose numbers stay uncut, are only shortcuts."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from gilint.lexer import (
     _classify,
     _is_cell_line,
     _Line,
+    _row_line,
     _separated,
     _words,
     surplus_count,
@@ -82,6 +84,44 @@ def test_plain_lines_read_in_one_pass_give_the_general_reading(line_text: str, b
     for cell in cells:
         if cell.kind not in ("EMPTY", "RULE"):
             assert text[cell.start : cell.end] == cell.text
+
+
+@settings(max_examples=400)
+@given(_LINES, st.text(alphabet=" 甲\n", max_size=4))
+def test_a_row_line_cut_gives_the_cells_of_its_line(line_text: str, before: str) -> None:
+    text = before + line_text
+    line = _Line(len(before), line_text)
+    row = _row_line(line, _CAPTION.marks)
+    if row is None:
+        return
+    assert row.cells() == _cells(text, line)
+    assert text[row.start : row.end] == row.run
+    assert all(cell.kind in ("FRAG", "EMPTY") for cell in row.label)
+
+
+def test_which_lines_are_row_lines() -> None:
+    for line_text, label, numbers in [
+        ("1.属于国家秘密 57 34 0", ["1.属于国家秘密"], ("57", "34", "0")),
+        ("一、本年新收\t\t324\t380", ["一、本年新收", ""], ("324", "380")),
+        ("| (七)总计 |  | 531 | 637 |", ["(七)总计", ""], ("531", "637")),
+        ("行政事业性收费 214.12", ["行政事业性收费"], ("214.12",)),
+        ("14 25 32", [], ("14", "25", "32")),
+    ]:
+        row = _row_line(_Line(0, line_text), _CAPTION.marks)
+        assert row is not None, line_text
+        assert [c.text for c in row.label] == label
+        assert row.numbers == numbers
+    for line_text in [
+        "| 规章 | / | 3 |",  # a placeholder: a cell only the line around it places
+        "合计 5 件",  # a unit after the number
+        "规章 5 若干",  # text after the numbers
+        "a 5 b 6",  # a number in the label text
+        "1\t\t3",  # an empty cell among the numbers
+        "1,024 3",  # a number with a thousands separator
+        "第二十条第(一)项 3",  # a caption
+        "自然人 法人",  # no numbers
+    ]:
+        assert _row_line(_Line(0, line_text), _CAPTION.marks) is None, line_text
 
 
 def test_usual_lines_of_each_layout() -> None:

@@ -21,7 +21,7 @@ from gilint.ast import (
     YearMention,
 )
 from gilint.labels import key, keyed
-from gilint.lexer import LexResult, cells_of, heading_of
+from gilint.lexer import LexResult, heading_of, lines_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
 from gilint.span import Span
@@ -115,9 +115,9 @@ class _Tree(Transformer[Token, Any]):
         return _Block(tuple(paragraphs), tuple(regions), tuple(subsections))
 
     def table(self, children: list[Token]) -> Region:
-        (run,) = children  # one TBLOCK: the run's lines of cells
+        (run,) = children  # one TBLOCK: the run's lines, as the lexer read them
         start, end = run.start_pos or 0, run.end_pos or 0
-        return region_of(cells_of(run), start, end, self.templates, self.loc)
+        return region_of(lines_of(run), start, end, self.templates, self.loc)
 
     def subsection(self, children: list[Any]) -> _SubDraft:
         head, *rest = children

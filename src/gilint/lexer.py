@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -181,6 +181,43 @@ class LexCell(NamedTuple):
     end: int
 
 
+class RowLine(NamedTuple):
+    """A table line that is text cells and then a run of plain numbers to its end (the
+    usual row line: ``规章 68 291 32``, ``| 规章 | 68 | 291 | 32 |``). The numbers are kept
+    as their texts and the run as written, not cut into cells: the table reader reads a
+    row's values from them, and a cell's place is worked out only when something asks
+    (:meth:`cells` gives exactly the cells the line would otherwise have been cut into)."""
+
+    label: tuple[LexCell, ...]  # the cells before the numbers: text, and empty cells
+    run: str  # the numbers and what separates them, as written
+    start: int  # where the run starts
+    numbers: tuple[str, ...]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.run)
+
+    def cells(self) -> tuple[LexCell, ...]:
+        """The line's cells: its label's, then its numbers' (:meth:`value_cells`)."""
+        return self.label + self.value_cells()
+
+    def value_cells(self) -> tuple[LexCell, ...]:
+        """One VALUE cell per number. (Separators hold no digit, so each number is the
+        first match of its text after the one before.)"""
+        out = []
+        find = self.run.find
+        at = 0
+        base = self.start
+        for number in self.numbers:
+            at = find(number, at)
+            out.append(_new_cell(("VALUE", number, base + at, base + at + len(number))))
+            at += len(number)
+        return tuple(out)
+
+
+TableLine = tuple[LexCell, ...] | RowLine  # a line of a table run, as the lexer read it
+
+
 @attrs.frozen(slots=True)
 class LexResult:
     """The tokens of a text, each carrying what the lexer read in it (see
@@ -208,11 +245,22 @@ def heading_of(token: Token) -> HeadingMatch:
     return payload
 
 
-def cells_of(token: Token) -> tuple[tuple[LexCell, ...], ...]:
-    """The lines of cells of a TBLOCK token."""
+def lines_of(token: Token) -> tuple[TableLine, ...]:
+    """The lines of a TBLOCK token as the lexer read them: row lines uncut."""
     payload = getattr(token, "payload", None)
     assert isinstance(payload, tuple), token
     return payload
+
+
+def cells_of(token: Token) -> tuple[tuple[LexCell, ...], ...]:
+    """The lines of cells of a TBLOCK token, row lines cut into cells too."""
+    return tuple(cut_lines(lines_of(token)))
+
+
+def cut_lines(lines: Iterable[TableLine]) -> Iterator[tuple[LexCell, ...]]:
+    """Table lines as cells: each row line cut (:meth:`RowLine.cells`)."""
+    for line in lines:
+        yield line.cells() if isinstance(line, RowLine) else line
 
 
 class LineLexer:
@@ -529,13 +577,17 @@ class LineLexer:
             return
         tokens.append(make_token("PARA", text, start, end))
 
-    def _table_line(self, text: str, line: _Line) -> tuple[LexCell, ...]:
-        """A table line's cells (:func:`_cells`). A line's cells depend on its text
-        alone, and lines without digits (headers, wrapped labels) recur report after
-        report: their cells are remembered, at offsets from the line's start."""
+    def _table_line(self, text: str, line: _Line) -> TableLine:
+        """A table line as a row line (:func:`_row_line`) or as cells (:func:`_cells`).
+        A line's cells depend on its text alone, and lines without digits (headers,
+        wrapped labels) recur report after report: their cells are remembered, at
+        offsets from the line's start."""
         body = line.text
-        if len(body) > _LONG_LINE or _DIGIT_RUNS.search(body) is not None:
+        if len(body) > _LONG_LINE:
             return _cells(text, line, self._captions)
+        if _DIGIT_RUNS.search(body) is not None:
+            row = _row_line(line, self._captions.marks)
+            return row if row is not None else _line_cells(text, line, self._captions)
         base = line.start
         known = self._text_lines.get(body)
         if known is None:
@@ -587,12 +639,12 @@ class _State:
         self.pending_title: list[tuple[int, int]] = []
         # the table run being read: its lines of cells and the text they cover, emitted
         # as one TBLOCK when the run ends (see end_table)
-        self.table_lines: list[tuple[LexCell, ...]] = []
+        self.table_lines: list[TableLine] = []
         self.table_start = 0
         self.table_end = 0
         self.tabled: set[str] = set()  # parts whose tables have been met
 
-    def add_table_lines(self, start: int, end: int, lines: list[tuple[LexCell, ...]]) -> None:
+    def add_table_lines(self, start: int, end: int, lines: list[TableLine]) -> None:
         """A paragraph of table lines, from ``start`` to ``end``: part of the run."""
         if not self.table_lines:
             self.table_start = start
@@ -701,6 +753,7 @@ def _kind(body: str) -> str | None:
 # keyword-handling __new__ (a Python function): once per cell and per line
 _new_cell = functools.partial(tuple.__new__, LexCell)
 _new_line = functools.partial(tuple.__new__, _Line)
+_new_row = functools.partial(tuple.__new__, RowLine)
 
 
 # A run of more numbers than any table has columns is cut into cells only so far: the
@@ -755,11 +808,57 @@ def _line_cells(text: str, line: _Line, captions: CaptionForm) -> tuple[LexCell,
     else:
         cells = _plain_words(line, captions.marks)
         found = cells if cells is not None else _classify(text, _words(line), captions)
-    if "列" in line.text or "olumn" in line.text or "Unnamed" in line.text:
-        found = tuple(
-            c for c in found if c.kind != "FRAG" or not _INVENTED_HEADER.fullmatch(c.text)
-        )
-    return found
+    return _without_invented(line.text, found)
+
+
+def _without_invented(text: str, cells: tuple[LexCell, ...]) -> tuple[LexCell, ...]:
+    """A line's cells without the column names a converter invented (``列1``)."""
+    if "列" in text or "olumn" in text or "Unnamed" in text:
+        return tuple(c for c in cells if c.kind != "FRAG" or not _INVENTED_HEADER.fullmatch(c.text))
+    return cells
+
+
+def _is_plain_number(body: str) -> bool:
+    """Whether a cell's text is a number a row line keeps uncut: digits, with a decimal
+    fraction or not (what :func:`_kind` calls a number with no sign, unit, comma or
+    space in it)."""
+    return (body.isdigit() and body.isascii()) or _PLAIN_NUMBER.fullmatch(body) is not None
+
+
+_PLAIN_NUMBER = re.compile(r"[0-9]+\.[0-9]+")
+
+
+def _row_line(line: _Line, marks: str) -> RowLine | None:
+    """The line as a :class:`RowLine`: text cells (or none), then plain numbers to its
+    end, each a cell of its own (a word, or a tab or pipe cell). None for any other
+    line, and for a line whose text cells :func:`_plain_token` cannot place alone: it
+    is cut into cells as any line is. The label's cells are made by the code that
+    makes the line's cells (:func:`_plain_cells`), so that cutting the row line gives
+    back exactly the cells of the line."""
+    text = line.text
+    separated = _is_cell_line(text)
+    if separated:
+        pieces, pos = _pieces(line)
+        bodies = [piece.strip() for piece in pieces]
+    elif "|" in text:
+        return None  # a pipe among words is a cell of its own ("a | 5"): not plain
+    else:
+        pieces, pos = text.split(), 0
+        bodies = pieces
+    first = len(bodies)
+    while first and _is_plain_number(bodies[first - 1]):
+        first -= 1
+    if first == len(bodies):
+        return None
+    label = _plain_cells(line, pieces[:first], pos, marks, separated)
+    if label is None or any(cell.kind == "VALUE" for cell in label):
+        return None
+    run_start = text.find(bodies[first], label[-1].end - line.start if label else 0)
+    run_end = text.rfind(bodies[-1]) + len(bodies[-1])
+    run = text[run_start:run_end]
+    return _new_row(
+        (_without_invented(text, label), run, line.start + run_start, tuple(bodies[first:]))
+    )
 
 
 def _pieces(line: _Line) -> tuple[list[str], int]:
@@ -791,35 +890,43 @@ def _plain_separated(line: _Line, marks: str) -> tuple[LexCell, ...] | None:
     """:func:`_plain_words` for a tab or pipe line: empty cells kept (EMPTY), as in
     these layouts they mean something."""
     pieces, pos = _pieces(line)
-    out: list[LexCell] = []
-    add = out.append
-    for piece in pieces:
-        body = piece.strip()
-        if not body:
-            at = pos + len(piece) - len(piece.lstrip())
-            add(_new_cell(("EMPTY", "", at, at)))
-        else:
-            # strip() gives back the very string when there is nothing to strip
-            at = pos if body is piece else pos + piece.find(body)
-            # a number, the usual cell, without a call (as _kind tests it first)
-            token = "VALUE" if body.isdigit() and body.isascii() else _plain_token(body, marks)
-            if token is None:
-                return None
-            add(_new_cell((token, body, at, at + len(body))))
-        pos += len(piece) + 1
-    return tuple(out)
+    return _plain_cells(line, pieces, pos, marks, separated=True)
 
 
 def _plain_words(line: _Line, marks: str) -> tuple[LexCell, ...] | None:
     """The cells of a white-space line whose words are all digits or plain text (the
     usual table line), in one pass; None when some word needs :func:`_classify`."""
-    text = line.text
-    base = line.start
-    pos = 0
-    find = text.find
+    return _plain_cells(line, line.text.split(), 0, marks, separated=False)
+
+
+def _plain_cells(
+    line: _Line, pieces: list[str], pos: int, marks: str, separated: bool
+) -> tuple[LexCell, ...] | None:
+    """The cells of the first of a line's ``pieces``: a tab or pipe line's raw cell
+    texts from offset ``pos`` (``separated``), else its words; None when one needs
+    :func:`_classify`."""
     out: list[LexCell] = []
     add = out.append
-    for word in text.split():
+    if separated:
+        for piece in pieces:
+            body = piece.strip()
+            if not body:
+                at = pos + len(piece) - len(piece.lstrip())
+                add(_new_cell(("EMPTY", "", at, at)))
+            else:
+                # strip() gives back the very string when there is nothing to strip
+                at = pos if body is piece else pos + piece.find(body)
+                # a number, the usual cell, without a call (as _kind tests it first)
+                token = "VALUE" if body.isdigit() and body.isascii() else _plain_token(body, marks)
+                if token is None:
+                    return None
+                add(_new_cell((token, body, at, at + len(body))))
+            pos += len(piece) + 1
+        return tuple(out)
+    text = line.text
+    base = line.start
+    find = text.find
+    for word in pieces:
         at = find(word, pos)
         pos = at + len(word)
         token = "VALUE" if word.isdigit() and word.isascii() else _plain_token(word, marks)

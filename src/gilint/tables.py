@@ -33,7 +33,7 @@ from gilint.ast import (
     TextPiece,
 )
 from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs
-from gilint.lexer import LexCell, surplus_count
+from gilint.lexer import LexCell, RowLine, TableLine, surplus_count
 from gilint.locator import Locator
 from gilint.repairs import unique_split
 from gilint.span import Span
@@ -48,8 +48,6 @@ from gilint.templates.model import (
 )
 from gilint.values import MAX_DIGITS, read_value
 
-Line = Sequence[LexCell]
-
 MAX_EXTRA_CELLS = 16  # cells past a row's columns that are kept as cells (Row.extra)
 
 
@@ -59,7 +57,7 @@ class Chunk:
     gives (labels of some format versions only)."""
 
     caption: LexCell | None
-    lines: tuple[tuple[LexCell, ...], ...]
+    lines: tuple[TableLine, ...]
     evidence: tuple[Evidence, ...]
 
 
@@ -78,16 +76,16 @@ class Region:
 
 
 def region_of(
-    lines: Sequence[tuple[LexCell, ...]],
+    lines: Sequence[TableLine],
     start: int,
     end: int,
     templates: TemplateSet,
     loc: Locator,
 ) -> Region:
-    """The region of a table node's lines (the cells its blocks' tokens carry)."""
+    """The region of a table node's lines (what its blocks' tokens carry)."""
     chunks = []
     for caption, chunk_lines in _chunks(lines):
-        texts = [t for line in chunk_lines for t in line if t.kind == "FRAG"]
+        texts = [t for line in chunk_lines for t in _cells_of(line) if t.kind == "FRAG"]
         if caption is not None:
             texts.insert(0, caption)
         chunks.append(Chunk(caption, tuple(chunk_lines), tuple(_evidence(texts, templates, loc))))
@@ -97,6 +95,11 @@ def region_of(
 _kind = operator.itemgetter(0)  # a LexCell's kind, for map()
 _IN_RUN = frozenset(("VALUE", "EMPTY", "MORE"))  # the cells of a row's run of numbers
 _text = operator.itemgetter(1)  # its text
+
+
+def _cells_of(line: TableLine) -> tuple[LexCell, ...]:
+    """A line's cells; a row line's label only, which holds all its text."""
+    return line.label if isinstance(line, RowLine) else line
 
 
 def _first_number(kinds: list[str]) -> int:
@@ -114,11 +117,12 @@ def _end(cell: LexCell) -> int:
 
 
 def _chunks(
-    lines: Sequence[tuple[LexCell, ...]],
-) -> list[tuple[LexCell | None, list[tuple[LexCell, ...]]]]:
-    chunks: list[tuple[LexCell | None, list[tuple[LexCell, ...]]]] = [(None, [])]
+    lines: Sequence[TableLine],
+) -> list[tuple[LexCell | None, list[TableLine]]]:
+    chunks: list[tuple[LexCell | None, list[TableLine]]] = [(None, [])]
     for line in lines:
-        if "CAPTION" not in map(_kind, line):  # the usual line
+        # (a row line holds no caption: its text cells are plain text)
+        if isinstance(line, RowLine) or "CAPTION" not in map(_kind, line):  # the usual line
             chunks[-1][1].append(line)
             continue
         current: list[LexCell] = []
@@ -255,23 +259,37 @@ class RepairBudget:
 
 
 class _RowDraft:
-    """A row as read so far; ``label`` is the canonical offsets of its label."""
+    """A row as read so far; ``label`` is the canonical offsets of its label. Its value
+    cells are ``tokens``, or the numbers of one row line (``run``), cut into cells only
+    when the row needs more than the usual reading (:meth:`cells`)."""
 
-    __slots__ = ("continuable", "label", "row", "spec", "tokens")
+    __slots__ = ("continuable", "label", "row", "run", "spec", "tokens")
 
     def __init__(
         self,
         spec: TableSpec | None,
         row: RowSpec | None,
         label: tuple[int, int] | None,
-        tokens: list[LexCell] | None = None,
+        tokens: list[LexCell] | RowLine | None = None,
         continuable: bool = True,
     ) -> None:
         self.spec = spec
         self.row = row
         self.label = label
-        self.tokens: list[LexCell] = [] if tokens is None else tokens
+        self.run: RowLine | None = None
+        self.tokens: list[LexCell] = []
+        if isinstance(tokens, RowLine):
+            self.run = tokens
+        elif tokens is not None:
+            self.tokens = tokens
         self.continuable = continuable
+
+    def cells(self) -> list[LexCell]:
+        """The row's value cells (its row line cut, once)."""
+        if self.run is not None:
+            self.tokens = list(self.run.value_cells())
+            self.run = None
+        return self.tokens
 
     def width(self) -> int | None:
         return len(self.spec.columns) if self.spec else None
@@ -279,6 +297,8 @@ class _RowDraft:
     def has_room(self, cells: int) -> bool:
         """Whether ``cells`` more cells (values or blanks) fit after its first value."""
         width = self.width()
+        if self.run is not None:
+            return self.continuable and width is not None and len(self.run.numbers) + cells <= width
         return (
             self.continuable
             and width is not None
@@ -288,7 +308,10 @@ class _RowDraft:
 
     def needs_more(self) -> bool:
         width = self.width()
-        values = sum(1 for t in self.tokens if t.kind != "EMPTY")
+        if self.run is not None:
+            values = len(self.run.numbers)
+        else:
+            values = sum(1 for t in self.tokens if t.kind != "EMPTY")
         return self.continuable and width is not None and values < width
 
 
@@ -349,63 +372,84 @@ class _ChunkReader:
     def read(self) -> list[Table]:
         buffer: list[LexCell] = []
         current: _RowDraft | None = None
-        for line, kinds in self._logical_lines():
-            if not line:
-                continue  # "|||": merged-cell debris, nothing to read
-            if kinds == ["EMPTY"] * len(kinds):
-                # empty cells on a line of their own (a table converted a cell per
-                # line): blank cells of the row being read, or label columns before it
-                if current is not None and current.has_room(len(kinds)):
-                    current.tokens.extend(line)
-                continue
-            if "VALUE" not in kinds:
-                buffer.extend(t for t in line if t.kind == "FRAG")
-                present = [t for t in line if t.kind != "EMPTY"]
-                if present:  # cells are in text order
-                    self.tables[-1].touch(present[0].start, present[-1].end)
-                current = None
-                continue
-            first_value = kinds.index("VALUE")
-            pre = [t for t in line[:first_value] if t.kind == "FRAG"] if first_value else []
-            values = list(line[first_value:])
-            if pre or buffer:
-                current = self._start_row(buffer + pre, values, pre)
+        for chunk_line in self.chunk.lines:
+            if isinstance(chunk_line, RowLine):  # the usual row line, its numbers uncut
+                current = self._row_line(chunk_line, buffer, current)
                 buffer = []
-            elif current is not None and current.needs_more():
-                current.tokens.extend(values)
-            else:
-                current = self._orphan(values)
-            if "EMPTY" in kinds[first_value:]:
-                current.continuable = False
-            self.tables[-1].touch(values[0].start, values[-1].end)  # in text order
+                continue
+            for line, kinds in self._logical_lines(chunk_line):
+                if not line:
+                    continue  # "|||": merged-cell debris, nothing to read
+                if kinds == ["EMPTY"] * len(kinds):
+                    # empty cells on a line of their own (a table converted a cell per
+                    # line): blank cells of the row being read, or label columns before it
+                    if current is not None and current.has_room(len(kinds)):
+                        current.cells().extend(line)
+                    continue
+                if "VALUE" not in kinds:
+                    buffer.extend(t for t in line if t.kind == "FRAG")
+                    present = [t for t in line if t.kind != "EMPTY"]
+                    if present:  # cells are in text order
+                        self.tables[-1].touch(present[0].start, present[-1].end)
+                    current = None
+                    continue
+                first_value = kinds.index("VALUE")
+                pre = [t for t in line[:first_value] if t.kind == "FRAG"] if first_value else []
+                values = list(line[first_value:])
+                if pre or buffer:
+                    current = self._start_row(buffer + pre, values, pre)
+                    buffer = []
+                elif current is not None and current.needs_more():
+                    current.cells().extend(values)
+                else:
+                    current = self._orphan(values)
+                if "EMPTY" in kinds[first_value:]:
+                    current.continuable = False
+                self.tables[-1].touch(values[0].start, values[-1].end)  # in text order
         if buffer:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
 
-    def _logical_lines(self) -> Iterator[tuple[tuple[LexCell, ...], list[str]]]:
-        """The chunk's lines, a line holding several rows (web page text kept on one
-        line: ``规章 0 0 0 行政规范性文件 1 0 3``) cut before each row label that follows
-        numbers. Text after numbers that is no row label stays (a cell written in words,
+    def _logical_lines(
+        self, line: tuple[LexCell, ...]
+    ) -> Iterator[tuple[tuple[LexCell, ...], list[str]]]:
+        """A line of cells, cut before each row label that follows numbers where it holds
+        several rows (web page text kept on one line: ``规章 0 0 0 行政规范性文件 1 0 3``).
+        Text after numbers that is no row label stays (a cell written in words,
         ``规章 15 五 34``, is that row's cell). Each comes with its cells' kinds."""
-        for line in self.chunk.lines:
-            kinds = list(map(_kind, line))
-            if "FRAG" not in kinds[_first_number(kinds) :]:
-                yield line, kinds  # the usual line: one row, or none (no text after numbers)
+        kinds = list(map(_kind, line))
+        if "FRAG" not in kinds[_first_number(kinds) :]:
+            yield line, kinds  # the usual line: one row, or none (no text after numbers)
+            return
+        start = 0
+        index = 1
+        while index < len(line):
+            if line[index].kind == "FRAG" and line[index - 1].kind in _IN_RUN:
+                stop = index
+                while stop < len(line) and line[stop].kind == "FRAG":
+                    stop += 1
+                if self._has_label(line[index:stop]):
+                    yield line[start:index], kinds[start:index]
+                    start = index
+                index = stop
                 continue
-            start = 0
-            index = 1
-            while index < len(line):
-                if line[index].kind == "FRAG" and line[index - 1].kind in _IN_RUN:
-                    stop = index
-                    while stop < len(line) and line[stop].kind == "FRAG":
-                        stop += 1
-                    if self._has_label(line[index:stop]):
-                        yield line[start:index], kinds[start:index]
-                        start = index
-                    index = stop
-                    continue
-                index += 1
-            yield (line[start:], kinds[start:]) if start else (line, kinds)
+            index += 1
+        yield (line[start:], kinds[start:]) if start else (line, kinds)
+
+    def _row_line(
+        self, line: RowLine, buffer: list[LexCell], current: _RowDraft | None
+    ) -> _RowDraft:
+        """Read a row line, as :meth:`read` reads a line of text cells then numbers
+        (its label's empty cells, before the numbers, are nothing to read)."""
+        pre = [t for t in line.label if t.kind == "FRAG"]
+        if pre or buffer:
+            current = self._start_row(buffer + pre, line, pre)
+        elif current is not None and current.needs_more():
+            current.cells().extend(line.value_cells())
+        else:
+            current = self._orphan(line)
+        self.tables[-1].touch(line.start, line.end)  # in text order
+        return current
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:
         """Whether a row label stands in the text of ``frags``."""
@@ -420,7 +464,7 @@ class _ChunkReader:
         return self.matcher.find(text), text, offsets
 
     def _start_row(
-        self, frags: list[LexCell], values: list[LexCell], pre: list[LexCell]
+        self, frags: list[LexCell], values: list[LexCell] | RowLine, pre: list[LexCell]
     ) -> _RowDraft:
         matches, text, offsets = self._match(frags)
         final = matches[-1] if matches and matches[-1][1] == len(text) else None
@@ -430,7 +474,11 @@ class _ChunkReader:
             at, end, row, table = matches[-1]
             stop = offsets[end - 1] + 1
             after = [t for t in frags if _start(t) >= stop]
-            numbers = sum(1 for t in values if t.kind != "EMPTY")
+            numbers = (
+                len(values.numbers)
+                if isinstance(values, RowLine)
+                else sum(1 for t in values if t.kind != "EMPTY")
+            )
             # (text cells are told apart by where they start: no two share an offset)
             on_value_line = {t.start for t in pre}
             if (
@@ -440,7 +488,7 @@ class _ChunkReader:
                 and numbers + len(after) == len(table.columns)
             ):
                 final = matches[-1]
-                values = after + values
+                values = after + _value_cells(values)
                 moved = {t.start for t in after}
                 frags = [t for t in frags if t.start not in moved]
         used: list[tuple[int, int]] = []
@@ -456,7 +504,7 @@ class _ChunkReader:
             elif not row.group:
                 self._add_row(_RowDraft(table, row, span, continuable=False))
         if final is not None:
-            draft = _RowDraft(final[3], final[2], final_span, list(values))
+            draft = _RowDraft(final[3], final[2], final_span, _draft_values(values))
         else:
             label = self._unknown_label(frags, used)
             table_draft = self.tables[-1]
@@ -465,9 +513,9 @@ class _ChunkReader:
                 used.append(label)
             if anon is not None and not any(r.row is anon for r in table_draft.rows):
                 # the one unlabelled row of its table (table 四): the text is its header
-                draft = _RowDraft(table_draft.spec, anon, None, list(values))
+                draft = _RowDraft(table_draft.spec, anon, None, _draft_values(values))
             else:
-                draft = _RowDraft(table_draft.spec, None, label, list(values))
+                draft = _RowDraft(table_draft.spec, None, label, _draft_values(values))
         self._add_row(draft)
         self._keep_texts(frags, used)
         return draft
@@ -490,13 +538,13 @@ class _ChunkReader:
             line = self.loc.line(_start(free[first]))
         return _start(free[first]), _end(free[-1])
 
-    def _orphan(self, values: list[LexCell]) -> _RowDraft:
+    def _orphan(self, values: list[LexCell] | RowLine) -> _RowDraft:
         table = self.tables[-1]
         anon = table.spec.anonymous_row if table.spec else None
         if anon is not None and not any(r.row is anon for r in table.rows):
-            draft = _RowDraft(table.spec, anon, None, list(values))
+            draft = _RowDraft(table.spec, anon, None, _draft_values(values))
         else:
-            draft = _RowDraft(table.spec, None, None, list(values))
+            draft = _RowDraft(table.spec, None, None, _draft_values(values))
         self._add_row(draft)
         return draft
 
@@ -524,7 +572,9 @@ class _ChunkReader:
         table.rows.append(draft)
         if draft.label:
             table.touch(*draft.label)
-        if draft.tokens:
+        if draft.run is not None:
+            table.touch(draft.run.start, draft.run.end)
+        elif draft.tokens:
             table.touch(_start(draft.tokens[0]), _end(draft.tokens[-1]))
 
     def _keep_texts(self, frags: list[LexCell], used: list[tuple[int, int]]) -> None:
@@ -612,48 +662,61 @@ class _ChunkReader:
         label_span = loc.span(*label) if label else None
         columns = spec.columns if spec else ()
         width = len(columns)
-        tokens = draft.tokens
-        if tokens and tokens[-1].kind == "EMPTY":
-            # trailing empty cells count only where the row would otherwise fall short
-            kept = list(tokens)
-            trailing: list[LexCell] = []
-            while kept and kept[-1].kind == "EMPTY":
-                trailing.insert(0, kept.pop())
-            if len(kept) < width:
-                kept.extend(trailing[: width - len(kept)])
-            tokens = kept
         row_id = draft.row.id if draft.row else None
         reading, repair = Reading.EXACT, None
-        if spec is not None and row_id is not None and len(tokens) < width:
-            tokens, reading, repair = self._short_row(tokens, spec, label, duplicate)
-        if label and tokens:  # cells are in text order
-            row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
-        elif label:
-            row_span = loc.span(*label)
-        elif tokens:
-            row_span = loc.span(tokens[0].start, tokens[-1].end)
-        else:
-            row_span = loc.span(0, 0)
-        in_columns = tuple(tokens[:width])
-        if reading is Reading.UNREAD:
-            in_columns = ()
-            statuses: tuple[CellStatus, ...] = (CellStatus.UNREAD,) * width
-            values: tuple[Number | None, ...] = (None,) * width
-        else:
-            statuses, values = _read_row(in_columns, columns, spec)
         extra: tuple[Cell, ...] = ()
         extra_count = 0
-        if len(tokens) > width:
-            surplus = [tok for tok in tokens[width:] if tok.kind != "EMPTY"]
-            extra = tuple(
-                _cell(loc, row_id, tok, None)
-                for tok in itertools.islice(
-                    (tok for tok in surplus if tok.kind != "MORE"), MAX_EXTRA_CELLS
+        statuses: tuple[CellStatus, ...]
+        values: tuple[Number | None, ...]
+        run = draft.run
+        placed: tuple[LexCell, ...] | RowLine  # the cells in columns, or the row line
+        if run is not None and width and len(run.numbers) == width:
+            # the usual row: a row line with a number for every column
+            if label:
+                row_span = loc.span(min(label[0], run.start), max(label[1], run.end))
+            else:
+                row_span = loc.span(run.start, run.end)
+            statuses, values = _read_texts(run.numbers, columns, spec)
+            placed = run
+        else:
+            tokens = draft.cells()
+            if tokens and tokens[-1].kind == "EMPTY":
+                # trailing empty cells count only where the row would otherwise fall short
+                kept = list(tokens)
+                trailing: list[LexCell] = []
+                while kept and kept[-1].kind == "EMPTY":
+                    trailing.insert(0, kept.pop())
+                if len(kept) < width:
+                    kept.extend(trailing[: width - len(kept)])
+                tokens = kept
+            if spec is not None and row_id is not None and len(tokens) < width:
+                tokens, reading, repair = self._short_row(tokens, spec, label, duplicate)
+            if label and tokens:  # cells are in text order
+                row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
+            elif label:
+                row_span = loc.span(*label)
+            elif tokens:
+                row_span = loc.span(tokens[0].start, tokens[-1].end)
+            else:
+                row_span = loc.span(0, 0)
+            placed = tuple(tokens[:width])
+            if reading is Reading.UNREAD:
+                placed = ()
+                statuses = (CellStatus.UNREAD,) * width
+                values = (None,) * width
+            else:
+                statuses, values = _read_row(placed, columns, spec)
+            if len(tokens) > width:
+                surplus = [tok for tok in tokens[width:] if tok.kind != "EMPTY"]
+                extra = tuple(
+                    _cell(loc, row_id, tok, None)
+                    for tok in itertools.islice(
+                        (tok for tok in surplus if tok.kind != "MORE"), MAX_EXTRA_CELLS
+                    )
                 )
-            )
-            extra_count = sum(
-                surplus_count(tok.text) if tok.kind == "MORE" else 1 for tok in surplus
-            )
+                extra_count = sum(
+                    surplus_count(tok.text) if tok.kind == "MORE" else 1 for tok in surplus
+                )
         return Row(
             id=row_id,
             label=loc.text(label_span) if label_span else None,
@@ -671,7 +734,7 @@ class _ChunkReader:
             build_cells=RowCells(
                 loc,
                 row_id,
-                in_columns,
+                placed,
                 columns,
                 label_span or row_span,
                 CellStatus.UNREAD if reading is Reading.UNREAD else CellStatus.MISSING,
@@ -734,6 +797,16 @@ class _ChunkReader:
         return "\t" in around or "|" in around
 
 
+def _value_cells(values: list[LexCell] | RowLine) -> list[LexCell]:
+    """Value cells as a list: a row line's cut."""
+    return list(values.value_cells()) if isinstance(values, RowLine) else list(values)
+
+
+def _draft_values(values: list[LexCell] | RowLine) -> list[LexCell] | RowLine:
+    """What a row draft holds of its values: a row line as it is, cells as a new list."""
+    return values if isinstance(values, RowLine) else list(values)
+
+
 def _text_pieces(loc: Locator, spans: tuple[tuple[int, int], ...]) -> tuple[TextPiece, ...]:
     """A table's texts (:attr:`Table.texts`) at their canonical offsets."""
     return tuple(TextPiece(loc.text(sp), sp) for sp in (loc.span(s, e) for s, e in spans))
@@ -743,17 +816,9 @@ def _read_row(
     tokens: Sequence[LexCell], columns: tuple[ColumnSpec, ...], spec: TableSpec | None
 ) -> tuple[tuple[CellStatus, ...], tuple[Number | None, ...]]:
     """Statuses and values of a row's cells, one per column (MISSING past its end)."""
-    texts = list(map(_text, tokens))
-    if (
-        spec is not None
-        and spec.counts_only
-        and len(texts) == len(columns)
-        and all(texts)
-        and (joined := "".join(texts)).isdigit()
-        and joined.isascii()
-        and max(map(len, texts)) <= MAX_DIGITS
-    ):
-        return (CellStatus.OK,) * len(texts), tuple(map(int, texts))  # the usual row
+    usual = _usual_counts(list(map(_text, tokens)), columns, spec)
+    if usual is not None:
+        return usual
     statuses: list[CellStatus] = []
     values: list[Number | None] = []
     for tok, column in zip(tokens, columns, strict=False):
@@ -765,6 +830,35 @@ def _read_row(
         statuses.extend([CellStatus.MISSING] * missing)
         values.extend([None] * missing)
     return tuple(statuses), tuple(values)
+
+
+def _read_texts(
+    texts: Sequence[str], columns: tuple[ColumnSpec, ...], spec: TableSpec | None
+) -> tuple[tuple[CellStatus, ...], tuple[Number | None, ...]]:
+    """:func:`_read_row` for the numbers of a row line, one for every column."""
+    usual = _usual_counts(texts, columns, spec)
+    if usual is not None:
+        return usual
+    read = [read_value(text, column.kind) for text, column in zip(texts, columns, strict=True)]
+    return tuple(r[1] for r in read), tuple(r[0] for r in read)
+
+
+def _usual_counts(
+    texts: Sequence[str], columns: tuple[ColumnSpec, ...], spec: TableSpec | None
+) -> tuple[tuple[CellStatus, ...], tuple[Number | None, ...]] | None:
+    """The usual row's statuses and values, read at once: plain counts in every column
+    of a table of counts; None for any other row."""
+    if (
+        spec is not None
+        and spec.counts_only
+        and len(texts) == len(columns)
+        and all(texts)
+        and (joined := "".join(texts)).isdigit()
+        and joined.isascii()
+        and max(map(len, texts)) <= MAX_DIGITS
+    ):
+        return (CellStatus.OK,) * len(texts), tuple(map(int, texts))
+    return None
 
 
 def _read(tok: LexCell, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:
@@ -793,7 +887,8 @@ def _cell(loc: Locator, row_id: str | None, tok: LexCell, column: ColumnSpec | N
 class RowCells:
     """Builds a row's :class:`Cell` objects when asked: all of them (``Row.cells``) or
     one (``Row.cell``), each once. Columns the row stops before are MISSING cells at
-    ``missing_span`` (the row's label)."""
+    ``missing_span`` (the row's label). The cells in columns may come as a row line, cut
+    on first use."""
 
     __slots__ = ("_absent", "_built", "_columns", "_loc", "_missing_span", "_row_id", "_tokens")
 
@@ -801,7 +896,7 @@ class RowCells:
         self,
         loc: Locator,
         row_id: str | None,
-        tokens: tuple[LexCell, ...],
+        tokens: tuple[LexCell, ...] | RowLine,
         columns: tuple[ColumnSpec, ...],
         missing_span: Span,
         absent: CellStatus = CellStatus.MISSING,
@@ -809,7 +904,7 @@ class RowCells:
         self._absent = absent
         self._loc = loc
         self._row_id = row_id
-        self._tokens = tokens
+        self._tokens: tuple[LexCell, ...] | RowLine = tokens
         self._columns = columns
         self._missing_span = missing_span
         self._built: dict[int, Cell] = {}
@@ -826,7 +921,7 @@ class RowCells:
     def places(self) -> tuple[tuple[str, Span], ...]:
         """Each column's label and its cell's span, as the cells would have them, without
         building any cell (see :meth:`gilint.ast.Row.cell_places`)."""
-        loc, tokens = self._loc, self._tokens
+        loc, tokens = self._loc, self._placed()
         return tuple(
             (
                 column.label or column.id,
@@ -835,10 +930,18 @@ class RowCells:
             for i, column in enumerate(self._columns)
         )
 
+    def _placed(self) -> tuple[LexCell, ...]:
+        """The cells in columns (the row line cut, once)."""
+        tokens = self._tokens
+        if isinstance(tokens, RowLine):
+            tokens = self._tokens = tokens.value_cells()
+        return tokens
+
     def _make(self, index: int) -> Cell:
         column = self._columns[index]
-        if index < len(self._tokens):
-            return _cell(self._loc, self._row_id, self._tokens[index], column)
+        tokens = self._placed()
+        if index < len(tokens):
+            return _cell(self._loc, self._row_id, tokens[index], column)
         return Cell(
             self._row_id,
             column.id,

@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING
 from lark.lexer import Token
 
 if TYPE_CHECKING:
-    from gilint.lexer import HeadingMatch, LexCell
+    from gilint.lexer import HeadingMatch, TableLine
 
 
 class Lexeme(Token):
     """A token with what the lexer read in it (``payload``): a part heading's
-    :class:`~gilint.lexer.HeadingMatch`, a table block's lines of cells. Lark hands
-    tokens through to the tree as they are, so the builder finds the payload on the
-    token itself."""
+    :class:`~gilint.lexer.HeadingMatch`, a table block's lines (cells, or row lines
+    uncut). Lark hands tokens through to the tree as they are, so the builder finds the
+    payload on the token itself."""
 
-    payload: HeadingMatch | tuple[tuple[LexCell, ...], ...] | None
+    payload: HeadingMatch | tuple[TableLine, ...] | None
 
 
 def make_token(
@@ -28,7 +28,7 @@ def make_token(
     text: str,
     start: int,
     end: int,
-    payload: HeadingMatch | tuple[tuple[LexCell, ...], ...] | None = None,
+    payload: HeadingMatch | tuple[TableLine, ...] | None = None,
 ) -> Token:
     """A token of type ``kind`` over ``text[start:end]``."""
     # positional arguments: (type, value, start_pos, line, column, end_line, end_column,

@@ -41,7 +41,7 @@ from throughput import floor, make_reports
 import gilint
 from gilint.build import build_report
 from gilint.grammar_loader import parse_tokens
-from gilint.lexer import LineLexer, cells_of
+from gilint.lexer import LineLexer, lines_of
 from gilint.loading import load_bytes
 from gilint.locator import Locator
 from gilint.normalise import normalise
@@ -114,7 +114,7 @@ def child(folder: Path) -> None:
         if t.type == "TBLOCK"
     ]
     stage(
-        lambda b: region_of(cells_of(b[0]), b[0].start_pos, b[0].end_pos, NATIONAL, b[1]),
+        lambda b: region_of(lines_of(b[0]), b[0].start_pos, b[0].end_pos, NATIONAL, b[1]),
         blocks,
     )
     tabled = [
