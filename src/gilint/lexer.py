@@ -818,14 +818,14 @@ def _without_invented(text: str, cells: tuple[LexCell, ...]) -> tuple[LexCell, .
     return cells
 
 
-def _is_plain_number(body: str) -> bool:
-    """Whether a cell's text is a number a row line keeps uncut: digits, with a decimal
-    fraction or not (what :func:`_kind` calls a number with no sign, unit, comma or
-    space in it)."""
-    return (body.isdigit() and body.isascii()) or _PLAIN_NUMBER.fullmatch(body) is not None
-
-
-_PLAIN_NUMBER = re.compile(r"[0-9]+\.[0-9]+")
+# A plain number: digits, with a decimal fraction or not (what _kind calls a number, with
+# no sign, unit, thousands separator or space in it).
+_PLAIN_NUMBER = r"[0-9]++(?:\.[0-9]++)?+"
+_PLAIN_FRACTION = re.compile(r"[0-9]+\.[0-9]+")
+# The run of numbers that ends a white-space line: words that are plain numbers, from the
+# first word from which all are, to the end. (Tried at each word start; possessive, and a
+# row line is at most _LONG_LINE long.)
+_WORD_RUN = re.compile(rf"(?<!\S){_PLAIN_NUMBER}(?:\s++{_PLAIN_NUMBER})*+\s*+\Z")
 
 
 def _row_line(line: _Line, marks: str) -> RowLine | None:
@@ -836,28 +836,35 @@ def _row_line(line: _Line, marks: str) -> RowLine | None:
     makes the line's cells (:func:`_plain_cells`), so that cutting the row line gives
     back exactly the cells of the line."""
     text = line.text
-    separated = _is_cell_line(text)
-    if separated:
+    if _is_cell_line(text):
         pieces, pos = _pieces(line)
         bodies = [piece.strip() for piece in pieces]
-    elif "|" in text:
-        return None  # a pipe among words is a cell of its own ("a | 5"): not plain
+        first = len(bodies)
+        while first:
+            body = bodies[first - 1]
+            if not ((body.isdigit() and body.isascii()) or _PLAIN_FRACTION.fullmatch(body)):
+                break
+            first -= 1
+        if first == len(bodies):
+            return None
+        label = _plain_cells(line, pieces[:first], pos, marks, separated=True)
+        numbers = tuple(bodies[first:])
+        run_start = text.find(numbers[0], label[-1].end - line.start if label else 0)
+        run_end = text.rfind(numbers[-1]) + len(numbers[-1])
     else:
-        pieces, pos = text.split(), 0
-        bodies = pieces
-    first = len(bodies)
-    while first and _is_plain_number(bodies[first - 1]):
-        first -= 1
-    if first == len(bodies):
-        return None
-    label = _plain_cells(line, pieces[:first], pos, marks, separated)
+        if "|" in text:
+            return None  # a pipe among words is a cell of its own ("a | 5"): not plain
+        run = _WORD_RUN.search(text)
+        if run is None:
+            return None
+        run_start = run.start()
+        numbers = tuple(run.group().split())
+        label = _plain_cells(line, text[:run_start].split(), 0, marks, separated=False)
+        run_end = run_start + len(run.group().rstrip())
     if label is None or any(cell.kind == "VALUE" for cell in label):
         return None
-    run_start = text.find(bodies[first], label[-1].end - line.start if label else 0)
-    run_end = text.rfind(bodies[-1]) + len(bodies[-1])
-    run = text[run_start:run_end]
     return _new_row(
-        (_without_invented(text, label), run, line.start + run_start, tuple(bodies[first:]))
+        (_without_invented(text, label), text[run_start:run_end], line.start + run_start, numbers)
     )
 
 
