@@ -2,7 +2,8 @@
 
 Labels, headers and wrapped label lines recur report after report, so the lexer keeps
 the cells of digit-free table lines (and leaves a row line's numbers uncut until asked),
-the table reader the keys of runs of label cells, and a row matcher its matches by key.
+the table reader the keys of runs of label cells and how they read, and a row matcher
+its matches by key.
 Each is a shortcut: a remembered reading, moved to where the text stands now, must equal
 the reading of that text there.
 """
@@ -12,11 +13,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import gilint
+from gilint.ast import Report
 from gilint.labels import keyed
 from gilint.lexer import LexCell, LineLexer, _cells, _Line, cut_lines
+from gilint.span import Span
 from gilint.tables import _join_keys
 from gilint.templates import NATIONAL
 from gilint.templates.model import RowMatcher, TemplateSet
+from gilint.testing import LAYOUTS, render, sample_report
 
 # pieces of table lines: labels, headers, numbers, placeholders, rules and separators
 _PIECES = [
@@ -124,3 +129,49 @@ def test_the_markers_found_in_a_key_are_the_first_of_each_there(first: str, seco
     for text in (first, second, first, "x" * 500 + first):
         expected = tuple((text.find(m), m, fits) for m, fits in templates.markers if m in text)
         assert templates.markers_in(text) == expected
+
+
+def _readings(report: Report, shift: int = 0) -> list[tuple[object, ...]]:
+    """Everything the table reader read in a report, at offsets less ``shift``."""
+
+    def at(span: Span | None) -> tuple[int, int] | None:
+        return None if span is None else (span.start - shift, span.end - shift)
+
+    return [
+        (
+            table.id,
+            at(table.span),
+            table.missing,
+            [at(t.span) for t in table.texts],
+            [(e.marker, at(e.span)) for e in table.evidence],
+            [
+                (
+                    row.id,
+                    at(row.label_span),
+                    at(row.span),
+                    row.values,
+                    row.statuses,
+                    row.duplicate,
+                    [(label, at(span)) for label, span in row.cell_places()],
+                )
+                for row in table.rows
+            ],
+        )
+        for table in report.tables()
+    ]
+
+
+def test_a_remembered_reading_of_label_text_gives_the_rows_of_a_fresh_one() -> None:
+    """The table reader remembers how a run of label cells reads (the rows of its labels
+    and the text no label took) by its text and its cells' places: read again where it
+    stands, or lines further down, it gives what a fresh reading gives."""
+    for year, seed in (("2019", 1), ("2021", 2)):
+        data = sample_report(year, seed=seed, high=60)
+        for layout in LAYOUTS:
+            text = render(data, layout).text
+            for matcher in NATIONAL._matchers.values():
+                matcher.readings.clear()
+            fresh = _readings(gilint.parse(text))
+            assert any(m.readings for m in NATIONAL._matchers.values()), layout
+            assert _readings(gilint.parse(text)) == fresh, layout
+            assert _readings(gilint.parse("\n\n\n" + text), shift=3) == fresh, layout

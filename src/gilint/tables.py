@@ -18,6 +18,7 @@ import functools
 import itertools
 import operator
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -41,6 +42,7 @@ from gilint.template_detection import chunk_template
 from gilint.templates.model import (
     CellKind,
     ColumnSpec,
+    RowMatcher,
     RowSpec,
     TableSpec,
     Template,
@@ -466,12 +468,21 @@ class _ChunkReader:
     def _start_row(
         self, frags: list[LexCell], values: list[LexCell] | RowLine, pre: list[LexCell]
     ) -> _RowDraft:
+        """Start a row: the label text of ``frags`` (all text cells since the last row's
+        numbers, ``pre`` of them on the line of ``values``) read for row labels. Label
+        texts recur cut the same way report after report: how one reads when it ends in
+        a row label (:class:`_Plan`) is remembered by its text and its cells' places."""
+        layout = _layout(frags, self.loc.canonical)
+        if layout is not None:
+            plan = self.matcher.readings.get(layout)
+            if plan is not None:
+                return self._follow(plan, frags, values)
         matches, text, offsets = self._match(frags)
         final = matches[-1] if matches and matches[-1][1] == len(text) else None
         if final is None and matches:
             # "规章 若干 3 4": text after the label, on the value line, that fills exactly
             # the columns the numbers leave is a cell that holds text, not label text.
-            at, end, row, table = matches[-1]
+            _, end, row, table = matches[-1]
             stop = offsets[end - 1] + 1
             after = [t for t in frags if _start(t) >= stop]
             numbers = (
@@ -491,33 +502,44 @@ class _ChunkReader:
                 values = after + _value_cells(values)
                 moved = {t.start for t in after}
                 frags = [t for t in frags if t.start not in moved]
-        used: list[tuple[int, int]] = []
-        final_span = (0, 0)
-        # the final match is the last one, when there is one (told by position: a
-        # compiled build copies tuples, so an identity test would not hold there)
-        final_index = len(matches) - 1 if final is not None else -1
-        for index, (at, end, row, table) in enumerate(matches):
-            span = _label_range(offsets, at, end, self.loc.canonical)
-            used.append(span)
-            if index == final_index:
-                final_span = span
-            elif not row.group:
-                self._add_row(_RowDraft(table, row, span, continuable=False))
+                layout = None  # (a reading that depends on the numbers: not remembered)
         if final is not None:
-            draft = _RowDraft(final[3], final[2], final_span, _draft_values(values))
+            plan = _plan(matches, offsets, frags, self.loc.canonical)
+            if layout is not None:
+                _remember_plan(self.matcher, layout, plan)
+            return self._follow(plan, frags, values)
+        used = [_label_range(offsets, at, end, self.loc.canonical) for at, end, _, _ in matches]
+        for span, (_, _, row, table) in zip(used, matches, strict=True):
+            if not row.group:
+                self._add_row(_RowDraft(table, row, span, continuable=False))
+        label = self._unknown_label(frags, used)
+        table_draft = self.tables[-1]
+        anon = table_draft.spec.anonymous_row if table_draft.spec else None
+        if label is not None:
+            used.append(label)
+        if anon is not None and not any(r.row is anon for r in table_draft.rows):
+            # the one unlabelled row of its table (table 四): the text is its header
+            draft = _RowDraft(table_draft.spec, anon, None, _draft_values(values))
         else:
-            label = self._unknown_label(frags, used)
-            table_draft = self.tables[-1]
-            anon = table_draft.spec.anonymous_row if table_draft.spec else None
-            if label is not None:
-                used.append(label)
-            if anon is not None and not any(r.row is anon for r in table_draft.rows):
-                # the one unlabelled row of its table (table 四): the text is its header
-                draft = _RowDraft(table_draft.spec, anon, None, _draft_values(values))
-            else:
-                draft = _RowDraft(table_draft.spec, None, label, _draft_values(values))
+            draft = _RowDraft(table_draft.spec, None, label, _draft_values(values))
         self._add_row(draft)
         self._keep_texts(frags, used)
+        return draft
+
+    def _follow(
+        self, plan: _Plan, frags: list[LexCell], values: list[LexCell] | RowLine
+    ) -> _RowDraft:
+        """Start a row as ``plan`` reads the label text of ``frags`` (at offsets from
+        their first cell): the rows of labels before it with no numbers, then the row."""
+        base = frags[0].start
+        for row, table, start, end in plan.rows:
+            self._add_row(_RowDraft(table, row, (base + start, base + end), continuable=False))
+        row, table, start, end = plan.final
+        draft = _RowDraft(table, row, (base + start, base + end), _draft_values(values))
+        self._add_row(draft)
+        table_draft = self.tables[-1]
+        table_draft.touch(base, frags[-1].end)
+        table_draft.texts.extend([(base + s, base + e) for s, e in plan.texts])
         return draft
 
     def _unknown_label(
@@ -579,47 +601,11 @@ class _ChunkReader:
 
     def _keep_texts(self, frags: list[LexCell], used: list[tuple[int, int]]) -> None:
         """Text of the buffer that no row label took: headers, group labels, debris."""
-        table = self.tables[-1]
         if not frags:
             return
-        first, last = frags[0].start, frags[-1].end  # cells are in text order
-        table.touch(first, last)
-        for us, ue in used:
-            if us <= first and last <= ue:
-                return  # one label took all the text (the usual row)
-        # Cells and label spans both run in text order: one sweep over the two, so that a
-        # long run of labels costs linear time (a search of every span for every cell
-        # took minutes on a 1 MB line of repeated labels).
-        spans = sorted(used)
-        count = len(spans)
-        first_open = 0  # spans before this one end before the current cell
-        for tok in frags:
-            s, e = tok.start, tok.end
-            while first_open < count and spans[first_open][1] <= s:
-                first_open += 1
-            if first_open == count or spans[first_open][0] >= e:
-                # no label touches the cell (a header): all of it is text
-                body = tok.text
-                if has_key_text(body):
-                    lead = len(body) - len(body.lstrip())
-                    table.texts.append((s + lead, s + lead + len(body.strip())))
-                continue
-            touching: list[tuple[int, int]] = []
-            index = first_open
-            while index < len(spans) and spans[index][0] < e:
-                if spans[index][1] > s:
-                    touching.append(spans[index])
-                index += 1
-            if any(us <= s and e <= ue for us, ue in touching):
-                continue  # all label text
-            cuts = sorted((max(s, us), min(e, ue)) for us, ue in touching)
-            pos = s
-            for cs, ce in [*cuts, (e, e)]:
-                piece = tok.text[pos - s : cs - s]
-                if has_key_text(piece):
-                    lead = len(piece) - len(piece.lstrip())
-                    table.texts.append((pos + lead, pos + lead + len(piece.strip())))
-                pos = max(pos, ce)
+        table = self.tables[-1]
+        table.touch(frags[0].start, frags[-1].end)  # cells are in text order
+        table.texts.extend(_free_texts(frags, used))
 
     # -- finishing --------------------------------------------------------------------
 
@@ -795,6 +781,111 @@ class _ChunkReader:
         first, last = spans[0][0], spans[-1][1]
         around = text[max(0, first - 3) : first] + text[last : last + 3]
         return "\t" in around or "|" in around
+
+
+class _Plan(NamedTuple):
+    """How a run of label text cells reads when it ends in a row label, at offsets from
+    its first cell: the rows of the labels before that one, which have no numbers
+    (group labels make no row), the row the numbers that follow belong to, and the
+    spans of text no label took (headers)."""
+
+    rows: tuple[tuple[RowSpec, TableSpec, int, int], ...]
+    final: tuple[RowSpec, TableSpec, int, int]
+    texts: tuple[tuple[int, int], ...]
+
+
+Layout = tuple[str, tuple[int, ...]]  # a run of label cells: its text, its cells' places
+
+
+def _layout(frags: Sequence[LexCell], canonical: str) -> Layout | None:
+    """What a run of label cells reads as depends on: the canonical text from its first
+    cell to its last, with any closing quotes after it (a label's span takes them in),
+    and where each cell starts and ends in that text. None for a run too long to
+    remember."""
+    base = frags[0].start
+    stop = frags[-1].end
+    if stop - base > _MEMO_CHARS:
+        return None
+    while stop < len(canonical) and canonical[stop] in _CLOSING:
+        stop += 1
+    places: list[int] = []
+    for cell in frags:
+        places += (cell.start - base, cell.end - base)
+    return canonical[base:stop], tuple(places)
+
+
+def _plan(
+    matches: tuple[tuple[int, int, RowSpec, TableSpec], ...],
+    offsets: KeyOffsets,
+    frags: list[LexCell],
+    canonical: str,
+) -> _Plan:
+    """The reading of a run of label cells whose key ends in the last of ``matches``."""
+    base = frags[0].start
+    used = [_label_range(offsets, at, end, canonical) for at, end, _, _ in matches]
+    rows = tuple(
+        (row, table, start - base, end - base)
+        for (start, end), (_, _, row, table) in zip(used[:-1], matches, strict=False)
+        if not row.group
+    )
+    start, end = used[-1]
+    final = (matches[-1][2], matches[-1][3], start - base, end - base)
+    texts = tuple((s - base, e - base) for s, e in _free_texts(frags, used))
+    return _Plan(rows, final, texts)
+
+
+_PLANS = 4096  # readings of label texts a matcher keeps (a full memo is emptied first)
+
+
+def _remember_plan(matcher: RowMatcher, layout: Layout, plan: _Plan) -> None:
+    memo = matcher.readings
+    if len(memo) >= _PLANS:
+        memo.clear()
+    memo[layout] = plan
+
+
+def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the text of ``frags`` (a buffer of text cells, in text order) that no
+    label span of ``used`` took: headers, group labels, debris."""
+    found: list[tuple[int, int]] = []
+    first, last = frags[0].start, frags[-1].end
+    for us, ue in used:
+        if us <= first and last <= ue:
+            return found  # one label took all the text (the usual row)
+    # Cells and label spans both run in text order: one sweep over the two, so that a
+    # long run of labels costs linear time (a search of every span for every cell
+    # took minutes on a 1 MB line of repeated labels).
+    spans = sorted(used)
+    count = len(spans)
+    first_open = 0  # spans before this one end before the current cell
+    for tok in frags:
+        s, e = tok.start, tok.end
+        while first_open < count and spans[first_open][1] <= s:
+            first_open += 1
+        if first_open == count or spans[first_open][0] >= e:
+            # no label touches the cell (a header): all of it is text
+            body = tok.text
+            if has_key_text(body):
+                lead = len(body) - len(body.lstrip())
+                found.append((s + lead, s + lead + len(body.strip())))
+            continue
+        touching: list[tuple[int, int]] = []
+        index = first_open
+        while index < len(spans) and spans[index][0] < e:
+            if spans[index][1] > s:
+                touching.append(spans[index])
+            index += 1
+        if any(us <= s and e <= ue for us, ue in touching):
+            continue  # all label text
+        cuts = sorted((max(s, us), min(e, ue)) for us, ue in touching)
+        pos = s
+        for cs, ce in [*cuts, (e, e)]:
+            piece = tok.text[pos - s : cs - s]
+            if has_key_text(piece):
+                lead = len(piece) - len(piece.lstrip())
+                found.append((pos + lead, pos + lead + len(piece.strip())))
+            pos = max(pos, ce)
+    return found
 
 
 def _value_cells(values: list[LexCell] | RowLine) -> list[LexCell]:

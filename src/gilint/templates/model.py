@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
-from typing import Literal, TypeVar
+from collections.abc import Hashable, Iterable
+from typing import Any, Literal, TypeVar
 
 import attrs
 
@@ -213,6 +213,9 @@ class RowMatcher:
     _found: dict[str, tuple[tuple[int, int, RowSpec, TableSpec], ...]] = attrs.field(
         factory=dict, eq=False, repr=False, init=False
     )
+    # what a reader of the matches remembers of the texts it read with this matcher
+    # (the table reader's readings of label texts, see gilint.tables)
+    readings: dict[Hashable, Any] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     @classmethod
     def of(cls, tables: Iterable[TableSpec]) -> RowMatcher:
