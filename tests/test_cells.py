@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from gilint.lexer import (
     _CAPTION,
+    Labels,
     LexCell,
     _cells,
     _classify,
@@ -91,12 +92,18 @@ def test_plain_lines_read_in_one_pass_give_the_general_reading(line_text: str, b
 def test_a_row_line_cut_gives_the_cells_of_its_line(line_text: str, before: str) -> None:
     text = before + line_text
     line = _Line(len(before), line_text)
-    row = _row_line(line, _CAPTION.marks)
+    labels: Labels = {}
+    row = _row_line(line, _CAPTION.marks, labels)
     if row is None:
         return
     assert row.cells() == _cells(text, line)
     assert text[row.start : row.end] == row.run
     assert all(cell.kind in ("FRAG", "EMPTY") for cell in row.label)
+    # its label remembered, the line read again further on gives that line's cells
+    moved = _Line(line.start + 3, line_text)
+    again = _row_line(moved, _CAPTION.marks, labels)
+    assert again is not None
+    assert again.cells() == _cells("甲乙丙" + text, moved)
 
 
 def test_which_lines_are_row_lines() -> None:
@@ -107,7 +114,7 @@ def test_which_lines_are_row_lines() -> None:
         ("行政事业性收费 214.12", ["行政事业性收费"], ("214.12",)),
         ("14 25 32", [], ("14", "25", "32")),
     ]:
-        row = _row_line(_Line(0, line_text), _CAPTION.marks)
+        row = _row_line(_Line(0, line_text), _CAPTION.marks, {})
         assert row is not None, line_text
         assert [c.text for c in row.label] == label
         assert row.numbers == numbers
@@ -121,7 +128,7 @@ def test_which_lines_are_row_lines() -> None:
         "第二十条第(一)项 3",  # a caption
         "自然人 法人",  # no numbers
     ]:
-        assert _row_line(_Line(0, line_text), _CAPTION.marks) is None, line_text
+        assert _row_line(_Line(0, line_text), _CAPTION.marks, {}) is None, line_text
 
 
 def test_usual_lines_of_each_layout() -> None:

@@ -286,6 +286,8 @@ class LineLexer:
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
         # cells of digit-free table lines, at offsets from the line's start
         self._text_lines: dict[str, tuple[tuple[str, str, int, int], ...]] = {}
+        # the label cells of row lines (see _row_line)
+        self._labels: Labels = {}
         self._captions = CaptionForm.of(
             tuple(dict.fromkeys(p for t in templates.templates for p in t.caption_patterns))
         )
@@ -586,7 +588,7 @@ class LineLexer:
         if len(body) > _LONG_LINE:
             return _cells(text, line, self._captions)
         if _DIGIT_RUNS.search(body) is not None:
-            row = _row_line(line, self._captions.marks)
+            row = _row_line(line, self._captions.marks, self._labels)
             return row if row is not None else _line_cells(text, line, self._captions)
         base = line.start
         known = self._text_lines.get(body)
@@ -828,15 +830,22 @@ _PLAIN_FRACTION = re.compile(r"[0-9]+\.[0-9]+")
 _WORD_RUN = re.compile(rf"(?<!\S){_PLAIN_NUMBER}(?:\s++{_PLAIN_NUMBER})*+\s*+\Z")
 
 
-def _row_line(line: _Line, marks: str) -> RowLine | None:
+# A row line's label cells remembered by the line's form and its text before the numbers
+# (at offsets from the line's start; None: not a row line's label)
+Labels = dict[tuple[bool, str], tuple[tuple[str, str, int, int], ...] | None]
+
+
+def _row_line(line: _Line, marks: str, labels: Labels) -> RowLine | None:
     """The line as a :class:`RowLine`: text cells (or none), then plain numbers to its
     end, each a cell of its own (a word, or a tab or pipe cell). None for any other
     line, and for a line whose text cells :func:`_plain_token` cannot place alone: it
     is cut into cells as any line is. The label's cells are made by the code that
     makes the line's cells (:func:`_plain_cells`), so that cutting the row line gives
-    back exactly the cells of the line."""
+    back exactly the cells of the line. Labels recur report after report: their cells
+    are remembered in ``labels``."""
     text = line.text
-    if _is_cell_line(text):
+    separated = _is_cell_line(text)
+    if separated:
         pieces, pos = _pieces(line)
         bodies = [piece.strip() for piece in pieces]
         first = len(bodies)
@@ -847,9 +856,10 @@ def _row_line(line: _Line, marks: str) -> RowLine | None:
             first -= 1
         if first == len(bodies):
             return None
-        label = _plain_cells(line, pieces[:first], pos, marks, separated=True)
         numbers = tuple(bodies[first:])
-        run_start = text.find(numbers[0], label[-1].end - line.start if label else 0)
+        # (the first number's cell starts after the label's cells, one separator each)
+        at = pos - line.start + sum(map(len, pieces[:first])) + first
+        run_start = text.find(numbers[0], at)
         run_end = text.rfind(numbers[-1]) + len(numbers[-1])
     else:
         if "|" in text:
@@ -859,13 +869,29 @@ def _row_line(line: _Line, marks: str) -> RowLine | None:
             return None
         run_start = run.start()
         numbers = tuple(run.group().split())
-        label = _plain_cells(line, text[:run_start].split(), 0, marks, separated=False)
         run_end = run_start + len(run.group().rstrip())
-    if label is None or any(cell.kind == "VALUE" for cell in label):
-        return None
-    return _new_row(
-        (_without_invented(text, label), text[run_start:run_end], line.start + run_start, numbers)
-    )
+    base = line.start
+    key = (separated, text[:run_start])
+    if key in labels:
+        known = labels[key]
+        if known is None:
+            return None
+        label = tuple([_new_cell((k, t, s + base, e + base)) for k, t, s, e in known])
+    else:
+        if separated:
+            cut = _plain_cells(line, pieces[:first], pos, marks, separated=True)
+        else:
+            cut = _plain_cells(line, key[1].split(), 0, marks, separated=False)
+        if cut is not None and any(cell.kind == "VALUE" for cell in cut):
+            cut = None
+        if len(labels) >= _MAX_TEXT_LINES:
+            labels.clear()
+        if cut is None:
+            labels[key] = None
+            return None
+        label = _without_invented(text, cut)
+        labels[key] = tuple((k, t, s - base, e - base) for k, t, s, e in label)
+    return _new_row((label, text[run_start:run_end], base + run_start, numbers))
 
 
 def _pieces(line: _Line) -> tuple[list[str], int]:
