@@ -191,11 +191,8 @@ class RowLine(NamedTuple):
     label: tuple[LexCell, ...]  # the cells before the numbers: text, and empty cells
     run: str  # the numbers and what separates them, as written
     start: int  # where the run starts
+    end: int  # and ends
     numbers: tuple[str, ...]
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.run)
 
     def cells(self) -> tuple[LexCell, ...]:
         """The line's cells: its label's, then its numbers' (:meth:`value_cells`)."""
@@ -891,7 +888,7 @@ def _row_line(line: _Line, marks: str, labels: Labels) -> RowLine | None:
             return None
         label = _without_invented(text, cut)
         labels[key] = tuple((k, t, s - base, e - base) for k, t, s, e in label)
-    return _new_row((label, text[run_start:run_end], base + run_start, numbers))
+    return _new_row((label, text[run_start:run_end], base + run_start, base + run_end, numbers))
 
 
 def _pieces(line: _Line) -> tuple[list[str], int]:
