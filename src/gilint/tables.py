@@ -169,8 +169,10 @@ def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
     return "".join(pieces), KeyOffsets(key_starts, targets)
 
 
-_MEMO_CELLS = 64  # cells, and characters, of the longest run of cells whose key is remembered
-_MEMO_CHARS = 400
+# cells, and characters, of the longest run of cells whose key (and reading) is remembered:
+# the text cells of a table's chunk reach some 460 characters (table 三, one line a row)
+_MEMO_CELLS = 64
+_MEMO_CHARS = 1000
 
 
 def _rememberable(cells: Sequence[LexCell]) -> tuple[str, ...] | None:
