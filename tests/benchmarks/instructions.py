@@ -55,7 +55,7 @@ _PROBE = "for comparison: table rows read one match each (row_probe.read, the is
 STAGES = (
     ("load: decode, line ends; normalise", False),
     ("line lexer (table cells included)", False),
-    ("cutting table lines into cells (in the lexer)", True),
+    ("cutting table lines into cells and row lines (in the lexer)", True),
     ("Lark LALR parse of the tokens", False),
     ("build the AST (table regions and reader included)", False),
     ("table regions: captions, format evidence (in the build)", True),

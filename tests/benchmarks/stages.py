@@ -139,7 +139,7 @@ def main() -> None:
         lex_s, lexed = timed(lambda item: lexer.lex(item.text), normalised)
         lark_s, trees = timed(lambda item: parse_tokens(item.tokens), lexed)
         items = list(zip(trees, lexed, loaded, normalised, strict=True))
-        # the table path on its own: cutting table lines into cells (part of the lexer)
+        # the table path on its own: cutting table lines into cells and row lines (lexer)
         # and reading the cells against the templates (part of building the AST)
         cut = [(n.text, table_lines(n.text, x)) for n, x in zip(normalised, lexed, strict=True)]
         # as the lexer cuts them: digit-free lines (headers, wrapped labels) remembered
@@ -208,7 +208,7 @@ def main() -> None:
             "text to Lark's tree: load, normalise, line lexer, Lark",
             load_s + norm_s + lex_s + lark_s,
         ),
-        ("table path: cutting table lines into cells (in the lexer)", cut_s),
+        ("table path: cutting table lines into cells and row lines (in the lexer)", cut_s),
         ("table path: the table reader (in the AST build)", reader_s),
         (
             f"for comparison: table rows read one match each (row_probe, the issue's design; "
