@@ -13,9 +13,11 @@ Token types (declared in ``grammar/report.lark``):
 ``PARA`` a prose paragraph · ``TBLOCK`` a run of table lines: paragraphs of a table
 one after another, up to a prose paragraph, a heading or the end of the text.
 
-The lexer also cuts every table line into cells (:class:`LexCell`), carried by the run's
-token (:class:`gilint.tokens.Lexeme`, ``payload``) line by line, as a part heading's
-token carries its :class:`HeadingMatch`. Cell kinds: ``CAPTION`` a table caption
+The lexer also reads every table line, carried by the run's token
+(:class:`gilint.tokens.Lexeme`, ``payload``) line by line, as a part heading's token
+carries its :class:`HeadingMatch`: the usual row line (text, then plain numbers to its
+end) as a :class:`RowLine` whose numbers stay uncut, any other line cut into cells
+(:class:`LexCell`). Cell kinds: ``CAPTION`` a table caption
 (第二十条第（一）项) · ``FRAG`` text: a row label, a header or a piece of one ·
 ``VALUE`` a number (with any unit) or a placeholder for zero (``/ - — 无``) ·
 ``EMPTY`` an empty tab or pipe cell · ``RULE`` a Markdown rule row · ``MORE`` the rest
@@ -282,7 +284,7 @@ class LineLexer:
         )
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
         # cells of digit-free table lines, at offsets from the line's start
-        self._text_lines: dict[str, tuple[tuple[str, str, int, int], ...]] = {}
+        self._text_lines: dict[str, Remembered] = {}
         # the label cells of row lines (see _row_line)
         self._labels: Labels = {}
         self._captions = CaptionForm.of(
@@ -593,11 +595,9 @@ class LineLexer:
             cells = _cells(text, line, self._captions)
             if len(self._text_lines) >= _MAX_TEXT_LINES:
                 self._text_lines.clear()
-            self._text_lines[body] = tuple(
-                (kind, cell_text, start - base, end - base) for kind, cell_text, start, end in cells
-            )
+            self._text_lines[body] = _relative(cells, base)
             return cells
-        return tuple([_new_cell((k, t, s + base, e + base)) for k, t, s, e in known])
+        return _placed(known, base)
 
     def _is_table(self, lines: list[_Line], state: _State) -> bool:
         """Whether a paragraph is table lines: in a part that has tables, any paragraph
@@ -827,9 +827,22 @@ _PLAIN_FRACTION = re.compile(r"[0-9]+\.[0-9]+")
 _WORD_RUN = re.compile(rf"(?<!\S){_PLAIN_NUMBER}(?:\s++{_PLAIN_NUMBER})*+\s*+\Z")
 
 
+Remembered = tuple[tuple[str, str, int, int], ...]  # cells at offsets from a line's start
+
+
+def _relative(cells: tuple[LexCell, ...], base: int) -> Remembered:
+    """Cells as remembered: at offsets from ``base``, the start of their line."""
+    return tuple((kind, text, start - base, end - base) for kind, text, start, end in cells)
+
+
+def _placed(known: Remembered, base: int) -> tuple[LexCell, ...]:
+    """Remembered cells where their line starts at ``base``."""
+    return tuple([_new_cell((k, t, s + base, e + base)) for k, t, s, e in known])
+
+
 # A row line's label cells remembered by the line's form and its text before the numbers
 # (at offsets from the line's start; None: not a row line's label)
-Labels = dict[tuple[bool, str], tuple[tuple[str, str, int, int], ...] | None]
+Labels = dict[tuple[bool, str], Remembered | None]
 
 
 def _row_line(line: _Line, marks: str, labels: Labels) -> RowLine | None:
@@ -873,7 +886,7 @@ def _row_line(line: _Line, marks: str, labels: Labels) -> RowLine | None:
         known = labels[key]
         if known is None:
             return None
-        label = tuple([_new_cell((k, t, s + base, e + base)) for k, t, s, e in known])
+        label = _placed(known, base)
     else:
         if separated:
             cut = _plain_cells(line, pieces[:first], pos, marks, separated=True)
@@ -887,7 +900,7 @@ def _row_line(line: _Line, marks: str, labels: Labels) -> RowLine | None:
             labels[key] = None
             return None
         label = _without_invented(text, cut)
-        labels[key] = tuple((k, t, s - base, e - base) for k, t, s, e in label)
+        labels[key] = _relative(label, base)
     return _new_row((label, text[run_start:run_end], base + run_start, base + run_end, numbers))
 
 

@@ -274,7 +274,7 @@ class _RowDraft:
         spec: TableSpec | None,
         row: RowSpec | None,
         label: tuple[int, int] | None,
-        tokens: list[LexCell] | RowLine | None = None,
+        tokens: Sequence[LexCell] | RowLine = (),
         continuable: bool = True,
     ) -> None:
         self.spec = spec
@@ -284,8 +284,8 @@ class _RowDraft:
         self.tokens: list[LexCell] = []
         if isinstance(tokens, RowLine):
             self.run = tokens
-        elif tokens is not None:
-            self.tokens = tokens
+        else:
+            self.tokens = list(tokens)
         self.continuable = continuable
 
     def cells(self) -> list[LexCell]:
@@ -378,8 +378,10 @@ class _ChunkReader:
         current: _RowDraft | None = None
         for chunk_line in self.chunk.lines:
             if isinstance(chunk_line, RowLine):  # the usual row line, its numbers uncut
-                current = self._row_line(chunk_line, buffer, current)
+                pre = [t for t in chunk_line.label if t.kind == "FRAG"]
+                current = self._numbers(pre, chunk_line, buffer, current)
                 buffer = []
+                self.tables[-1].touch(chunk_line.start, chunk_line.end)  # in text order
                 continue
             for line, kinds in self._logical_lines(chunk_line):
                 if not line:
@@ -400,13 +402,8 @@ class _ChunkReader:
                 first_value = kinds.index("VALUE")
                 pre = [t for t in line[:first_value] if t.kind == "FRAG"] if first_value else []
                 values = list(line[first_value:])
-                if pre or buffer:
-                    current = self._start_row(buffer + pre, values, pre)
-                    buffer = []
-                elif current is not None and current.needs_more():
-                    current.cells().extend(values)
-                else:
-                    current = self._orphan(values)
+                current = self._numbers(pre, values, buffer, current)
+                buffer = []
                 if "EMPTY" in kinds[first_value:]:
                     current.continuable = False
                 self.tables[-1].touch(values[0].start, values[-1].end)  # in text order
@@ -440,20 +437,23 @@ class _ChunkReader:
             index += 1
         yield (line[start:], kinds[start:]) if start else (line, kinds)
 
-    def _row_line(
-        self, line: RowLine, buffer: list[LexCell], current: _RowDraft | None
+    def _numbers(
+        self,
+        pre: list[LexCell],
+        values: list[LexCell] | RowLine,
+        buffer: list[LexCell],
+        current: _RowDraft | None,
     ) -> _RowDraft:
-        """Read a row line, as :meth:`read` reads a line of text cells then numbers
-        (its label's empty cells, before the numbers, are nothing to read)."""
-        pre = [t for t in line.label if t.kind == "FRAG"]
+        """The row a line's numbers (its cells, or a row line's) belong to: a new row
+        when text stands before them (``pre`` on their line, ``buffer`` since the last
+        numbers), else the rest of the row being read if it needs more, else a row of
+        their own."""
         if pre or buffer:
-            current = self._start_row(buffer + pre, line, pre)
-        elif current is not None and current.needs_more():
-            current.cells().extend(line.value_cells())
-        else:
-            current = self._orphan(line)
-        self.tables[-1].touch(line.start, line.end)  # in text order
-        return current
+            return self._start_row(buffer + pre, values, pre)
+        if current is not None and current.needs_more():
+            current.cells().extend(_value_cells(values))
+            return current
+        return self._orphan(values)
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:
         """Whether a row label stands in the text of ``frags``."""
@@ -501,7 +501,7 @@ class _ChunkReader:
                 and numbers + len(after) == len(table.columns)
             ):
                 final = matches[-1]
-                values = after + _value_cells(values)
+                values = [*after, *_value_cells(values)]
                 moved = {t.start for t in after}
                 frags = [t for t in frags if t.start not in moved]
                 layout = None  # (a reading that depends on the numbers: not remembered)
@@ -521,9 +521,9 @@ class _ChunkReader:
             used.append(label)
         if anon is not None and not any(r.row is anon for r in table_draft.rows):
             # the one unlabelled row of its table (table 四): the text is its header
-            draft = _RowDraft(table_draft.spec, anon, None, _draft_values(values))
+            draft = _RowDraft(table_draft.spec, anon, None, values)
         else:
-            draft = _RowDraft(table_draft.spec, None, label, _draft_values(values))
+            draft = _RowDraft(table_draft.spec, None, label, values)
         self._add_row(draft)
         self._keep_texts(frags, used)
         return draft
@@ -537,7 +537,7 @@ class _ChunkReader:
         for row, table, start, end in plan.rows:
             self._add_row(_RowDraft(table, row, (base + start, base + end), continuable=False))
         row, table, start, end = plan.final
-        draft = _RowDraft(table, row, (base + start, base + end), _draft_values(values))
+        draft = _RowDraft(table, row, (base + start, base + end), values)
         self._add_row(draft)
         table_draft = self.tables[-1]
         table_draft.touch(base, frags[-1].end)
@@ -566,9 +566,9 @@ class _ChunkReader:
         table = self.tables[-1]
         anon = table.spec.anonymous_row if table.spec else None
         if anon is not None and not any(r.row is anon for r in table.rows):
-            draft = _RowDraft(table.spec, anon, None, _draft_values(values))
+            draft = _RowDraft(table.spec, anon, None, values)
         else:
-            draft = _RowDraft(table.spec, None, None, _draft_values(values))
+            draft = _RowDraft(table.spec, None, None, values)
         self._add_row(draft)
         return draft
 
@@ -890,14 +890,9 @@ def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple
     return found
 
 
-def _value_cells(values: list[LexCell] | RowLine) -> list[LexCell]:
-    """Value cells as a list: a row line's cut."""
-    return list(values.value_cells()) if isinstance(values, RowLine) else list(values)
-
-
-def _draft_values(values: list[LexCell] | RowLine) -> list[LexCell] | RowLine:
-    """What a row draft holds of its values: a row line as it is, cells as a new list."""
-    return values if isinstance(values, RowLine) else list(values)
+def _value_cells(values: list[LexCell] | RowLine) -> Sequence[LexCell]:
+    """Value cells: a row line's cut."""
+    return values.value_cells() if isinstance(values, RowLine) else values
 
 
 def _text_pieces(loc: Locator, spans: tuple[tuple[int, int], ...]) -> tuple[TextPiece, ...]:
