@@ -31,6 +31,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -169,7 +170,7 @@ class SpeedUps:
 
 def halves(paths: list[Path], folder: Path) -> tuple[Path, Path]:
     """Two folders beside ``folder`` holding the first and the second half of ``paths``
-    (hard links: no copy of the files), for two processes that share no work."""
+    (hard links where the file system has them), for two processes that share no work."""
     made = []
     for name, part in (
         ("first-half", paths[: len(paths) // 2]),
@@ -178,7 +179,10 @@ def halves(paths: list[Path], folder: Path) -> tuple[Path, Path]:
         half = folder.parent / name
         half.mkdir()
         for path in part:
-            os.link(path, half / path.name)
+            try:
+                os.link(path, half / path.name)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(path, half / path.name)
         made.append(half)
     return made[0], made[1]
 
