@@ -11,9 +11,10 @@ with a defect), writes them to a temporary directory and measures, in one run:
   processes, each over half of the reports, run at the same time, against one over all
   of them. Two processes that share nothing can be no faster together than the machine
   lets them; ``--jobs 2`` is printed as a share of that;
-* each of those in three rounds, each round a pass of the floor and then of each measure,
-  so that a multiple of the floor (the median of the rounds') compares timings taken
-  seconds apart, whatever the machine's speed does in between;
+* in process, three rounds over the reports in slices of 100, each slice timed with the
+  floor, then with each measure: a multiple of the floor (the median over all slices)
+  compares timings taken under a second apart, whatever the machine's speed does in
+  between; whole processes, three rounds of one run each, the floor's pass first;
 * start-up (interpreter + gilint imported, parser built, rules loaded) and the peak resident memory
   of ``gilint check --jobs 1`` over ``--memory-reports`` reports;
 * the same floor and in-process lint for each real report of ``--corpus`` (by default the
@@ -92,9 +93,10 @@ def one_pass(paths: list[Path], work: Callable[[Path], object]) -> float:
 
 @attrs.frozen
 class Timed:
-    """A measure's best seconds per report, and its multiple of the floor: the median,
-    over the rounds, of its time over the floor's time in the same round. ``rounds`` are
-    those per-round multiples: their spread shows how much the machine moved in one run."""
+    """A measure's best seconds per report, and its multiple of the floor: the median of
+    its time over the floor's time taken just before it on the same reports (a round, or
+    a slice of one). ``rounds`` are the rounds' own multiples: their spread shows how
+    much the machine moved in one run."""
 
     seconds: float
     multiple: float
@@ -106,20 +108,47 @@ class Timed:
         return cls(min(values), statistics.median(ratios), ratios)
 
 
+SLICE = 100  # reports in a slice of an in-process round (about half a second of lint)
+
+
 def in_rounds(
-    paths: list[Path], works: dict[str, Callable[[Path], object]], rounds: int = 3
+    paths: list[Path],
+    works: dict[str, Callable[[Path], object]],
+    rounds: int = 3,
+    size: int = SLICE,
 ) -> dict[str, Timed]:
-    """Each of ``works`` and the floor timed in turn, one pass each per round, so that
-    every multiple of the floor compares two timings taken seconds apart. Timed minutes
-    apart, as this benchmark once did, the same lint (0.2 % apart in instructions) read
-    8.7 and 16.1 times the floor in two runs an hour apart on the development machine,
-    whose speed drifts."""
-    times: dict[str, list[float]] = {name: [] for name in ("floor", *works)}
+    """The floor and each of ``works`` timed in turn over each slice of ``size`` reports,
+    in ``rounds`` rounds over all of them. A multiple of the floor is the median, over
+    every slice of every round, of the measure's time on the slice over the floor's,
+    taken under a second before; a round's own multiple is the median over its slices.
+
+    The machine's speed moves within seconds: timed one pass over all reports each, some
+    20 seconds apart, the rounds of one run read a lint 10.0 to 14.9 times the floor;
+    slices of a second read it 10.4 to 11.0 times in every round of the same evening
+    (docs/performance.md, "Method")."""
+    totals: dict[str, list[float]] = {name: [] for name in ("floor", *works)}
+    ratios: dict[str, list[list[float]]] = {name: [] for name in works}
     for _ in range(rounds):
-        times["floor"].append(one_pass(paths, floor))
-        for name, work in works.items():
-            times[name].append(one_pass(paths, work))
-    return {name: Timed.of(values, times["floor"]) for name, values in times.items()}
+        for name in totals:
+            totals[name].append(0.0)
+        for name in ratios:
+            ratios[name].append([])
+        for start in range(0, len(paths), size):
+            part = paths[start : start + size]
+            floor_seconds = one_pass(part, floor)
+            totals["floor"][-1] += floor_seconds * len(part)
+            for name, work in works.items():
+                seconds = one_pass(part, work)
+                totals[name][-1] += seconds * len(part)
+                ratios[name][-1].append(seconds / floor_seconds)
+    timed = {"floor": Timed(min(totals["floor"]) / len(paths), 1.0, (1.0,) * rounds)}
+    for name, per_round in ratios.items():
+        timed[name] = Timed(
+            min(totals[name]) / len(paths),
+            statistics.median(r for one_round in per_round for r in one_round),
+            tuple(statistics.median(one_round) for one_round in per_round),
+        )
+    return timed
 
 
 def floor(path: Path) -> int:
@@ -316,8 +345,10 @@ def main() -> None:
         )
     print()
     print(
-        "(ms: the best of three rounds; x floor: the median over the rounds of the time "
-        "over the floor's in the same round; each round: those multiples, in order)"
+        "(ms: the best of three rounds; x floor: in process, the median over all slices of "
+        f"{SLICE} reports of the time over the floor's on the same slice, and for whole "
+        "processes the median over the rounds of the time over the floor's in the same "
+        "round; each round: the rounds' own multiples, in order)"
     )
     print()
     print("| measure | value | target |")
