@@ -236,9 +236,10 @@ def whole_processes(
     def together() -> float:
         start = time.perf_counter()
         both = [subprocess.Popen(check_command(half, 1), env=env) for half in (first, second)]
-        for process in both:
-            if process.wait() != 0:
-                raise subprocess.CalledProcessError(process.returncode, process.args)
+        codes = [process.wait() for process in both]  # both waited for, even if one fails
+        for process, code in zip(both, codes, strict=True):
+            if code != 0:
+                raise subprocess.CalledProcessError(code, process.args)
         return (time.perf_counter() - start) / len(paths)
 
     floors: list[float] = []
