@@ -945,9 +945,9 @@ def _plain_words(line: _Line, marks: str) -> tuple[LexCell, ...] | None:
 def _plain_cells(
     line: _Line, pieces: list[str], pos: int, marks: str, separated: bool
 ) -> tuple[LexCell, ...] | None:
-    """The cells of the first of a line's ``pieces``: a tab or pipe line's raw cell
-    texts from offset ``pos`` (``separated``), else its words; None when one needs
-    :func:`_classify`."""
+    """The cells of ``pieces``, the first pieces of a line (all of them, or those before a
+    row line's numbers): a tab or pipe line's raw cell texts from offset ``pos``
+    (``separated``), else its words; None when one needs :func:`_classify`."""
     out: list[LexCell] = []
     add = out.append
     if separated:

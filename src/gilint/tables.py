@@ -87,7 +87,7 @@ def region_of(
     """The region of a table node's lines (what its blocks' tokens carry)."""
     chunks = []
     for caption, chunk_lines in _chunks(lines):
-        texts = [t for line in chunk_lines for t in _cells_of(line) if t.kind == "FRAG"]
+        texts = [t for line in chunk_lines for t in _text_cells(line) if t.kind == "FRAG"]
         if caption is not None:
             texts.insert(0, caption)
         chunks.append(Chunk(caption, tuple(chunk_lines), tuple(_evidence(texts, templates, loc))))
@@ -99,8 +99,8 @@ _IN_RUN = frozenset(("VALUE", "EMPTY", "MORE"))  # the cells of a row's run of n
 _text = operator.itemgetter(1)  # its text
 
 
-def _cells_of(line: TableLine) -> tuple[LexCell, ...]:
-    """A line's cells; a row line's label only, which holds all its text."""
+def _text_cells(line: TableLine) -> tuple[LexCell, ...]:
+    """The cells that hold a line's text: all of a cut line's, a row line's label."""
     return line.label if isinstance(line, RowLine) else line
 
 
@@ -827,7 +827,7 @@ def _plan(
     used = [_label_range(offsets, at, end, canonical) for at, end, _, _ in matches]
     rows = tuple(
         (row, table, start - base, end - base)
-        for (start, end), (_, _, row, table) in zip(used[:-1], matches, strict=False)
+        for (start, end), (_, _, row, table) in zip(used[:-1], matches[:-1], strict=True)
         if not row.group
     )
     start, end = used[-1]
