@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import attrs
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import gilint
+import pytest
 from gilint.testing import assert_findings, lint_text, load_cases, render, run_case, sample_report
 from gilint.testing.strategies import rendered_reports
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gilint_example_province import gilint_templates
 from gilint_example_province.rules import RULES, ProblemsWithoutImprovements
@@ -47,7 +46,9 @@ def test_the_plugin_is_registered() -> None:
 def test_province_template_reads_its_own_table() -> None:
     (template,) = gilint_templates()
     text = render(sample_report(), "wrapped").text
-    extra = "第二十条第（十三）项\n信息内容 本年发布数量 现行有效数量\n\n突发公共事件应急预案 2 5\n\n"
+    extra = (
+        "第二十条第（十三）项\n信息内容 本年发布数量 现行有效数量\n\n突发公共事件应急预案 2 5\n\n"
+    )
     text = text.replace("三、收到和处理", extra + "三、收到和处理")
     report = gilint.Linter().parse(text)
     table = report.table("2.13")

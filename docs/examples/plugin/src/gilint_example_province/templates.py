@@ -9,7 +9,6 @@ evidence for it: the national format has no such table.
 from __future__ import annotations
 
 import attrs
-
 from gilint.templates import FORMAT_2021, ColumnSpec, RowSpec, TableSpec
 
 EMERGENCY_PLANS = TableSpec(
