@@ -340,7 +340,7 @@ def main() -> None:
         ("gilint check --jobs 2, whole process", "jobs2", ""),
     )
     for label, name, target in rows:
-        each = ", ".join(f"{r:.1f}" for r in timed[name].rounds)
+        each = _each(timed[name].rounds, places=1)
         print(
             f"| {label} | {timed[name].seconds * ms:.3f} | {timed[name].multiple:.1f} | "
             f"{each} | {target} |"
@@ -402,8 +402,9 @@ def main() -> None:
         )
 
 
-def _each(values: tuple[float, ...]) -> str:
-    return ", ".join(f"{v:.2f}" for v in values)
+def _each(values: tuple[float, ...], places: int = 2) -> str:
+    """Each round's figure, in order."""
+    return ", ".join(f"{v:.{places}f}" for v in values)
 
 
 if __name__ == "__main__":
