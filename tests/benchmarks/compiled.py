@@ -1,10 +1,10 @@
-"""What a build compiled with mypyc would gain, and whether it reads reports the same.
+"""What the compiled build gains, and whether it reads reports the same.
 
-gilint ships as pure Python. Whether to ship a compiled build beside it is the project's
-choice; this gives the numbers for it. It copies the package as a wheel lays it out
-(``src/gilint`` with ``rules/`` and ``grammar/`` inside) into a folder, compiles the
-modules a lint spends its time in with mypyc (``MODULES``), and then, in child processes,
-one importing the compiled copy and one the gilint this interpreter has installed:
+gilint installs as pure Python; ``GILINT_COMPILE=1 pip install .`` also compiles the
+modules a lint spends its time in with mypyc (``[tool.gilint-build]`` in pyproject.toml,
+see ``setup.py``). This builds that wheel from the checkout, unpacks its package into a
+folder, and then, in child processes, one importing the compiled package and one the
+gilint this interpreter has installed:
 
 * parses and lints the same inputs (the layout fixtures, the examples, the corpus when it
   is there, and generated reports in every layout, each kind of defect among them) and
@@ -12,10 +12,12 @@ one importing the compiled copy and one the gilint this interpreter has installe
 * times ``Linter.lint`` over the throughput benchmark's reports, the two in turn (three
   rounds, each the best of three passes), so that the machine's drift falls on both.
 
-Needs mypy (it carries mypyc), setuptools and a C compiler with the Python headers;
-without them it says so and stops. Prints numbers and the inputs that differ; asserts
-nothing: ``python tests/benchmarks/compiled.py [--reports N] [--keep DIR]``. With
-``--keep`` the compiled copy stays in DIR, and any other benchmark measures it with
+Needs pip, a C compiler and the Python headers (pip installs mypy, which carries mypyc,
+into the build's own environment); without them it says so and stops. Prints numbers and
+the inputs that differ; asserts nothing: ``python tests/benchmarks/compiled.py [--reports
+N] [--keep DIR] [--wheel WHEEL]``. With ``--wheel`` it takes a compiled wheel already
+built (as CI does, which runs the whole suite on it too) instead of building one. With
+``--keep`` the compiled package stays in DIR, and any other benchmark measures it with
 ``PYTHONPATH=DIR`` (``instructions.py`` counts it exactly).
 """
 
@@ -23,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -40,70 +42,40 @@ from throughput import make_reports, with_defect
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("GILINT_CORPUS", ROOT.parent / "shared" / "corpus"))
 
-# The modules compiled, as paths in the package. Left out: gilint.ast and gilint.span,
-# whose attrs classes mypyc does not compile (public AST types, kept as they are), and
-# what a lint does not run (the command line, loaders, reporters, the Dask engine).
-MODULES = (
-    "gilint/lexer.py",
-    "gilint/tables.py",
-    "gilint/labels.py",
-    "gilint/values.py",
-    "gilint/repairs.py",
-    "gilint/locator.py",
-    "gilint/build.py",
-    "gilint/sentences.py",
-    "gilint/normalise.py",
-    "gilint/template_detection.py",
-    "gilint/rules/_support.py",
-    "gilint/rules/arithmetic.py",
-    "gilint/rules/structure.py",
-    "gilint/rules/narrative.py",
-    "gilint/rules/fees.py",
-    "gilint/rules/years.py",
-    "gilint/rules/versions.py",
-    "gilint/rules/unparsed.py",
-)
-
-# the optional extras' libraries ship no type information (as in pyproject.toml)
-_BUILD = """
-import sys
-from mypyc.build import mypycify
-from setuptools import setup
-
-setup(
-    name="gilint-compiled",
-    ext_modules=mypycify(["--ignore-missing-imports", *sys.argv[1:]], opt_level="3"),
-    script_args=["build_ext", "--inplace"],
-)
-"""
+sys.path.insert(0, str(ROOT / "build_support"))
+from compile_options import compiled_modules  # noqa: E402
 
 
 def missing_tools() -> str | None:
     """What the compiled build needs and this machine lacks, or None."""
-    for module in ("mypyc", "setuptools"):
-        if importlib.util.find_spec(module) is None:
-            return f"{module} is not installed (pip install mypy setuptools)"
     if shutil.which("cc") is None and shutil.which("gcc") is None:
         return "no C compiler (apt-get install gcc python3-dev)"
     return None
 
 
-def compile_copy(folder: Path) -> str | None:
-    """The package copied into ``folder`` and ``MODULES`` compiled there; the compiler's
-    last words when it fails, else None."""
-    ignore = shutil.ignore_patterns("__pycache__", "*.so")
-    shutil.copytree(ROOT / "src" / "gilint", folder / "gilint", ignore=ignore)
-    shutil.copytree(ROOT / "rules", folder / "gilint" / "rules", ignore=ignore)
-    shutil.copytree(ROOT / "grammar", folder / "gilint" / "grammar", ignore=ignore)
+def build_wheel(into: Path) -> Path | str:
+    """The compiled wheel built from the checkout into ``into``; the build's last words
+    when it fails."""
     done = subprocess.run(
-        [sys.executable, "-c", _BUILD, *MODULES],
-        cwd=folder,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(into), "."],
+        cwd=ROOT,
+        env={**os.environ, "GILINT_COMPILE": "1"},
         capture_output=True,
         text=True,
     )
     if done.returncode != 0:
         return (done.stdout + done.stderr)[-3000:]
-    return None
+    (wheel,) = into.glob("gilint-*.whl")
+    return wheel
+
+
+def unpack(wheel: Path, folder: Path) -> None:
+    """The wheel's package unpacked into ``folder``, without its metadata: the installed
+    gilint's entry points name the same modules, and the compiled ones come first on the
+    path."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = [name for name in archive.namelist() if ".dist-info/" not in name]
+        archive.extractall(folder, names)
 
 
 def inputs() -> list[tuple[str, bytes]]:
@@ -171,7 +143,7 @@ class ChildFailed(Exception):
 
 
 def _child(compiled: Path | None, *args: str) -> Any:
-    """What a child run of this script printed (JSON): with the compiled copy first on
+    """What a child run of this script printed (JSON): with the compiled package first on
     the path when ``compiled`` is given, else with the gilint this interpreter has."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     if compiled is not None:
@@ -189,12 +161,13 @@ def _child(compiled: Path | None, *args: str) -> Any:
 
 
 def compare_and_time(folder: Path, reports: Path, count: int) -> dict[str, list[float]] | None:
-    """Prints how many inputs the compiled copy in ``folder`` reads the same, and returns
+    """Prints how many inputs the compiled package in ``folder`` reads the same, and returns
     the ms per report of both builds over ``count`` benchmark reports written to
-    ``reports``, three alternating rounds (None when the copy was not the one imported)."""
+    ``reports``, three alternating rounds (None when the compiled package was not the one
+    imported)."""
     compiled, installed = _child(folder, "--child-digests"), _child(None, "--child-digests")
     if not compiled["lexer"].endswith((".so", ".pyd")):
-        print(f"the compiled copy was not imported (the lexer came from {compiled['lexer']})")
+        print(f"the compiled package was not imported (the lexer came from {compiled['lexer']})")
         return None
     differ = [
         name
@@ -219,6 +192,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=300)
     parser.add_argument("--keep", type=Path, help="compile into this folder and keep it")
+    parser.add_argument("--wheel", type=Path, help="a compiled wheel already built: use it")
     parser.add_argument("--child-digests", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child-time", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -228,7 +202,7 @@ def main() -> None:
     if args.child_time is not None:
         print(json.dumps(lint_ms(args.child_time)))
         return
-    lacking = missing_tools()
+    lacking = None if args.wheel else missing_tools()
     if lacking is not None:
         print(f"nothing compiled: {lacking}")
         return
@@ -238,13 +212,18 @@ def main() -> None:
             print(f"{folder} is not empty: give a new or empty folder to --keep")
             return
         folder.mkdir(parents=True, exist_ok=True)
-        start = time.perf_counter()
-        failed = compile_copy(folder)
-        if failed is not None:
-            print("the compiled build failed:")
-            print(failed)
-            return
-        print(f"compiled {len(MODULES)} modules with mypyc in {time.perf_counter() - start:.0f} s")
+        wheel = args.wheel
+        if wheel is None:
+            start = time.perf_counter()
+            built = build_wheel(Path(tmp))
+            if isinstance(built, str):
+                print("the compiled build failed:")
+                print(built)
+                return
+            wheel, took = built, time.perf_counter() - start
+            modules = len(compiled_modules(ROOT))
+            print(f"built {wheel.name} ({modules} modules compiled) in {took:.0f} s")
+        unpack(wheel, folder)
 
         try:
             times = compare_and_time(folder, Path(tmp) / "reports", args.reports)
