@@ -20,7 +20,8 @@ MYPY = "mypy>=1.10"
 
 def _pyproject(root: Path) -> dict[str, Any]:
     with (root / "pyproject.toml").open("rb") as handle:
-        return tomllib.load(handle)
+        data: dict[str, Any] = tomllib.load(handle)
+    return data
 
 
 def compile_requested(environ: Mapping[str, str]) -> bool:
