@@ -18,12 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def get_requires_for_build_wheel(config_settings: dict[str, Any] | None = None) -> list[str]:
     """setuptools' own requirements, worked out as for a pure build (setuptools runs
     setup.py for them, before mypyc can be installed), then mypyc's when compiling."""
+    compiling = compile_requested(os.environ)
     requested = os.environ.pop("GILINT_COMPILE", None)
     try:
         required = list(_setuptools.get_requires_for_build_wheel(config_settings))
     finally:
         if requested is not None:
             os.environ["GILINT_COMPILE"] = requested
-    if requested is not None and compile_requested({"GILINT_COMPILE": requested}):
-        required += compile_requirements(ROOT)
-    return required
+    return required + compile_requirements(ROOT) if compiling else required

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +13,13 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
+
+sys.path.insert(0, str(ROOT / "build_support"))
+from compile_options import (  # noqa: E402
+    compile_requested,
+    compile_requirements,
+    compiled_modules,
+)
 
 
 def _tree_packages() -> set[str]:
@@ -38,24 +47,23 @@ def test_installed_package_has_the_grammar_and_the_rules() -> None:
 
 # -- the optional compiled build (GILINT_COMPILE=1, see setup.py) ------------------------
 
-sys.path.insert(0, str(ROOT / "build_support"))
-from compile_options import (  # noqa: E402
-    compile_requested,
-    compile_requirements,
-    compiled_modules,
-)
-
 
 def _module_name(path: str) -> str:
     return "gilint." + path.removesuffix(".py").replace("/", ".")
+
+
+def _source(path: str) -> Path:
+    """Where a path inside the installed package is in the checkout (``rules/`` is
+    ``gilint.rules``)."""
+    head, _, rest = path.partition("/")
+    return ROOT / "rules" / rest if head == "rules" else ROOT / "src" / "gilint" / path
 
 
 def test_every_compiled_module_is_in_the_tree() -> None:
     modules = compiled_modules(ROOT)
     assert len(modules) == len(set(modules))
     for path in modules:
-        source = ROOT / "rules" / path[len("rules/") :] if path.startswith("rules/") else None
-        assert (source or ROOT / "src" / "gilint" / path).is_file(), path
+        assert _source(path).is_file(), path
 
 
 def test_compiling_is_asked_for_by_the_environment_only() -> None:
@@ -76,9 +84,6 @@ def test_the_compiled_build_needs_mypyc_and_the_dependencies_types() -> None:
 def test_the_compiled_build_is_the_one_installed_when_expected() -> None:
     """CI runs the whole suite again on a compiled install, with GILINT_EXPECT_COMPILED=1:
     a build that fell back to pure Python must not pass for a compiled one."""
-    import importlib
-    import os
-
     expected = os.environ.get("GILINT_EXPECT_COMPILED") == "1"
     for path in compiled_modules(ROOT):
         module = importlib.import_module(_module_name(path))
