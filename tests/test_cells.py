@@ -131,6 +131,55 @@ def test_which_lines_are_row_lines() -> None:
         assert _row_line(_Line(0, line_text), _CAPTION.marks, {}) is None, line_text
 
 
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _trailing_numbers(line_text: str) -> tuple[tuple[str, ...], int]:
+    """What a white-space row line's run is, read the slow way: its words from the last
+    back, as long as each is a plain number; and where the first of them starts."""
+    words = list(re.finditer(r"\S+", line_text))
+    first = len(words)
+    while first and _PLAIN_NUMBER.fullmatch(words[first - 1].group()):
+        first -= 1
+    start = words[first].start() if first < len(words) else len(line_text)
+    return tuple(w.group() for w in words[first:]), start
+
+
+# words of white-space lines: labels, plain numbers, and near misses of both
+_WORDS = st.sampled_from(
+    ["规章", "自然人", "x", "12", "0", "2.5", "10.25", "1.", ".5", "1.2.3", "3x", "x3", "-1"]
+)
+_SPACE = st.sampled_from([" ", "  ", "\u3000", " \u3000 "])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(_WORDS, _SPACE), max_size=10), _SPACE, st.booleans())
+def test_a_white_space_row_line_runs_over_its_trailing_plain_numbers(
+    words: list[tuple[str, str]], lead: str, trailing_space: bool
+) -> None:
+    line_text = lead + "".join(w + s for w, s in words)
+    if not trailing_space:
+        line_text = line_text.rstrip()
+    expected, start = _trailing_numbers(line_text)
+    row = _row_line(_Line(0, line_text), _CAPTION.marks, {})
+    if row is None:
+        # no run, or a label that holds a number (or what only the general reading places)
+        assert not expected or re.search(r"[0-9]", line_text[:start])
+        return
+    assert row.numbers == expected
+    assert row.start == start
+    assert row.run == line_text[row.start : row.end]
+    assert row.run.split() == list(expected)
+    assert not line_text[row.end :].strip()
+
+
+def test_a_long_line_of_numbers_that_ends_in_a_word_is_no_row_line() -> None:
+    # (read from the line's end: a word after the numbers is met first)
+    for line_text in ["1 " * 255 + "x", "1.5 " * 127 + "x", "1 " * 200 + "a 2"]:
+        row = _row_line(_Line(0, line_text), _CAPTION.marks, {})
+        assert row is None or row.numbers == ("2",), line_text
+
+
 def test_usual_lines_of_each_layout() -> None:
     for line_text, kinds in [
         ("1.属于国家秘密 57 34 0", ["FRAG", "VALUE", "VALUE", "VALUE"]),

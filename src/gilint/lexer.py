@@ -817,14 +817,20 @@ def _without_invented(text: str, cells: tuple[LexCell, ...]) -> tuple[LexCell, .
     return cells
 
 
-# A plain number: digits, with a decimal fraction or not (what _kind calls a number, with
-# no sign, unit, thousands separator or space in it).
-_PLAIN_NUMBER = r"[0-9]++(?:\.[0-9]++)?+"
+# A plain number (what _kind calls a number: digits, with a decimal fraction or not, and
+# no sign, unit, thousands separator or space in it), as it reads backwards.
+_PLAIN_NUMBER_BACKWARDS = r"(?:[0-9]+\.)?[0-9]+"
 _PLAIN_FRACTION = re.compile(r"[0-9]+\.[0-9]+")
-# The run of numbers that ends a white-space line: words that are plain numbers, from the
-# first word from which all are, to the end. (Tried at each word start; possessive, and a
-# row line is at most _LONG_LINE long.)
-_WORD_RUN = re.compile(rf"(?<!\S){_PLAIN_NUMBER}(?:\s++{_PLAIN_NUMBER})*+\s*+\Z")
+# The run of numbers that ends a white-space line (words that are plain numbers, from the
+# first word from which all are, to the end), matched at the start of the line reversed:
+# one pass from the line's end. (Searched forwards, from each word start, a line of
+# numbers that ends in a word cost the square of its length: 1.7 ms for 512 characters.)
+# Group 1 is the run, reversed; what it leaves at the start is the trailing space. No
+# possessive quantifier: backtracking reaches into the last word only, and Python 3.10's
+# `re` has none.
+_WORD_RUN_BACKWARDS = re.compile(
+    rf"\s*({_PLAIN_NUMBER_BACKWARDS}(?:\s+{_PLAIN_NUMBER_BACKWARDS})*)(?!\S)"
+)
 
 
 Remembered = tuple[tuple[str, str, int, int], ...]  # cells at offsets from a line's start
@@ -874,12 +880,12 @@ def _row_line(line: _Line, marks: str, labels: Labels) -> RowLine | None:
     else:
         if "|" in text:
             return None  # a pipe among words is a cell of its own ("a | 5"): not plain
-        run = _WORD_RUN.search(text)
+        run = _WORD_RUN_BACKWARDS.match(text[::-1])
         if run is None:
             return None
-        run_start = run.start()
-        numbers = tuple(run.group().split())
-        run_end = run_start + len(run.group().rstrip())
+        run_start = len(text) - run.end(1)
+        run_end = len(text) - run.start(1)
+        numbers = tuple(text[run_start:run_end].split())
     base = line.start
     key = (separated, text[:run_start])
     if key in labels:

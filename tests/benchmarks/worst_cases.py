@@ -41,6 +41,13 @@ def _repeated_headings(n: int) -> str:
     return "三、收到和处理政府信息公开申请情况\n" * (n // 18)
 
 
+def _numbers_then_a_word(n: int) -> str:
+    """Table lines of numbers as long as a row line may be, each ending in a word: no row
+    line, however the run of numbers is looked for."""
+    line = "1 " * 255 + "x\n"
+    return _TABLE + line * (n // len(line))
+
+
 def _spaced_label(n: int) -> str:
     return "三、收到和处理政府信息公开申请情况\n" + "词语 " * (n // 3) + "1 2 3 4 5 6 7\n"
 
@@ -80,6 +87,7 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "repeated row lines": (_repeated_rows, 250_000),
     "repeated headings": (_repeated_headings, 45_000),
     "row label of words": (_spaced_label, 250_000),
+    "numbers, then a word, on each line": (_numbers_then_a_word, 250_000),
     "whitespace run": (_spaces, 250_000),
     "random bytes": (_random_bytes, 25_000),
     "reports concatenated": (_concatenated, len(_REPORT) * 125),
@@ -93,6 +101,7 @@ FIXED: dict[str, Callable[[], str]] = {
     "5 MB line of '0 '": lambda: "0 " * 2_500_000,
     "1 MB row label of spaced words": lambda: _TABLE + "词语 " * 333_333 + "1 2 3\n",
     "100 000 repeated rows": lambda: _TABLE + "（七）总计 0 0 0 0 0 0 0\n" * 100_000,
+    "1 MB of numbers, then a word": lambda: _numbers_then_a_word(1_000_000),
     "20 000 repeated headings": lambda: _TABLE * 20_000,
 }
 
