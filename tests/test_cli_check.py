@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -205,6 +208,75 @@ def test_jobs_do_not_change_the_output(reports: Path) -> None:
     three = run_gilint("check", ".", "--jobs", "3", cwd=reports)
     assert one.stdout == two.stdout and len(json.loads(one.stdout)) > 20
     assert three.stdout == run_gilint("check", ".", "--jobs", "1", cwd=reports).stdout
+
+
+_HOUSE_RULE = '''
+import gilint
+
+
+class EveryTitle(gilint.Rule):
+    """每份报告的标题处一条提示：工作进程也加载了本地规则。"""
+
+    code = "XW001"
+    name = "every-title"
+    severity = gilint.Severity.INFO
+    summary = "One finding at each report's title."
+
+    def check(self, report):
+        yield self.finding(report.title_span or report.span, "本地规则已运行")
+
+
+@gilint.hookimpl
+def gilint_rules():
+    return [EveryTitle]
+'''
+
+# ``gilint check`` with its workers started the given way (the default where a user's
+# Python has it: spawn on Windows and macOS, forkserver on Linux from Python 3.14)
+_STARTED = """
+import multiprocessing, sys
+from gilint import cli
+if __name__ == "__main__":
+    multiprocessing.set_start_method(sys.argv[1])
+    sys.exit(cli.main(["check", ".", "--format", "json", *sys.argv[2:]]))
+"""
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_workers_started_any_way_give_the_same_output(
+    reports: Path, tmp_path_factory: pytest.TempPathFactory, method: str
+) -> None:
+    import multiprocessing
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"{method} is not available here")
+    for i in range(6):
+        data = sample_report("2019", seed=i).with_cell("3", "new", "research", str(70 + i))
+        (reports / f"more-{i:02d}.txt").write_text(render(data, "wrapped").text, "utf-8")
+    (reports / "checks").mkdir()
+    (reports / "checks" / "house.py").write_text(_HOUSE_RULE, encoding="utf-8")
+    (reports / "gilint.toml").write_text(
+        'select = ["GI", "XW"]\nlocal-rules = ["checks"]\n', encoding="utf-8"
+    )
+    script = tmp_path_factory.mktemp("runner") / "started.py"
+    script.write_text(_STARTED, encoding="utf-8")
+
+    def check(jobs: str) -> str:
+        result = subprocess.run(
+            [sys.executable, str(script), method, "--jobs", jobs],
+            capture_output=True,
+            cwd=reports,
+            env={**os.environ, "NO_COLOR": "1"},
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr.decode("utf-8")
+        return result.stdout.decode("utf-8")
+
+    one, two = check("1"), check("2")
+    assert one == two
+    findings = json.loads(two)
+    assert sum(f["code"] == "XW001" for f in findings) == 10  # every report, in workers too
+    assert {f["code"] for f in findings} >= {"GI201", "GI101"}
 
 
 def test_rules_list_and_rule_documentation() -> None:
