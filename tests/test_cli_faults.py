@@ -4,6 +4,8 @@ traceback, a hang, a truncated file or exit 0 while findings existed."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import signal
@@ -89,6 +91,93 @@ def test_a_closed_standard_output_is_one_line_and_not_success(tmp_path: Path) ->
     )
     assert result.returncode == 2
     assert "标准输出已关闭" in _one_clean_line(result.stderr.decode("utf-8"))
+
+
+# a file name no GBK code page holds (U+20BB7, a CJK character beyond the BMP; an emoji)
+_NOT_GBK = "报告\U00020bb7😀.txt"
+
+
+@pytest.mark.parametrize("form", ["concise", "full", "json", "sarif", "junit", "github", "html"])
+def test_redirected_output_is_utf8_whatever_the_locale_encoding(tmp_path: Path, form: str) -> None:
+    """Standard output redirected on a Chinese Windows is GBK: what it cannot hold must not
+    end the run. Redirected, it is UTF-8, as ``-o`` files are."""
+    folder = _folder(tmp_path, 1)
+    (folder / "r000.txt").rename(folder / _NOT_GBK)
+    result = subprocess.run(
+        [sys.executable, "-m", "gilint", "check", "reports", "--format", form, "-j", "1"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "gbk"},
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr.decode("gbk", "replace")
+    out = result.stdout.decode("utf-8")  # (strict: every byte UTF-8)
+    if form == "json":
+        assert {Path(f["path"]).name for f in json.loads(out)} == {_NOT_GBK}
+    elif form == "sarif":
+        json.loads(out)
+    elif form == "junit":
+        ET.fromstring(out.encode("utf-8"))
+    else:
+        assert _NOT_GBK in out
+
+
+@pytest.mark.parametrize("command", [["extract"], ["parse"], ["parse", "--format", "json"]])
+def test_report_text_goes_out_whole_whatever_the_locale_encoding(
+    tmp_path: Path, command: list[str]
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(_GOOD.replace("示例县", "示例县\U00020bb7"), "utf-8")  # the title too
+    result = subprocess.run(
+        [sys.executable, "-m", "gilint", *command, str(path)],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "gbk"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("gbk", "replace")
+    assert "\U00020bb7" in result.stdout.decode("utf-8")
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_it_escaped(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    _folder(tmp_path, 1)
+    (tmp_path / "reports" / "r000.txt").rename(tmp_path / "reports" / _NOT_GBK)
+    main, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "gilint", "check", "reports", "-j", "1"],
+            cwd=tmp_path,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "gbk"},
+            check=False,
+        )
+        os.close(terminal)
+        shown = b""
+        with contextlib.suppress(OSError):  # (the terminal's other end closed: all read)
+            while chunk := os.read(main, 65536):
+                shown += chunk
+    finally:
+        os.close(main)
+    assert result.returncode == 1, result.stderr.decode("gbk", "replace")
+    text = shown.decode("gbk")  # the terminal's own encoding
+    assert "报告\\U00020bb7\\U0001f600.txt" in text
+
+
+def test_a_callers_standard_output_is_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``cli.main`` in a caller's process: its standard output is put back as it was."""
+    _folder(tmp_path, 1)
+    (tmp_path / "reports" / "r000.txt").rename(tmp_path / "reports" / _NOT_GBK)
+    monkeypatch.chdir(tmp_path)
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="gbk", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert cli.main(["check", "reports", "--format", "json", "-j", "1"]) == 1
+    assert (stream.encoding, stream.errors) == ("gbk", "strict")
+    stream.flush()
+    assert {Path(f["path"]).name for f in json.loads(raw.getvalue().decode("utf-8"))} == {_NOT_GBK}
 
 
 def test_output_naming_an_input_is_refused_before_anything_is_written(tmp_path: Path) -> None:

@@ -3,16 +3,22 @@ not at all.
 
 A linter's output is what a reviewer keeps. A full disk, a closed pipe (``| head -1``)
 or a closed standard output must end the run with one clear line and a non-zero exit,
-and must never leave a truncated file where the user expects a whole one.
+and must never leave a truncated file where the user expects a whole one. Nor may a
+character fail it: findings quote reports and name their files, which can hold any
+character, and standard output need not be UTF-8 (redirected on a Chinese Windows, it
+is GBK). Output redirected to a file or a pipe is UTF-8, as a file written with ``-o``
+is; a terminal gets its own encoding, with what it cannot show escaped (``\U0001f600``).
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import io
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from gilint.messages import os_error
@@ -37,19 +43,48 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def _any_text(stream: TextIO) -> Callable[[], None]:
+    """Make ``stream`` take any character (see the module docstring); return what puts
+    it back as it was, for a caller whose standard output is its own."""
+    if not isinstance(stream, io.TextIOWrapper):
+        return lambda: None  # (a caller's own stream: it chose what it takes)
+    encoding, errors = stream.encoding, stream.errors
+    if codecs.lookup(encoding).name == "utf-8":
+        return lambda: None
+    try:
+        terminal = stream.isatty()
+    except (OSError, ValueError):
+        terminal = False
+    stream.flush()
+    if terminal:
+        stream.reconfigure(errors="backslashreplace")
+    else:
+        stream.reconfigure(encoding="utf-8", errors="strict")
+
+    def restore() -> None:
+        with contextlib.suppress(OSError, ValueError):  # a closed or broken output
+            stream.flush()
+            stream.reconfigure(encoding=encoding, errors=errors)
+
+    return restore
+
+
 @contextlib.contextmanager
 def standard_output() -> Iterator[TextIO]:
-    """Standard output, flushed before the block ends so that every write error is seen
-    here, as an :class:`OutputError`."""
+    """Standard output, taking any character, flushed before the block ends so that
+    every write error is seen here, as an :class:`OutputError`."""
     stream = sys.stdout
     if stream is None or stream.closed:
         raise OutputError("标准输出已关闭，无处输出结果（可用 -o 指定输出文件）")
+    restore = _any_text(stream)
     try:
         yield stream
         stream.flush()
     except OSError as exc:
         _silence_stdout()
         raise OutputError(f"无法写入标准输出：{_reason(exc)}") from None
+    finally:
+        restore()
 
 
 def _new_file_mode(path: str) -> int:
