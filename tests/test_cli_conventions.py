@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,28 @@ def test_a_progress_bar_only_on_a_terminal(
     monkeypatch.setattr("sys.stderr", terminal)
     assert cli.main(["check", "reports", "-j", "1"]) == 1
     assert "检查" in terminal.getvalue() and "/2 [" in terminal.getvalue()
+
+
+def test_the_progress_bar_starts_no_thread_before_the_workers_are_forked(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process forked while it has another thread may deadlock in the child (Python
+    3.12 and later warn of it): the bar must not start tqdm's monitor thread."""
+    from gilint import runner
+
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr(cli, "PROGRESS_DELAY", 0)
+    monkeypatch.setattr("sys.stderr", _Terminal())
+    threads_at_fork: list[list[str]] = []
+    make_pool = runner._pool
+
+    def pool(jobs: int) -> object:
+        threads_at_fork.append([thread.name for thread in threading.enumerate()])
+        return make_pool(jobs)
+
+    monkeypatch.setattr(runner, "_pool", pool)
+    assert cli.main(["check", "reports", "-j", "2"]) == 1
+    assert len(threads_at_fork) == 1 and "tqdm_monitor" not in threads_at_fork[0]
 
 
 def test_sarif_related_locations_suggestions_and_absolute_uris(

@@ -55,7 +55,13 @@ def _progress(files: int) -> Any:
         return None
     from tqdm import tqdm
 
-    return tqdm(
+    class Bar(tqdm):  # type: ignore[misc]
+        # No monitor thread: the bar is made before the workers are forked, and a
+        # process forked while it has another thread may deadlock in the child (Python
+        # 3.12 warns of it). The bar is updated once a file; it needs no monitor.
+        monitor_interval = 0
+
+    return Bar(
         total=files, desc="检查", unit="个文件", delay=PROGRESS_DELAY, leave=False, file=stream
     )
 
