@@ -144,22 +144,25 @@ def test_a_terminal_that_cannot_show_a_character_gets_it_escaped(tmp_path: Path)
     (tmp_path / "reports" / "r000.txt").rename(tmp_path / "reports" / _NOT_GBK)
     main, terminal = pty.openpty()
     try:
-        result = subprocess.run(
+        process = subprocess.Popen(
             [sys.executable, "-m", "gilint", "check", "reports", "-j", "1"],
             cwd=tmp_path,
             stdout=terminal,
             stderr=subprocess.PIPE,
             env={**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "gbk"},
-            check=False,
         )
         os.close(terminal)
         shown = b""
-        with contextlib.suppress(OSError):  # (the terminal's other end closed: all read)
+        # read while it runs (a full terminal would stop it); the other end closed: all read
+        with contextlib.suppress(OSError):
             while chunk := os.read(main, 65536):
                 shown += chunk
+        assert process.stderr is not None
+        errors = process.stderr.read()
+        returncode = process.wait(timeout=60)
     finally:
         os.close(main)
-    assert result.returncode == 1, result.stderr.decode("gbk", "replace")
+    assert returncode == 1, errors.decode("gbk", "replace")
     text = shown.decode("gbk")  # the terminal's own encoding
     assert "报告\\U00020bb7\\U0001f600.txt" in text
 

@@ -43,14 +43,18 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def _as_it_was() -> None:
+    """What :func:`_any_text` returns for a stream it left alone."""
+
+
 def _any_text(stream: TextIO) -> Callable[[], None]:
     """Make ``stream`` take any character (see the module docstring); return what puts
     it back as it was, for a caller whose standard output is its own."""
     if not isinstance(stream, io.TextIOWrapper):
-        return lambda: None  # (a caller's own stream: it chose what it takes)
+        return _as_it_was  # (a caller's own stream: it chose what it takes)
     encoding, errors = stream.encoding, stream.errors
     if codecs.lookup(encoding).name == "utf-8":
-        return lambda: None
+        return _as_it_was
     try:
         terminal = stream.isatty()
     except (OSError, ValueError):
@@ -76,8 +80,9 @@ def standard_output() -> Iterator[TextIO]:
     stream = sys.stdout
     if stream is None or stream.closed:
         raise OutputError("标准输出已关闭，无处输出结果（可用 -o 指定输出文件）")
-    restore = _any_text(stream)
+    restore = _as_it_was
     try:
+        restore = _any_text(stream)  # (it flushes: a broken output fails here too)
         yield stream
         stream.flush()
     except OSError as exc:
