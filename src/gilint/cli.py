@@ -123,12 +123,23 @@ def _session(args: argparse.Namespace, overrides: dict[str, Any]) -> Session:
         fields = inline(settings) if settings else {}
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    cache = getattr(args, "cache", False)
+    if cache:
+        from gilint.extraction_cache import ExtractionCache
+
+        if ExtractionCache.open() is None:
+            cache = False
+            _warn(
+                "没有只属于当前用户的缓存目录（$XDG_CACHE_HOME/gilint 或 ~/.cache/gilint），"
+                "本次不使用 --cache"
+            )
     return Session(
         overrides,
         _config_file(files[0] if files else None),
         inline=fields,
         isolated=args.isolated,
         trust_local_rules=args.trust_local_rules,
+        cache=cache,
     )
 
 
@@ -635,7 +646,7 @@ def _read_one(args: argparse.Namespace, overrides: dict[str, Any]) -> tuple[Lint
             data = read_input_stream(sys.stdin.buffer, args.max_file_size)
         else:
             data = read_input(args.file, args.max_file_size)
-        return linter, read_with(linter.registry.loaders, data, args.file)
+        return linter, read_with(linter.registry.loaders, data, args.file, linter.cache)
     except (OSError, LoaderError) as exc:
         reason = _os_error(exc) if isinstance(exc, OSError) and exc.strerror else exc
         raise UsageError(f"无法读取文件 {args.file}：{reason}") from None
@@ -763,6 +774,12 @@ def _input_options(command: argparse.ArgumentParser) -> None:
         default=MAX_BYTES,
         metavar="MB",
         help=f"读取的文件大小上限（默认 {MAX_BYTES // (1024 * 1024)} MB），超过的文件不检查",
+    )
+    command.add_argument(
+        "--cache",
+        action="store_true",
+        help="把从 PDF、Word、网页文件中读取出的文本保存在本用户的缓存目录中，"
+        "再次检查同一文件时直接使用（文件内容或 gilint 版本变化时重新读取）",
     )
 
 

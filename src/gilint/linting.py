@@ -7,7 +7,7 @@ import time
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,6 +29,9 @@ from gilint.rule import Rule, VisitContext
 from gilint.span import LineIndex, Span
 from gilint.timelimit import RuleTimeout, TimeLimits
 
+if TYPE_CHECKING:
+    from gilint.extraction_cache import ExtractionCache
+
 ConfigLike = Config | Mapping[str, Any] | str | os.PathLike[str] | None
 
 
@@ -44,8 +47,15 @@ class UntrustedLocalRulesWarning(PluginWarning):
 class Linter:
     """Rules and configuration, ready to check any number of reports."""
 
-    def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
+    def __init__(
+        self,
+        config: Config | None = None,
+        registry: Registry | None = None,
+        *,
+        cache: ExtractionCache | None = None,
+    ) -> None:
         self.config = config or Config()
+        self.cache = cache  # what loaders extracted, kept (see gilint.extraction_cache)
         with collector_paused():  # plugins imported, rules and templates built: all kept
             self.registry = registry or build_registry(
                 self.config.local_rules, formats=self.config.formats
@@ -64,7 +74,7 @@ class Linter:
     def parse(self, source: Source, path: str | None = None) -> Report:
         """Parse a path, bytes or text (see :func:`gilint.parsing.load`) with this
         linter's loaders; ``path`` names the report (and, for bytes, their format)."""
-        loaded, found = load(source, self.registry.loaders, path)
+        loaded, found = load(source, self.registry.loaders, path, self.cache)
         return self.parse_loaded(loaded, path or found)
 
     def parse_loaded(self, loaded: Loaded, path: str | None = None) -> Report:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from gilint.ast import Diagnostic, Report
 from gilint.build import build_report
@@ -18,6 +19,9 @@ from gilint.normalise import normalise
 from gilint.templates import NATIONAL
 from gilint.templates.model import TemplateSet
 
+if TYPE_CHECKING:  # (imported when --cache asks for it: JSON and tempfile are ms of start)
+    from gilint.extraction_cache import ExtractionCache
+
 Source = str | bytes | os.PathLike[str]
 
 
@@ -27,7 +31,10 @@ def _lexer(templates: TemplateSet) -> LineLexer:
 
 
 def load(
-    source: Source, loaders: Sequence[Loader] | None = None, name: str | None = None
+    source: Source,
+    loaders: Sequence[Loader] | None = None,
+    name: str | None = None,
+    cache: ExtractionCache | None = None,
 ) -> tuple[Loaded, str | None]:
     """Read a path, bytes or text. A ``str`` is a path when it names an existing file and
     has no line break; otherwise it is the report text itself. Bytes and files go to the
@@ -39,7 +46,8 @@ def load(
     ``OSError``); a file whose loader needs something that is not installed (an
     optional extra, LibreOffice) raises :class:`~gilint.loaders.NotInstalled`. A
     damaged PDF or Word file is content like any other: it is read as empty, with a
-    problem that says why (GI901)."""
+    problem that says why (GI901). With a ``cache``, what a loader extracts is kept
+    there and read back for the same bytes (:mod:`gilint.extraction_cache`)."""
     if isinstance(source, os.PathLike) or (
         isinstance(source, str)
         and "\n" not in source
@@ -47,26 +55,37 @@ def load(
         and os.path.isfile(source)
     ):
         path = os.fspath(source)
-        return read_with(loaders, read_input(path), path), path
+        return read_with(loaders, read_input(path), path, cache), path
     if isinstance(source, bytes):
-        return read_with(loaders, source, name), None
+        return read_with(loaders, source, name, cache), None
     return load_text(source), None
 
 
-def read_with(loaders: Sequence[Loader] | None, data: bytes, name: str | None) -> Loaded:
+def read_with(
+    loaders: Sequence[Loader] | None,
+    data: bytes,
+    name: str | None,
+    cache: ExtractionCache | None = None,
+) -> Loaded:
     """``data`` read by the loader chosen for it (see :func:`load`)."""
     if loaders is None:
         from gilint.loaders.builtin import BUILTIN_LOADERS
 
         loaders = BUILTIN_LOADERS
     loader = choose(loaders, data, name)
+    key = cache.key(loader, data) if cache is not None else None
+    if cache is not None and key is not None and (kept := cache.get(key)) is not None:
+        return kept
     try:
-        return loader.load(data, name or "bytes")
+        loaded = loader.load(data, name or "bytes")
     except NotInstalled:
         raise  # not the file's fault: the user must install something
     except LoaderError as exc:  # a damaged file: a finding, as for text that cannot be read
         problem = LoadProblem("unreadable", str(exc))
         return Loaded("", encoding=loader.name, origin=loader.name, problems=(problem,))
+    if cache is not None and key is not None:
+        cache.put(key, loaded)  # (a file that could not be read is not kept: see above)
+    return loaded
 
 
 def parse(

@@ -83,6 +83,11 @@ class SourceMap:
     def __len__(self) -> int:
         return len(self._pieces)
 
+    @property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The pieces, in the order of the text."""
+        return tuple(self._pieces)
+
     def place(self, offset: int) -> Place | None:
         index = bisect_right(self._starts, offset) - 1
         if index < 0:

@@ -15,7 +15,7 @@ import os
 import signal
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -35,6 +35,9 @@ from gilint.messages import os_error
 from gilint.reporters.base import FileResult, display_path
 from gilint.review import report_view
 from gilint.summary import summarise
+
+if TYPE_CHECKING:
+    from gilint.extraction_cache import ExtractionCache
 
 STDIN = "-"
 
@@ -70,6 +73,7 @@ class Session:
     summary_prose: bool = False  # a rule across reports reads their prose
     isolated: bool = False
     trust_local_rules: bool = False
+    cache: bool = False  # keep what loaders extract (--cache, gilint.extraction_cache)
     max_bytes: int = MAX_BYTES
     # the file names a folder is searched for when the configuration names none
     default_include: tuple[str, ...] = DEFAULT_INCLUDE
@@ -89,6 +93,7 @@ class Session:
         "summary_prose",
         "isolated",
         "trust_local_rules",
+        "cache",
         "max_bytes",
         "default_include",
         "cwd",
@@ -137,11 +142,20 @@ class Session:
     def linter_for(self, path: Path) -> Linter:
         config = self.config_for(path)
         if config.source not in self._linters:
-            self._linters[config.source] = Linter(config)
+            self._linters[config.source] = Linter(config, cache=self._extraction_cache())
             # the linter (grammar, templates, rules) lives as long as the process: the
             # cyclic collector need not scan it again after every batch of reports
             gc.freeze()
         return self._linters[config.source]
+
+    def _extraction_cache(self) -> ExtractionCache | None:
+        """The user's cache of extracted text when ``cache`` asks for it, opened in the
+        process that reads the files (a worker's own user and machine)."""
+        if not self.cache:
+            return None
+        from gilint.extraction_cache import ExtractionCache
+
+        return ExtractionCache.open()
 
     def check(self, path: str, data: bytes | None = None, *, given: str | None = None) -> Outcome:
         """Check the file at ``path``; ``given`` is the path as the user gave it (when

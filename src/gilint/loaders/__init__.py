@@ -56,6 +56,15 @@ class Loader:
     def load(self, data: bytes, origin: str) -> Loaded:
         raise NotImplementedError
 
+    def cache_version(self) -> str | None:
+        """What this loader's output depends on besides the file's bytes, gilint's own
+        code and Python's version: the versions of its libraries and programs. With
+        ``--cache``, what it extracted is kept under that and read back for the same
+        bytes (:mod:`gilint.extraction_cache`). None, the default, is never cached. A
+        loader that returns a version promises that its output depends on nothing else:
+        not on the file's name, the time or the machine's settings."""
+        return None
+
     @classmethod
     def installed(cls) -> bool:
         """Whether the libraries this loader needs can be imported."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
 from gilint.loading import Loaded
@@ -82,6 +83,9 @@ class DocxLoader(Loader):
 
     def sniff(self, data: bytes) -> bool:
         return is_docx(data)
+
+    def cache_version(self) -> str | None:
+        return versions("python-docx", "lxml")
 
     def load(self, data: bytes, origin: str) -> Loaded:
         try:

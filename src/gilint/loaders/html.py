@@ -26,6 +26,9 @@ class HtmlLoader(Loader):
     def sniff(self, data: bytes) -> bool:
         return _SNIFF.match(data[:HEAD]) is not None
 
+    def cache_version(self) -> str | None:
+        return ""  # the standard library's parser: Python's version is in every key
+
     def load(self, data: bytes, origin: str) -> Loaded:
         from gilint.loaders.html_text import extract
 

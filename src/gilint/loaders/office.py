@@ -36,6 +36,19 @@ class OfficeLoader(Loader):
     def installed(cls) -> bool:
         return _office() is not None
 
+    def cache_version(self) -> str | None:
+        """The Word loader's libraries, and LibreOffice as found: the program file's
+        path, size and time (an upgrade replaces it), without starting it."""
+        office = _office()
+        word = DocxLoader().cache_version()
+        if office is None or word is None:
+            return None
+        try:
+            info = os.stat(office)
+        except OSError:
+            return None
+        return f"{word}; {os.path.realpath(office)} {info.st_size} {info.st_mtime_ns}"
+
     def load(self, data: bytes, origin: str) -> Loaded:
         import subprocess  # (imported for a .doc only: a few ms of every start otherwise)
         import tempfile

@@ -20,6 +20,7 @@ import io
 import itertools
 from typing import Any
 
+from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
 from gilint.loading import Loaded
@@ -125,6 +126,9 @@ class PdfLoader(Loader):
 
     def sniff(self, data: bytes) -> bool:
         return b"%PDF-" in data[:1024]
+
+    def cache_version(self) -> str | None:
+        return versions("pdfplumber", "pdfminer.six")
 
     def load(self, data: bytes, origin: str) -> Loaded:
         try:

@@ -1,0 +1,257 @@
+"""What loaders extracted from PDF, Word and web page files, kept for ``--cache``.
+
+Extracting is most of the cost of checking such a file (a PDF takes some hundred times
+as long to read as its text takes to lint), and a reviewer or researcher checks the
+same files again and again: with other settings, another output format, after fixing
+one file of many. With ``--cache`` the text a loader extracted, its problems and its map
+back to places in the file are kept in the user's own cache folder
+(:func:`gilint.user_cache.cache_folder`, ``extracted/``) and read back when the same
+bytes are read by the same loader again.
+
+An entry is named by a digest of everything the extraction depends on: the file's
+bytes, the loader (its class, the file that defines it) and its libraries' versions
+(:meth:`Loader.cache_version`), gilint's version and the code of its loaders, and
+Python's version; a change in any of them reads the file afresh. Entries are
+compressed JSON, never code: an entry that is not what gilint writes (damaged, cut
+short, another key, a file another user could have written) is ignored and the file
+read afresh, so the cache can make a check faster but never different. Nothing is
+removed: delete the folder to free its space.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from gilint import __version__
+from gilint.loaders import Loader
+from gilint.loading import MAX_BYTES, Loaded, LoadProblem
+from gilint.places import Piece, Place, SourceMap
+from gilint.user_cache import cache_folder, trusted_file
+
+FORMAT = 1  # the layout of an entry; a new layout is a new key
+MAX_ENTRY = 8 * MAX_BYTES  # what an entry may hold once decompressed
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of gilint's code that extraction runs: the loaders, the source map and
+    loading. (A development install changes code without changing the version.)"""
+    import gilint.loaders
+    import gilint.loading
+    import gilint.places
+
+    files = sorted(Path(gilint.loaders.__file__).parent.glob("*.py"))
+    files += [Path(gilint.places.__file__), Path(gilint.loading.__file__)]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=64)
+def module_digest(module: str) -> str:
+    """A digest of the file of ``module`` (where a loader class is defined: a plugin's
+    own code); empty when it has none that can be read."""
+    path = getattr(sys.modules.get(module), "__file__", None)
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else ""
+    except OSError:
+        return ""
+
+
+@attrs.frozen(slots=True)
+class ExtractionCache:
+    """The cache in ``folder``; see :meth:`open`."""
+
+    folder: Path
+
+    @classmethod
+    def open(cls) -> ExtractionCache | None:
+        """The user's cache, or None where no folder can be trusted (see
+        :func:`gilint.user_cache.cache_folder`)."""
+        folder = cache_folder("extracted")
+        return cls(folder) if folder is not None else None
+
+    def key(self, loader: Loader, data: bytes) -> str | None:
+        """The name of the entry for ``data`` read by ``loader``; None when the loader's
+        output is not cached."""
+        version = loader.cache_version()
+        if version is None:
+            return None
+        material = json.dumps(
+            [
+                FORMAT,
+                __version__,
+                list(sys.version_info[:2]),
+                code_digest(),
+                loader.name,
+                f"{type(loader).__module__}.{type(loader).__qualname__}",
+                module_digest(type(loader).__module__),
+                version,
+                hashlib.sha256(data).hexdigest(),
+            ]
+        )
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    def get(self, key: str) -> Loaded | None:
+        """The entry ``key``, or None when there is none gilint can use."""
+        path = self.folder / f"{key}.z"
+        if not trusted_file(path):
+            return None
+        try:
+            packed = path.read_bytes()
+            inflate = zlib.decompressobj()
+            raw = inflate.decompress(packed, MAX_ENTRY)
+            if inflate.unconsumed_tail or not inflate.eof:
+                return None  # larger than any entry gilint writes, or cut short
+            return _loaded(json.loads(raw.decode("utf-8", "surrogatepass")), key)
+        except (OSError, zlib.error, ValueError, RecursionError):
+            return None
+
+    def put(self, key: str, loaded: Loaded) -> None:
+        """Keep ``loaded`` as entry ``key``: written whole to a file of its own, then
+        renamed into place, so that a reader (another worker) never sees half of it. A
+        cache that cannot be written is not an error: the check goes on without it."""
+        # (surrogatepass: text decoded with surrogateescape holds lone surrogates)
+        written = json.dumps(_entry(loaded, key), ensure_ascii=False)
+        packed = zlib.compress(written.encode("utf-8", "surrogatepass"), 1)
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".new-", suffix=".z")
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(packed)
+            os.replace(temporary, self.folder / f"{key}.z")
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _entry(loaded: Loaded, key: str) -> dict[str, Any]:
+    pieces = loaded.source_map.pieces if loaded.source_map is not None else None
+    return {
+        "key": key,
+        "text": loaded.text,
+        "encoding": loaded.encoding,
+        "bom": loaded.bom,
+        "newline": loaded.newline,
+        "origin": loaded.origin,
+        "problems": [[p.code, p.message, p.offset] for p in loaded.problems],
+        "pieces": None if pieces is None else [[p.start, p.end, p.place.to_dict()] for p in pieces],
+    }
+
+
+def _loaded(entry: Any, key: str) -> Loaded | None:
+    """An entry read back, or None for anything gilint would not have written."""
+    if type(entry) is not dict or entry.get("key") != key:
+        return None
+    text, encoding, bom = entry.get("text"), entry.get("encoding"), entry.get("bom")
+    newline, origin = entry.get("newline"), entry.get("origin")
+    if not (
+        isinstance(text, str)
+        and isinstance(encoding, str)
+        and isinstance(bom, bool)
+        and isinstance(newline, str)
+        and isinstance(origin, str)
+    ):
+        return None
+    problems = _problems(entry.get("problems"), len(text))
+    pieces = entry.get("pieces")
+    source_map = None
+    if pieces is not None:
+        read = _pieces(pieces, len(text))
+        if read is None:
+            return None
+        source_map = SourceMap(read)
+    if problems is None:
+        return None
+    return Loaded(text, encoding, bom, newline, origin, problems, source_map)
+
+
+def _is_int(value: Any) -> bool:
+    return type(value) is int  # (not a bool)
+
+
+def _is_box(value: Any) -> bool:
+    return type(value) is list and len(value) == 4 and all(type(v) in (int, float) for v in value)
+
+
+def _is_text(value: Any) -> bool:
+    return type(value) is str
+
+
+# what each field of a place may hold, as Place.to_dict writes it
+_PLACE_CHECKS = {
+    "kind": _is_text,
+    "page": _is_int,
+    "bbox": _is_box,
+    "paragraph": _is_int,
+    "table": _is_int,
+    "row": _is_int,
+    "column": _is_int,
+    "line": _is_int,
+    "path": _is_text,
+}
+
+
+def _problems(items: Any, length: int) -> tuple[LoadProblem, ...] | None:
+    if type(items) is not list:
+        return None
+    problems = []
+    for item in items:
+        if not (
+            type(item) is list
+            and len(item) == 3
+            and _is_text(item[0])
+            and _is_text(item[1])
+            and _is_int(item[2])
+            and 0 <= item[2] <= length
+        ):
+            return None
+        problems.append(LoadProblem(item[0], item[1], item[2]))
+    return tuple(problems)
+
+
+def _pieces(items: Any, length: int) -> list[Piece] | None:
+    if type(items) is not list:
+        return None
+    pieces = []
+    for item in items:
+        if not (
+            type(item) is list
+            and len(item) == 3
+            and _is_int(item[0])
+            and _is_int(item[1])
+            and 0 <= item[0] <= item[1] <= length
+        ):
+            return None
+        place = _place(item[2])
+        if place is None:
+            return None
+        pieces.append(Piece(item[0], item[1], place))
+    return pieces
+
+
+def _place(data: Any) -> Place | None:
+    """A place as :meth:`Place.to_dict` wrote it (a bbox as a list, each number as
+    written: JSON keeps 12 and 12.0 apart)."""
+    if type(data) is not dict or "kind" not in data:
+        return None
+    for name, value in data.items():
+        check = _PLACE_CHECKS.get(name)
+        if check is None or not check(value):
+            return None
+    box = data.get("bbox")
+    if box is not None:
+        data["bbox"] = tuple(box)
+    return Place(**data)
