@@ -476,3 +476,18 @@ def test_a_doc_file_is_kept_under_the_libreoffice_found(
     assert before is not None and str(program) in before
     program.write_bytes(b"#!/bin/sh\n# upgraded\n")
     assert office.OfficeLoader().cache_version() != before
+
+
+def test_the_library_keeps_extractions_when_asked(
+    cache_home: Path, tmp_path: Path, loads: list[int]
+) -> None:
+    import gilint
+
+    path = tmp_path / "r.html"
+    path.write_bytes(_page(10))
+    plain = [f.to_dict() for f in gilint.lint(path)]
+    assert _entries(cache_home) == []
+    kept = [[f.to_dict() for f in gilint.lint(path, cache=True)] for _ in range(2)]
+    assert kept == [plain, plain] and len(_entries(cache_home)) == 1
+    report = gilint.parse(path, cache=True)
+    assert report.source_map is not None and len(loads) == 2

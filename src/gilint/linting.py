@@ -23,7 +23,7 @@ from gilint.config import (
 )
 from gilint.findings import Finding
 from gilint.loading import Loaded
-from gilint.parsing import Source, load, parse_loaded
+from gilint.parsing import Source, load, open_cache, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import Rule, VisitContext
 from gilint.span import LineIndex, Span
@@ -305,16 +305,24 @@ def resolve_config(
 
 
 def lint(
-    source: Source, config: ConfigLike = None, *, trust_local_rules: bool = False
+    source: Source,
+    config: ConfigLike = None,
+    *,
+    trust_local_rules: bool = False,
+    cache: bool = False,
 ) -> list[Finding]:
     """Check one report (a path, bytes or text) and return its findings.
 
     Plugins that cannot be used are reported as :class:`PluginWarning` warnings; an
     unusable configuration raises :class:`gilint.config.ConfigError`. Local rules named
     by a configuration file found beside the report run only with ``trust_local_rules``
-    (see :func:`resolve_config`).
+    (see :func:`resolve_config`). ``cache`` keeps what was extracted from a PDF, Word or
+    HTML file in the user's own cache folder, as ``--cache`` does.
     """
-    linter = Linter(resolve_config(config, source, trust_local_rules=trust_local_rules))
+    linter = Linter(
+        resolve_config(config, source, trust_local_rules=trust_local_rules),
+        cache=open_cache(cache),
+    )
     for problem in linter.problems:
         warnings.warn(str(problem), PluginWarning, stacklevel=2)
     return linter.lint(source)

@@ -61,6 +61,16 @@ def load(
     return load_text(source), None
 
 
+def open_cache(wanted: bool) -> ExtractionCache | None:
+    """The user's extraction cache when ``wanted`` (None where there is no folder gilint
+    can trust: see :meth:`gilint.extraction_cache.ExtractionCache.open`)."""
+    if not wanted:
+        return None
+    from gilint.extraction_cache import ExtractionCache
+
+    return ExtractionCache.open()
+
+
 def read_with(
     loaders: Sequence[Loader] | None,
     data: bytes,
@@ -94,15 +104,18 @@ def parse(
     path: str | None = None,
     templates: TemplateSet | None = None,
     template: str | None = None,
+    cache: bool = False,
 ) -> Report:
     """Parse a report given as a path, bytes or text.
 
     Content never makes this raise: what cannot be read becomes a diagnostic on the
     report (rule GI901 reports them). A path that cannot be read raises ``OSError``.
     ``template`` names the format version every table is read with, as the ``template``
-    setting of the configuration does; by default it is detected.
+    setting of the configuration does; by default it is detected. ``cache`` keeps what
+    was extracted from a PDF, Word or HTML file, as ``--cache`` does
+    (:func:`open_cache`).
     """
-    loaded, found_path = load(source)
+    loaded, found_path = load(source, cache=open_cache(cache))
     return parse_loaded(loaded, path=path or found_path, templates=templates, template=template)
 
 

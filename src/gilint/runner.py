@@ -15,7 +15,7 @@ import os
 import signal
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -32,12 +32,10 @@ from gilint.linting import Linter
 from gilint.loaders import LoaderError
 from gilint.loading import MAX_BYTES, read_input
 from gilint.messages import os_error
+from gilint.parsing import open_cache
 from gilint.reporters.base import FileResult, display_path
 from gilint.review import report_view
 from gilint.summary import summarise
-
-if TYPE_CHECKING:
-    from gilint.extraction_cache import ExtractionCache
 
 STDIN = "-"
 
@@ -142,20 +140,12 @@ class Session:
     def linter_for(self, path: Path) -> Linter:
         config = self.config_for(path)
         if config.source not in self._linters:
-            self._linters[config.source] = Linter(config, cache=self._extraction_cache())
+            self._linters[config.source] = Linter(config, cache=open_cache(self.cache))
+            # (opened in the process that reads the files: a worker's own user, machine)
             # the linter (grammar, templates, rules) lives as long as the process: the
             # cyclic collector need not scan it again after every batch of reports
             gc.freeze()
         return self._linters[config.source]
-
-    def _extraction_cache(self) -> ExtractionCache | None:
-        """The user's cache of extracted text when ``cache`` asks for it, opened in the
-        process that reads the files (a worker's own user and machine)."""
-        if not self.cache:
-            return None
-        from gilint.extraction_cache import ExtractionCache
-
-        return ExtractionCache.open()
 
     def check(self, path: str, data: bytes | None = None, *, given: str | None = None) -> Outcome:
         """Check the file at ``path``; ``given`` is the path as the user gave it (when
