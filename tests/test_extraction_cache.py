@@ -142,7 +142,20 @@ def test_the_code_digest_covers_the_loaders_source() -> None:
     folder = Path(gilint.loaders.__file__).parent
     assert (folder / "pdf.py").is_file()
     digest = extraction_cache.code_digest()
-    assert len(digest) == 64 and digest == extraction_cache.code_digest()
+    assert digest is not None and len(digest) == 64 and digest == extraction_cache.code_digest()
+
+
+def test_a_loader_whose_code_cannot_be_read_is_not_cached(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ExtractionCache.open()
+    assert cache is not None and cache.key(HtmlLoader(), b"<html>") is not None
+    monkeypatch.setattr(extraction_cache, "module_digest", lambda _: None)
+    assert cache.key(HtmlLoader(), b"<html>") is None
+    monkeypatch.undo()
+    monkeypatch.setattr(extraction_cache, "code_digest", lambda: None)
+    assert cache.key(HtmlLoader(), b"<html>") is None
+    assert extraction_cache.module_digest("no.such.module.of.gilint") is None
 
 
 def _damage(entry: Path, how: str) -> None:
@@ -491,3 +504,18 @@ def test_the_library_keeps_extractions_when_asked(
     assert kept == [plain, plain] and len(_entries(cache_home)) == 1
     report = gilint.parse(path, cache=True)
     assert report.source_map is not None and len(loads) == 2
+
+
+def test_an_interrupted_write_leaves_no_half_entry(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ExtractionCache.open()
+    assert cache is not None
+
+    def interrupted(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(extraction_cache.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("k" * 64, Loaded("正文", "html"))
+    assert list(cache.folder.iterdir()) == []

@@ -20,6 +20,7 @@ removed: delete the folder to free its space.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -43,9 +44,10 @@ MAX_ENTRY = 8 * MAX_BYTES  # what an entry may hold once decompressed
 
 
 @lru_cache(maxsize=1)
-def code_digest() -> str:
+def code_digest() -> str | None:
     """A digest of gilint's code that extraction runs: the loaders, the source map and
-    loading. (A development install changes code without changing the version.)"""
+    loading (a development install changes code without changing the version); None
+    where that code cannot be read, and nothing is kept."""
     import gilint.loaders
     import gilint.loading
     import gilint.places
@@ -53,20 +55,25 @@ def code_digest() -> str:
     files = sorted(Path(gilint.loaders.__file__).parent.glob("*.py"))
     files += [Path(gilint.places.__file__), Path(gilint.loading.__file__)]
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        for path in files:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
 @lru_cache(maxsize=64)
-def module_digest(module: str) -> str:
+def module_digest(module: str) -> str | None:
     """A digest of the file of ``module`` (where a loader class is defined: a plugin's
-    own code); empty when it has none that can be read."""
+    own code); None when it has none that can be read, and nothing is kept."""
     path = getattr(sys.modules.get(module), "__file__", None)
+    if not path:
+        return None
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else ""
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
-        return ""
+        return None
 
 
 @attrs.frozen(slots=True)
@@ -86,17 +93,19 @@ class ExtractionCache:
         """The name of the entry for ``data`` read by ``loader``; None when the loader's
         output is not cached."""
         version = loader.cache_version()
-        if version is None:
+        ours = code_digest()
+        theirs = module_digest(type(loader).__module__)
+        if version is None or ours is None or theirs is None:
             return None
         material = json.dumps(
             [
                 FORMAT,
                 __version__,
                 list(sys.version_info[:2]),
-                code_digest(),
+                ours,
                 loader.name,
                 f"{type(loader).__module__}.{type(loader).__qualname__}",
-                module_digest(type(loader).__module__),
+                theirs,
                 version,
                 hashlib.sha256(data).hexdigest(),
             ]
@@ -134,7 +143,10 @@ class ExtractionCache:
                 file.write(packed)
             os.replace(temporary, self.folder / f"{key}.z")
         except OSError:
-            Path(temporary).unlink(missing_ok=True)
+            pass
+        finally:  # (renamed, it is gone; left only by a failure or an interruption)
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink(missing_ok=True)
 
 
 def _entry(loaded: Loaded, key: str) -> dict[str, Any]:
