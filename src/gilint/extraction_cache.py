@@ -45,15 +45,16 @@ MAX_ENTRY = 8 * MAX_BYTES  # what an entry may hold once decompressed
 
 @lru_cache(maxsize=1)
 def code_digest() -> str | None:
-    """A digest of gilint's code that extraction runs: the loaders, the source map and
-    loading (a development install changes code without changing the version); None
-    where that code cannot be read, and nothing is kept."""
+    """A digest of gilint's code that extraction runs (the loaders, the source map,
+    loading) and of this module, which writes and reads the entries: a development
+    install changes code without changing the version. None where that code cannot be
+    read, and nothing is kept."""
     import gilint.loaders
     import gilint.loading
     import gilint.places
 
     files = sorted(Path(gilint.loaders.__file__).parent.glob("*.py"))
-    files += [Path(gilint.places.__file__), Path(gilint.loading.__file__)]
+    files += [Path(gilint.places.__file__), Path(gilint.loading.__file__), Path(__file__)]
     digest = hashlib.sha256()
     try:
         for path in files:
