@@ -184,6 +184,10 @@ def _damage(entry: Path, how: str) -> None:
     elif how == "larger than any entry":
         big = {**good, "text": good["text"] + " " * (extraction_cache.MAX_ENTRY + 1)}
         entry.write_bytes(zlib.compress(json.dumps(big).encode()))
+    elif how == "not a number":
+        pieces = [[0, 1, {"kind": "pdf", "bbox": [1, 2, 3, 4]}]]
+        written = json.dumps({**good, "pieces": pieces}).replace("4]", "NaN]")
+        entry.write_bytes(zlib.compress(written.encode()))
     elif how == "deeply nested":
         entry.write_bytes(zlib.compress(b"[" * 100_000 + b"]" * 100_000))
     else:
@@ -203,6 +207,7 @@ def _damage(entry: Path, how: str) -> None:
         "unknown place field",
         "problem offset not a number",
         "larger than any entry",
+        "not a number",
         "deeply nested",
     ],
 )
@@ -519,3 +524,61 @@ def test_an_interrupted_write_leaves_no_half_entry(
     with pytest.raises(KeyboardInterrupt):
         cache.put("k" * 64, Loaded("正文", "html"))
     assert list(cache.folder.iterdir()) == []
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner),
+    max_leaves=20,
+)
+
+
+@st.composite
+def _near_entries(draw: st.DrawFn) -> Any:
+    """Entries like gilint's with any field replaced by any JSON value."""
+    entry: dict[str, Any] = {
+        "key": "k" * 64,
+        "text": "正文\n",
+        "encoding": "pdf",
+        "bom": False,
+        "newline": "\n",
+        "origin": "pdf",
+        "problems": [["x", "y", 1]],
+        "pieces": [[0, 2, {"kind": "pdf", "page": 1, "bbox": [1, 2.5, 3, 4]}]],
+    }
+    for name in draw(st.sets(st.sampled_from(sorted(entry)), max_size=3)):
+        entry[name] = draw(_JSON)
+    if draw(st.booleans()):
+        entry["pieces"] = [
+            [
+                0,
+                1,
+                draw(
+                    st.dictionaries(
+                        st.sampled_from(["kind", "page", "bbox", "path", "row", "x"]), _JSON
+                    )
+                ),
+            ]
+        ]
+    return entry
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_JSON, _near_entries()))
+def test_any_json_reads_as_an_entry_or_as_none(entry: Any) -> None:
+    loaded = extraction_cache._loaded(entry, "k" * 64)
+    if loaded is not None:  # what was read is well-formed: a place a reporter can print
+        assert isinstance(loaded.text, str)
+        for piece in loaded.source_map.pieces if loaded.source_map else ():
+            assert 0 <= piece.start <= piece.end <= len(loaded.text)
+            assert isinstance(piece.place.label(), str) and piece.place.to_dict()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_in_an_entry_read_as_none(data: bytes) -> None:
+    with _fresh_cache() as cache:
+        path = cache.folder / f"{'k' * 64}.z"
+        path.write_bytes(data)
+        path.chmod(0o600)
+        assert cache.get("k" * 64) is None

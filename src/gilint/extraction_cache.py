@@ -124,7 +124,8 @@ class ExtractionCache:
             raw = inflate.decompress(packed, MAX_ENTRY)
             if inflate.unconsumed_tail or not inflate.eof:
                 return None  # larger than any entry gilint writes, or cut short
-            return _loaded(json.loads(raw.decode("utf-8", "surrogatepass")), key)
+            text = raw.decode("utf-8", "surrogatepass")
+            return _loaded(json.loads(text, parse_constant=_not_a_number), key)
         except (OSError, zlib.error, ValueError, RecursionError):
             return None
 
@@ -148,6 +149,11 @@ class ExtractionCache:
         finally:  # (renamed, it is gone; left only by a failure or an interruption)
             with contextlib.suppress(OSError):
                 Path(temporary).unlink(missing_ok=True)
+
+
+def _not_a_number(constant: str) -> None:
+    """NaN and Infinity, which Python's JSON reader takes and gilint never writes."""
+    raise ValueError(constant)
 
 
 def _entry(loaded: Loaded, key: str) -> dict[str, Any]:
