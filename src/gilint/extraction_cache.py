@@ -1,6 +1,6 @@
 """What loaders extracted from PDF, Word and web page files, kept for ``--cache``.
 
-Extracting is most of the cost of checking such a file (a PDF takes some hundred times
+Extracting is most of the cost of checking such a file (a PDF takes some sixty times
 as long to read as its text takes to lint), and a reviewer or researcher checks the
 same files again and again: with other settings, another output format, after fixing
 one file of many. With ``--cache`` the text a loader extracted, its problems and its map
