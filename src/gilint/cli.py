@@ -778,8 +778,8 @@ def _input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--cache",
         action="store_true",
-        help="把从 PDF、Word、网页文件中读取出的文本保存在本用户的缓存目录中，"
-        "再次检查同一文件时直接使用（文件内容或 gilint 版本变化时重新读取）",
+        help="缓存从PDF、Word、网页文件中读出的文本（存于本用户的缓存目录），"
+        "再次检查同一文件时不再重新读取",
     )
 
 
