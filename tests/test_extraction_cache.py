@@ -548,6 +548,8 @@ def _near_entries(draw: st.DrawFn) -> Any:
     }
     for name in draw(st.sets(st.sampled_from(sorted(entry)), max_size=3)):
         entry[name] = draw(_JSON)
+    if draw(st.booleans()):  # a problem anywhere, or past the text
+        entry["problems"] = [["x", "y", draw(st.integers(-3, 9))]]
     if draw(st.booleans()):
         entry["pieces"] = [
             [
@@ -569,6 +571,7 @@ def test_any_json_reads_as_an_entry_or_as_none(entry: Any) -> None:
     loaded = extraction_cache._loaded(entry, "k" * 64)
     if loaded is not None:  # what was read is well-formed: a place a reporter can print
         assert isinstance(loaded.text, str)
+        assert all(0 <= p.offset <= len(loaded.text) for p in loaded.problems)
         for piece in loaded.source_map.pieces if loaded.source_map else ():
             assert 0 <= piece.start <= piece.end <= len(loaded.text)
             assert isinstance(piece.place.label(), str) and piece.place.to_dict()

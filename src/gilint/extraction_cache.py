@@ -223,41 +223,33 @@ _PLACE_CHECKS = {
 }
 
 
-def _problems(items: Any, length: int) -> tuple[LoadProblem, ...] | None:
-    if type(items) is not list:
+def _triples(items: Any) -> list[list[Any]] | None:
+    """``items`` when it is a list of lists of three (how problems and pieces are kept)."""
+    if type(items) is not list or not all(type(i) is list and len(i) == 3 for i in items):
         return None
-    problems = []
-    for item in items:
-        if not (
-            type(item) is list
-            and len(item) == 3
-            and _is_text(item[0])
-            and _is_text(item[1])
-            and _is_int(item[2])
-            and 0 <= item[2] <= length
-        ):
-            return None
-        problems.append(LoadProblem(item[0], item[1], item[2]))
-    return tuple(problems)
+    return items
+
+
+def _problems(items: Any, length: int) -> tuple[LoadProblem, ...] | None:
+    triples = _triples(items)
+    if triples is None or not all(
+        _is_text(code) and _is_text(message) and _is_int(at) and 0 <= at <= length
+        for code, message, at in triples
+    ):
+        return None
+    return tuple(LoadProblem(code, message, at) for code, message, at in triples)
 
 
 def _pieces(items: Any, length: int) -> list[Piece] | None:
-    if type(items) is not list:
+    triples = _triples(items)
+    if triples is None:
         return None
     pieces = []
-    for item in items:
-        if not (
-            type(item) is list
-            and len(item) == 3
-            and _is_int(item[0])
-            and _is_int(item[1])
-            and 0 <= item[0] <= item[1] <= length
-        ):
+    for start, end, data in triples:
+        place = _place(data)
+        if not (_is_int(start) and _is_int(end) and 0 <= start <= end <= length) or place is None:
             return None
-        place = _place(item[2])
-        if place is None:
-            return None
-        pieces.append(Piece(item[0], item[1], place))
+        pieces.append(Piece(start, end, place))
     return pieces
 
 
