@@ -186,14 +186,10 @@ def _loaded(entry: Any, key: str) -> Loaded | None:
         return None
     problems = _problems(entry.get("problems"), len(text))
     pieces = entry.get("pieces")
-    source_map = None
-    if pieces is not None:
-        read = _pieces(pieces, len(text))
-        if read is None:
-            return None
-        source_map = SourceMap(read)
-    if problems is None:
+    read = _pieces(pieces, len(text)) if pieces is not None else None
+    if problems is None or (pieces is not None and read is None):
         return None
+    source_map = SourceMap(read) if read is not None else None
     return Loaded(text, encoding, bom, newline, origin, problems, source_map)
 
 

@@ -45,8 +45,7 @@ def cache_file(text: str) -> Path | None:
         return None
     key = f"{text}\0{lark.__version__}\0{sys.version_info[:2]}".encode()
     path = folder / f"report-{hashlib.sha256(key).hexdigest()[:24]}.lark"
-    trusted = trusted_file(path)
-    return path if trusted is None or trusted else None
+    return None if trusted_file(path) is False else path  # (None: not written yet)
 
 
 @lru_cache(maxsize=1)

@@ -140,8 +140,8 @@ class Session:
     def linter_for(self, path: Path) -> Linter:
         config = self.config_for(path)
         if config.source not in self._linters:
+            # (the cache is opened in the process that reads the files: a worker's own)
             self._linters[config.source] = Linter(config, cache=open_cache(self.cache))
-            # (opened in the process that reads the files: a worker's own user, machine)
             # the linter (grammar, templates, rules) lives as long as the process: the
             # cyclic collector need not scan it again after every batch of reports
             gc.freeze()
