@@ -682,6 +682,14 @@ def _extract_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cache_command(args: argparse.Namespace) -> int:
+    from gilint.cache_command import run
+
+    return run(
+        args.action or "info", getattr(args, "older_than", None), getattr(args, "dry_run", False)
+    )
+
+
 # -- the parser -----------------------------------------------------------------------
 
 
@@ -752,6 +760,17 @@ def _seconds(value: str) -> float:
         return rule_timeout(float(value))
     except (ValueError, ConfigError):
         raise argparse.ArgumentTypeError(f"应为秒数（0 表示不限）：{value}") from None
+
+
+def _days(value: str) -> float:
+    """``--older-than`` in days: any number from 0."""
+    try:
+        days = float(value)
+    except ValueError:
+        days = -1.0
+    if not 0 <= days < 1e6:  # (NaN fails too)
+        raise argparse.ArgumentTypeError(f"应为不小于 0 的天数：{value}")
+    return days
 
 
 def _megabytes(value: str) -> int:
@@ -902,6 +921,16 @@ def build_parser() -> argparse.ArgumentParser:
     _config_options(extract)
     _input_options(extract)
     extract.set_defaults(run=_extract_command)
+
+    cache = commands.add_parser("cache", help="查看或删除 gilint 的缓存文件")
+    actions = cache.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.add_parser("info", help="缓存目录中 gilint 的文件：数量、大小、上次使用的日期（默认）")
+    clean = actions.add_parser("clean", help="删除 gilint 的缓存文件")
+    clean.add_argument(
+        "--older-than", type=_days, metavar="DAYS", help="只删除 DAYS 天以来未用过的文件"
+    )
+    clean.add_argument("--dry-run", action="store_true", help="只列出将删除的文件，不删除")
+    cache.set_defaults(run=_cache_command)
     return parser
 
 

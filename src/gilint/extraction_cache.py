@@ -15,7 +15,8 @@ Python's version; a change in any of them reads the file afresh. Entries are
 compressed JSON, never code: an entry that is not what gilint writes (damaged, cut
 short, another key, a file another user could have written) is ignored and the file
 read afresh, so the cache can make a check faster but never different. Nothing is
-removed: delete the folder to free its space.
+removed as gilint runs; reading an entry marks it used (its time), and ``gilint cache
+clean`` removes entries (:mod:`gilint.cache_files`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import zlib
@@ -41,6 +43,10 @@ from gilint.user_cache import cache_folder, trusted_file
 
 FORMAT = 1  # the layout of an entry; a new layout is a new key
 MAX_ENTRY = 8 * MAX_BYTES  # what an entry may hold once decompressed
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.z")  # a key (a SHA-256 digest) and ".z"
+_UNFINISHED_PREFIX = ".new-"  # an entry being written; renamed into place when whole
+# such a file (tempfile's random part) left by a write that failed or was interrupted
+UNFINISHED_NAME = re.compile(re.escape(_UNFINISHED_PREFIX) + r"[0-9a-z_]+\.z")
 
 
 @lru_cache(maxsize=1)
@@ -125,9 +131,13 @@ class ExtractionCache:
             if inflate.unconsumed_tail or not inflate.eof:
                 return None  # larger than any entry gilint writes, or cut short
             text = raw.decode("utf-8", "surrogatepass")
-            return _loaded(json.loads(text, parse_constant=_not_a_number), key)
+            loaded = _loaded(json.loads(text, parse_constant=_not_a_number), key)
         except (OSError, zlib.error, ValueError, RecursionError):
             return None
+        if loaded is not None:  # used now: ``gilint cache clean --older-than`` keeps it
+            with contextlib.suppress(OSError):
+                os.utime(path)
+        return loaded
 
     def put(self, key: str, loaded: Loaded) -> None:
         """Keep ``loaded`` as entry ``key``: written whole to a file of its own, then
@@ -137,7 +147,9 @@ class ExtractionCache:
         written = json.dumps(_entry(loaded, key), ensure_ascii=False)
         packed = zlib.compress(written.encode("utf-8", "surrogatepass"), 1)
         try:
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".new-", suffix=".z")
+            handle, temporary = tempfile.mkstemp(
+                dir=self.folder, prefix=_UNFINISHED_PREFIX, suffix=".z"
+            )
         except OSError:
             return
         try:

@@ -4,6 +4,7 @@ grammar cached only where no other user can write (:mod:`gilint.user_cache`)."""
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from collections.abc import Iterator
 from functools import lru_cache
@@ -16,6 +17,10 @@ from lark import Lark, Token, Tree
 from lark.lexer import Lexer
 
 from gilint.user_cache import cache_folder, trusted_file
+
+# the cache file of an analysed grammar: a digest of the grammar, Lark's and Python's
+# versions (see :func:`cache_name`); one for each, never removed as gilint runs
+CACHE_NAME = re.compile(r"report-[0-9a-f]{24}\.lark")
 
 
 class _TokenListLexer(Lexer):
@@ -43,9 +48,15 @@ def cache_file(text: str) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    key = f"{text}\0{lark.__version__}\0{sys.version_info[:2]}".encode()
-    path = folder / f"report-{hashlib.sha256(key).hexdigest()[:24]}.lark"
+    path = folder / cache_name(text)
     return None if trusted_file(path) is False else path  # (None: not written yet)
+
+
+def cache_name(text: str) -> str:
+    """The name of the cache file of the parser analysed from ``text`` by this Lark on
+    this Python (see :data:`CACHE_NAME`)."""
+    key = f"{text}\0{lark.__version__}\0{sys.version_info[:2]}".encode()
+    return f"report-{hashlib.sha256(key).hexdigest()[:24]}.lark"
 
 
 @lru_cache(maxsize=1)

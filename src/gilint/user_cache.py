@@ -24,14 +24,23 @@ def only_ours(info: os.stat_result, of_kind: Callable[[int], bool]) -> bool:
     )
 
 
-def cache_folder(*sub: str) -> Path | None:
-    """``$XDG_CACHE_HOME/gilint`` (``~/.cache/gilint``), or a folder ``sub`` inside it,
-    created with mode 0700; None where there is none gilint can trust (no ownership to
-    check, as on Windows, or a folder that is not the user's alone)."""
+def cache_home() -> Path | None:
+    """``$XDG_CACHE_HOME/gilint`` (``~/.cache/gilint``), whether it exists or not; None
+    where there is no ownership to check (Windows), and gilint keeps no cache."""
     if not hasattr(os, "getuid"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folders = [Path(base, "gilint")]
+    return Path(base, "gilint")
+
+
+def cache_folder(*sub: str) -> Path | None:
+    """:func:`cache_home`, or a folder ``sub`` inside it, created with mode 0700; None
+    where there is none gilint can trust (no ownership to check, as on Windows, or a
+    folder that is not the user's alone)."""
+    home = cache_home()
+    if home is None:
+        return None
+    folders = [home]
     for part in sub:
         folders.append(folders[-1] / part)
     try:
@@ -44,14 +53,25 @@ def cache_folder(*sub: str) -> Path | None:
     return folders[-1]
 
 
+def trusted_folder(path: Path) -> bool | None:
+    """Whether an existing cache folder may be used, without creating it: True for a
+    real folder of this user's that no one else can write, None when there is none,
+    False for anything else."""
+    return _trusted(path, stat.S_ISDIR)
+
+
 def trusted_file(path: Path) -> bool | None:
     """Whether an existing cache file may be read: True for a regular file of this
     user's that no one else can write, None when there is none yet, False for anything
     else (another kind of entry, another owner, one that cannot be looked at)."""
+    return _trusted(path, stat.S_ISREG)
+
+
+def _trusted(path: Path, of_kind: Callable[[int], bool]) -> bool | None:
     try:
         info = path.lstat()
     except FileNotFoundError:
         return None
     except OSError:
         return False
-    return only_ours(info, stat.S_ISREG)
+    return only_ours(info, of_kind)
