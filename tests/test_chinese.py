@@ -21,7 +21,17 @@ _ENGLISH = re.compile(
 
 
 @pytest.mark.parametrize(
-    "command", [(), ("check",), ("rules",), ("rule",), ("parse",), ("extract",)]
+    "command",
+    [
+        (),
+        ("check",),
+        ("rules",),
+        ("rule",),
+        ("parse",),
+        ("extract",),
+        ("cache",),
+        ("cache", "clean"),
+    ],
 )
 def test_help_is_chinese(command: tuple[str, ...]) -> None:
     result = run_gilint(*command, "--help")
@@ -39,6 +49,7 @@ def test_help_is_chinese(command: tuple[str, ...]) -> None:
         (("check", "--color", "pink"), "参数 --color：无效的值 'pink'（可选："),
         (("parse",), "缺少参数：file"),
         (("frobnicate",), "参数 COMMAND：无效的值 'frobnicate'"),
+        (("cache", "purge"), "参数 ACTION：无效的值 'purge'"),
     ],
 )
 def test_usage_errors_are_chinese(args: tuple[str, ...], expected: str) -> None:
