@@ -191,6 +191,10 @@ def _damage(entry: Path, how: str) -> None:
         pieces = [[0, 1, {"kind": "pdf", "bbox": [1, 2, 3, 4]}]]
         written = json.dumps({**good, "pieces": pieces}).replace("4]", "NaN]")
         entry.write_bytes(zlib.compress(written.encode()))
+    elif how in ("box of three", "box with a text"):
+        box: list[Any] = [1, 2, 3] if how == "box of three" else [1, 2, "3", 4]
+        pieces = [[0, 1, {"kind": "pdf", "page": 1, "bbox": box}]]
+        entry.write_bytes(zlib.compress(json.dumps({**good, "pieces": pieces}).encode()))
     elif how == "deeply nested":
         entry.write_bytes(zlib.compress(b"[" * 100_000 + b"]" * 100_000))
     else:
@@ -211,6 +215,8 @@ def _damage(entry: Path, how: str) -> None:
         "problem offset not a number",
         "larger than any entry",
         "not a number",
+        "box of three",
+        "box with a text",
         "deeply nested",
     ],
 )
@@ -578,6 +584,8 @@ def test_any_json_reads_as_an_entry_or_as_none(entry: Any) -> None:
         for piece in loaded.source_map.pieces if loaded.source_map else ():
             assert 0 <= piece.start <= piece.end <= len(loaded.text)
             assert isinstance(piece.place.label(), str) and piece.place.to_dict()
+            box = piece.place.bbox  # four numbers, as the outputs draw and print it
+            assert box is None or (len(box) == 4 and all(type(v) in (int, float) for v in box))
 
 
 @settings(max_examples=200, deadline=None)
