@@ -158,14 +158,15 @@ def test_a_file_that_cannot_be_removed_is_said_and_the_rest_removed(
     home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     stuck = home / OTHER_GRAMMAR
-    real_unlink = os.unlink
+    real_unlink = Path.unlink
 
-    def unlink(path: str | os.PathLike[str], *args: object, **kwargs: object) -> None:
-        if Path(path) == stuck:
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        if path == stuck:
             raise PermissionError(13, "Permission denied", str(path))
-        real_unlink(path)
+        real_unlink(path, missing_ok=missing_ok)
 
-    monkeypatch.setattr(os, "unlink", unlink)
+    # (Path's, not os.unlink: Python 3.10's Path.unlink holds os.unlink from its import)
+    monkeypatch.setattr(Path, "unlink", unlink)
     code, out, err = _cache(["clean"], capsys)
     assert code == 2
     assert err == f"gilint: 错误: 无法删除 {stuck}：没有访问权限\n"
