@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gilint import cli
-from gilint.cache_files import Kind, cache_files, remove
+from gilint.cache_files import CacheFile, Kind, cache_files, remove
 from gilint.config import Config
 from gilint.extraction_cache import ExtractionCache
 from gilint.grammar_loader import cache_name, grammar_text
@@ -178,8 +178,6 @@ def test_remove_reports_what_failed(tmp_path: Path) -> None:
     folder = tmp_path / "a-folder"
     (folder / "inside").mkdir(parents=True)
     gone = tmp_path / "gone.z"
-    from gilint.cache_files import CacheFile
-
     removal = remove(
         [CacheFile(folder, Kind.EXTRACTED, 0, 0.0), CacheFile(gone, Kind.EXTRACTED, 0, 0.0)]
     )

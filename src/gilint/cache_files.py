@@ -20,11 +20,9 @@ from pathlib import Path
 
 import attrs
 
-from gilint.extraction_cache import ENTRY_NAME, UNFINISHED_NAME
+from gilint.extraction_cache import ENTRY_NAME, FOLDER, UNFINISHED_NAME
 from gilint.grammar_loader import CACHE_NAME, cache_name, grammar_text
 from gilint.user_cache import trusted_folder
-
-EXTRACTED = "extracted"  # the extraction cache's folder in the cache home
 
 
 class Kind(enum.Enum):
@@ -62,12 +60,8 @@ def cache_files(home: Path) -> tuple[CacheFile, ...]:
     :func:`gilint.user_cache.cache_home`), by path: the grammar files in it and the
     entries in its ``extracted`` folder if that is trusted too. Raises OSError when
     ``home`` cannot be read."""
-    current = cache_name(grammar_text())
-    found = [
-        attrs.evolve(file, in_use=file.path.name == current)
-        for file in _named(home, ((CACHE_NAME, Kind.GRAMMAR),))
-    ]
-    extracted = home / EXTRACTED
+    found = _named(home, ((CACHE_NAME, Kind.GRAMMAR),), in_use=cache_name(grammar_text()))
+    extracted = home / FOLDER
     if trusted_folder(extracted):
         found += _named(
             extracted, ((ENTRY_NAME, Kind.EXTRACTED), (UNFINISHED_NAME, Kind.UNFINISHED))
@@ -75,9 +69,11 @@ def cache_files(home: Path) -> tuple[CacheFile, ...]:
     return tuple(sorted(found, key=lambda file: file.path))
 
 
-def _named(folder: Path, names: Iterable[tuple[re.Pattern[str], Kind]]) -> list[CacheFile]:
-    """The files and links in ``folder`` whose names one of ``names`` matches whole."""
-    names = tuple(names)
+def _named(
+    folder: Path, names: tuple[tuple[re.Pattern[str], Kind], ...], in_use: str | None = None
+) -> list[CacheFile]:
+    """The files and links in ``folder`` whose names one of ``names`` matches whole; the
+    one named ``in_use`` marked so."""
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
@@ -89,7 +85,15 @@ def _named(folder: Path, names: Iterable[tuple[re.Pattern[str], Kind]]) -> list[
             except OSError:
                 continue  # (gone since it was listed)
             if stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode):
-                found.append(CacheFile(Path(entry.path), kind, info.st_size, info.st_mtime))
+                found.append(
+                    CacheFile(
+                        Path(entry.path),
+                        kind,
+                        info.st_size,
+                        info.st_mtime,
+                        in_use=entry.name == in_use,
+                    )
+                )
     return found
 
 

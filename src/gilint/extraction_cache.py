@@ -43,6 +43,7 @@ from gilint.user_cache import cache_folder, trusted_file
 
 FORMAT = 1  # the layout of an entry; a new layout is a new key
 MAX_ENTRY = 8 * MAX_BYTES  # what an entry may hold once decompressed
+FOLDER = "extracted"  # the entries' folder in the user's cache folder
 ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.z")  # a key (a SHA-256 digest) and ".z"
 _UNFINISHED_PREFIX = ".new-"  # an entry being written; renamed into place when whole
 # such a file (tempfile's random part) left by a write that failed or was interrupted
@@ -93,7 +94,7 @@ class ExtractionCache:
     def open(cls) -> ExtractionCache | None:
         """The user's cache, or None where no folder can be trusted (see
         :func:`gilint.user_cache.cache_folder`)."""
-        folder = cache_folder("extracted")
+        folder = cache_folder(FOLDER)
         return cls(folder) if folder is not None else None
 
     def key(self, loader: Loader, data: bytes) -> str | None:
