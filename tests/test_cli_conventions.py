@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import io
 import json
-import threading
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,26 +123,46 @@ def test_a_progress_bar_only_on_a_terminal(
     assert "检查" in terminal.getvalue() and "/2 [" in terminal.getvalue()
 
 
-def test_the_progress_bar_starts_no_thread_before_the_workers_are_forked(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+# Run in a fresh interpreter: a test process may have threads of its own (pytest-xdist's
+# workers do), and the question is whether gilint starts one.
+_THREADS_AT_FORK = """
+import io, json, sys, threading
+from gilint import cli, runner
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+cli.PROGRESS_DELAY = 0
+sys.stderr = Terminal()
+seen = []
+make_pool = runner._pool
+
+def pool(jobs):
+    seen.append(sorted(thread.name for thread in threading.enumerate()))
+    return make_pool(jobs)
+
+runner._pool = pool
+code = cli.main(["check", "reports", "-j", "2"])
+print(json.dumps([code, seen]))
+"""
+
+
+def test_the_progress_bar_starts_no_thread_before_the_workers_are_forked(folder: Path) -> None:
     """A process forked while it has another thread may deadlock in the child (Python
-    3.12 and later warn of it): the bar must not start tqdm's monitor thread."""
-    from gilint import runner
-
-    monkeypatch.chdir(folder)
-    monkeypatch.setattr(cli, "PROGRESS_DELAY", 0)
-    monkeypatch.setattr("sys.stderr", _Terminal())
-    threads_at_fork: list[list[str]] = []
-    make_pool = runner._pool
-
-    def pool(jobs: int) -> object:
-        threads_at_fork.append([thread.name for thread in threading.enumerate()])
-        return make_pool(jobs)
-
-    monkeypatch.setattr(runner, "_pool", pool)
-    assert cli.main(["check", "reports", "-j", "2"]) == 1
-    assert len(threads_at_fork) == 1 and "tqdm_monitor" not in threads_at_fork[0]
+    3.12 and later warn of it): with the bar on, the workers are forked from a process
+    whose only thread is the main one (tqdm's monitor thread is never started)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _THREADS_AT_FORK],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    code, threads_at_fork = json.loads(result.stdout.splitlines()[-1])  # after the findings
+    assert code == 1, result.stderr
+    assert threads_at_fork == [["MainThread"]]
 
 
 def test_sarif_related_locations_suggestions_and_absolute_uris(

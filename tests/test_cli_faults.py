@@ -208,7 +208,8 @@ def test_a_failed_write_leaves_the_old_output_file_whole(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Json, "finish", disk_full)
-    assert cli.main(["check", "reports", "--format", "json", "-o", str(out)]) == 2
+    # (in this process: -j 1, no worker forked from a test process that may have threads)
+    assert cli.main(["check", "reports", "--format", "json", "-o", str(out), "-j", "1"]) == 2
     assert "磁盘空间不足" in _one_clean_line(capsys.readouterr().err)
     assert out.read_text("utf-8") == "old findings\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["findings.json", "gilint.toml", "reports"]
