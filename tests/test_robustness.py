@@ -192,3 +192,67 @@ def test_distinct_problems_are_not_collapsed() -> None:
         report = report.with_cell("3", "new", column, "x")
     findings = gilint.lint(render(report, "tabs").text, config={"select": ["GI2"]})
     assert all("同样的问题" not in f.message for f in findings)
+
+
+def _dump(lines: int) -> str:
+    """A data export pasted after a report: tab-separated rows of a name and numbers
+    (each row 40 characters with its line break)."""
+    row = "某某街道办事处\t{}\t{:06d}\t1\t2\t3\t4\t5\n"
+    return "".join(row.format(2000 + i % 25, i) for i in range(lines))
+
+
+def test_table_text_past_the_limit_is_left_unread_and_said_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cutting table text into cells costs memory and time by the character: past
+    ``TABLE_TEXT`` characters of table lines a report's tables are read no further (a
+    50 MB export would cost gigabytes), and GI901 says from which line."""
+    import gilint.lexer
+
+    report_text = render(sample_report("2021", seed=3), "tabs").text
+    before = gilint.parse(report_text)
+    table_text = sum(t.span.end - t.span.start for t in before.tables())  # (some 5 000)
+    monkeypatch.setattr(gilint.lexer, "TABLE_TEXT", table_text + 2_000)
+    text = report_text + "\n" + _dump(200)
+    report = gilint.parse(text)
+    _check(report)
+    (limit,) = [d for d in report.diagnostics if d.code == "table-text-limit"]
+    first_unread = limit.span.line
+    dump_start = report_text.count("\n") + 2
+    assert dump_start < first_unread < dump_start + 200
+    assert report.source[limit.span.start : limit.span.end].startswith("某某街道办事处\t")
+    # the report's own tables are read as before; of the dump, only lines before the limit
+    assert [t.rows for t in report.tables()][: len(list(before.tables()))] == [
+        t.rows for t in before.tables()
+    ]
+    read = [r for t in report.tables() for r in t.rows if r.span.line >= dump_start]
+    assert read and max(r.span.line for r in read) < first_unread
+    findings = gilint.lint(text, config={"select": ["GI901"]})
+    assert [f.line for f in findings if "从此行起的表格行未读取" in f.message] == [first_unread]
+
+
+def test_a_table_run_left_wholly_unread_keeps_its_text_in_the_tree(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The lexer drops no text: a run of table lines none of which is read is still a
+    table block of its section, so the section spans it."""
+    import gilint.lexer
+
+    monkeypatch.setattr(gilint.lexer, "TABLE_TEXT", 10)
+    text = "一、总体情况\n本机关全年主动公开信息。\n\n" + _dump(5) + "\n二、主动公开政府信息情况\n"
+    report = gilint.parse(text)
+    _check(report)
+    assert [d.code for d in report.diagnostics] == ["table-text-limit"]
+    first = report.sections[0]
+    spanned = report.source[first.span.start : first.span.end]
+    assert spanned.rstrip().endswith("000004\t1\t2\t3\t4\t5")
+    assert not list(report.tables())
+
+
+def test_real_reports_are_far_below_the_table_text_limit() -> None:
+    from gilint.lexer import TABLE_TEXT
+
+    for layout in LAYOUTS:
+        report = gilint.parse(render(sample_report("2019", seed=1, high=999), layout).text)
+        assert not [d for d in report.diagnostics if d.code == "table-text-limit"]
+        assert sum(t.span.end - t.span.start for t in report.tables()) * 50 < TABLE_TEXT

@@ -21,7 +21,7 @@ from gilint.ast import (
     YearMention,
 )
 from gilint.labels import key, keyed
-from gilint.lexer import LexResult, heading_of, lines_of
+from gilint.lexer import TABLE_TEXT, LexResult, heading_of, lines_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
 from gilint.span import Span
@@ -298,6 +298,15 @@ def build_report(
         Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
         for p in loaded.problems
     ]
+    if lexed.unread_table is not None:
+        diagnostics.append(
+            Diagnostic(
+                "table-text-limit",
+                f"表格内容超过 {TABLE_TEXT // 10_000} 万字（年度报告的表格通常只有约 1 万字），"
+                "从此行起的表格行未读取，其数据未参与检查",
+                loc.span(*lexed.unread_table),
+            )
+        )
     if not sections:
         diagnostics.append(
             Diagnostic(

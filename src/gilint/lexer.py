@@ -160,6 +160,12 @@ _MAX_SUBTITLE = 24
 _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
 _MAX_TITLES = 4096  # heading titles a lexer remembers (see LineLexer._title)
 _MAX_TEXT_LINES = 1024  # digit-free table lines whose cells a lexer remembers
+# Characters of table lines a report's tables are read from. A real report's tables are
+# some 10 000; cutting table text into cells costs about 120 MB and 2.5 s a million
+# characters, so a data dump of 50 MB (a TSV export in a folder of reports) would cost
+# gigabytes. Table lines past it are left uncut and unread, and the report says so (GI901,
+# whose documentation names the figure).
+TABLE_TEXT = 1_000_000
 
 
 @attrs.frozen(slots=True)
@@ -220,9 +226,11 @@ TableLine = tuple[LexCell, ...] | RowLine  # a line of a table run, as the lexer
 @attrs.frozen(slots=True)
 class LexResult:
     """The tokens of a text, each carrying what the lexer read in it (see
-    :class:`gilint.tokens.Lexeme`)."""
+    :class:`gilint.tokens.Lexeme`), and the first table line left unread once the
+    report's table text passed :data:`TABLE_TEXT` (its start and end), if one was."""
 
     tokens: list[Token]
+    unread_table: tuple[int, int] | None = None
 
 
 class _Line(NamedTuple):
@@ -486,7 +494,7 @@ class LineLexer:
             if len(content) <= _MAX_FURNITURE and _PAGE_FURNITURE.fullmatch(content):
                 continue  # as if the page had not broken here
             line = _new_line((start, piece))
-            if run and (tokens[-1].type != "PART" or state.table_lines):
+            if run and (tokens[-1].type != "PART" or state.table_open):
                 close_run()  # (a table run read since is something between headings)
             heading = self.match_heading(line, seen, state.last_part, state.tabled)
             if heading is not None:
@@ -516,7 +524,7 @@ class LineLexer:
         state.end_table(text, tokens)
         if run and tokens[-1].type != "PART":
             close_run()
-        return LexResult(tokens)
+        return LexResult(tokens, state.unread_table)
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -555,7 +563,9 @@ class LineLexer:
                 return
             state.release_pending(text, tokens)
         if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
-            state.add_table_lines(start, end, [self._table_line(text, line) for line in lines])
+            state.add_table_lines(
+                start, end, [self._table_line(text, line) for line in state.budgeted(lines)]
+            )
             if state.part is not None:
                 state.tabled.add(state.part)
             return
@@ -624,9 +634,12 @@ class _State:
         "pending_title",
         "table_end",
         "table_lines",
+        "table_open",
         "table_start",
+        "table_text_left",
         "tabled",
         "title_open",
+        "unread_table",
     )
 
     def __init__(self) -> None:
@@ -639,23 +652,42 @@ class _State:
         # the table run being read: its lines of cells and the text they cover, emitted
         # as one TBLOCK when the run ends (see end_table)
         self.table_lines: list[TableLine] = []
+        self.table_open = False  # a run has begun (its lines may all be unread)
         self.table_start = 0
         self.table_end = 0
         self.tabled: set[str] = set()  # parts whose tables have been met
+        self.table_text_left = TABLE_TEXT
+        self.unread_table: tuple[int, int] | None = None
+
+    def budgeted(self, lines: list[_Line]) -> list[_Line]:
+        """The lines of a table paragraph to be read: all of them while the report's
+        table text stays within :data:`TABLE_TEXT`; from the first line that passes it,
+        none (the first is remembered, for the report to say where reading stopped)."""
+        if self.unread_table is not None:
+            return []
+        for index, line in enumerate(lines):
+            self.table_text_left -= len(line.text)
+            if self.table_text_left < 0:
+                self.unread_table = (line.start, line.end)
+                return lines[:index]
+        return lines
 
     def add_table_lines(self, start: int, end: int, lines: list[TableLine]) -> None:
         """A paragraph of table lines, from ``start`` to ``end``: part of the run."""
-        if not self.table_lines:
+        if not self.table_open:
             self.table_start = start
+            self.table_open = True
         self.table_lines.extend(lines)
         self.table_end = end
 
     def end_table(self, text: str, tokens: list[Token]) -> None:
-        """The run of table lines read so far, as one token."""
-        if self.table_lines:
+        """The run of table lines read so far, as one token (whose lines may all have
+        been left unread: its text is still the run's)."""
+        if self.table_open:
             lines = tuple(self.table_lines)
             tokens.append(make_token("TBLOCK", text, self.table_start, self.table_end, lines))
             self.table_lines.clear()
+            self.table_open = False
 
     def release_pending(self, text: str, tokens: list[Token]) -> None:
         """Short front paragraphs that turned out not to lead to a title are prose."""
