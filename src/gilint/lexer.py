@@ -564,7 +564,9 @@ class LineLexer:
             state.release_pending(text, tokens)
         if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
             state.add_table_lines(
-                start, end, [self._table_line(text, line) for line in state.budgeted(lines)]
+                start,
+                end,
+                [self._table_line(text, line) for line in state.budgeted(lines, end - start)],
             )
             if state.part is not None:
                 state.tabled.add(state.part)
@@ -659,14 +661,18 @@ class _State:
         self.table_text_left = TABLE_TEXT
         self.unread_table: tuple[int, int] | None = None
 
-    def budgeted(self, lines: list[_Line]) -> list[_Line]:
-        """The lines of a table paragraph to be read: all of them while the report's
-        table text stays within :data:`TABLE_TEXT`; from the first line that passes it,
-        none (the first is remembered, for the report to say where reading stopped)."""
+    def budgeted(self, lines: list[_Line], size: int) -> list[_Line]:
+        """The lines of a table paragraph of ``size`` characters to be read: all of them
+        while the report's table text, line breaks included, stays within
+        :data:`TABLE_TEXT`; from the first line that passes it, none (the first is
+        remembered, for the report to say where reading stopped)."""
+        if size <= self.table_text_left:  # the usual paragraph: no line need be counted
+            self.table_text_left -= size
+            return lines
         if self.unread_table is not None:
             return []
         for index, line in enumerate(lines):
-            self.table_text_left -= len(line.text)
+            self.table_text_left -= len(line.text) + 1
             if self.table_text_left < 0:
                 self.unread_table = (line.start, line.end)
                 return lines[:index]
