@@ -211,7 +211,7 @@ def test_table_text_past_the_limit_is_left_unread_and_said_so(
 
     report_text = render(sample_report("2021", seed=3), "tabs").text
     before = gilint.parse(report_text)
-    table_text = sum(t.span.end - t.span.start for t in before.tables())  # (some 5 000)
+    table_text = sum(t.span.end - t.span.start for t in before.tables())  # (a few thousand)
     monkeypatch.setattr(gilint.lexer, "TABLE_TEXT", table_text + 2_000)
     text = report_text + "\n" + _dump(200)
     report = gilint.parse(text)

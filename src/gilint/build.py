@@ -302,7 +302,7 @@ def build_report(
         diagnostics.append(
             Diagnostic(
                 "table-text-limit",
-                f"表格内容超过 {TABLE_TEXT // 10_000} 万字（年度报告的表格通常只有约 1 万字），"
+                f"表格内容超过 {TABLE_TEXT // 10_000} 万字（年度报告的表格通常只有几千字），"
                 "从此行起的表格行未读取，其数据未参与检查",
                 loc.span(*lexed.unread_table),
             )

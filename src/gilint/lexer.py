@@ -161,10 +161,10 @@ _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a ç
 _MAX_TITLES = 4096  # heading titles a lexer remembers (see LineLexer._title)
 _MAX_TEXT_LINES = 1024  # digit-free table lines whose cells a lexer remembers
 # Characters of table lines a report's tables are read from. A real report's tables are
-# some 10 000; cutting table text into cells costs about 120 MB and 2.5 s a million
-# characters, so a data dump of 50 MB (a TSV export in a folder of reports) would cost
-# gigabytes. Table lines past it are left uncut and unread, and the report says so (GI901,
-# whose documentation names the figure).
+# 1 000 to 3 000 (the corpus, generated reports in every layout); cutting table text into
+# cells costs about 120 MB and 2.5 s a million characters, so a data dump of 50 MB (a TSV
+# export in a folder of reports) would cost gigabytes. Table lines past it are left uncut
+# and unread, and the report says so (GI901, whose documentation names the figure).
 TABLE_TEXT = 1_000_000
 
 
