@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 import gilint
-from gilint.labels import KeyOffsets, compact_key, key_runs, keyed
+from gilint import labels
+from gilint.labels import KeyOffsets, compact_key, key_runs, keyed, paragraph_key
 from gilint.normalise import TRANSLATION, canonical, normalise
 
 
@@ -60,6 +63,27 @@ def test_key_runs_agree_with_keyed(text: str) -> None:
     runs = KeyOffsets(list(starts), [7 + t for t in targets])
     assert run_key == key
     assert [runs[k] for k in range(len(key))] == offsets
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "一", " ", "\n", "“", "”", "1", "、", "*", "\t"])))
+def test_paragraph_key_agrees_with_keyed(text: str) -> None:
+    key, offsets = keyed(text, 11)
+    paragraph, runs = paragraph_key(text, 11)
+    assert paragraph == key
+    assert [runs[k] for k in range(len(key))] == offsets
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "一", " ", "\n", "”", "1", "2", "、", ".", "*"])))
+def test_a_long_text_keyed_slice_by_slice_is_keyed_the_same(text: str) -> None:
+    # slices of three characters, so that runs of dropped characters and "1、" are cut
+    # by slice ends everywhere: the key is the one read in one piece
+    with mock.patch.object(labels, "_SLICE", 3):
+        assert compact_key(text) == keyed(text)[0]
+
+
+def test_the_slices_of_a_long_text_are_as_long_as_shipped() -> None:
+    text = ("一 1、“二” " * 20_000)[: labels._SLICE * 2 + 5]
+    assert compact_key(text) == keyed(text)[0]
 
 
 def test_spans_point_at_the_original_characters_after_expansion() -> None:

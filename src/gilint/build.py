@@ -20,7 +20,7 @@ from gilint.ast import (
     TemplateInfo,
     YearMention,
 )
-from gilint.labels import key, keyed
+from gilint.labels import key, paragraph_key
 from gilint.lexer import TABLE_TEXT, LexResult, heading_of, lines_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
@@ -201,7 +201,7 @@ class _Years:
         for tok in tokens:
             if not all(c in tok for c in needs):
                 continue
-            text, offsets = keyed(str(tok), tok.start_pos or 0)
+            text, offsets = paragraph_key(str(tok), tok.start_pos or 0)
             m = pattern.search(text)
             if m:
                 span = self.loc.span(offsets[m.start(1)], offsets[m.end(1) - 1] + 1)

@@ -23,9 +23,24 @@ _ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三�
 NUMERALS = "一二三四五六七八九十"
 
 
+# Long text has its dropped characters deleted a slice at a time: one ``sub`` over
+# megabytes of spaced words builds a piece for each word first (a peak of some 11 bytes a
+# character), and deleting characters gives the same text slice by slice.
+_SLICE = 1 << 16
+
+
 def compact_key(canonical_text: str) -> str:
     """The key of text that is already canonical."""
-    return _NUMBER_SEP.sub(r"\1.", _DROP.sub("", canonical_text))
+    if len(canonical_text) <= _SLICE:
+        kept = _DROP.sub("", canonical_text)
+    else:
+        kept = "".join(
+            [
+                _DROP.sub("", canonical_text[at : at + _SLICE])
+                for at in range(0, len(canonical_text), _SLICE)
+            ]
+        )
+    return _NUMBER_SEP.sub(r"\1.", kept)
 
 
 def key(text: str) -> str:
@@ -42,7 +57,8 @@ def keyed(canonical_text: str, base: int = 0) -> tuple[str, list[int]]:
     """The key of canonical text and, for each key character, its offset (plus ``base``).
 
     Equal to :func:`compact_key` character for character; the offsets let a match in the
-    key be turned back into a span of the text.
+    key be turned back into a span of the text. The plain form, which the tests hold
+    :func:`key_runs` and :func:`paragraph_key` to; the code uses those.
     """
     pieces: list[str] = []
     offsets: list[int] = []
@@ -86,8 +102,21 @@ def key_runs(canonical_text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]
     """:func:`keyed` as runs: (key, key offset of each run, text offset of each run).
 
     Memoised: the same labels and headers recur in report after report, and a key
-    depends on nothing but the text.
+    depends on nothing but the text. For text that does not recur (a paragraph), see
+    :func:`paragraph_key`.
     """
+    return _runs(canonical_text)
+
+
+def paragraph_key(canonical_text: str, base: int = 0) -> tuple[str, KeyOffsets]:
+    """:func:`keyed` for text of any length, not memoised: its offsets as runs, one for
+    each stretch of kept characters (a paragraph of prose has few), where :func:`keyed`
+    keeps an integer for each character (some 36 bytes a character)."""
+    key_text, starts, targets = _runs(canonical_text)
+    return key_text, KeyOffsets(list(starts), [base + t for t in targets])
+
+
+def _runs(canonical_text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     if _DROP.search(canonical_text) is None:
         return _NUMBER_SEP.sub(r"\1.", canonical_text), (0,), (0,)
     pieces: list[str] = []
