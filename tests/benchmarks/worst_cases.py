@@ -108,6 +108,21 @@ def _export(n: int) -> str:
     return "\n".join(rows) + "\n"
 
 
+def _prose(n: int) -> str:
+    """About ``n`` characters of Chinese prose with dates in one paragraph (no blank
+    line), wrapped every 40 characters: the report year is looked for in its key."""
+    sentence = "本机关于2023年1月1日至12月31日依法公开政府信息共计12条，办理申请5件。"
+    text = sentence * (n // len(sentence) + 1)
+    return "\n".join(text[at : at + 40] for at in range(0, n, 40)) + "\n"
+
+
+def _spaced_words(n: int) -> str:
+    """About ``n`` characters of words and spaces in one paragraph (a text file that is
+    no report), wrapped every 80 characters: every word a run of its key."""
+    text = "the office handled public requests this year. " * (n // 47 + 1)
+    return "\n".join(text[at : at + 80] for at in range(0, n, 80)) + "\n"
+
+
 # Inputs of a fixed size, each linted whole in a fresh process: seconds and peak memory.
 FIXED: dict[str, Callable[[], str]] = {
     "5 MB line of '0 '": lambda: "0 " * 2_500_000,
@@ -116,6 +131,8 @@ FIXED: dict[str, Callable[[], str]] = {
     "1 MB of numbers, then a word": lambda: _numbers_then_a_word(1_000_000),
     "20 000 repeated headings": lambda: _TABLE * 20_000,
     "30 MB tab-separated export": lambda: _export(400_000),
+    "10 MB of prose with dates": lambda: _prose(4_200_000),
+    "10 MB of spaced words": lambda: _spaced_words(10_000_000),
 }
 
 
