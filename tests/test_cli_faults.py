@@ -345,12 +345,32 @@ def test_ctrl_c_during_a_deferred_import_arrives_when_it_ends() -> None:
     after the block, as the KeyboardInterrupt the command reports as exit 130."""
     from gilint.interrupts import interrupts_deferred
 
-    finished = False
-    with pytest.raises(KeyboardInterrupt), interrupts_deferred():
-        os.kill(os.getpid(), signal.SIGINT)
-        time.sleep(0.05)  # a signal not held back is raised here
-        finished = True
-    assert finished
+    # (run in the whole suite on a loaded machine, it has failed here as if the signal
+    # never came; should it again, the message says what decides where SIGINT goes)
+    state = _sigint_state()
+    finished = raised = False
+    try:
+        with interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # a signal not held back is raised here
+            finished = True
+    except KeyboardInterrupt:
+        raised = True
+    assert raised and finished, state
+
+
+def _sigint_state() -> dict[str, object]:
+    """What decides whether and where SIGINT is handled in this process."""
+    import threading
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    tasks = Path(f"/proc/{os.getpid()}/task")
+    return {
+        "handler": signal.getsignal(signal.SIGINT),
+        "blocked here": signal.SIGINT in blocked,
+        "main thread": threading.current_thread() is threading.main_thread(),
+        "threads": len(list(tasks.iterdir())) if tasks.is_dir() else None,
+    }
 
 
 # -- configuration --------------------------------------------------------------------
