@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -361,8 +362,6 @@ def test_ctrl_c_during_a_deferred_import_arrives_when_it_ends() -> None:
 
 def _sigint_state() -> dict[str, object]:
     """What decides whether and where SIGINT is handled in this process."""
-    import threading
-
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, set())
     tasks = Path(f"/proc/{os.getpid()}/task")
     return {
