@@ -11,7 +11,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -36,6 +35,20 @@ def _folder(root: Path, count: int, text: str = _BROKEN) -> Path:
         (folder / f"r{index:03}.txt").write_text(text, "utf-8")
     (root / "gilint.toml").write_text('select = ["GI"]\n', "utf-8")
     return folder
+
+
+def _with_sigint(action: str, *args: str) -> list[str]:
+    """The command line of ``python -m gilint *args`` started with SIGINT's action set to
+    ``action`` (``SIG_DFL`` or ``SIG_IGN``), as a shell sets it for a foreground or a
+    background job: set by a first interpreter, which then becomes gilint's (an ignored
+    signal stays ignored across exec). Not through ``preexec_fn``, which is unsafe in a
+    process with threads."""
+    setup = (
+        "import os, signal, sys; "
+        f"signal.signal(signal.SIGINT, signal.{action}); "
+        "os.execv(sys.executable, [sys.executable, '-m', 'gilint', *sys.argv[1:]])"
+    )
+    return [sys.executable, "-c", setup, *args]
 
 
 def _one_clean_line(stderr: str) -> str:
@@ -290,7 +303,9 @@ def test_ctrl_c_exits_130_without_worker_tracebacks(tmp_path: Path) -> None:
         output = tmp_path / f"output-{delay}.txt"  # a file: a full pipe would hold the run
         with output.open("wb") as stdout:
             process = subprocess.Popen(
-                [sys.executable, "-m", "gilint", "check", "reports", "--jobs", "2"],
+                # SIGINT's action as a terminal's shell leaves it, whatever this process
+                # was started with (a script's background job has it ignored)
+                _with_sigint("SIG_DFL", "check", "reports", "--jobs", "2"),
                 cwd=tmp_path,
                 stdout=stdout,
                 stderr=subprocess.PIPE,
@@ -346,9 +361,9 @@ def test_ctrl_c_during_a_deferred_import_arrives_when_it_ends() -> None:
     after the block, as the KeyboardInterrupt the command reports as exit 130."""
     from gilint.interrupts import interrupts_deferred
 
-    # (run in the whole suite on a loaded machine, it has failed here as if the signal
-    # never came; should it again, the message says what decides where SIGINT goes)
-    state = _sigint_state()
+    # Python's own handler, as in a command started from a terminal (a test process may
+    # have been started with SIGINT ignored: see the next tests)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     finished = raised = False
     try:
         with interrupts_deferred():
@@ -357,19 +372,58 @@ def test_ctrl_c_during_a_deferred_import_arrives_when_it_ends() -> None:
             finished = True
     except KeyboardInterrupt:
         raised = True
-    assert raised and finished, state
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert raised and finished
 
 
-def _sigint_state() -> dict[str, object]:
-    """What decides whether and where SIGINT is handled in this process."""
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, set())
-    tasks = Path(f"/proc/{os.getpid()}/task")
-    return {
-        "handler": signal.getsignal(signal.SIGINT),
-        "blocked here": signal.SIGINT in blocked,
-        "main thread": threading.current_thread() is threading.main_thread(),
-        "threads": len(list(tasks.iterdir())) if tasks.is_dir() else None,
-    }
+def test_ctrl_c_ignored_from_the_start_stays_ignored_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A background job of a script starts with SIGINT ignored by its shell, so that
+    Ctrl-C meant for the script's foreground leaves it running. gilint keeps it so: no
+    handler of its own around a deferred import, and none put back at the end."""
+    from gilint import __main__ as entry
+    from gilint.interrupts import interrupts_deferred
+
+    _folder(tmp_path, 1)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["gilint", "check", "reports", "-q"])
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with interrupts_deferred():
+            inside = signal.getsignal(signal.SIGINT)
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)
+        after_block = signal.getsignal(signal.SIGINT)
+        assert entry.run() == 1
+        after_run = signal.getsignal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert inside == after_block == after_run == signal.SIG_IGN
+
+
+def test_ctrl_c_ignored_from_the_start_lets_the_run_finish(tmp_path: Path) -> None:
+    """The same as a whole process: started with SIGINT ignored, a run that gets it
+    goes on and ends as it would have, its output whole."""
+    _folder(tmp_path, 300)
+    output = tmp_path / "output.txt"
+    with output.open("wb") as stdout:
+        process = subprocess.Popen(
+            _with_sigint("SIG_IGN", "check", "reports", "--jobs", "2"),
+            cwd=tmp_path,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        for delay in (0.3, 0.3, 0.4):
+            time.sleep(delay)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 1, stderr.decode("utf-8", "replace")
+    assert not stderr
+    assert "检查了 300 个文件" in output.read_text("utf-8")
 
 
 # -- configuration --------------------------------------------------------------------

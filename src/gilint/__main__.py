@@ -40,8 +40,10 @@ def _end_at_once_on_ctrl_c() -> None:
     there at all (Ctrl-C was lost, and the run's own status came out) or run inside
     Python's own code (a traceback). From here Ctrl-C ends the process at once, by the
     signal itself: a shell shows status 130, and a calling script sees that the command
-    was interrupted."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    was interrupted. Where whoever started gilint had SIGINT ignored (a script's
+    background job), it stays ignored to the end."""
+    if signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 if __name__ == "__main__":

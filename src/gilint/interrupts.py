@@ -22,8 +22,13 @@ def interrupts_deferred() -> Iterator[None]:
     in place gets it. Python runs signal handlers in the main thread whichever thread the
     signal reached, so this holds in a process with other threads too (masking the
     signal in one thread would not). Elsewhere than in the main thread, where no handler
-    can be set, the body runs as it is."""
-    if threading.current_thread() is not threading.main_thread():
+    can be set, the body runs as it is; so it does where SIGINT is ignored (a background
+    job of a script, started so by its shell): there is no Ctrl-C to hold back, and a
+    handler of ours would only let a signal interrupt the import's system calls."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    ):
         yield
         return
     received: list[FrameType | None] = []
