@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -37,18 +38,26 @@ def _folder(root: Path, count: int, text: str = _BROKEN) -> Path:
     return folder
 
 
-def _with_sigint(action: str, *args: str) -> list[str]:
-    """The command line of ``python -m gilint *args`` started with SIGINT's action set to
-    ``action`` (``SIG_DFL`` or ``SIG_IGN``), as a shell sets it for a foreground or a
-    background job: set by a first interpreter, which then becomes gilint's (an ignored
-    signal stays ignored across exec). Not through ``preexec_fn``, which is unsafe in a
-    process with threads."""
+def _check_in_the_background(
+    folder: Path, stdout: IO[bytes], sigint: str
+) -> subprocess.Popen[bytes]:
+    """``gilint check reports --jobs 2`` in ``folder``, in a process group of its own,
+    started with SIGINT's action set to ``sigint`` (``SIG_DFL`` or ``SIG_IGN``) as a
+    shell sets it for a foreground or a background job: by a first interpreter, which
+    then becomes gilint's (an ignored signal stays ignored across exec). Not through
+    ``preexec_fn``, which is unsafe in a process with threads."""
     setup = (
         "import os, signal, sys; "
-        f"signal.signal(signal.SIGINT, signal.{action}); "
+        f"signal.signal(signal.SIGINT, signal.{sigint}); "
         "os.execv(sys.executable, [sys.executable, '-m', 'gilint', *sys.argv[1:]])"
     )
-    return [sys.executable, "-c", setup, *args]
+    return subprocess.Popen(
+        [sys.executable, "-c", setup, "check", "reports", "--jobs", "2"],
+        cwd=folder,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def _one_clean_line(stderr: str) -> str:
@@ -302,15 +311,9 @@ def test_ctrl_c_exits_130_without_worker_tracebacks(tmp_path: Path) -> None:
     for delay in (0.3, 0.6, 1.0):
         output = tmp_path / f"output-{delay}.txt"  # a file: a full pipe would hold the run
         with output.open("wb") as stdout:
-            process = subprocess.Popen(
-                # SIGINT's action as a terminal's shell leaves it, whatever this process
-                # was started with (a script's background job has it ignored)
-                _with_sigint("SIG_DFL", "check", "reports", "--jobs", "2"),
-                cwd=tmp_path,
-                stdout=stdout,
-                stderr=subprocess.PIPE,
-                start_new_session=True,
-            )
+            # SIGINT's action as a terminal's shell leaves it, whatever this process was
+            # started with (a script's background job has it ignored)
+            process = _check_in_the_background(tmp_path, stdout, "SIG_DFL")
             time.sleep(delay)
             finished = process.poll() is not None
             if not finished:
@@ -409,13 +412,7 @@ def test_ctrl_c_ignored_from_the_start_lets_the_run_finish(tmp_path: Path) -> No
     _folder(tmp_path, 300)
     output = tmp_path / "output.txt"
     with output.open("wb") as stdout:
-        process = subprocess.Popen(
-            _with_sigint("SIG_IGN", "check", "reports", "--jobs", "2"),
-            cwd=tmp_path,
-            stdout=stdout,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
+        process = _check_in_the_background(tmp_path, stdout, "SIG_IGN")
         for delay in (0.3, 0.3, 0.4):
             time.sleep(delay)
             with contextlib.suppress(ProcessLookupError):
