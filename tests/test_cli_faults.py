@@ -39,25 +39,25 @@ def _folder(root: Path, count: int, text: str = _BROKEN) -> Path:
 
 
 def _check_in_the_background(
-    folder: Path, stdout: IO[bytes], sigint: str
+    folder: Path, stdout: IO[bytes], *, ignoring_ctrl_c: bool
 ) -> subprocess.Popen[bytes]:
     """``gilint check reports --jobs 2`` in ``folder``, in a process group of its own,
-    started with SIGINT's action set to ``sigint`` (``SIG_DFL`` or ``SIG_IGN``) as a
-    shell sets it for a foreground or a background job: by a first interpreter, which
-    then becomes gilint's (an ignored signal stays ignored across exec). Not through
-    ``preexec_fn``, which is unsafe in a process with threads."""
-    setup = (
-        "import os, signal, sys; "
-        f"signal.signal(signal.SIGINT, signal.{sigint}); "
-        "os.execv(sys.executable, [sys.executable, '-m', 'gilint', *sys.argv[1:]])"
-    )
-    return subprocess.Popen(
-        [sys.executable, "-c", setup, "check", "reports", "--jobs", "2"],
-        cwd=folder,
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    started with SIGINT's action as a shell leaves it to a background job of a script
+    (ignored) or to a command typed at a terminal (the default), whatever this process
+    was started with. A child keeps an ignored signal and has a handled one reset to the
+    default, so this process holds that action while it starts the child."""
+    action = signal.SIG_IGN if ignoring_ctrl_c else signal.default_int_handler
+    previous = signal.signal(signal.SIGINT, action)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "gilint", "check", "reports", "--jobs", "2"],
+            cwd=folder,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _one_clean_line(stderr: str) -> str:
@@ -311,9 +311,7 @@ def test_ctrl_c_exits_130_without_worker_tracebacks(tmp_path: Path) -> None:
     for delay in (0.3, 0.6, 1.0):
         output = tmp_path / f"output-{delay}.txt"  # a file: a full pipe would hold the run
         with output.open("wb") as stdout:
-            # SIGINT's action as a terminal's shell leaves it, whatever this process was
-            # started with (a script's background job has it ignored)
-            process = _check_in_the_background(tmp_path, stdout, "SIG_DFL")
+            process = _check_in_the_background(tmp_path, stdout, ignoring_ctrl_c=False)
             time.sleep(delay)
             finished = process.poll() is not None
             if not finished:
@@ -412,7 +410,7 @@ def test_ctrl_c_ignored_from_the_start_lets_the_run_finish(tmp_path: Path) -> No
     _folder(tmp_path, 300)
     output = tmp_path / "output.txt"
     with output.open("wb") as stdout:
-        process = _check_in_the_background(tmp_path, stdout, "SIG_IGN")
+        process = _check_in_the_background(tmp_path, stdout, ignoring_ctrl_c=True)
         for delay in (0.3, 0.3, 0.4):
             time.sleep(delay)
             with contextlib.suppress(ProcessLookupError):
