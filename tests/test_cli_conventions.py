@@ -127,7 +127,7 @@ def test_a_progress_bar_only_on_a_terminal(
 # workers do), and the question is whether gilint starts one.
 _THREADS_AT_FORK = """
 import io, json, sys, threading
-from gilint import cli, runner
+from gilint import cli, workers
 
 class Terminal(io.StringIO):
     def isatty(self):
@@ -136,13 +136,13 @@ class Terminal(io.StringIO):
 cli.PROGRESS_DELAY = 0
 sys.stderr = Terminal()
 seen = []
-make_pool = runner._pool
+start = workers._start
 
-def pool(jobs):
+def started(context, work, others):
     seen.append(sorted(thread.name for thread in threading.enumerate()))
-    return make_pool(jobs)
+    return start(context, work, others)
 
-runner._pool = pool
+workers._start = started
 code = cli.main(["check", "reports", "-j", "2"])
 print(json.dumps([code, seen]))
 """
@@ -162,7 +162,7 @@ def test_the_progress_bar_starts_no_thread_before_the_workers_are_forked(folder:
     )
     code, threads_at_fork = json.loads(result.stdout.splitlines()[-1])  # after the findings
     assert code == 1, result.stderr
-    assert threads_at_fork == [["MainThread"]]
+    assert threads_at_fork == [["MainThread"]] * 2  # a worker for each job
 
 
 def test_sarif_related_locations_suggestions_and_absolute_uris(

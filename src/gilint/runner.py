@@ -8,11 +8,9 @@ output is the same for any number of jobs.
 
 from __future__ import annotations
 
+import contextlib
 import gc
-import multiprocessing
-import multiprocessing.pool
 import os
-import signal
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +34,7 @@ from gilint.parsing import open_cache
 from gilint.reporters.base import FileResult, display_path
 from gilint.review import report_view
 from gilint.summary import summarise
+from gilint.workers import WorkerLost, in_workers
 
 STDIN = "-"
 
@@ -251,26 +250,6 @@ def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[start : start + size]
 
 
-def _leave_interrupts_to_the_parent() -> None:
-    """A worker's start: Ctrl-C reaches the whole process group, and the main process
-    alone handles it (it stops the workers), so no worker prints a traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def _pool(jobs: int) -> multiprocessing.pool.Pool:
-    """Worker processes that ignore Ctrl-C. It is blocked while they start, so that none
-    is interrupted before it has said so; the main process then gets it (if any)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return multiprocessing.Pool(jobs, initializer=_leave_interrupts_to_the_parent)
-    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        return multiprocessing.Pool(jobs, initializer=_leave_interrupts_to_the_parent)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-
-
 def run(
     paths: Sequence[str], session: Session, jobs: int, stdin: bytes | None = None
 ) -> Iterator[Outcome]:
@@ -284,13 +263,12 @@ def run(
             yield session.check(path)
         return
     size = max(1, min(64, len(files) // (jobs * 4) or 1))
-    pool = _pool(jobs)
-    try:
-        for batch in pool.imap(session.check_many, chunks(files, size)):
-            yield from batch
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    batches = list(chunks(files, size))
+    with contextlib.closing(in_workers(session.check_many, batches, jobs)) as results:
+        for batch, result in zip(batches, results, strict=True):
+            if isinstance(result, WorkerLost):  # the other files are still checked
+                for path in batch:
+                    error = f"无法检查文件 {display_path(path)}：检查它的工作进程意外结束"
+                    yield Outcome(path, error=f"{error}（{result}）")
+            else:
+                yield from result
