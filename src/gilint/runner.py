@@ -1,9 +1,9 @@
 """``gilint check``: which files, with which configuration, in how many processes.
 
 Each file is checked with the nearest configuration file above it (or ``--config``),
-with the command line's settings on top. Files are checked in a process pool when
-``--jobs`` is above one; results come back in the order the files were given, so the
-output is the same for any number of jobs.
+with the command line's settings on top. Files are checked in worker processes
+(:mod:`gilint.workers`) when ``--jobs`` is above one; results come back in the order the
+files were given, so the output is the same for any number of jobs.
 """
 
 from __future__ import annotations
