@@ -5,8 +5,8 @@ for good)."""
 
 from __future__ import annotations
 
-import contextlib
 import faulthandler
+import functools
 import json
 import os
 import signal
@@ -44,19 +44,33 @@ def _killed_on_three(task: int) -> int:
     return task * 10
 
 
-def _fails_on_two(task: int) -> int:
+def _fails_on_two(folder: Path, task: int) -> int:
+    _note_pid(folder)
     if task == 2:
         raise ValueError("坏任务")
     return task
 
 
-def _large(task: int) -> bytes:
+def _large(folder: Path, task: int) -> bytes:
+    _note_pid(folder)
     return bytes(4_000_000)  # far more than a pipe holds
 
 
-def _pid_then_sleep(task: int) -> int:
+def _pid_then_sleep(folder: Path, task: int) -> int:
+    _note_pid(folder)
     time.sleep(0 if task == 0 else 60)
     return os.getpid()
+
+
+def _note_pid(folder: Path) -> None:
+    """Leave the worker's process id in ``folder``, for :func:`_workers_gone`."""
+    (folder / str(os.getpid())).touch()
+
+
+def _workers_gone(folder: Path, within: float = 10) -> bool:
+    """Whether every worker that noted its process id in ``folder`` has ended."""
+    pids = [int(entry.name) for entry in folder.iterdir()]
+    return bool(pids) and all(_gone(pid, within) for pid in pids)
 
 
 def _pid_then_nap(task: int) -> int:
@@ -108,30 +122,30 @@ def test_a_worker_lost_in_a_task_is_reported_in_its_place_and_replaced() -> None
     assert isinstance(results[3], WorkerLost) and "9" in str(results[3])
 
 
-def test_an_exception_in_the_work_is_raised_and_the_workers_stopped() -> None:
+def test_an_exception_in_the_work_is_raised_and_the_workers_stopped(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="坏任务"):
-        list(in_workers(_fails_on_two, list(range(6)), 2))
-    assert not _children()
+        list(in_workers(functools.partial(_fails_on_two, tmp_path), list(range(6)), 2))
+    assert _workers_gone(tmp_path)
 
 
-def test_closing_early_with_large_results_on_their_way_does_not_wait() -> None:
+def test_closing_early_with_large_results_on_their_way_does_not_wait(tmp_path: Path) -> None:
     """The hang this module exists for: results larger than a pipe holds, and the
     caller stops after the first."""
-    results = in_workers(_large, list(range(8)), 2)
+    results = in_workers(functools.partial(_large, tmp_path), list(range(8)), 2)
     started = time.monotonic()
     assert len(next(results)) == 4_000_000
     results.close()
     assert time.monotonic() - started < 20
-    assert not _children()
+    assert _workers_gone(tmp_path)
 
 
-def test_closing_early_kills_busy_workers_at_once() -> None:
-    results = in_workers(_pid_then_sleep, [0, 1, 2], 2)
-    first = next(results)  # the worker that slept 0 s, now in a 60 s task
+def test_closing_early_kills_busy_workers_at_once(tmp_path: Path) -> None:
+    results = in_workers(functools.partial(_pid_then_sleep, tmp_path), [0, 1, 2], 2)
+    first = next(results)  # task 0's worker, idle now; the other is in a 60 s task
     started = time.monotonic()
     results.close()
-    assert time.monotonic() - started < 10 and _gone(first, 10)
-    assert not _children()
+    assert time.monotonic() - started < 10
+    assert _workers_gone(tmp_path) and str(first) in os.listdir(tmp_path)
 
 
 _MAIN_KILLED = """
@@ -218,15 +232,3 @@ def test_a_worker_that_dies_is_an_error_for_its_files_and_the_rest_are_checked(
     assert any("r25.txt" in line for line in lost) and len(lost) < 40
     checked = {Path(f["path"]).name for f in json.loads(result.stdout)}
     assert "r25.txt" not in checked and len(checked) + len(lost) == 40
-
-
-def _children() -> list[int]:
-    """This process's child processes still running (zombies are not)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError):
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                if int(fields[1]) == os.getpid() and fields[0] != "Z":
-                    found.append(int(entry.name))
-    return found
