@@ -365,17 +365,15 @@ def test_ctrl_c_during_a_deferred_import_arrives_when_it_ends() -> None:
     # Python's own handler, as in a command started from a terminal (a test process may
     # have been started with SIGINT ignored: see the next tests)
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    finished = raised = False
+    finished = False
     try:
-        with interrupts_deferred():
+        with pytest.raises(KeyboardInterrupt), interrupts_deferred():
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.05)  # a signal not held back is raised here
             finished = True
-    except KeyboardInterrupt:
-        raised = True
     finally:
         signal.signal(signal.SIGINT, previous)
-    assert raised and finished
+    assert finished
 
 
 def test_ctrl_c_ignored_from_the_start_stays_ignored_in_process(

@@ -18,6 +18,7 @@ import signal
 from collections.abc import Callable, Generator, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import DefaultContext
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -34,7 +35,7 @@ class _Worker:
 
     __slots__ = ("conn", "process")
 
-    def __init__(self, conn: Connection, process: Any) -> None:
+    def __init__(self, conn: Connection, process: BaseProcess) -> None:
         self.conn = conn
         self.process = process
 
@@ -124,9 +125,9 @@ def in_workers(
                 except (EOFError, OSError):
                     workers.remove(worker)
                     done[index] = WorkerLost(_end(worker))
-                    replacement = _start(context, work, workers)
-                    workers.append(replacement)
-                    idle.append(replacement)
+                    if given < len(tasks):  # a new worker, for the tasks still to give
+                        workers.append(_start(context, work, workers))
+                        idle.append(workers[-1])
                     continue
                 if not ok:
                     raise value
