@@ -52,6 +52,21 @@ def test_years_that_do_not_chain(tmp_path: Path, layout: str) -> None:
     assert off.returncode == 0 and "GI70" not in off.stdout
 
 
+def test_per_file_ignores_set_one_file_apart(tmp_path: Path) -> None:
+    """A file's per-file-ignores turn a rule across reports off for that file alone."""
+    last, this = _pair(consistent=False)
+    _write(tmp_path, {"a-2023.txt": last, "b-2024.txt": this})
+
+    def codes(*ignores: str) -> set[str]:
+        given = [f"--per-file-ignores={ignore}" for ignore in ignores]
+        result = run_gilint("check", ".", "--isolated", "--select", "GI7", *given, cwd=tmp_path)
+        return {line.split()[1] for line in result.stdout.splitlines()[:-1]}
+
+    assert codes("a-2023.txt:GI7") == {"GI701", "GI702"}  # the findings are b's
+    assert codes("b-2024.txt:GI701") == {"GI702"}
+    assert codes("*.txt:GI7") == set()
+
+
 def test_years_that_chain_give_nothing(tmp_path: Path) -> None:
     last, this = _pair(consistent=True)
     _write(tmp_path, {"a-2023.txt": last, "b-2024.txt": this})

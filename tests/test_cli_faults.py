@@ -216,6 +216,34 @@ def test_output_naming_an_input_is_refused_before_anything_is_written(tmp_path: 
         assert target.read_bytes() == before
 
 
+@pytest.mark.skipif(not hasattr(os, "link"), reason="needs hard links")
+def test_output_naming_an_input_by_a_link_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same file under another name (a hard link, a symbolic link, a link that
+    points where the output would be written) is refused too; another file is not."""
+    folder = _folder(tmp_path, 2)
+    monkeypatch.chdir(tmp_path)
+    os.link(folder / "r001.txt", tmp_path / "hard.txt")
+    (tmp_path / "soft.txt").symlink_to(folder / "r000.txt")
+    (tmp_path / "pending").mkdir()
+    (tmp_path / "pending" / "ahead.txt").symlink_to(tmp_path / "later.txt")  # nothing there yet
+    for given, target in (
+        ("reports", "hard.txt"),
+        ("reports/r000.txt", "soft.txt"),
+        ("soft.txt", "reports/r000.txt"),
+        ("pending", "later.txt"),
+    ):
+        before = {p: p.read_bytes() for p in folder.iterdir() if p.exists()}
+        # (in this process: -j 1; refused before any file is read)
+        assert cli.main(["check", given, "-o", target, "-j", "1"]) == 2, (given, target)
+        assert "被检查的文件" in _one_clean_line(capsys.readouterr().err)
+        assert {p: p.read_bytes() for p in folder.iterdir() if p.exists()} == before
+    assert not (tmp_path / "later.txt").exists()
+    assert cli.main(["check", "reports/r000.txt", "-o", "other.json", "-j", "1"]) == 1
+    assert (tmp_path / "other.json").read_text("utf-8")
+
+
 def test_a_failed_write_leaves_the_old_output_file_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -79,6 +79,22 @@ def test_a_configuration_below_the_working_directory_runs_no_code(
     assert "Traceback" not in result.stderr
 
 
+def test_each_folders_refused_configuration_is_said_once(uploads: Path) -> None:
+    """Files of several folders, given one by one and mixed: each folder's configuration
+    is read and its refusal said once, whichever of its files comes first."""
+    second = uploads.parent / "second"
+    second.mkdir()
+    for name in ("a.txt", "b.txt", "x.py", ".gilint.toml"):
+        (second / name).write_bytes((uploads / name).read_bytes())
+    files = ["uploads/a.txt", "second/a.txt", "uploads/b.txt", "second/b.txt"]
+    result = run_gilint("check", *files, "--jobs", "2", cwd=uploads.parent)
+    warnings = [line for line in result.stderr.splitlines() if "local-rules" in line]
+    assert len(warnings) == 2, result.stderr
+    assert str(uploads / ".gilint.toml") in warnings[0]
+    assert str(second / ".gilint.toml") in warnings[1]
+    assert not _ran(uploads) and not _ran(second) and "XZ001" not in result.stdout
+
+
 def test_the_rest_of_an_untrusted_configuration_still_applies(uploads: Path) -> None:
     (uploads / "a.txt").write_text("一、总体情况\n正文。\n", "utf-8")
     result = run_gilint("check", "uploads/a.txt", "--format", "json", cwd=uploads.parent)

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gilint.workers import WorkerLost, in_workers
 
@@ -232,3 +234,24 @@ def test_a_worker_that_dies_is_an_error_for_its_files_and_the_rest_are_checked(
     assert any("r25.txt" in line for line in lost) and len(lost) < 40
     checked = {Path(f["path"]).name for f in json.loads(result.stdout)}
     assert "r25.txt" not in checked and len(checked) + len(lost) == 40
+
+
+@given(count=st.integers(0, 3000), jobs=st.integers(2, 16))
+def test_batches_hold_every_file_once_in_order_and_shrink_to_single_files(
+    count: int, jobs: int
+) -> None:
+    from gilint.runner import BATCH, batches
+
+    files = [f"r{index}.txt" for index in range(count)]
+    cut = batches(files, jobs)
+    assert [f for batch in cut for f in batch] == files
+    sizes = [len(batch) for batch in cut]
+    assert all(1 <= size <= BATCH for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)  # the large ones first
+    # a batch is at most a quarter of each worker's share of what is left with it
+    left = count
+    for size in sizes:
+        assert size == 1 or size <= left / jobs / 4
+        left -= size
+    if count >= jobs * 4:  # at the end, no worker holds more than one file alone
+        assert sizes[-jobs:] == [1] * jobs

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # imported where used, so that `gilint --version` starts quic
     from collections.abc import Iterator
 
     from gilint.baseline import Entry
+    from gilint.config import Config
     from gilint.findings import Finding
     from gilint.linting import Linter
     from gilint.loading import Loaded
@@ -309,15 +310,16 @@ def _corpus_rules(linter: Linter, session: Session, paths: Sequence[str]) -> lis
     from gilint.rule import CorpusRule
 
     chosen = []
+    settings = _settings_of(session, paths)
     for entry in linter.registry.corpus_rules:
         rule = entry.rule(linter.registry.templates)
         assert isinstance(rule, CorpusRule)
-        if not any(session.config_for(Path(p)).enabled(rule.code, p) for p in paths):
+        if not any(config.enabled(rule.code, path) for config, path in settings):
             continue
         if not rule.installed():
             # said when the user asked for the rule by name or prefix (GI703, GI7); a
             # plain run goes on quietly without an extra it was not asked to install
-            if any(_names(session.config_for(Path(p)), rule.code) for p in paths):
+            if any(_names(config, rule.code) for config, _ in settings):
                 _warn(
                     f"规则 {rule.code}（{rule.name}）未运行：需要安装 gilint[{rule.extra}]"
                     f'（pip install "gilint[{rule.extra}]"）'
@@ -325,6 +327,22 @@ def _corpus_rules(linter: Linter, session: Session, paths: Sequence[str]) -> lis
             continue
         chosen.append(rule)
     return chosen
+
+
+def _settings_of(session: Session, paths: Sequence[str]) -> list[tuple[Config, str | None]]:
+    """The different settings the files at ``paths`` are checked with: each folder's
+    configuration, with the path only where per-file-ignores can set a file apart (a
+    run over thousands of files of one folder asks its configuration once)."""
+    by_folder: dict[str, Config] = {}
+    distinct: dict[tuple[int, str | None], tuple[Config, str | None]] = {}
+    for path in paths:
+        folder = os.path.dirname(path)
+        config = by_folder.get(folder)
+        if config is None:
+            config = by_folder[folder] = session.config_for(Path(path))
+        key = path if config.per_file_ignores else None
+        distinct.setdefault((id(config), key), (config, key))
+    return list(distinct.values())
 
 
 def _names(config: Any, code: str) -> bool:
@@ -477,12 +495,22 @@ def _refuse_an_input_as_output(target: str, inputs: list[str]) -> None:
     """``-o`` must not name a file being checked: writing it would destroy the input."""
     from gilint.runner import STDIN
 
+    # (the output's own identity once, not once for each of thousands of inputs)
+    real = os.path.realpath(target)
+    try:
+        status = os.stat(target)
+        identity: tuple[int, int] | None = (status.st_dev, status.st_ino)
+    except OSError:
+        identity = None
     for given in inputs:
         if given == STDIN:
             continue
-        same = os.path.realpath(given) == os.path.realpath(target)
-        with contextlib.suppress(OSError):
-            same = same or os.path.samefile(given, target)
+        try:
+            status = os.stat(given)
+            # the same file however it is named (links, "..", another spelling)
+            same = identity == (status.st_dev, status.st_ino)
+        except OSError:  # a link to nothing yet: writing the output would make it one
+            same = os.path.realpath(given) == real
         if same:
             raise UsageError(
                 f"输出文件 {target} 是被检查的文件之一，拒绝覆盖（请换一个输出文件名）"
@@ -496,7 +524,13 @@ def _resolve_configs(session: Session, files: list[str]) -> None:
     from gilint.config import ConfigError
     from gilint.runner import STDIN
 
+    folders: set[str] = set()
     for file in files:
+        # a file's configuration is its folder's: the first file of a folder stands for all
+        folder = file if file == STDIN else os.path.dirname(file)
+        if folder in folders:
+            continue
+        folders.add(folder)
         with contextlib.suppress(ConfigError):
             session.config_for(Path.cwd() if file == STDIN else Path(file))
     for warning in session.new_warnings():

@@ -127,6 +127,8 @@ class Config:
         return best[1] if best else default
 
     def excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False  # (the path's forms cost a resolve of the root, file after file)
         forms = _path_forms(str(path), self.root)
         return any(fnmatch.fnmatch(f, p) for p in self.exclude for f in forms)
 

@@ -250,6 +250,23 @@ def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
         yield items[start : start + size]
 
 
+BATCH = 64  # files a worker is given at most at a time
+
+
+def batches(items: Sequence[str], jobs: int) -> list[Sequence[str]]:
+    """``items`` cut for ``jobs`` workers: a batch is a quarter of what is left for each
+    worker, at most :data:`BATCH` files and at least one. Large batches keep the traffic
+    between processes small; small ones at the end keep a worker from finishing a large
+    batch alone while the others have nothing left to do."""
+    cut: list[Sequence[str]] = []
+    start = 0
+    while start < len(items):
+        size = max(1, min(BATCH, (len(items) - start) // (jobs * 4)))
+        cut.append(items[start : start + size])
+        start += size
+    return cut
+
+
 def run(
     paths: Sequence[str], session: Session, jobs: int, stdin: bytes | None = None
 ) -> Iterator[Outcome]:
@@ -262,10 +279,9 @@ def run(
         for path in files:
             yield session.check(path)
         return
-    size = max(1, min(64, len(files) // (jobs * 4) or 1))
-    batches = list(chunks(files, size))
-    with contextlib.closing(in_workers(session.check_many, batches, jobs)) as results:
-        for batch, result in zip(batches, results, strict=True):
+    cut = batches(files, jobs)
+    with contextlib.closing(in_workers(session.check_many, cut, jobs)) as results:
+        for batch, result in zip(cut, results, strict=True):
             if isinstance(result, WorkerLost):  # the other files are still checked
                 for path in batch:
                     error = f"无法检查文件 {display_path(path)}：检查它的工作进程意外结束"
