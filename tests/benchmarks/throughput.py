@@ -330,8 +330,8 @@ def main() -> None:
         f"{args.reports} reports of {size:.1f} KiB on average"
     )
     print()
-    print("| measure | ms per report | x floor | each round | target |")
-    print("|---|---:|---:|---|---|")
+    print("| measure | ms per report | reports per second | x floor | each round | target |")
+    print("|---|---:|---:|---:|---|---|")
     rows = (
         ("floor: read + decode + NFKC + regex pass", "floor", ""),
         ("gilint.parse, in process", "parse", ""),
@@ -342,12 +342,13 @@ def main() -> None:
     for label, name, target in rows:
         each = _each(timed[name].rounds, places=1)
         print(
-            f"| {label} | {timed[name].seconds * ms:.3f} | {timed[name].multiple:.1f} | "
-            f"{each} | {target} |"
+            f"| {label} | {timed[name].seconds * ms:.3f} | {1 / timed[name].seconds:.0f} | "
+            f"{timed[name].multiple:.1f} | {each} | {target} |"
         )
     print()
     print(
-        "(ms: the best of three rounds; x floor: in process, the median over all slices of "
+        "(ms: the best of three rounds, and reports per second the same rounds' on one CPU, "
+        "two for --jobs 2; x floor: in process, the median over all slices of "
         f"{SLICE} reports of the time over the floor's on the same slice, and for whole "
         "processes the median over the rounds of the time over the floor's in the same "
         "round; each round: the rounds' own multiples, in order)"
