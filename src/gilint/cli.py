@@ -333,13 +333,9 @@ def _settings_of(session: Session, paths: Sequence[str]) -> list[tuple[Config, s
     """The different settings the files at ``paths`` are checked with: each folder's
     configuration, with the path only where per-file-ignores can set a file apart (a
     run over thousands of files of one folder asks its configuration once)."""
-    by_folder: dict[str, Config] = {}
     distinct: dict[tuple[int, str | None], tuple[Config, str | None]] = {}
     for path in paths:
-        folder = os.path.dirname(path)
-        config = by_folder.get(folder)
-        if config is None:
-            config = by_folder[folder] = session.config_for(Path(path))
+        config = session.config_for_file(path)
         key = path if config.per_file_ignores else None
         distinct.setdefault((id(config), key), (config, key))
     return list(distinct.values())
@@ -524,15 +520,12 @@ def _resolve_configs(session: Session, files: list[str]) -> None:
     from gilint.config import ConfigError
     from gilint.runner import STDIN
 
-    folders: set[str] = set()
     for file in files:
-        # a file's configuration is its folder's: the first file of a folder stands for all
-        folder = file if file == STDIN else os.path.dirname(file)
-        if folder in folders:
-            continue
-        folders.add(folder)
         with contextlib.suppress(ConfigError):
-            session.config_for(Path.cwd() if file == STDIN else Path(file))
+            if file == STDIN:
+                session.config_for(Path.cwd())
+            else:
+                session.config_for_file(file)
     for warning in session.new_warnings():
         _warn(warning)
 

@@ -79,6 +79,7 @@ class Session:
     _told: set[Path] = attrs.field(factory=set, repr=False)
     _linters: dict[Path | None, Linter] = attrs.field(factory=dict, repr=False)
     _configs: dict[Path | None, Config] = attrs.field(factory=dict, repr=False)
+    _by_folder: dict[str, Config] = attrs.field(factory=dict, repr=False)
 
     _PICKLED = (
         "overrides",
@@ -106,6 +107,7 @@ class Session:
         self._told = set()
         self._linters = {}
         self._configs = {}
+        self._by_folder = {}
 
     def config_for(self, path: Path) -> Config:
         folder = (
@@ -117,6 +119,15 @@ class Session:
         if config is None:
             base = attrs.evolve(self._file_config(path), **self.inline)
             config = self._configs[folder] = with_overrides(base, **self.overrides)
+        return config
+
+    def config_for_file(self, path: str) -> Config:
+        """:meth:`config_for` a file, asked once for each folder however many of its files
+        ask (thousands of files of one folder cost no path object or lookup each)."""
+        folder = os.path.dirname(path)
+        config = self._by_folder.get(folder)
+        if config is None:
+            config = self._by_folder[folder] = self.config_for(Path(path))
         return config
 
     def new_warnings(self) -> list[str]:
