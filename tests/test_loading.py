@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import io
+from pathlib import Path
 
 import pytest
 
 import gilint
-from gilint.loading import load_bytes, load_text
+from gilint.loading import InputError, load_bytes, load_text, read_input, read_input_stream
 
 TEXT = "示例镇2024年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开信息１２条。\n"
 
@@ -112,3 +114,39 @@ def test_positions_are_right_in_crlf_files_with_undecodable_bytes(codec: str, ba
     assert loaded.encoding == codec and loaded.text.count("\n") == text.count("\n")
     (found,) = gilint.lint(data, config={"select": ["GI205"]})
     assert (found.line, found.column) == (expected.line, expected.column + 1)
+
+
+class _Recording(io.BytesIO):
+    """A stream that keeps the sizes it was asked to read."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.asked: list[int] = []
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        self.asked.append(-1 if size is None else size)
+        return super().read(size)
+
+
+def test_a_file_is_read_by_its_size_not_by_the_limit(tmp_path: Path) -> None:
+    data = TEXT.encode("utf-8")
+    stream = _Recording(data)
+    assert read_input_stream(stream, 1000, size=len(data)) == data
+    assert stream.asked == [len(data) + 1]  # not 1001: a read allocates what it asks for
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    assert read_input(path, 1000) == data
+
+
+def test_a_file_that_grew_after_it_was_measured_is_read_to_the_limit() -> None:
+    data = TEXT.encode("utf-8")
+    assert read_input_stream(_Recording(data), 1000, size=10) == data
+    with pytest.raises(InputError, match="超过"):
+        read_input_stream(_Recording(data), len(data) - 1, size=10)
+    assert read_input_stream(_Recording(data), len(data), size=0) == data
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_a_regular_file_that_says_it_is_empty_is_still_read_whole() -> None:
+    # (files of /proc are regular files of size 0 that hold text)
+    assert read_input("/proc/self/status").startswith(b"Name:")

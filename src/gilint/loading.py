@@ -50,12 +50,18 @@ def read_input(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
             raise InputError("不是普通文件（如管道、设备或目录），未读取")
         if info.st_size > limit:
             raise _too_large(limit)
-        return read_input_stream(stream, limit)
+        return read_input_stream(stream, limit, size=info.st_size)
 
 
-def read_input_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
-    """At most ``limit`` bytes of a stream (standard input); more is an InputError."""
-    data = stream.read(limit + 1)
+def read_input_stream(stream: BinaryIO, limit: int = MAX_BYTES, size: int | None = None) -> bytes:
+    """At most ``limit`` bytes of a stream (standard input); more is an InputError.
+
+    ``size`` is what the file said it holds: one read of that much and a byte more finds
+    its end, where a read of ``limit`` bytes would first allocate ``limit`` bytes (50 MB
+    for a report of 20 KB). A file that grew since is read on to ``limit``."""
+    data = stream.read(limit + 1 if size is None else min(size, limit) + 1)
+    if size is not None and len(data) > size:
+        data += stream.read(limit + 1 - len(data))
     if len(data) > limit:
         raise _too_large(limit)
     return data
