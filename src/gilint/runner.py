@@ -148,7 +148,10 @@ class Session:
         return guarded
 
     def linter_for(self, path: Path) -> Linter:
-        config = self.config_for(path)
+        return self._linter_of(self.config_for(path))
+
+    def _linter_of(self, config: Config) -> Linter:
+        """The linter of a configuration, built once for all the files it governs."""
         if config.source not in self._linters:
             # (the cache is opened in the process that reads the files: a worker's own)
             self._linters[config.source] = Linter(config, cache=open_cache(self.cache))
@@ -160,10 +163,11 @@ class Session:
     def check(self, path: str, data: bytes | None = None, *, given: str | None = None) -> Outcome:
         """Check the file at ``path``; ``given`` is the path as the user gave it (when
         ``path`` was made absolute for a worker elsewhere), used in every message."""
-        where = Path.cwd() if path == STDIN else Path(path)
         named = given or path
         try:
-            linter = self.linter_for(where)
+            linter = self._linter_of(
+                self.config_for(Path.cwd()) if path == STDIN else self.config_for_file(path)
+            )
             if data is None:
                 data = read_input(path, self.max_bytes)
         except ConfigError as exc:
