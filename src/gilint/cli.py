@@ -518,14 +518,10 @@ def _resolve_configs(session: Session, files: list[str]) -> None:
     local rules is said once, here, whichever worker process checks the file. A
     configuration that cannot be used is reported with the files it concerns."""
     from gilint.config import ConfigError
-    from gilint.runner import STDIN
 
     for file in files:
         with contextlib.suppress(ConfigError):
-            if file == STDIN:
-                session.config_for(Path.cwd())
-            else:
-                session.config_for_file(file)
+            session.config_for_file(file)
     for warning in session.new_warnings():
         _warn(warning)
 

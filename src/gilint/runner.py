@@ -122,8 +122,11 @@ class Session:
         return config
 
     def config_for_file(self, path: str) -> Config:
-        """:meth:`config_for` a file, asked once for each folder however many of its files
-        ask (thousands of files of one folder cost no path object or lookup each)."""
+        """:meth:`config_for` a file to check (:data:`STDIN`: the current folder's), asked
+        once for each folder however many of its files ask (thousands of files of one
+        folder cost no path object or lookup each)."""
+        if path == STDIN:
+            return self.config_for(Path.cwd())
         folder = os.path.dirname(path)
         config = self._by_folder.get(folder)
         if config is None:
@@ -165,9 +168,7 @@ class Session:
         ``path`` was made absolute for a worker elsewhere), used in every message."""
         named = given or path
         try:
-            linter = self._linter_of(
-                self.config_for(Path.cwd()) if path == STDIN else self.config_for_file(path)
-            )
+            linter = self._linter_of(self.config_for_file(path))
             if data is None:
                 data = read_input(path, self.max_bytes)
         except ConfigError as exc:
