@@ -359,7 +359,7 @@ def _with_findings_across(
 
     by_path: dict[str, list[Finding]] = {}
     for finding in found:
-        config = session.config_for(Path(finding.path or "."))
+        config = session.config_for_file(finding.path or ".")
         if not config.enabled(finding.code, finding.path):
             continue
         severity = config.severity_of(finding.code, finding.severity)
