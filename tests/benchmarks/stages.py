@@ -16,6 +16,12 @@ cost takes before any positions, tree, template or rule.
 Last it times a whole lint (``Linter.lint``), each report through every stage in turn,
 beside the sum of the stages, each of which ran over all reports before the next began:
 the difference is what taking the stages one report at a time costs, not work of its own.
+
+With ``--rules`` it then times each enabled built-in rule alone (a linter that selects
+that rule only) on freshly parsed reports: whether the rules' share of a lint is one
+rule's or spread over all of them. Each rule pays for what the AST computes on first
+use for it, as it would if it ran alone, so the rules' times add up to more than all
+rules run together, which the table gives beside them.
 """
 
 from __future__ import annotations
@@ -125,6 +131,7 @@ def timed(work: Callable[[In], Out], items: Sequence[In]) -> tuple[float, list[O
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=600)
+    parser.add_argument("--rules", action="store_true", help="time each rule alone too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_reports(Path(tmp), args.reports)
@@ -233,6 +240,43 @@ def main() -> None:
     ]
     for name, seconds in rows:
         print(f"| {name} | {seconds * ms:.3f} | {seconds / floor_s:.1f} |")
+    if args.rules:
+        print()
+        print("| rule, alone on freshly parsed reports | ms | x floor |")
+        print("|---|---:|---:|")
+        for name, seconds in each_rule(linter, data):
+            print(f"| {name} | {seconds * ms:.4f} | {seconds / floor_s:.2f} |")
+
+
+def fresh_check(linter: gilint.Linter, data: Sequence[bytes]) -> float:
+    """Best-of-three seconds per report of ``linter.check`` on reports parsed anew for
+    each round (outside the timing), with the collector paused."""
+    best = float("inf")
+    for _ in range(3):
+        reports = [linter.parse(d) for d in data]
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            for report in reports:
+                linter.check(report)
+            best = min(best, (time.perf_counter() - start) / len(reports))
+        finally:
+            gc.enable()
+    return best
+
+
+def each_rule(linter: gilint.Linter, data: Sequence[bytes]) -> list[tuple[str, float]]:
+    """Each enabled rule's check time alone, slowest first, then all of them together."""
+    codes = [e.rule.code for e in linter.registry.rules if linter.config.enabled(e.rule.code)]
+    alone = [
+        (code, fresh_check(gilint.Linter(gilint.Config(select=(code,))), data)) for code in codes
+    ]
+    alone.sort(key=lambda item: -item[1])
+    return [
+        *alone,
+        ("the rules' times alone, summed", sum(s for _, s in alone)),
+        ("every rule in one linter (as a lint runs them)", fresh_check(linter, data)),
+    ]
 
 
 if __name__ == "__main__":
