@@ -41,6 +41,7 @@ from throughput import floor, make_reports
 
 import gilint
 from gilint.build import _block_regions, _Tree, _Years, build_report
+from gilint.collector import collector_paused
 from gilint.grammar_loader import parse_tokens
 from gilint.labels import compact_key
 from gilint.lexer import LexResult, LineLexer, _Line
@@ -189,13 +190,7 @@ def main() -> None:
         # rules on fresh reports, so that what the AST builds on first use is counted
         reports = [linter.parse(d) for d in data]
         rules_s, _ = timed(linter.check, reports)
-        rules_fresh = float("inf")
-        for _ in range(3):
-            reports = [linter.parse(d) for d in data]
-            start = time.perf_counter()
-            for report in reports:
-                linter.check(report)
-            rules_fresh = min(rules_fresh, (time.perf_counter() - start) / len(reports))
+        rules_fresh = fresh_check(linter, data)
         # the same stages as a lint runs them: each report through all of them in turn,
         # where every stage above ran over all reports before the next began
         lint_s, _ = timed(linter.lint, data)
@@ -250,18 +245,16 @@ def main() -> None:
 
 def fresh_check(linter: gilint.Linter, data: Sequence[bytes]) -> float:
     """Best-of-three seconds per report of ``linter.check`` on reports parsed anew for
-    each round (outside the timing), with the collector paused."""
+    each round (outside the timing, so that what the AST builds on first use is counted),
+    with the collector paused."""
     best = float("inf")
     for _ in range(3):
         reports = [linter.parse(d) for d in data]
-        gc.disable()
-        try:
+        with collector_paused():
             start = time.perf_counter()
             for report in reports:
                 linter.check(report)
             best = min(best, (time.perf_counter() - start) / len(reports))
-        finally:
-            gc.enable()
     return best
 
 
