@@ -22,6 +22,11 @@ that rule only) on freshly parsed reports: whether the rules' share of a lint is
 rule's or spread over all of them. Each rule pays for what the AST computes on first
 use for it, as it would if it ran alone, so the rules' times add up to more than all
 rules run together, which the table gives beside them.
+
+With ``--select GI1,GI2`` (code prefixes, as ``Config.select`` takes them) it also times
+the rules and a whole lint with only those rules enabled: what a lint of a narrower
+scope costs, such as the structure and table rules that the performance issue's own
+probe ran, and so what the other rules add to a lint.
 """
 
 from __future__ import annotations
@@ -133,6 +138,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=600)
     parser.add_argument("--rules", action="store_true", help="time each rule alone too")
+    parser.add_argument(
+        "--select",
+        default="",
+        help="code prefixes, comma-separated: also time a lint with only those rules",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_reports(Path(tmp), args.reports)
@@ -144,6 +154,8 @@ def main() -> None:
     gilint.parse(data[0])  # build the parser outside the timing
     lexer = LineLexer(NATIONAL)
     linter = gilint.Linter(gilint.Config(select=("GI",)))
+    selected = tuple(code.strip() for code in args.select.split(",") if code.strip())
+    narrow = gilint.Linter(gilint.Config(select=selected)) if selected else None
     gc.disable()
     try:
         load_s, loaded = timed(load_bytes, data)
@@ -194,6 +206,9 @@ def main() -> None:
         # the same stages as a lint runs them: each report through all of them in turn,
         # where every stage above ran over all reports before the next began
         lint_s, _ = timed(linter.lint, data)
+        if narrow is not None:
+            narrow_rules = fresh_check(narrow, data)
+            narrow_lint, _ = timed(narrow.lint, data)
     finally:
         gc.enable()
 
@@ -233,6 +248,12 @@ def main() -> None:
         ("the stages from load to rules, summed", summed),
         ("a whole lint: each report through every stage in turn (Linter.lint)", lint_s),
     ]
+    if narrow is not None:
+        only = ", ".join(selected)
+        rows += [
+            (f"rules, on freshly parsed reports, only {only}", narrow_rules),
+            (f"a whole lint with only {only} (Linter.lint)", narrow_lint),
+        ]
     for name, seconds in rows:
         print(f"| {name} | {seconds * ms:.3f} | {seconds / floor_s:.1f} |")
     if args.rules:
