@@ -47,6 +47,7 @@ from throughput import floor, make_reports
 import gilint
 from gilint.build import _block_regions, _Tree, _Years, build_report
 from gilint.collector import collector_paused
+from gilint.config import ConfigError
 from gilint.grammar_loader import parse_tokens
 from gilint.labels import compact_key
 from gilint.lexer import LexResult, LineLexer, _Line
@@ -144,6 +145,11 @@ def main() -> None:
         help="code prefixes, comma-separated: also time a lint with only those rules",
     )
     args = parser.parse_args()
+    selected = tuple(code.strip() for code in args.select.split(",") if code.strip())
+    try:  # an unknown code or prefix is the user's mistake: say so, no traceback
+        narrow = gilint.Linter(gilint.Config(select=selected)) if selected else None
+    except ConfigError as exc:
+        parser.error(f"--select: {exc}")
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_reports(Path(tmp), args.reports)
         floor_s, _ = timed(floor, paths)
@@ -154,8 +160,6 @@ def main() -> None:
     gilint.parse(data[0])  # build the parser outside the timing
     lexer = LineLexer(NATIONAL)
     linter = gilint.Linter(gilint.Config(select=("GI",)))
-    selected = tuple(code.strip() for code in args.select.split(",") if code.strip())
-    narrow = gilint.Linter(gilint.Config(select=selected)) if selected else None
     gc.disable()
     try:
         load_s, loaded = timed(load_bytes, data)
