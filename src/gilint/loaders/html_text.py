@@ -202,29 +202,33 @@ def _span(values: dict[str, str], name: str) -> int:
 
 
 def _grid(table: _Table) -> list[list[_Cell | None]]:
-    """The table's rows with spans expanded: a merged cell's continuation is None."""
+    """The table's rows with spans expanded: a merged cell's continuation is None.
+
+    Each row costs its own width: ``below`` holds only the columns that rowspans from
+    rows above still cover, and a row is padded to the last of them in one step (a
+    staircase of rowspans, each row's cell pushed one column further, costs as much as
+    it is wide, not as much again for every row under it)."""
     grid: list[list[_Cell | None]] = []
-    below: dict[int, int] = {}  # column -> rows a rowspan still covers
+    below: dict[int, int] = {}  # column -> rows, this one included, a rowspan still covers
     for cells in table.rows:
         row: list[_Cell | None] = []
+        started: dict[int, int] = {}  # column -> rows after this one its rowspan covers
         column = 0
         for cell in cells:
-            while below.get(column, 0) > 0:
-                below[column] -= 1
+            while column in below:
                 row.append(None)
                 column += 1
             row.append(cell)
-            for offset in range(cell.colspan):
-                if cell.rowspan > 1:
-                    below[column + offset] = cell.rowspan - 1
-                if offset:
-                    row.append(None)
+            row.extend([None] * (cell.colspan - 1))
+            if cell.rowspan > 1:
+                for offset in range(cell.colspan):
+                    started[column + offset] = cell.rowspan - 1
             column += cell.colspan
-        while any(count > 0 for col, count in below.items() if col >= column):
-            if below.get(column, 0) > 0:
-                below[column] -= 1
-            row.append(None)
-            column += 1
+        if below:
+            row.extend([None] * (max(below) + 1 - column))
+        below = {col: rows - 1 for col, rows in below.items() if rows > 1}
+        for col, rows in started.items():  # (a cell drawn over a span: the longer holds)
+            below[col] = max(below.get(col, 0), rows)
         grid.append(row)
     return grid
 
