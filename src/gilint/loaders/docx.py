@@ -22,6 +22,10 @@ from gilint.loading import Loaded
 from gilint.places import Place
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What a Word file's parts may hold once unpacked. python-docx reads every part into
+# memory and parses the XML ones whole, in C, where no time limit can stop it: a file
+# of a few hundred kilobytes can unpack to gigabytes. A report's parts hold a few MB.
+MAX_UNPACKED = 128 * 1024 * 1024
 
 
 def is_docx(data: bytes) -> bool:
@@ -35,6 +39,16 @@ def is_docx(data: bytes) -> bool:
             return "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+def unpacked_size(data: bytes) -> int:
+    """What the archive's parts hold once unpacked, as its directory declares. Python's
+    zipfile never unpacks more than a part declares (a part that holds more fails its
+    checksum), so this bounds what python-docx can read."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return sum(info.file_size for info in archive.infolist())
 
 
 def _text(element: Any) -> str:
@@ -93,6 +107,15 @@ class DocxLoader(Loader):
                 import docx
         except ImportError:
             raise MissingExtra("docx", " Word ") from None
+        try:
+            unpacked = unpacked_size(data)
+        except Exception as exc:  # not a zip archive, or a damaged one
+            raise LoaderError(f"无法作为 Word 文档读取（{type(exc).__name__}: {exc}）") from None
+        if unpacked > MAX_UNPACKED:
+            raise LoaderError(
+                f"Word 文档解压后共 {unpacked / (1024 * 1024):.0f} MB，超过 "
+                f"{MAX_UNPACKED // (1024 * 1024)} MB 的上限，未读取（文件内容异常，可能经过构造）"
+            )
         try:
             body = docx.Document(io.BytesIO(data)).element.body
         except Exception as exc:  # a damaged or foreign zip: python-docx raises many kinds
