@@ -183,6 +183,7 @@ def _check_command(args: argparse.Namespace) -> int:
         "template": args.template,
         "local_rules": _local_rules(args),
         "rule_timeout": args.rule_timeout,
+        "extract_timeout": args.extract_timeout,
         "per_file_ignores": _per_file_ignores(args.per_file_ignores),
     }
     paths = args.paths or ["."]
@@ -565,6 +566,7 @@ def _show_settings(session: Session, linter: Linter, where: Path) -> int:
         f"exclude = {_toml_list(config.exclude)}",
         f"local-rules = {_toml_list([str(p) for p in config.local_rules])}",
         f"rule-timeout = {config.rule_timeout:g}",
+        f"extract-timeout = {config.extract_timeout:g}",
         f"max-file-size = {session.max_bytes / (1024 * 1024):g}  # MB",
         "",
         "[per-file-ignores]",
@@ -662,17 +664,27 @@ def _read_one(args: argparse.Namespace, overrides: dict[str, Any]) -> tuple[Lint
     from gilint.parsing import read_with
     from gilint.runner import STDIN
 
-    session = _session(args, {**overrides, "local_rules": _local_rules(args)})
+    session = _session(
+        args,
+        {**overrides, "local_rules": _local_rules(args), "extract_timeout": args.extract_timeout},
+    )
     linter = _linter(session, Path.cwd() if args.file == STDIN else Path(args.file))
     try:
         if args.file == STDIN:
             data = read_input_stream(sys.stdin.buffer, args.max_file_size)
         else:
             data = read_input(args.file, args.max_file_size)
-        return linter, read_with(linter.registry.loaders, data, args.file, linter.cache)
+        loaded = read_with(
+            linter.registry.loaders, data, args.file, linter.cache, linter.config.extract_timeout
+        )
     except (OSError, LoaderError) as exc:
         reason = _os_error(exc) if isinstance(exc, OSError) and exc.strerror else exc
         raise UsageError(f"无法读取文件 {args.file}：{reason}") from None
+    # a damaged file, or one stopped past a limit: ``check`` reports it as GI901
+    unreadable = [p.message for p in loaded.problems if p.code == "unreadable"]
+    if unreadable:
+        raise UsageError(f"无法读取文件 {args.file}：{unreadable[0]}")
+    return linter, loaded
 
 
 def _parse_command(args: argparse.Namespace) -> int:
@@ -777,10 +789,10 @@ def _jobs(value: str) -> int:
 
 
 def _seconds(value: str) -> float:
-    from gilint.config import ConfigError, rule_timeout
+    from gilint.config import ConfigError, seconds
 
     try:
-        return rule_timeout(float(value))
+        return seconds("", float(value))
     except (ValueError, ConfigError):
         raise argparse.ArgumentTypeError(f"应为秒数（0 表示不限）：{value}") from None
 
@@ -822,6 +834,13 @@ def _input_options(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="缓存从PDF、Word、网页文件中读出的文本（存于本用户的缓存目录），"
         "再次检查同一文件时不再重新读取",
+    )
+    command.add_argument(
+        "--extract-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="从一个 PDF、Word、网页文件中提取文本的时间上限（默认 120 秒，0 表示不限），"
+        "超时的文件报 GI901",
     )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from gilint.extraction_limits import DEFAULT_EXTRACT_TIMEOUT
 from gilint.findings import Severity
 from gilint.messages import os_error
 
@@ -49,6 +50,7 @@ KEYS = (
     "extend-include",
     "exclude",
     "rule-timeout",
+    "extract-timeout",
 )
 DEFAULT_RULE_TIMEOUT = 10.0  # seconds one rule may take on one report
 DEFAULT_INCLUDE = ("*.txt",)  # and the suffixes of every installed loader (see included)
@@ -78,6 +80,7 @@ class Config:
     extend_include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     rule_timeout: float = DEFAULT_RULE_TIMEOUT
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
     root: Path | None = None
     source: Path | None = None
 
@@ -191,10 +194,11 @@ def _codes(key: str, value: Any, where: str) -> tuple[str, ...]:
     return tuple(normal_code(v) for v in _strings(key, value, where))
 
 
-def rule_timeout(value: Any, where: str = "") -> float:
-    """Seconds one rule may run on one report; 0 means no limit."""
+def seconds(key: str, value: Any, where: str = "") -> float:
+    """A time limit in seconds under ``key`` (``rule-timeout``, ``extract-timeout``); 0
+    means no limit."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1e6:
-        raise ConfigError(f"配置项 rule-timeout 应为秒数（0 表示不限）{where}")
+        raise ConfigError(f"配置项 {key} 应为秒数（0 表示不限）{where}")
     return float(value)
 
 
@@ -243,7 +247,9 @@ def from_mapping(
             raise ConfigError(f"配置项 template 应为 auto、2019 或 2021{where}")
         fields["template"] = str(data["template"])
     if "rule-timeout" in data:
-        fields["rule_timeout"] = rule_timeout(data["rule-timeout"], where)
+        fields["rule_timeout"] = seconds("rule-timeout", data["rule-timeout"], where)
+    if "extract-timeout" in data:
+        fields["extract_timeout"] = seconds("extract-timeout", data["extract-timeout"], where)
     if "local-rules" in data:
         base = root or Path.cwd()
         fields["local_rules"] = tuple(

@@ -74,7 +74,9 @@ class Linter:
     def parse(self, source: Source, path: str | None = None) -> Report:
         """Parse a path, bytes or text (see :func:`gilint.parsing.load`) with this
         linter's loaders; ``path`` names the report (and, for bytes, their format)."""
-        loaded, found = load(source, self.registry.loaders, path, self.cache)
+        loaded, found = load(
+            source, self.registry.loaders, path, self.cache, self.config.extract_timeout
+        )
         return self.parse_loaded(loaded, path or found)
 
     def parse_loaded(self, loaded: Loaded, path: str | None = None) -> Report:

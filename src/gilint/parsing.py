@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from gilint.ast import Diagnostic, Report
 from gilint.build import build_report
 from gilint.collector import collector_paused
+from gilint.extraction_limits import DEFAULT_EXTRACT_TIMEOUT, ExtractionStopped, extraction_limits
 from gilint.grammar_loader import parse_tokens
 from gilint.lexer import LineLexer
 from gilint.loaders import Loader, LoaderError, NotInstalled, choose
@@ -35,6 +36,7 @@ def load(
     loaders: Sequence[Loader] | None = None,
     name: str | None = None,
     cache: ExtractionCache | None = None,
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT,
 ) -> tuple[Loaded, str | None]:
     """Read a path, bytes or text. A ``str`` is a path when it names an existing file and
     has no line break; otherwise it is the report text itself. Bytes and files go to the
@@ -47,7 +49,10 @@ def load(
     optional extra, LibreOffice) raises :class:`~gilint.loaders.NotInstalled`. A
     damaged PDF or Word file is content like any other: it is read as empty, with a
     problem that says why (GI901). With a ``cache``, what a loader extracts is kept
-    there and read back for the same bytes (:mod:`gilint.extraction_cache`)."""
+    there and read back for the same bytes (:mod:`gilint.extraction_cache`). A loader
+    is stopped after ``extract_timeout`` seconds (0: never) or when it takes too much
+    memory (:mod:`gilint.extraction_limits`): the file is read as empty, with a problem
+    that says which limit."""
     if isinstance(source, os.PathLike) or (
         isinstance(source, str)
         and "\n" not in source
@@ -55,9 +60,9 @@ def load(
         and os.path.isfile(source)
     ):
         path = os.fspath(source)
-        return read_with(loaders, read_input(path), path, cache), path
+        return read_with(loaders, read_input(path), path, cache, extract_timeout), path
     if isinstance(source, bytes):
-        return read_with(loaders, source, name, cache), None
+        return read_with(loaders, source, name, cache, extract_timeout), None
     return load_text(source), None
 
 
@@ -76,6 +81,7 @@ def read_with(
     data: bytes,
     name: str | None,
     cache: ExtractionCache | None = None,
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT,
 ) -> Loaded:
     """``data`` read by the loader chosen for it (see :func:`load`)."""
     if loaders is None:
@@ -87,10 +93,11 @@ def read_with(
     if cache is not None and key is not None and (kept := cache.get(key)) is not None:
         return kept
     try:
-        loaded = loader.load(data, name or "bytes")
+        with extraction_limits(extract_timeout):
+            loaded = loader.load(data, name or "bytes")
     except NotInstalled:
         raise  # not the file's fault: the user must install something
-    except LoaderError as exc:  # a damaged file: a finding, as for text that cannot be read
+    except (LoaderError, ExtractionStopped) as exc:  # a damaged file: a finding
         problem = LoadProblem("unreadable", str(exc))
         return Loaded("", encoding=loader.name, origin=loader.name, problems=(problem,))
     if cache is not None and key is not None:

@@ -23,7 +23,8 @@ class RuleTimeout(BaseException):
     ``except Exception`` does not swallow it."""
 
 
-def _usable() -> bool:
+def usable() -> bool:
+    """Whether a SIGALRM timer can be used here: the main thread, the signal unclaimed."""
     return (
         hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
@@ -62,7 +63,7 @@ class TimeLimits:
 
     @contextlib.contextmanager
     def armed(self) -> Iterator[TimeLimits]:
-        if self.seconds <= 0 or not _usable():
+        if self.seconds <= 0 or not usable():
             yield self
             return
         tick = min(1.0, self.seconds / 2)
