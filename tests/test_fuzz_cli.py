@@ -90,6 +90,7 @@ _TOML_PIECES = st.sampled_from(
         "select = ",
         "ignore = ",
         "rule-timeout = ",
+        "extract-timeout = ",
         "template = ",
         "[tool.gilint]\n",
         "[per-file-ignores]\n",
