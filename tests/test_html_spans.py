@@ -55,9 +55,20 @@ def test_spans_are_expanded_as_the_reference_reads_them(
 
 def test_a_staircase_of_rowspans_is_as_wide_as_its_spans() -> None:
     """Each row's one cell spans 1 000 rows, so each row's cell stands one column to the
-    right of the one above, until the first span ends: 3 000 rows, at most 1 000 wide."""
-    page = b"<html><body><table>" + b"<tr><td rowspan=1000>1</td></tr>" * 3000 + b"</table>"
-    text = read_with(None, page, "stairs.html").text
-    widths = [line.count("\t") + 1 for line in text.split("\n")[:3000]]
+    right of the one above, until the first span ends: 1 200 rows, at most 1 000 wide
+    (some 700 000 cells, under the page's limit)."""
+    page = b"<html><body><table>" + b"<tr><td rowspan=1000>1</td></tr>" * 1200 + b"</table>"
+    loaded = read_with(None, page, "stairs.html")
+    assert not loaded.problems
+    widths = [line.count("\t") + 1 for line in loaded.text.split("\n")[:1200]]
     assert widths[:3] == [1, 2, 3] and max(widths) == 1000
     assert widths[999] == 1000 and widths[1000] == 1000  # the first span ended: reused
+
+
+def test_a_page_whose_spans_expand_past_the_limit_is_not_read() -> None:
+    """45 KB of cells each spanning 1 000 rows and 1 000 columns would expand to some
+    500 million cells: the page is refused once its tables pass a million."""
+    cell = b"<tr><td colspan=1000 rowspan=1000>1</td></tr>"
+    loaded = read_with(None, b"<html><body><table>" + cell * 1000 + b"</table>", "w.html")
+    assert loaded.text == ""
+    assert loaded.problems[0].message.startswith("网页中的表格展开合并单元格后超过 100 万格")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import attrs
 
-from gilint.loaders import HEAD, TextWriter
+from gilint.loaders import HEAD, LoaderError, TextWriter
 from gilint.loading import Loaded, load_bytes, load_text
 from gilint.places import Place
 
@@ -63,6 +64,10 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
 _SPACE = re.compile(r"\s+")
 _TITLE_WORDS = ("年度报告", "工作报告")
+# Cells a page's tables may hold once their spans are expanded. A report's tables hold a
+# few hundred; a page of 45 KB whose every row is a cell spanning 1 000 rows and 1 000
+# columns would expand to hundreds of millions.
+MAX_CELLS = 1_000_000
 
 
 def _decode(data: bytes) -> Loaded:
@@ -201,14 +206,14 @@ def _span(values: dict[str, str], name: str) -> int:
         return 1
 
 
-def _grid(table: _Table) -> list[list[_Cell | None]]:
-    """The table's rows with spans expanded: a merged cell's continuation is None.
+def _grid(table: _Table) -> Iterator[list[_Cell | None]]:
+    """The table's rows, one at a time, with spans expanded: a merged cell's
+    continuation is None.
 
     Each row costs its own width: ``below`` holds only the columns that rowspans from
     rows above still cover, and a row is padded to the last of them in one step (a
     staircase of rowspans, each row's cell pushed one column further, costs as much as
     it is wide, not as much again for every row under it)."""
-    grid: list[list[_Cell | None]] = []
     below: dict[int, int] = {}  # column -> rows, this one included, a rowspan still covers
     for cells in table.rows:
         row: list[_Cell | None] = []
@@ -229,12 +234,15 @@ def _grid(table: _Table) -> list[list[_Cell | None]]:
         below = {col: rows - 1 for col, rows in below.items() if rows > 1}
         for col, rows in started.items():  # (a cell drawn over a span: the longer holds)
             below[col] = max(below.get(col, 0), rows)
-        grid.append(row)
-    return grid
+        yield row
 
 
 class _Writer(TextWriter):
     """The text of a page: paragraphs and tables, block by block."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells = 0  # table cells written, blank continuations included
 
     def paragraph(self, chunks: list[tuple[str, Place]]) -> None:
         first = True
@@ -249,6 +257,12 @@ class _Writer(TextWriter):
 
     def table(self, table: _Table) -> None:
         for row in _grid(table):
+            self.cells += len(row)
+            if self.cells > MAX_CELLS:
+                raise LoaderError(
+                    f"网页中的表格展开合并单元格后超过 {MAX_CELLS // 10000} 万格，未读取"
+                    "（年度报告的表格通常只有几百格）"
+                )
             for index, cell in enumerate(row):
                 if index:
                     self.write("\t")
