@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import time
 from collections.abc import Iterator
 from types import FrameType
 
-from gilint.timelimit import usable
+from gilint.timelimit import ticking, usable
 
 DEFAULT_EXTRACT_TIMEOUT = 120.0  # seconds one file's extraction may take
 MEMORY_GROWTH = 1 << 30  # bytes one file's extraction may add to the process
@@ -67,10 +66,5 @@ def extraction_limits(seconds: float) -> Iterator[None]:
                 f"提取文本占用的内存超过 {memory >> 20} MB，已停止（文件内容异常，可能经过构造）"
             )
 
-    previous = signal.signal(signal.SIGALRM, tick)
-    signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
-    try:
+    with ticking(tick, TICK):
         yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

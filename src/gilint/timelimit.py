@@ -14,7 +14,7 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
 
 
@@ -30,6 +30,20 @@ def usable() -> bool:
         and threading.current_thread() is threading.main_thread()
         and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
     )
+
+
+@contextlib.contextmanager
+def ticking(handler: Callable[[int, FrameType | None], None], every: float) -> Iterator[None]:
+    """``handler`` called every ``every`` seconds of real time while the body runs, from
+    SIGALRM; the signal's previous handler is back afterwards. Only where
+    :func:`usable` says so."""
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, every, every)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class TimeLimits:
@@ -66,11 +80,5 @@ class TimeLimits:
         if self.seconds <= 0 or not usable():
             yield self
             return
-        tick = min(1.0, self.seconds / 2)
-        previous = signal.signal(signal.SIGALRM, self._tick)
-        signal.setitimer(signal.ITIMER_REAL, tick, tick)
-        try:
+        with ticking(self._tick, min(1.0, self.seconds / 2)):
             yield self
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)

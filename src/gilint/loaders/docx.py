@@ -51,6 +51,11 @@ def unpacked_size(data: bytes) -> int:
         return sum(info.file_size for info in archive.infolist())
 
 
+def _damaged(exc: Exception) -> LoaderError:
+    """A file that is not a Word document after all, with what the library said."""
+    return LoaderError(f"无法作为 Word 文档读取（{type(exc).__name__}: {exc}）")
+
+
 def _text(element: Any) -> str:
     """The text of a paragraph or cell: its runs' text, tabs and breaks as spaces; the
     paragraphs of a cell run together (a label wrapped in its cell is one label)."""
@@ -110,7 +115,7 @@ class DocxLoader(Loader):
         try:
             unpacked = unpacked_size(data)
         except Exception as exc:  # not a zip archive, or a damaged one
-            raise LoaderError(f"无法作为 Word 文档读取（{type(exc).__name__}: {exc}）") from None
+            raise _damaged(exc) from None
         if unpacked > MAX_UNPACKED:
             raise LoaderError(
                 f"Word 文档解压后共 {unpacked / (1024 * 1024):.0f} MB，超过 "
@@ -119,7 +124,7 @@ class DocxLoader(Loader):
         try:
             body = docx.Document(io.BytesIO(data)).element.body
         except Exception as exc:  # a damaged or foreign zip: python-docx raises many kinds
-            raise LoaderError(f"无法作为 Word 文档读取（{type(exc).__name__}: {exc}）") from None
+            raise _damaged(exc) from None
         writer = _Writer()
         paragraphs = tables = 0
         for element in body.iterchildren():
