@@ -24,7 +24,7 @@ from gilint.places import Place
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # What a Word file's parts may hold once unpacked. python-docx reads every part into
 # memory and parses the XML ones whole, in C, where no time limit can stop it, and
-# deflate packs up to about 1 000 to 1 (a 557 KB file made for the tests unpacked to
+# deflate packs up to about 1 000 to 1 (a 557 KB file built to try this unpacked to
 # 300 MB and took 986 MB to read). A report's parts hold a few MB.
 MAX_UNPACKED = 128 * 1024 * 1024
 
