@@ -78,6 +78,21 @@ def _web_text(n: int) -> str:
     return flat * max(1, n // len(flat))
 
 
+def _open_tags(n: int) -> bytes:
+    """A web page whose every line opens a tag that never ends: the standard library's
+    parser, left to itself, searched the rest of the page again from each (quadratic).
+    Read now as one tag of as many attributes, by one match of the parser's pattern.
+    Its time per character steps up between 125 and 250 KB and is even from there
+    (0.11, 0.14, 0.30, 0.29, 0.29, 0.32, 0.30 µs from 62.5 KB to 4 MB, doubling): the
+    curve starts past the step, which the exponent would otherwise read as growth."""
+    return b"<html><body><p>x</p>" + b"<a\n" * (n // 3)
+
+
+def _open_comments(n: int) -> bytes:
+    """A web page of paragraphs each followed by a comment that never ends."""
+    return b"<html><body>" + b"<p>x<!--" * (n // 8)
+
+
 _REPORT = render(sample_report("2021", seed=1), "wrapped").text
 
 
@@ -98,6 +113,8 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "reports concatenated": (_concatenated, len(_REPORT) * 125),
     "run-together rows, one line": (_run_together_rows, 250_000),
     "web text, one line": (_web_text, 250_000),
+    "web page, open tags": (_open_tags, 1_000_000),
+    "web page, open comments": (_open_comments, 250_000),
 }
 
 

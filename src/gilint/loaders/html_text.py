@@ -116,6 +116,7 @@ class _Extractor(HTMLParser):
         self.meta_title: tuple[str, Place] | None = None
         self.title: tuple[str, Place] | None = None
         self.in_title = False
+        self.closing = False  # close() called: the page has no more text
 
     def _place(self, path: str | None = None) -> Place:
         line, column = self.getpos()
@@ -192,7 +193,43 @@ class _Extractor(HTMLParser):
         elif not self.tables:
             self.paragraph.append((data, self._place()))
 
+    # Markup that never ends. The whole page is fed at once, so a construct the parser
+    # finds unterminated runs to the end of the page. At ``close()`` the standard
+    # library's parser (before CPython gh-135462's fix, as in 3.11.7) then passes the
+    # construct's text on as data up to the next ``>`` or ``<`` and tries again there:
+    # every ``<`` of such a tail searches to the end once more, quadratic time (40 KB of
+    # "<a\n" took 13 s). What a browser does, and the fixed parser, is hide the rest of
+    # the page inside the unterminated tag or comment; so do these, in one search.
+
+    def parse_starttag(self, i: int) -> int:
+        return self._to_end(super().parse_starttag(i))
+
+    def parse_endtag(self, i: int) -> int:
+        return self._to_end(super().parse_endtag(i))
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        return self._to_end(super().parse_comment(i, report))
+
+    def parse_pi(self, i: int) -> int:
+        return self._to_end(super().parse_pi(i))
+
+    def parse_html_declaration(self, i: int) -> int:
+        """A declaration or comment. ``<![`` opens a bogus comment, up to the next ``>``,
+        as HTML reads it outside SVG and MathML: the standard library reads SGML's
+        marked sections there, searching to the end of the page for ``]]>`` or ``]>``
+        at every one that does not end, and raising AssertionError at one it cannot
+        name (``<![<![``)."""
+        if self.rawdata.startswith("<![", i):
+            return self._to_end(self.parse_bogus_comment(i))
+        return self._to_end(super().parse_html_declaration(i))
+
+    def _to_end(self, end: int) -> int:
+        """Where the construct just parsed ends: the end of the page when it never ends
+        and no more text will come (-1 otherwise: wait for the rest)."""
+        return len(self.rawdata) if end < 0 and self.closing else end
+
     def close(self) -> None:
+        self.closing = True
         super().close()
         self._flush()
         while self.tables:
