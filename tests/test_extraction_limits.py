@@ -1,9 +1,10 @@
-"""Files built to exhaust a loader: stopped, with a finding, and the run goes on.
+"""Files built to exhaust a loader, and loaders that fail: stopped, with a finding, and
+the run goes on.
 
 A PDF page that draws the same character millions of times from a few kilobytes of
 compressed content, a Word file that unpacks to hundreds of megabytes, a loader from a
-plugin that never returns. Each is read as empty with a GI901 finding that says why:
-never a hang, never the machine's memory."""
+plugin that never returns, or one that raises. Each is read as empty with a GI901
+finding that says why: never a traceback, a hang, or the machine's memory."""
 
 from __future__ import annotations
 
@@ -218,3 +219,52 @@ def test_extract_and_parse_take_the_limit_too(tmp_path: Path) -> None:
         assert result.stderr.startswith(
             "gilint: 错误: 无法读取文件 drawn.pdf：提取文本用时超过 1 秒"
         )
+
+
+# -- a loader that raises: a finding, not the end of the run -------------------------
+
+
+class _Broken(Loader):
+    """A plugin's loader with a bug."""
+
+    name = "broken"
+    suffixes = (".broken",)
+
+    def load(self, data: bytes, origin: str) -> Loaded:
+        raise KeyError("page")
+
+
+def test_a_loader_that_raises_gives_an_unread_file_that_says_why() -> None:
+    loaded = read_with([_Broken()], b"x", "a.broken")
+    assert loaded.text == ""
+    (problem,) = loaded.problems
+    assert problem.code == "unreadable"
+    assert problem.message == (
+        "读取器 broken 提取文本时出错（KeyError: 'page'），此文件未能检查，请报告此问题"
+    )
+
+
+def test_a_plugin_loader_that_raises_costs_only_its_file(tmp_path: Path) -> None:
+    (tmp_path / "broken_loader.py").write_text(
+        "import gilint\n"
+        "from gilint.loaders import Loader\n"
+        "class Broken(Loader):\n"
+        "    name = 'broken'\n"
+        "    suffixes = ('.broken',)\n"
+        "    def load(self, data, origin):\n"
+        "        raise RuntimeError('未处理的情况')\n"
+        "@gilint.hookimpl\n"
+        "def gilint_loaders():\n"
+        "    return [Broken()]\n",
+        "utf-8",
+    )
+    (tmp_path / "gilint.toml").write_text('local-rules = ["broken_loader.py"]\n', "utf-8")
+    (tmp_path / "a.broken").write_bytes(b"x")
+    (tmp_path / "report.txt").write_text("一、总体情况\n", "utf-8")
+    result = run_gilint("check", "a.broken", "report.txt", "-j", "1", cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr == ""
+    assert (
+        "a.broken:1:1: GI901 [错误] 读取器 broken 提取文本时出错（RuntimeError: 未处理的情况），"
+        "此文件未能检查，请报告此问题"
+    ) in result.stdout
+    assert "report.txt" in result.stdout  # the run went on to the other file

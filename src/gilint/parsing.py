@@ -98,11 +98,23 @@ def read_with(
     except NotInstalled:
         raise  # not the file's fault: the user must install something
     except (LoaderError, ExtractionStopped) as exc:  # a damaged file: a finding
-        problem = LoadProblem("unreadable", str(exc))
-        return Loaded("", encoding=loader.name, origin=loader.name, problems=(problem,))
+        return _unread(loader, str(exc))
+    except (Exception, SystemExit) as exc:  # a loader's bug (or a library's) must not
+        # cost the user the whole run: the file is reported unread, as the rules' are
+        return _unread(
+            loader,
+            f"读取器 {loader.name} 提取文本时出错（{type(exc).__name__}: {exc}），"
+            "此文件未能检查，请报告此问题",
+        )
     if cache is not None and key is not None:
         cache.put(key, loaded)  # (a file that could not be read is not kept: see above)
     return loaded
+
+
+def _unread(loader: Loader, reason: str) -> Loaded:
+    """An empty text for a file ``loader`` could not read, with the reason (GI901)."""
+    problem = LoadProblem("unreadable", reason)
+    return Loaded("", encoding=loader.name, origin=loader.name, problems=(problem,))
 
 
 def parse(
