@@ -4,10 +4,17 @@ A damaged or hostile PDF can hold a page that draws millions of characters from 
 kilobytes (a compressed content stream, a form drawn over and over): pdfminer would work
 on it for minutes and take gigabytes, and a loader from a plugin can loop for ever. A
 real-time interval timer checks a few times a second how long the loader has run and,
-on Linux, how much the process has grown since its first check, and stops the loader
+on Linux, how much the process has grown since the loader began, and stops the loader
 with :class:`ExtractionStopped` past either limit: that file gets a finding (GI901) and
 the run goes on. As for the rules' limits (:mod:`gilint.timelimit`), the timer works
 only in the main thread with SIGALRM unclaimed; elsewhere extraction runs unlimited.
+
+A timer's signal is handled between two steps of Python code, so it cannot stop one
+call into C that takes memory by itself: zlib inflating a PDF stream of 1.5 MB to
+1.5 GB, the standard library's regular expression reading a start tag of a million
+attributes. While a loader runs, the process's address space is therefore also capped
+by the kernel (``RLIMIT_AS``) a little above the limit: such a call fails with
+MemoryError, which ends the loader with the same finding, however the loader wrapped it.
 """
 
 from __future__ import annotations
@@ -23,6 +30,10 @@ from gilint.timelimit import ticking, usable
 DEFAULT_EXTRACT_TIMEOUT = 120.0  # seconds one file's extraction may take
 MEMORY_GROWTH = 1 << 30  # bytes one file's extraction may add to the process
 TICK = 0.25  # seconds between two checks
+# How far above MEMORY_GROWTH the kernel's cap on the address space stands, so that
+# growth in Python code is mostly stopped by the timer, whose ExtractionStopped no
+# ``except Exception`` swallows, before any allocation fails.
+HEADROOM = 64 << 20
 
 
 class ExtractionStopped(BaseException):
@@ -31,11 +42,11 @@ class ExtractionStopped(BaseException):
     which limit."""
 
 
-def resident_bytes() -> int | None:
-    """The process's resident memory now (Linux's ``/proc``); None where not known."""
+def mapped_bytes() -> int | None:
+    """The process's address space now (Linux's ``/proc``); None where not known."""
     try:
         with open("/proc/self/statm", "rb") as stream:
-            return int(stream.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            return int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError, IndexError):
         return None
 
@@ -43,28 +54,75 @@ def resident_bytes() -> int | None:
 @contextlib.contextmanager
 def extraction_limits(seconds: float) -> Iterator[None]:
     """The body (one loader's work) stopped after ``seconds`` (0: no time limit) or once
-    the process has grown by :data:`MEMORY_GROWTH` bytes since the first check. Arming
-    costs a few microseconds; memory is first read at the first tick, so a quick loader
-    never reads it."""
+    the process has grown by :data:`MEMORY_GROWTH` bytes. Arming costs about 20 µs: the
+    timer, reading the address space and setting its cap."""
     if not usable():
         yield
         return
     memory = MEMORY_GROWTH
+    too_much = f"提取文本占用的内存超过 {memory >> 20} MB，已停止（文件内容异常，可能经过构造）"
     started = time.monotonic()
-    base: list[int | None] = []  # the resident memory at the first tick
+    base = mapped_bytes()
 
     def tick(signum: int, frame: FrameType | None) -> None:
         if seconds > 0 and time.monotonic() - started >= seconds:
             raise ExtractionStopped(
                 f"提取文本用时超过 {seconds:g} 秒，已停止（可用 extract-timeout 调整上限）"
             )
-        now = resident_bytes()
-        if not base:
-            base.append(now)
-        elif now is not None and base[0] is not None and now - base[0] > memory:
-            raise ExtractionStopped(
-                f"提取文本占用的内存超过 {memory >> 20} MB，已停止（文件内容异常，可能经过构造）"
-            )
+        now = mapped_bytes()
+        if now is not None and base is not None and now - base > memory:
+            raise ExtractionStopped(too_much)
 
-    with ticking(tick, TICK):
+    cap = None if base is None else base + memory + HEADROOM
+    with ticking(tick, TICK), _address_space_capped(cap):
+        try:
+            yield
+        except Exception as exc:
+            if _out_of_memory(exc):
+                raise ExtractionStopped(too_much) from exc
+            raise
+
+
+@contextlib.contextmanager
+def _address_space_capped(cap: int | None) -> Iterator[None]:
+    """The body run with the process's address space capped at ``cap`` bytes (or at a
+    lower cap already set); the previous cap back afterwards. Nothing where the platform
+    has no such limit."""
+    try:
+        import resource
+    except ImportError:  # not Unix
+        cap = None
+    if cap is None or not hasattr(resource, "RLIMIT_AS"):
         yield
+        return
+    previous = resource.getrlimit(resource.RLIMIT_AS)
+    soft, hard = previous
+    if soft != resource.RLIM_INFINITY:
+        cap = min(cap, soft)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, previous)
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """Whether ``exc`` is, or was raised while handling, a MemoryError (a loader may
+    wrap what a library raised in its own error)."""
+    seen: set[int] = set()
+    pending = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, MemoryError):
+            return True
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return False
