@@ -23,6 +23,7 @@ from gilint import extraction_limits
 from gilint.config import Config, ConfigError, from_mapping
 from gilint.linting import Linter
 from gilint.loaders import Loader, LoaderError
+from gilint.loaders.text import TextLoader
 from gilint.loading import Loaded
 from gilint.parsing import read_with
 
@@ -125,6 +126,24 @@ def test_a_start_tag_of_countless_attributes_is_stopped(monkeypatch: pytest.Monk
     loaded = read_with(None, page, "a.html", extract_timeout=0)
     (problem,) = loaded.problems
     assert problem.code == "unreadable" and "内存超过 128 MB" in problem.message
+
+
+def test_a_loader_bounded_by_its_input_runs_without_limits() -> None:
+    """Decoding text is linear in the file: the text loader, and any loader that says
+    so, runs without the timer."""
+
+    class _Patient(Loader):
+        name = "patient"
+        suffixes = (".patient",)
+        limited = False
+
+        def load(self, data: bytes, origin: str) -> Loaded:
+            time.sleep(0.5)
+            return Loaded("读完", encoding="patient", origin="patient")
+
+    loaded = read_with([_Patient()], b"x", "a.patient", extract_timeout=0.2)
+    assert loaded.text == "读完" and not loaded.problems
+    assert TextLoader.limited is False and Loader.limited is True
 
 
 def test_outside_the_main_thread_extraction_runs_unlimited() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextlib import nullcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -93,7 +94,8 @@ def read_with(
     if cache is not None and key is not None and (kept := cache.get(key)) is not None:
         return kept
     try:
-        with extraction_limits(extract_timeout):
+        limits = extraction_limits(extract_timeout) if loader.limited else nullcontext()
+        with limits:
             loaded = loader.load(data, name or "bytes")
     except NotInstalled:
         raise  # not the file's fault: the user must install something

@@ -48,6 +48,10 @@ class Loader:
     suffixes: ClassVar[tuple[str, ...]] = ()
     extra: ClassVar[str | None] = None
     modules: ClassVar[tuple[str, ...]] = ()  # what the extra installs
+    # Whether gilint runs this loader under the extraction limits (time and memory:
+    # gilint.extraction_limits). Only a loader whose work is bounded by the file's size,
+    # as decoding text is, needs none; leave it True for any format that is parsed.
+    limited: ClassVar[bool] = True
 
     def sniff(self, data: bytes) -> bool:
         """Whether ``data`` (a whole file) is of this loader's format, whatever its name."""

@@ -12,6 +12,7 @@ class TextLoader(Loader):
 
     name = "text"
     suffixes = (".txt",)
+    limited = False  # decoding is linear in the file, which MAX_BYTES bounds
 
     def load(self, data: bytes, origin: str) -> Loaded:
         return load_bytes(data, origin=origin)
