@@ -53,7 +53,8 @@ def load(
     there and read back for the same bytes (:mod:`gilint.extraction_cache`). A loader
     is stopped after ``extract_timeout`` seconds (0: never) or when it takes too much
     memory (:mod:`gilint.extraction_limits`): the file is read as empty, with a problem
-    that says which limit."""
+    that says which limit; so is a file whose loader raises anything else (a bug of the
+    loader's or of a library's), with a problem that names the loader and the error."""
     if isinstance(source, os.PathLike) or (
         isinstance(source, str)
         and "\n" not in source
