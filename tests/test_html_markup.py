@@ -4,10 +4,13 @@ The standard library's parser raised AssertionError on some declarations (``<![`
 a stray character), and gave markup that never ends (a tag, a comment, a declaration
 left open to the end of the page) to the text, trying again at every ``<`` of the rest:
 quadratic time, 13 s for 40 KB of ``<a`` lines. A browser hides such a tail inside the
-open tag or comment; so does the loader now, in one pass."""
+open tag or comment; so does the loader now, in one pass. A charset that names one of
+Python's own codecs (punycode decodes in quadratic time) is ignored, as a browser
+ignores a label it does not know."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -172,3 +175,24 @@ def test_a_page_that_broke_the_parser_is_checked(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and result.stderr == ""
     assert result.returncode == 1 and "page.html:" in result.stdout
     assert "GI902" not in result.stdout  # its part heading was read
+
+
+@pytest.mark.parametrize("charset", ["punycode", "unicode_escape", "idna", "rot13", "no-such"])
+@pytest.mark.parametrize(
+    "body", ["<p>一、总体情况</p><p>路径 C:\\u4e00 照录。</p>", "<p>Annual report</p>"]
+)
+def test_a_charset_that_is_no_page_encoding_is_ignored(charset: str, body: str) -> None:
+    """(punycode raised UnicodeError on a page of ASCII, which ended the run.)"""
+    page = f'<html><head><meta charset="{charset}"></head><body>{body}</body></html>'
+    loaded = extract(page.encode("utf-8"))
+    assert loaded.encoding in ("utf-8", "ascii")
+    assert loaded.text.strip() == "\n\n".join(re.findall("<p>(.*?)</p>", body))
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "GBK", "big5", "windows-1252", "utf-8"])
+def test_a_page_encoding_named_by_its_charset_is_used(charset: str) -> None:
+    text = {"windows-1252": "Café", "big5": "一、總體情況"}.get(charset, "一、总体情况")
+    page = f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'
+    codec = "gb18030" if charset.lower() in ("gb2312", "gbk") else charset
+    loaded = extract(page.encode(codec))
+    assert loaded.encoding == codec and loaded.text.strip() == text

@@ -68,18 +68,33 @@ _TITLE_WORDS = ("年度报告", "工作报告")
 # few hundred; a page of 45 KB whose every row is a cell spanning 1 000 rows and 1 000
 # columns would expand to hundreds of millions.
 MAX_CELLS = 1_000_000
+# The encodings of the WHATWG Encoding Standard that Python has, by Python's codec name
+# (and ASCII and Latin-1, which that standard reads as windows-1252): what a page's
+# charset may name. Python's other codecs are no page's encoding, and some must not run
+# on a stranger's bytes: punycode decodes in quadratic time (120 KB in a second, 2 MB
+# past the two-minute limit), unicode_escape turns backslashes into characters.
+_PAGE_ENCODINGS = frozenset(
+    ["utf-8", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "gbk", "gb2312", "big5"]
+    + ["big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr", "cp866", "koi8-r"]
+    + ["koi8-u", "mac-roman", "mac-cyrillic", "cp874", "ascii"]
+    + [f"cp{n}" for n in range(1250, 1259)]
+    + [f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)]
+)
 
 
 def _decode(data: bytes) -> Loaded:
     """The page's text: by its BOM, else the charset its meta tag names (GBK and GB2312
-    read as GB18030, their superset), else as gilint decodes any text."""
+    read as GB18030, their superset), else as gilint decodes any text. A charset that
+    is no web page's encoding is ignored, as a browser ignores it."""
     found = _META_CHARSET.search(data[:HEAD])
     if found and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         name = found.group(1).decode("ascii").lower()
         codec = "gb18030" if name in ("gbk", "gb2312", "gb_2312-80", "x-gbk") else name
         try:
+            if codecs.lookup(codec).name not in _PAGE_ENCODINGS:
+                raise LookupError(codec)
             text = data.decode(codec)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):
             pass
         else:
             return attrs.evolve(load_text(text, origin="html"), encoding=codec)
