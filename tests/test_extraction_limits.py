@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 import threading
 import time
 import zipfile
@@ -333,3 +334,34 @@ def test_a_plugin_loader_that_raises_costs_only_its_file(tmp_path: Path) -> None
         "此文件未能检查，请报告此问题"
     ) in result.stdout
     assert "report.txt" in result.stdout  # the run went on to the other file
+
+
+@pytest.mark.skipif(extraction_limits.mapped_bytes() is None, reason="needs /proc")
+@pytest.mark.skipif(sys.platform == "win32", reason="programs start without preexec there")
+def test_a_program_a_loader_runs_starts_without_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LibreOffice maps more at its start than the cap on gilint's own growth leaves: the
+    .doc loader's program starts with only the hard limit on its address space."""
+    docx = pytest.importorskip("docx", reason="the test extra installs python-docx")
+    from gilint.loaders import office
+
+    word = docx.Document()
+    word.add_paragraph("一、总体情况")
+    word.save(str(tmp_path / "b.docx"))
+    fake = tmp_path / "soffice"  # "converts" by copying, and says what limit it had
+    fake.write_text(
+        f"#!{sys.executable}\nimport resource, shutil, sys\n"
+        "soft, hard = resource.getrlimit(resource.RLIMIT_AS)\n"
+        f"open({str(tmp_path / 'limit')!r}, 'w').write(f'{{soft}} {{hard}}')\n"
+        "out = sys.argv[sys.argv.index('--outdir') + 1]\n"
+        f"shutil.copy({str(tmp_path / 'b.docx')!r}, out + '/report.docx')\n",
+        "utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(office, "_office", lambda: str(fake))
+    ole = office.OLE + b"\0" * 504
+    loaded = read_with([office.OfficeLoader()], ole, "old.doc", extract_timeout=60)
+    assert not loaded.problems and loaded.text.strip() == "一、总体情况"
+    soft, hard = (int(n) for n in (tmp_path / "limit").read_text().split())
+    assert soft == hard

@@ -112,6 +112,21 @@ def _address_space_capped(cap: int | None) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_AS, previous)
 
 
+def lift_address_cap() -> None:
+    """For a loader that runs a program (``preexec_fn`` of :mod:`subprocess`): the child
+    starts with its address space limited only by the hard limit. A child inherits the
+    cap set on gilint's process, which counts from gilint's size, not the program's
+    (LibreOffice maps more than that at its start); its memory is its own, and its run
+    has a time limit of its own."""
+    try:
+        import resource
+    except ImportError:  # not Unix
+        return
+    if hasattr(resource, "RLIMIT_AS"):
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
 def _out_of_memory(exc: BaseException) -> bool:
     """Whether ``exc`` is, or was raised while handling, a MemoryError (a loader may
     wrap what a library raised in its own error)."""

@@ -11,6 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
+from gilint.extraction_limits import lift_address_cap
 from gilint.loaders import Loader, LoaderError, NotInstalled
 from gilint.loaders.docx import DocxLoader
 from gilint.loading import Loaded
@@ -79,6 +80,7 @@ class OfficeLoader(Loader):
                     timeout=TIMEOUT,
                     check=False,
                     env={**os.environ, "HOME": folder},
+                    preexec_fn=lift_address_cap if os.name == "posix" else None,
                 )
             except (OSError, subprocess.TimeoutExpired) as exc:
                 raise LoaderError(f"LibreOffice 转换失败（{type(exc).__name__}）") from None
