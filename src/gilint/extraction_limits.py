@@ -115,9 +115,9 @@ def _address_space_capped(cap: int | None) -> Iterator[None]:
 def lift_address_cap() -> None:
     """For a loader that runs a program (``preexec_fn`` of :mod:`subprocess`): the child
     starts with its address space limited only by the hard limit. A child inherits the
-    cap set on gilint's process, which counts from gilint's size, not the program's
-    (LibreOffice maps more than that at its start); its memory is its own, and its run
-    has a time limit of its own."""
+    cap set on gilint's process, a number counted from gilint's size, against which the
+    program's whole address space would count; its memory is its own, and its run has a
+    time limit of its own."""
     try:
         import resource
     except ImportError:  # not Unix
