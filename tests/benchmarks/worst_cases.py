@@ -114,7 +114,7 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "run-together rows, one line": (_run_together_rows, 250_000),
     "web text, one line": (_web_text, 250_000),
     "web page, open tags": (_open_tags, 1_000_000),
-    "web page, open comments": (_open_comments, 2_000_000),
+    "web page, open comments": (_open_comments, 8_000_000),
 }
 
 
