@@ -119,9 +119,10 @@ def test_one_call_past_the_memory_limit_is_refused_by_the_kernel(
 
 @pytest.mark.skipif(extraction_limits.mapped_bytes() is None, reason="needs /proc")
 def test_a_start_tag_of_countless_attributes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The standard library's pattern for a start tag keeps some 170 bytes a character
-    of this page (380 MB for 2 MB) in one call: the kernel's cap refuses it there, a
-    timer could act only once the call had returned."""
+    """The standard library's pattern for a start tag keeps about 180 bytes a character
+    of this page (380 MB for 2 MB) in one call. The page is stopped, inside the call by
+    the kernel's cap or after it by the timer; the cap alone is what the one-call test
+    above shows."""
     monkeypatch.setattr(extraction_limits, "MEMORY_GROWTH", 128 << 20)
     page = b"<html><body><p>x</p>" + b"<a\n" * 700_000
     loaded = read_with(None, page, "a.html", extract_timeout=0)
@@ -341,8 +342,8 @@ def test_a_plugin_loader_that_raises_costs_only_its_file(tmp_path: Path) -> None
 def test_a_program_a_loader_runs_starts_without_the_cap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """LibreOffice maps more at its start than the cap on gilint's own growth leaves: the
-    .doc loader's program starts with only the hard limit on its address space."""
+    """The cap is counted from gilint's size, and a program's whole address space would
+    count against it: the .doc loader's program starts with only the hard limit."""
     docx = pytest.importorskip("docx", reason="the test extra installs python-docx")
     from gilint.loaders import office
 

@@ -54,7 +54,7 @@ def mapped_bytes() -> int | None:
 @contextlib.contextmanager
 def extraction_limits(seconds: float) -> Iterator[None]:
     """The body (one loader's work) stopped after ``seconds`` (0: no time limit) or once
-    the process has grown by :data:`MEMORY_GROWTH` bytes. Arming costs about 20 µs: the
+    the process has grown by :data:`MEMORY_GROWTH` bytes. Arming costs about 25 µs: the
     timer, reading the address space and setting its cap."""
     if not usable():
         yield
@@ -97,10 +97,8 @@ def _address_space_capped(cap: int | None) -> Iterator[None]:
         return
     previous = resource.getrlimit(resource.RLIMIT_AS)
     soft, hard = previous
-    if soft != resource.RLIM_INFINITY:
+    if soft != resource.RLIM_INFINITY:  # (the soft limit is never above the hard one)
         cap = min(cap, soft)
-    if hard != resource.RLIM_INFINITY:
-        cap = min(cap, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     except (ValueError, OSError):
