@@ -544,7 +544,7 @@ def test_text_formats_carry_no_escapes_and_start_no_commands(tmp_path: Path, for
     code, out = _run_bytes(tmp_path, "--format", form)
     assert code == 1
     assert "\x1b" not in out and "\x00" not in out and "\x07" not in out and "\x0b" not in out
-    assert "r\ufffd" in out  # the undecodable byte of the file name
+    assert "r\\xff" in out  # the undecodable byte of the file name
     lines = out.splitlines()
     if form == "github":
         assert sum(line.startswith("::") for line in lines) == 1  # its own command only
@@ -557,7 +557,7 @@ def test_machine_formats_stay_valid_with_hostile_names_and_text(tmp_path: Path) 
     _hostile(tmp_path)
     _, out = _run_bytes(tmp_path, "--format", "json")
     (finding,) = json.loads(out)
-    assert "r\ufffd" in finding["path"] and finding["code"] == "XH001"
+    assert "r\\xff" in finding["path"] and finding["code"] == "XH001"
     _, out = _run_bytes(tmp_path, "--format", "sarif")
     (result,) = json.loads(out)["runs"][0]["results"]
     assert result["ruleId"] == "XH001"
@@ -565,3 +565,42 @@ def test_machine_formats_stay_valid_with_hostile_names_and_text(tmp_path: Path) 
     root = ET.fromstring(out.encode("utf-8"))
     (failure,) = root.iter("failure")
     assert failure.get("type") == "XH001" and "伪造" in failure.get("message", "")
+
+
+def test_file_names_that_are_not_utf8_are_told_apart(tmp_path: Path) -> None:
+    """Reports named in GBK, as unpacked from an archive made on a Chinese Windows: with
+    each undecodable byte shown as U+FFFD, all four were ``������.txt``. Each is now
+    shown by its bytes, and the folder, named in UTF-8, stays as it is."""
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    for name in ("教育局.txt", "公安局.txt", "民政局.txt", "财政局.txt"):
+        with open(os.fsencode(folder) + b"/" + name.encode("gbk"), "wb") as f:
+            f.write("这不是一份年度报告。\n".encode())
+    result = run_gilint("check", "报告", "--isolated", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    paths = {finding["path"] for finding in json.loads(result.stdout)}
+    assert len(paths) == 4
+    assert "报告/\\xbd\\xcc\\xd3\\xfd\\xbe\\xd6.txt" in paths  # 教育局.txt in GBK
+    concise = run_gilint("check", "报告", "--isolated", cwd=tmp_path).stdout
+    assert "报告/\\xb9\\xab\\xb0\\xb2\\xbe\\xd6.txt:" in concise  # 公安局.txt
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_errors_naming_a_strangers_file_reach_the_terminal_as_text(tmp_path: Path) -> None:
+    """A file found in the folder being checked names itself in the error that says it
+    cannot be read: a terminal escape sequence in its name is not written to standard
+    error, and a byte that is not UTF-8 is shown as in the findings."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(os.fsencode(folder) + b"/\x1b]0;title\x07\x1b[2J\xff.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "gilint", "check", "in", "--isolated"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    error = result.stderr.decode("utf-8")  # strict: must be valid UTF-8
+    assert error.startswith("gilint: 错误: ") and error.count("\n") == 1
+    assert "\x1b" not in error and "\x07" not in error
+    assert "\ufffd]0;title\ufffd\ufffd[2J\\xff.txt" in error

@@ -7,16 +7,15 @@ some days, without having to know which files in the folder are gilint's.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from gilint.cache_files import CacheFile, Kind, cache_files, remove, unused_since
-from gilint.messages import os_error
+from gilint.messages import complain, os_error
 from gilint.output import standard_output
-from gilint.reporters.base import display_path, printable
+from gilint.safe_text import display_path, printable
 from gilint.user_cache import cache_home, trusted_folder
 
 DAY = 24 * 60 * 60
@@ -129,5 +128,5 @@ def _say(message: str) -> int:
 
 
 def _error(message: str) -> int:
-    print(f"gilint: 错误: {message}", file=sys.stderr)
+    complain("错误", message)
     return 2

@@ -95,7 +95,9 @@ def _os_error(error: OSError) -> str:
 
 
 def _warn(message: str) -> None:
-    print(f"gilint: 警告: {message}", file=sys.stderr)
+    from gilint.messages import complain
+
+    complain("警告", message)
 
 
 def _config_file(given: str | None) -> Path | None:
@@ -283,8 +285,10 @@ def _check_command(args: argparse.Namespace) -> int:
     if args.write_baseline:
         _write_baseline(Path(args.write_baseline), everything)
     if errors:
+        from gilint.messages import complain
+
         for error in errors:
-            print(f"gilint: 错误: {error}", file=sys.stderr)
+            complain("错误", error)
         return 2
     if args.write_baseline:
         return 0
@@ -988,7 +992,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
         return result
     except (UsageError, OutputError) as exc:
-        print(f"gilint: 错误: {exc}", file=sys.stderr)
+        from gilint.messages import complain
+
+        complain("错误", str(exc))
         return 2
     except KeyboardInterrupt:
         print("gilint: 已中断", file=sys.stderr)

@@ -1,5 +1,6 @@
 """What the command line tells users in Chinese when the words come from elsewhere:
-the operating system's error texts and argparse's.
+the operating system's error texts and argparse's; and the one way a warning or an
+error reaches standard error.
 
 gilint's own messages are written in Chinese where they are made; these two sources
 speak English, so their texts are translated here, in one place.
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 import errno
 import re
+import sys
+
+from gilint.safe_text import diagnostic
 
 _ERRNO = {
     errno.ENOENT: "文件或目录不存在",
@@ -70,3 +74,10 @@ def argparse_error(message: str) -> str:
             parts = {key: argparse_error(value) for key, value in found.groupdict().items()}
             return replacement.format(**parts)
     return message
+
+
+def complain(level: str, message: str) -> None:
+    """``gilint: LEVEL: MESSAGE`` on standard error. A message may name a file found in a
+    stranger's folder, whose name can hold a terminal escape sequence: it is written as
+    :func:`gilint.safe_text.diagnostic` shows it."""
+    print(f"gilint: {level}: {diagnostic(message)}", file=sys.stderr)

@@ -31,8 +31,9 @@ from gilint.loaders import LoaderError
 from gilint.loading import MAX_BYTES, read_input
 from gilint.messages import os_error
 from gilint.parsing import open_cache
-from gilint.reporters.base import FileResult, display_path
+from gilint.reporters.base import FileResult
 from gilint.review import report_view
+from gilint.safe_text import display_path
 from gilint.summary import summarise
 from gilint.workers import WorkerLost, in_workers
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 from typing import ClassVar, TextIO
@@ -13,27 +12,6 @@ from gilint.findings import Finding, Severity
 from gilint.plugins import Registry
 from gilint.review import ReportView
 from gilint.summary import ReportSummary
-
-_SURROGATES = re.compile("[\ud800-\udfff]")
-# C0 controls but the tab, DEL and C1 controls: ESC starts terminal escape sequences, a
-# line break would start a line of its own (which GitHub reads as a command if it
-# starts with "::"), and the rest have no business in a line of text.
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
-def display_path(path: str) -> str:
-    """A path as valid text: bytes of a file name that are not UTF-8 (which Python keeps
-    as lone surrogates) become U+FFFD, so every output format can hold it."""
-    try:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # surrogates that no file name's bytes gave
-        return _SURROGATES.sub("\ufffd", path)
-
-
-def printable(text: str) -> str:
-    """Text safe to print on a terminal line: every control character (and any lone
-    surrogate) becomes U+FFFD, one for one, so columns still line up under it."""
-    return _CONTROLS.sub("\ufffd", _SURROGATES.sub("\ufffd", text))
 
 
 @attrs.frozen(slots=True)

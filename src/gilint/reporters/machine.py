@@ -14,7 +14,8 @@ from xml.etree import ElementTree as ET
 from gilint import __version__
 from gilint.findings import Finding, Severity
 from gilint.places import Place
-from gilint.reporters.base import FileResult, Reporter, Summary, printable
+from gilint.reporters.base import FileResult, Reporter, Summary
+from gilint.safe_text import printable
 from gilint.span import Span
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 from gilint.findings import Finding, Severity
-from gilint.reporters.base import FileResult, Reporter, Summary, printable
+from gilint.reporters.base import FileResult, Reporter, Summary
+from gilint.safe_text import printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
