@@ -585,6 +585,46 @@ def test_file_names_that_are_not_utf8_are_told_apart(tmp_path: Path) -> None:
     assert "报告/\\xb9\\xab\\xb0\\xb2\\xbe\\xd6.txt:" in concise  # 公安局.txt
 
 
+_ESCAPED = _GOOD.replace("一、总体情况", "一、总体情况\x1b]0;标题\x07\x1b[2J", 1)
+
+
+def test_parse_tree_quotes_headings_without_escape_sequences(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(_ESCAPED, "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "gilint", "parse", "r.txt", "--isolated"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0 and "一、总体情况" in out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_extract_keeps_the_text_in_a_pipe_and_shows_controls_as_text_on_a_terminal(
+    tmp_path: Path,
+) -> None:
+    """Redirected, ``extract`` writes the text the rules check, exactly; on a terminal,
+    the escape sequences that came with the file are shown, not obeyed."""
+    pty = pytest.importorskip("pty")
+    (tmp_path / "r.txt").write_text(_ESCAPED, "utf-8")
+    command = [sys.executable, "-m", "gilint", "extract", "r.txt", "--isolated"]
+    piped = subprocess.run(command, cwd=tmp_path, capture_output=True, check=False)
+    assert piped.returncode == 0
+    assert "\x1b]0;标题\x07\x1b[2J" in piped.stdout.decode("utf-8")
+    leader, follower = pty.openpty()
+    with subprocess.Popen(command, cwd=tmp_path, stdout=follower, stderr=follower) as process:
+        os.close(follower)
+        shown = bytearray()
+        with contextlib.suppress(OSError):  # EIO once the process has closed its end
+            while chunk := os.read(leader, 65536):
+                shown += chunk
+    os.close(leader)
+    assert process.returncode == 0
+    text = shown.decode("utf-8")
+    assert "一、总体情况\ufffd]0;标题\ufffd\ufffd[2J" in text and "\x1b" not in text
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_errors_naming_a_strangers_file_reach_the_terminal_as_text(tmp_path: Path) -> None:
     """A file found in the folder being checked names itself in the error that says it

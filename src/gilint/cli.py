@@ -697,6 +697,7 @@ def _parse_command(args: argparse.Namespace) -> int:
     from gilint.export import report_dict
     from gilint.outline import outline
     from gilint.output import standard_output
+    from gilint.safe_text import printable
 
     linter, loaded = _read_one(args, {"template": args.template})
     report = linter.parse_loaded(loaded, args.file)
@@ -705,19 +706,25 @@ def _parse_command(args: argparse.Namespace) -> int:
             json.dump(report_dict(report), stream, ensure_ascii=False, indent=2)
             stream.write("\n")
         else:
-            for line in outline(report):
-                stream.write(line + "\n")
+            for line in outline(report):  # it quotes headings: no escape sequence
+                stream.write(printable(line) + "\n")
     return 0
 
 
 def _extract_command(args: argparse.Namespace) -> int:
     """The text gilint reads from a file (a PDF's, a Word document's, a page's), for a
-    person to see what the rules saw."""
-    from gilint.output import standard_output
+    person to see what the rules saw. Written to a file or a pipe, it is that text
+    exactly; on a terminal, a control character in it (an escape sequence that came
+    with the file) shows as U+FFFD, one for one, so columns still count as in findings."""
+    from gilint.output import is_terminal, standard_output
+    from gilint.safe_text import printable
 
     _, loaded = _read_one(args, {})
+    text = loaded.text if loaded.text.endswith("\n") else loaded.text + "\n"
     with standard_output() as stream:
-        stream.write(loaded.text if loaded.text.endswith("\n") else loaded.text + "\n")
+        if is_terminal(stream):
+            text = "\n".join(printable(line) for line in text.split("\n"))
+        stream.write(text)
     return 0
 
 

@@ -47,6 +47,14 @@ def _as_it_was() -> None:
     """What :func:`_any_text` returns for a stream it left alone."""
 
 
+def is_terminal(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal (a closed or odd stream is not)."""
+    try:
+        return stream.isatty()
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def _any_text(stream: TextIO) -> Callable[[], None]:
     """Make ``stream`` take any character (see the module docstring); return what puts
     it back as it was, for a caller whose standard output is its own."""
@@ -55,10 +63,7 @@ def _any_text(stream: TextIO) -> Callable[[], None]:
     encoding, errors = stream.encoding, stream.errors
     if codecs.lookup(encoding).name == "utf-8":
         return _as_it_was
-    try:
-        terminal = stream.isatty()
-    except (OSError, ValueError):
-        terminal = False
+    terminal = is_terminal(stream)
     stream.flush()
     if terminal:
         stream.reconfigure(errors="backslashreplace")
