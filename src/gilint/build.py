@@ -307,7 +307,10 @@ def build_report(
                 loc.span(*lexed.unread_table),
             )
         )
-    if not sections:
+    # a file no loader could read has no text to judge: GI901 says so, and "not a
+    # report" would be a guess
+    unread = any(p.code == "unreadable" for p in loaded.problems)
+    if not sections and not unread:
         diagnostics.append(
             Diagnostic(
                 "not-a-report",

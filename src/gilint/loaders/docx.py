@@ -71,6 +71,20 @@ def _property(cell: Any, name: str) -> Any:
     return None if properties is None else properties.find(f"{_W}{name}")
 
 
+def _width(cell: Any) -> int:
+    """How many grid columns a cell spans, at most 1 000 (a report's tables have a few):
+    a number Word would not open the file with makes it a damaged document, not a fault
+    of gilint's."""
+    span = _property(cell, "gridSpan")
+    value = "1" if span is None else span.get(f"{_W}val", "1")
+    try:
+        return max(1, min(int(value), 1000))
+    except ValueError:
+        raise LoaderError(
+            f"无法作为 Word 文档读取（表格单元格的合并列数“{value[:20]}”不是整数）"
+        ) from None
+
+
 class _Writer(TextWriter):
     """The text of a Word body; tables cell by cell."""
 
@@ -78,8 +92,7 @@ class _Writer(TextWriter):
         for row_number, row in enumerate(table.iterchildren(f"{_W}tr"), 1):
             column = 1
             for cell in row.iterchildren(f"{_W}tc"):
-                span = _property(cell, "gridSpan")
-                width = int(span.get(f"{_W}val", "1")) if span is not None else 1
+                width = _width(cell)
                 merge = _property(cell, "vMerge")
                 continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
                 if column > 1:
@@ -87,7 +100,7 @@ class _Writer(TextWriter):
                 if not continued:
                     place = Place("docx", table=number, row=row_number, column=column)
                     self.write(_text(cell), place)
-                self.write("\t" * (max(1, min(width, 1000)) - 1))
+                self.write("\t" * (width - 1))
                 column += width
             self.write("\n")
         self.write("\n")
