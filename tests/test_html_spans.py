@@ -72,3 +72,19 @@ def test_a_page_whose_spans_expand_past_the_limit_is_not_read() -> None:
     loaded = read_with(None, b"<html><body><table>" + cell * 1000 + b"</table>", "w.html")
     assert loaded.text == ""
     assert loaded.problems[0].message.startswith("网页中的表格展开合并单元格后超过 100 万格")
+
+
+def test_spans_are_read_as_a_browser_reads_them() -> None:
+    """A browser reads a span's leading number and ignores what follows: ``2px`` merged
+    two rows on screen but one in the text, which moved the cell below a column left."""
+    expected = ["a\tb\t", "\tc\td"]
+    for value in ("2", " 2", "+2", "02", "2px", "2.5", "2;"):
+        page = f"<table><tr><td rowspan='{value}'>a</td><td colspan=2>b</td></tr>"
+        page += "<tr><td>c</td><td>d</td></tr></table>"
+        assert read_with(None, page.encode(), "t.html").text.split("\n")[:2] == expected, value
+    for value in ("x", "-2", ""):  # no number: one row
+        page = f"<table><tr><td rowspan='{value}'>a</td><td>b</td></tr><tr><td>c</td></tr>"
+        assert read_with(None, f"{page}</table>".encode(), "t.html").text.split("\n")[:2] == [
+            "a\tb",
+            "c",
+        ], value

@@ -251,11 +251,15 @@ class _Extractor(HTMLParser):
             self.blocks.append(("table", self.tables.pop()))
 
 
+# HTML's rules for parsing a non-negative integer, as a browser reads a span: spaces, an
+# optional "+", digits; what follows is ignored ("2px" and "2.5" are 2), no digits is
+# the default. Leading zeros are skipped and seven digits are enough to pass the cap.
+_LEADING_NUMBER = re.compile(r"[\t\n\f\r ]*\+?0*([0-9]{1,7})")
+
+
 def _span(values: dict[str, str], name: str) -> int:
-    try:
-        return max(1, min(int(values.get(name) or 1), 1000))
-    except ValueError:
-        return 1
+    match = _LEADING_NUMBER.match(values.get(name) or "")
+    return max(1, min(int(match.group(1)), 1000)) if match else 1
 
 
 def _grid(table: _Table) -> Iterator[list[_Cell | None]]:
