@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 from typing import IO
+from urllib.parse import unquote_to_bytes
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -583,6 +584,15 @@ def test_file_names_that_are_not_utf8_are_told_apart(tmp_path: Path) -> None:
     assert "报告/\\xbd\\xcc\\xd3\\xfd\\xbe\\xd6.txt" in paths  # 教育局.txt in GBK
     concise = run_gilint("check", "报告", "--isolated", cwd=tmp_path).stdout
     assert "报告/\\xb9\\xab\\xb0\\xb2\\xbe\\xd6.txt:" in concise  # 公安局.txt
+    # SARIF's uri names the file by its own bytes, percent-encoded
+    sarif = run_gilint("check", "报告", "--isolated", "--format", "sarif", cwd=tmp_path)
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for result in json.loads(sarif.stdout)["runs"][0]["results"]
+        for location in result["locations"]
+    }
+    assert len(uris) == 4
+    assert all(os.path.isfile(os.fsencode(tmp_path) + b"/" + unquote_to_bytes(u)) for u in uris)
 
 
 _ESCAPED = _GOOD.replace("一、总体情况", "一、总体情况\x1b]0;标题\x07\x1b[2J", 1)

@@ -193,7 +193,8 @@ class Session:
                         lines[number] = source[number - 1]
         view = report_view(report, findings) if self.needs_view and findings else None
         summary = summarise(report, shown, self.summary_prose) if self.needs_summary else None
-        return Outcome(named, FileResult(shown, findings, lines, view, summary))
+        given = named if named != shown else None
+        return Outcome(named, FileResult(shown, findings, lines, view, summary, given))
 
     def check_many(self, paths: Sequence[str]) -> list[Outcome]:
         return [self.check(p) for p in paths]

@@ -26,6 +26,10 @@ class FileResult:
     view: ReportView | None = None
     # what rules across reports read (when the run has them; dropped once they ran)
     summary: ReportSummary | None = None
+    # the path as the file system has it, when ``path`` shows it otherwise (a name that
+    # is not UTF-8, with its bytes as Python's surrogate escapes): for a URI that names
+    # the file
+    given: str | None = None
 
 
 @attrs.define

@@ -48,7 +48,7 @@ def relative_uri(path: str | None, root: Path) -> str:
         relative = absolute.relative_to(root.resolve())
     except ValueError:
         return absolute.as_uri()
-    return quote(relative.as_posix())
+    return quote(os.fsencode(relative.as_posix()))  # a name's own bytes, UTF-8 or not
 
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -65,15 +65,16 @@ class Sarif(Reporter):
 
     def file(self, result: FileResult) -> None:
         index = {e.rule.code: i for i, e in enumerate(self.registry.rules)}
+        uri = relative_uri(result.given or result.path, self.root)
         for finding in result.findings:
             item: dict[str, Any] = {
                 "ruleId": finding.code,
                 "level": _LEVELS[finding.severity],
                 "message": {"text": finding.message},
-                "locations": [self.location(finding)],
+                "locations": [self.location(finding, uri)],
             }
             related = [
-                {"id": number, **self.location(finding, span, place)}
+                {"id": number, **self.location(finding, uri, span, place)}
                 for number, (span, place) in enumerate(
                     zip(
                         finding.related,
@@ -94,14 +95,13 @@ class Sarif(Reporter):
             self._results.append(item)
 
     def location(
-        self, finding: Finding, span: Span | None = None, place: Place | None = None
+        self, finding: Finding, uri: str, span: Span | None = None, place: Place | None = None
     ) -> dict[str, Any]:
         """The finding's place in the file the user holds. A text file: the span's full
         region. An HTML page: the line and column of its source where the text began. A
         PDF or Word file has no lines: the file, and what the span is by name
         (``表三/（一）予以公开/自然人``) as a logical location; the page or cell is in the
-        result's properties."""
-        uri = relative_uri(finding.path, self.root)
+        result's properties. ``uri`` names the file (:func:`relative_uri`)."""
         artifact: dict[str, Any] = {"uri": uri}
         if "://" not in uri:  # an absolute file: URI stands alone, without a base
             artifact["uriBaseId"] = "%SRCROOT%"
