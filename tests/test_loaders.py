@@ -341,3 +341,62 @@ def test_a_character_alone_on_its_last_line_is_read() -> None:
     loaded = read_with(None, out.getvalue(), "fee.pdf")
     assert "".join(loaded.text.split()) == text
     assert len(loaded.text.strip().splitlines()) == 2  # it did wrap
+
+
+def _pdf(lines: list[tuple[str, str]], *, user: str | None = None, shapes: bool = False) -> bytes:
+    """A one-page PDF of ``(font, text)`` lines; encrypted (RC4, copying forbidden) when
+    ``user`` is given ("" for no password to open it, as published PDFs often are)."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    encrypt = None
+    if user is not None:
+        encrypt = pdfencrypt.StandardEncryption(user, ownerPassword="o", canCopy=0, strength=128)
+    page = canvas.Canvas(out, encrypt=encrypt)
+    for number, (font, text) in enumerate(lines):
+        page.setFont(font, 12)
+        page.drawString(72, 700 - 20 * number, text)
+    if shapes:
+        page.rect(72, 300, 300, 200, fill=1)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def test_a_pdf_without_text_is_not_checked_and_says_why(tmp_path: Path) -> None:
+    """A scanned report has no text to read: it used to be GI902, "may not be a report"
+    (the same for a PDF that asks for a password, with an empty reason). Each is one
+    GI901 that says what to do."""
+    (tmp_path / "scan.pdf").write_bytes(_pdf([], shapes=True))
+    (tmp_path / "locked.pdf").write_bytes(_pdf([("STSong-Light", "一、总体情况")], user="u"))
+    result = run_gilint("check", "scan.pdf", "locked.pdf", "--isolated", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    scan, locked, _ = result.stdout.splitlines()
+    assert scan.startswith("scan.pdf:1:1: GI901") and "没有可提取的文字" in scan
+    assert "OCR" in scan
+    assert locked.startswith("locked.pdf:1:1: GI901") and "已加密，需要密码" in locked
+
+
+def test_glyphs_without_characters_are_not_read_as_text() -> None:
+    """pdfminer gives "(cid:1234)" for a glyph its font maps to no character (here a CJK
+    font of an encrypted PDF, whose encoding pdfminer cannot read): its digits must not
+    become table numbers. A few are U+FFFD and one GI901; mostly such glyphs, the file
+    is not checked."""
+    from gilint.parsing import read_with
+
+    few = _pdf(
+        [("Helvetica", "Report of the year 2023, read in full " * 2), ("STSong-Light", "表")],
+        user="",
+    )
+    loaded = read_with(None, few, "few.pdf")
+    assert "(cid:" not in loaded.text and "\ufffd" in loaded.text
+    assert "Report of the year 2023" in loaded.text
+    (problem,) = loaded.problems
+    assert problem.code == "decode-error" and "1 个字符无法转换为文字" in problem.message
+    most = _pdf([("STSong-Light", "一、总体情况"), ("Helvetica", "2023")], user="")
+    (problem,) = read_with(None, most, "most.pdf").problems
+    assert problem.code == "unreadable" and "字体缺少编码信息" in problem.message

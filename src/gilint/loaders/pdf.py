@@ -18,15 +18,20 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from typing import Any
 
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
-from gilint.loading import Loaded
+from gilint.loading import Loaded, LoadProblem
 from gilint.places import Place
 
 Box = tuple[float, float, float, float]
+
+# pdfminer's text for a glyph whose font gives no character for it (no ToUnicode map,
+# or one it could not read): "(cid:1234)". Its digits must not be read as a number.
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 
 
 def _cell_text(text: str | None) -> str:
@@ -44,11 +49,20 @@ class _Page:
     def __init__(self, number: int) -> None:
         self.number = number
         self.items: list[tuple[float, int, Any]] = []  # (top, order, item)
+        self.characters = 0  # read, spaces aside
+        self.unmapped = 0  # of them, glyphs with no character (U+FFFD in the text)
+
+    def _count(self, text: str) -> str:
+        text, unmapped = _UNMAPPED_GLYPH.subn("\ufffd", text)
+        self.unmapped += unmapped
+        self.characters += len(text) - text.count(" ")
+        return text
 
     def line(self, text: str, box: Box) -> None:
-        self.items.append((box[1], len(self.items), ("line", text, box)))
+        self.items.append((box[1], len(self.items), ("line", self._count(text), box)))
 
     def row(self, cells: list[tuple[str, Box | None]], top: float) -> None:
+        cells = [(self._count(text), box) for text, box in cells]
         self.items.append((top, len(self.items), ("row", cells)))
 
     def write(self, writer: TextWriter) -> None:
@@ -137,11 +151,50 @@ class PdfLoader(Loader):
         except ImportError:
             raise MissingExtra("pdf", " PDF ") from None
         writer = TextWriter()
+        pages = characters = unmapped = 0
         try:
             with pdfplumber.open(io.BytesIO(data)) as document:
                 for number, page in enumerate(document.pages, 1):
-                    _plumber_page(page, number).write(writer)
+                    read = _plumber_page(page, number)
+                    read.write(writer)
                     page.close()  # pdfminer's objects of a page are not needed again
+                    pages, characters = number, characters + read.characters
+                    unmapped += read.unmapped
         except Exception as exc:  # pdfminer and pdfplumber raise many kinds on bad files
-            raise LoaderError(f"无法作为 PDF 读取（{type(exc).__name__}: {exc}）") from None
-        return writer.loaded("pdf")
+            raise LoaderError(_failure(exc)) from None
+        return writer.loaded("pdf", _glyph_problems(writer, pages, characters, unmapped))
+
+
+def _failure(exc: Exception) -> str:
+    """Why a PDF could not be read. pdfplumber wraps pdfminer's errors, whose own text
+    can be empty: a PDF that asks for a password says nothing else."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    inner = exc.args[0] if exc.args else None
+    if isinstance(exc, PDFPasswordIncorrect) or isinstance(inner, PDFPasswordIncorrect):
+        return "PDF 文件已加密，需要密码才能打开，未读取"
+    return f"无法作为 PDF 读取（{type(exc).__name__}: {exc}）"
+
+
+def _glyph_problems(
+    writer: TextWriter, pages: int, characters: int, unmapped: int
+) -> tuple[LoadProblem, ...]:
+    """What the text lacks. No text at all is a scan (or text drawn as shapes), and
+    mostly glyphs without characters is text nobody can read: either way the file is
+    not checked, since every part would be reported missing. A few such glyphs are
+    U+FFFD, reported once, as undecodable bytes in a text file are."""
+    if not characters:
+        raise LoaderError(
+            f"PDF 共 {pages} 页，没有可提取的文字（可能是扫描件或图片），"
+            "需先进行文字识别（OCR）后再检查"
+        )
+    if unmapped * 2 > characters:
+        raise LoaderError(
+            f"PDF 中 {characters} 个字符有 {unmapped} 个无法转换为文字（字体缺少编码信息），"
+            "未能检查；可先进行文字识别（OCR）后再检查"
+        )
+    if not unmapped:
+        return ()
+    first = "".join(writer.parts).find("\ufffd")
+    message = f"PDF 中有 {unmapped} 个字符无法转换为文字（字体缺少编码信息），已替换为“\ufffd”"
+    return (LoadProblem("decode-error", message, first),)
