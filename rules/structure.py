@@ -64,6 +64,7 @@ class MissingSection(Rule):
     """
 
     code = "GI101"
+    concludes_from_absence = True
     name = "missing-section"
     summary = "One of the six parts of the report is missing."
 
@@ -230,6 +231,7 @@ class MissingOverviewAspect(Rule):
     """
 
     code = "GI105"
+    concludes_from_absence = True
     name = "missing-overview-aspect"
     severity = Severity.WARNING
     summary = "The overview (part 一) does not cover one of the five aspects of the 2021 format."
@@ -275,6 +277,7 @@ class EmptySection(Rule):
     """
 
     code = "GI106"
+    concludes_from_absence = True
     name = "empty-section"
     severity = Severity.WARNING
     summary = "A part has no substance (nothing, or only '无')."
@@ -312,6 +315,7 @@ class MissingTable(Rule):
     """
 
     code = "GI107"
+    concludes_from_absence = True
     name = "missing-table"
     summary = "Part 二, 三 or 四 has no table."
 
@@ -347,6 +351,7 @@ class IncompleteTable(Rule):
     """
 
     code = "GI108"
+    concludes_from_absence = True
     name = "incomplete-table"
     summary = "A table lacks rows or cells."
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gilint.rules._support import row_span, table_name
 
-from gilint.ast import Report, Row
+from gilint.ast import UNREAD_CONTENT, Report, Row
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 
@@ -22,7 +22,9 @@ class UnparsedContent(Rule):
     无法读取的 PDF、Word、网页文件（已损坏、解压后过大、提取文本超过时间或内存上限，
     或读取器本身出错）、没有文字的 PDF（扫描件，需先进行文字识别）、需要密码才能打开的
     PDF，整个文件未参与检查，也由本规则指出；PDF 中字体缺少编码信息、无法转换为文字的
-    字符替换为“�”，超过一半时整个文件不检查。
+    字符替换为“�”，超过一半时整个文件不检查。PDF 中没有文字覆盖的大幅图片（宽度过半页、
+    可能是以图片插入的表格或扫描页）逐幅提示（info）；此时依据“缺少”作出判断的规则（缺少
+    部分、表格、行或信息处理费说明）不运行，另以一条提示列出这些规则。
 
     原因：行名写错（如“1.属于国家秘蜜”）或表格被拆散后，数据无法对应到格式中的行和列，
     勾稽关系也就无法核对。
@@ -42,7 +44,9 @@ class UnparsedContent(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         for diagnostic in report.diagnostics:
-            if diagnostic.code != "not-a-report":
+            if diagnostic.code in UNREAD_CONTENT:  # what the file holds, not a fault
+                yield self.finding(diagnostic, diagnostic.message, severity=Severity.INFO)
+            elif diagnostic.code != "not-a-report":
                 yield self.finding(diagnostic, diagnostic.message)
         for table in report.tables():
             if table.id is None:

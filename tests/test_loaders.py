@@ -343,10 +343,20 @@ def test_a_character_alone_on_its_last_line_is_read() -> None:
     assert len(loaded.text.strip().splitlines()) == 2  # it did wrap
 
 
-def _pdf(lines: list[tuple[str, str]], *, user: str | None = None, shapes: bool = False) -> bytes:
-    """A one-page PDF of ``(font, text)`` lines; encrypted (RC4, copying forbidden) when
-    ``user`` is given ("" for no password to open it, as published PDFs often are)."""
+def _pdf(
+    lines: list[tuple[str, str]],
+    *,
+    user: str | None = None,
+    shapes: bool = False,
+    image: tuple[float, float, float, float] | None = None,
+) -> bytes:
+    """A one-page PDF of ``(font, text)`` lines, from 700 points up down; encrypted (RC4,
+    copying forbidden) when ``user`` is given ("" for no password to open it, as
+    published PDFs often are); with a grey picture at ``image`` (x, y from the bottom,
+    width, height), drawn under the text."""
+    from PIL import Image
     from reportlab.lib import pdfencrypt
+    from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -357,6 +367,8 @@ def _pdf(lines: list[tuple[str, str]], *, user: str | None = None, shapes: bool 
     if user is not None:
         encrypt = pdfencrypt.StandardEncryption(user, ownerPassword="o", canCopy=0, strength=128)
     page = canvas.Canvas(out, encrypt=encrypt)
+    if image is not None:
+        page.drawImage(ImageReader(Image.new("L", (20, 20), 200)), *image)
     for number, (font, text) in enumerate(lines):
         page.setFont(font, 12)
         page.drawString(72, 700 - 20 * number, text)
@@ -400,3 +412,42 @@ def test_glyphs_without_characters_are_not_read_as_text() -> None:
     most = _pdf([("STSong-Light", "一、总体情况"), ("Helvetica", "2023")], user="")
     (problem,) = read_with(None, most, "most.pdf").problems
     assert problem.code == "unreadable" and "字体缺少编码信息" in problem.message
+
+
+def test_a_table_pasted_as_a_picture_is_not_reported_missing() -> None:
+    """A correct report whose table 二 is a picture: gilint cannot read it, so the rules
+    that conclude from absence (GI107 "no table" among them) do not run, and two notes
+    (info) say what was not read and which rules did not run. The other rules still
+    run: a wrong number in table 三 is found as without the picture."""
+    good, broken = _planted("2021")
+    plain = _lint(to_pdf(good)[0], "r.pdf")
+    assert plain == []  # the report is correct
+    findings = _lint(to_pdf(good, pictures=(1,))[0], "r.pdf")
+    assert [(f.code, f.severity.value) for f in findings] == [("GI901", "info")] * 2
+    rules_note, image_note = findings
+    assert "GI107" in rules_note.message and "GI101" in rules_note.message
+    assert "GI201" not in rules_note.message
+    assert image_note.message.startswith("第 2 页有一幅图片")
+    assert image_note.place is not None and image_note.place.page == 2
+    wrong = _errors(_lint(to_pdf(broken, pictures=(1,))[0], "r.pdf"))
+    assert {f.code for f in wrong} == {f.code for f in _errors(_lint(to_pdf(broken)[0], "r.pdf"))}
+    assert wrong and all(f.code.startswith("GI2") for f in wrong)
+
+
+def test_only_large_images_without_text_over_them_are_unread() -> None:
+    """A seal or a logo is smaller than half the page's width; a scan with a text layer
+    has its text over the image: neither hides content from gilint."""
+    from gilint.parsing import read_with
+
+    text = [("STSong-Light", "一、总体情况"), ("STSong-Light", "本机关本年度主动公开政府信息。")]
+    seal = read_with(None, _pdf(text, image=(400, 100, 120, 120)), "seal.pdf")
+    assert not [p for p in seal.problems if p.code == "unread-image"]
+    under = read_with(None, _pdf(text, image=(50, 600, 500, 150)), "under.pdf")
+    assert not [p for p in under.problems if p.code == "unread-image"]
+    alone = read_with(None, _pdf(text, image=(50, 200, 500, 150)), "alone.pdf")
+    (problem,) = [p for p in alone.problems if p.code == "unread-image"]
+    assert problem.message.startswith("第 1 页有一幅图片")
+    assert alone.source_map is not None
+    place = alone.source_map.place(problem.offset)
+    assert place is not None  # from the top of a page 841.89 points tall
+    assert place.bbox == pytest.approx((50, 841.89 - 350, 550, 841.89 - 200), abs=0.1)

@@ -510,6 +510,11 @@ class Diagnostic:
     span: Span
 
 
+# What a loader found in the file and could not read (an image that may hold a table):
+# a report that has some is incomplete, and what it seems to lack may stand there.
+UNREAD_CONTENT = frozenset({"unread-image"})
+
+
 @attrs.frozen(slots=True)
 class Report(Container):
     """A parsed annual report. ``source`` is the decoded text all spans point into."""
@@ -577,6 +582,12 @@ class Report(Container):
         from gilint.sentences import sentences_of  # (it builds on this module)
 
         return sentences_of(self)
+
+    @functools.cached_property
+    def unread_content(self) -> tuple[Diagnostic, ...]:
+        """What the file holds that gilint could not read (:data:`UNREAD_CONTENT`); rules
+        that conclude from what a report lacks do not run when there is any."""
+        return tuple(d for d in self.diagnostics if d.code in UNREAD_CONTENT)
 
     def section(self, part: str) -> Section | None:
         """The first section that is part ``part`` (一 … 六) of the format."""

@@ -21,7 +21,7 @@ from gilint.config import (
     guard_local_rules,
     read_file,
 )
-from gilint.findings import Finding
+from gilint.findings import Finding, Severity
 from gilint.loading import Loaded
 from gilint.parsing import Source, load, open_cache, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
@@ -95,6 +95,9 @@ class Linter:
         rules = self._selected
         if self.config.per_file_ignores and report.path is not None:
             rules = [r for r in rules if self.config.enabled(r.code, report.path)]
+        absent = [r for r in rules if r.concludes_from_absence] if report.unread_content else []
+        if absent:
+            rules = [r for r in rules if not r.concludes_from_absence]
         visitors = [r for r in rules if r.visits and type(r).check is Rule.check]
         with TimeLimits(self.config.rule_timeout).armed() as limits:
             for rule in rules:
@@ -102,6 +105,7 @@ class Linter:
                     findings.extend(self._run(rule, report, limits))
             if visitors:
                 findings.extend(self._visit(visitors, report, limits))
+        findings.extend(self._not_run(absent, report))
         if findings:
             findings = _described(findings, report)
         return sorted(findings, key=Finding.sort_key)
@@ -184,6 +188,23 @@ class Linter:
             more = f"等 {len(problems)} 处" if len(problems) > 1 else ""
             findings += self._failed(rule, f"返回了无效的结果：{problems[0]}{more}", report)
         return findings
+
+    def _not_run(self, rules: list[Rule], report: Report) -> list[Finding]:
+        """The rules that conclude from absence, left out for a report whose file holds
+        what gilint could not read: said once under GI901 (when that is enabled), at the
+        first such content, so the user knows which checks did not run."""
+        reporter = next((r for r in self._rules if r.code == "GI901"), None)
+        if not rules or reporter is None or not self.config.enabled("GI901", report.path):
+            return []
+        finding = reporter.finding(
+            report.unread_content[0],
+            f"文件中有 {len(report.unread_content)} 处内容 gilint 未能读取（如图片），报告看似"
+            "缺少的部分、表格、行或说明可能就在其中，以下规则对本文件未运行："
+            + "、".join(r.code for r in rules),
+            severity=Severity.INFO,
+        )
+        severity = self.config.severity_of("GI901", Severity.INFO)
+        return [attrs.evolve(finding, path=report.path, severity=severity)]
 
     def _failed(self, rule: Rule, what: str, report: Report) -> list[Finding]:
         """A failed rule is reported under GI900 (when that is enabled); the run goes on."""

@@ -83,6 +83,10 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str]
     visits: ClassVar[tuple[type, ...]] = ()
+    # The rule concludes from what a report lacks (a part, a table, a row, a statement):
+    # it does not run on a report whose file holds content gilint could not read (an
+    # image in a PDF), where what seems lacking may stand (Report.unread_content).
+    concludes_from_absence: ClassVar[bool] = False
 
     def __init__(self, templates: TemplateSet | None = None) -> None:
         from gilint.templates import NATIONAL

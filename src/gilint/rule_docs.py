@@ -34,6 +34,12 @@ def rule_rows(registry: Registry) -> list[dict[str, Any]]:
     ]
 
 
+# said of a rule that concludes from absence (Rule.concludes_from_absence)
+ABSENCE_NOTE = (
+    "文件中有 gilint 未能读取的内容（如 PDF 中的图片）时，本规则不运行：缺少的内容可能就在其中。"
+)
+
+
 def rule_text(entry: RuleEntry) -> str:
     rule = entry.rule
     doc = rule.documentation()
@@ -43,6 +49,7 @@ def rule_text(entry: RuleEntry) -> str:
         f"{title(entry)}\n"
         f"{rule.summary}\n"
         f"默认严重程度：{rule.severity.label}（{rule.severity.value}）    来源：{entry.origin}\n"
+        + (f"{ABSENCE_NOTE}\n" if rule.concludes_from_absence else "")
         + (f"\n{body}\n" if body else "")
     )
 
@@ -76,6 +83,8 @@ def rules_markdown(registry: Registry, origin: str = BUILTIN) -> str:
             f"*{rule.summary}*",
             "",
         ]
+        if rule.concludes_from_absence:
+            out += [ABSENCE_NOTE, ""]
         for paragraph in body.split("\n\n"):
             out += [" ".join(line.strip() for line in paragraph.split("\n")), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from collections.abc import Collection
 
 import attrs
 
@@ -269,14 +270,23 @@ def _widths(block: Block, total: float) -> list[float]:
     return [label if is_label else number for is_label in labels]
 
 
-def to_pdf(doc: Document) -> tuple[bytes, dict[int, int]]:
+def to_pdf(doc: Document, pictures: Collection[int] = ()) -> tuple[bytes, dict[int, int]]:
     """A PDF (reportlab, its built-in CJK font STSong-Light), each table on a page of its
-    own and the paragraphs between tables on theirs; and the page of each table."""
+    own and the paragraphs between tables on theirs; and the page of each table. The
+    tables numbered in ``pictures`` (1-based, among the document's tables) are drawn as
+    a grey picture of 500 × 300 points instead, as a table pasted as a picture is."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import (
+        Image,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Table,
+        TableStyle,
+    )
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     body = ParagraphStyle("body", fontName="STSong-Light", fontSize=10, leading=15)
@@ -295,6 +305,9 @@ def to_pdf(doc: Document) -> tuple[bytes, dict[int, int]]:
             story.append(Paragraph(html.escape(block.paragraph), body))
             continue
         pages[len(pages) + 1] = page
+        if len(pages) in pictures:
+            story.append(Image(_grey_png(), width=500, height=300))
+            continue
         data = [
             [Paragraph(html.escape(c.text), cell_style) if c else "" for c in row]
             for row in block.rows
@@ -315,3 +328,12 @@ def to_pdf(doc: Document) -> tuple[bytes, dict[int, int]]:
     out = io.BytesIO()
     SimpleDocTemplate(out, pagesize=A4, leftMargin=30, rightMargin=30).build(story)
     return out.getvalue(), pages
+
+
+def _grey_png() -> io.BytesIO:
+    from PIL import Image  # reportlab's own dependency
+
+    out = io.BytesIO()
+    Image.new("L", (50, 30), 200).save(out, "PNG")
+    out.seek(0)
+    return out
