@@ -414,23 +414,34 @@ def test_glyphs_without_characters_are_not_read_as_text() -> None:
     assert problem.code == "unreadable" and "字体缺少编码信息" in problem.message
 
 
-def test_a_table_pasted_as_a_picture_is_not_reported_missing() -> None:
+_PICTURED: dict[str, Callable[[Document, tuple[int, ...]], bytes]] = {
+    "report.pdf": lambda doc, pictures: to_pdf(doc, pictures)[0],
+    "report.docx": to_docx,
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PICTURED))
+def test_a_table_pasted_as_a_picture_is_not_reported_missing(name: str) -> None:
     """A correct report whose table 二 is a picture: gilint cannot read it, so the rules
     that conclude from absence (GI107 "no table" among them) do not run, and two notes
     (info) say what was not read and which rules did not run. The other rules still
     run: a wrong number in table 三 is found as without the picture."""
+    build = _PICTURED[name]
     good, broken = _planted("2021")
-    plain = _lint(to_pdf(good)[0], "r.pdf")
-    assert plain == []  # the report is correct
-    findings = _lint(to_pdf(good, pictures=(1,))[0], "r.pdf")
+    assert _lint(build(good, ()), name) == []  # the report is correct
+    findings = _lint(build(good, (1,)), name)
     assert [(f.code, f.severity.value) for f in findings] == [("GI901", "info")] * 2
     rules_note, image_note = findings
     assert "GI107" in rules_note.message and "GI101" in rules_note.message
     assert "GI201" not in rules_note.message
-    assert image_note.message.startswith("第 2 页有一幅图片")
-    assert image_note.place is not None and image_note.place.page == 2
-    wrong = _errors(_lint(to_pdf(broken, pictures=(1,))[0], "r.pdf"))
-    assert {f.code for f in wrong} == {f.code for f in _errors(_lint(to_pdf(broken)[0], "r.pdf"))}
+    assert "有一幅图片" in image_note.message and image_note.place is not None
+    if name.endswith(".pdf"):
+        assert image_note.message.startswith("第 2 页") and image_note.place.page == 2
+    else:
+        paragraph = image_note.place.paragraph
+        assert paragraph and image_note.message.startswith(f"第 {paragraph} 段")
+    wrong = _errors(_lint(build(broken, (1,)), name))
+    assert {f.code for f in wrong} == {f.code for f in _errors(_lint(build(broken, ()), name))}
     assert wrong and all(f.code.startswith("GI2") for f in wrong)
 
 
@@ -451,3 +462,32 @@ def test_only_large_images_without_text_over_them_are_unread() -> None:
     place = alone.source_map.place(problem.offset)
     assert place is not None  # from the top of a page 841.89 points tall
     assert place.bbox == pytest.approx((50, 841.89 - 350, 550, 841.89 - 200), abs=0.1)
+
+
+def test_a_seal_in_a_word_document_is_no_unread_content() -> None:
+    """In Word as in PDF, a picture narrower than half the page (a seal, 1.5 inches) is
+    not taken for content; one 6 inches wide is, at its paragraph."""
+    import docx
+    from docx.shared import Inches
+    from PIL import Image
+
+    from gilint.parsing import read_with
+
+    def with_picture(inches: float) -> bytes:
+        word = docx.Document()
+        word.add_paragraph("一、总体情况")
+        png = io.BytesIO()
+        Image.new("L", (50, 50), 200).save(png, "PNG")
+        png.seek(0)
+        word.add_picture(png, width=Inches(inches))
+        out = io.BytesIO()
+        word.save(out)
+        return out.getvalue()
+
+    seal = read_with(None, with_picture(1.5), "seal.docx")
+    assert not [p for p in seal.problems if p.code == "unread-image"]
+    table = read_with(None, with_picture(6), "table.docx")
+    (problem,) = [p for p in table.problems if p.code == "unread-image"]
+    assert problem.message.startswith("第 2 段有一幅图片")
+    assert table.source_map is not None
+    assert table.source_map.place(problem.offset) == Place("docx", paragraph=2)

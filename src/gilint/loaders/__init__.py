@@ -21,6 +21,17 @@ from gilint.places import Piece, Place, SourceMap
 
 HEAD = 4096  # bytes a loader's sniff looks at first
 
+# An image at least half as wide as its page and a twentieth as tall may hold what a
+# report states: a table pasted as a picture, a scanned page. A seal, a logo or a rule
+# line is smaller.
+IMAGE_WIDTH = 0.5
+IMAGE_HEIGHT = 0.05
+
+
+def large_image(width: float, height: float, page_width: float, page_height: float) -> bool:
+    """Whether an image of this size on a page of that size may hold part of a report."""
+    return width >= IMAGE_WIDTH * page_width and height >= IMAGE_HEIGHT * page_height
+
 
 class LoaderError(Exception):
     """A file a loader could not read; the message (Chinese) says what to do."""
@@ -86,6 +97,7 @@ class TextWriter:
         self.parts: list[str] = []
         self.length = 0
         self.pieces: list[Piece] = []
+        self.images: list[LoadProblem] = []
 
     def write(self, text: str, place: Place | None = None) -> None:
         if place is not None and text:
@@ -93,13 +105,28 @@ class TextWriter:
         self.parts.append(text)
         self.length += len(text)
 
+    def unread_image(self, where: str, place: Place) -> None:
+        """An image the loader cannot read that may hold part of the report (see
+        :func:`large_image`): a blank line of its own at ``place``, where the finding
+        that notes it points (``where`` names the place in the message: ``第 3 页``)."""
+        self.images.append(
+            LoadProblem(
+                "unread-image",
+                f"{where}有一幅图片，gilint 不识别图片中的文字，其中的内容（如以图片插入的表格）"
+                "未参与检查",
+                self.length,
+            )
+        )
+        self.write("\n", place)
+
     def loaded(self, name: str, problems: tuple[LoadProblem, ...] = ()) -> Loaded:
-        """What the loader returns: the text, named by its format, with its source map."""
+        """What the loader returns: the text, named by its format, with its source map,
+        and the problems given with those of the images it holds."""
         return Loaded(
             "".join(self.parts),
             encoding=name,
             origin=name,
-            problems=problems,
+            problems=(*problems, *self.images),
             source_map=SourceMap(self.pieces),
         )
 

@@ -17,11 +17,14 @@ from typing import Any
 
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
-from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
+from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
 from gilint.loading import Loaded
 from gilint.places import Place
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+EMU_PER_TWIP = 635  # drawings are measured in EMU, pages in twentieths of a point
+A4 = (11906, 16838)  # twips: a page whose size the document does not say
 # What a Word file's parts may hold once unpacked. python-docx reads every part into
 # memory and parses the XML ones whole, in C, where no time limit can stop it, and
 # deflate packs up to about 1 000 to 1 (a 557 KB file built to try this unpacked to
@@ -64,6 +67,25 @@ def _text(element: Any) -> str:
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
         parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
     return " ".join("".join(parts).split())
+
+
+def _whole(value: str | None) -> int:
+    """A size attribute as a number (0 when it is none)."""
+    return int(value) if value and value.isascii() and value.isdigit() else 0
+
+
+def _page_size(body: Any) -> tuple[int, int]:
+    """The page's width and height in EMU, from the body's last section properties."""
+    size = body.find(f"{_W}sectPr/{_W}pgSz")
+    width = _whole(size.get(f"{_W}w")) if size is not None else 0
+    height = _whole(size.get(f"{_W}h")) if size is not None else 0
+    return (width or A4[0]) * EMU_PER_TWIP, (height or A4[1]) * EMU_PER_TWIP
+
+
+def _large_images(paragraph: Any, page: tuple[int, int]) -> int:
+    """How many drawings in ``paragraph`` may hold part of the report (:func:`large_image`)."""
+    sizes = ((_whole(e.get("cx")), _whole(e.get("cy"))) for e in paragraph.iter(f"{_WP}extent"))
+    return sum(large_image(*size, *page) for size in sizes)
 
 
 def _property(cell: Any, name: str) -> Any:
@@ -141,6 +163,7 @@ class DocxLoader(Loader):
             raise _damaged(exc) from None
         writer = _Writer()
         paragraphs = tables = 0
+        page = _page_size(body)
         for element in body.iterchildren():
             if element.tag == f"{_W}p":
                 paragraphs += 1
@@ -148,6 +171,9 @@ class DocxLoader(Loader):
                 if text:
                     writer.write(text, Place("docx", paragraph=paragraphs))
                     writer.write("\n\n")
+                for _ in range(_large_images(element, page)):
+                    place = Place("docx", paragraph=paragraphs)
+                    writer.unread_image(f"第 {paragraphs} 段", place)
             elif element.tag == f"{_W}tbl":
                 tables += 1
                 writer.table(element, tables)

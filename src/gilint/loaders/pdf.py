@@ -23,17 +23,11 @@ from typing import Any
 
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
-from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter
+from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
 from gilint.loading import Loaded, LoadProblem
 from gilint.places import Place
 
 Box = tuple[float, float, float, float]
-
-# An image as wide as half its page and as tall as a twentieth of it, with no text over
-# it, may hold what a report states: a table pasted as a picture, a scanned page. A
-# seal, a logo or a rule line is smaller; a scan with a text layer has text over it.
-IMAGE_WIDTH = 0.5
-IMAGE_HEIGHT = 0.05
 
 # pdfminer's text for a glyph whose font gives no character for it (no ToUnicode map,
 # or one it could not read): "(cid:1234)". Its digits must not be read as a number.
@@ -57,7 +51,6 @@ class _Page:
         self.items: list[tuple[float, int, Any]] = []  # (top, order, item)
         self.characters = 0  # read, spaces aside
         self.unmapped = 0  # of them, glyphs with no character (U+FFFD in the text)
-        self.images: list[int] = []  # where each unread image stands in the text
 
     def _count(self, text: str) -> str:
         text, unmapped = _UNMAPPED_GLYPH.subn("\ufffd", text)
@@ -80,9 +73,9 @@ class _Page:
         paragraph_gap = _paragraph_gap([item[2] for item in items if item[0] == "line"])
         previous: Box | None = None  # the last line's box; None after a table row
         for index, item in enumerate(items):
-            if item[0] == "image":  # a blank line of its own, which findings place on it
-                self.images.append(writer.length)
-                writer.write("\n", Place("pdf", page=self.number, bbox=_round(item[1])))
+            if item[0] == "image":
+                place = Place("pdf", page=self.number, bbox=_round(item[1]))
+                writer.unread_image(f"第 {self.number} 页", place)
                 previous = None
                 continue
             if item[0] == "row":
@@ -148,14 +141,12 @@ def _plumber_page(page: Any, number: int) -> _Page:
 
 
 def _unread_images(page: Any) -> list[Box]:
-    """The page's images large enough to hold part of a report with no text over them
-    (see :data:`IMAGE_WIDTH`)."""
+    """The page's images large enough to hold part of a report (:func:`large_image`)
+    with no text over them: a scan with a text layer has its text over the image."""
     found: list[Box] = []
     for image in page.images:
         box: Box = (image["x0"], image["top"], image["x1"], image["bottom"])
-        if box[2] - box[0] < IMAGE_WIDTH * page.width:
-            continue
-        if box[3] - box[1] < IMAGE_HEIGHT * page.height:
+        if not large_image(box[2] - box[0], box[3] - box[1], page.width, page.height):
             continue
         over = (
             char
@@ -190,7 +181,6 @@ class PdfLoader(Loader):
             raise MissingExtra("pdf", " PDF ") from None
         writer = TextWriter()
         pages = characters = unmapped = 0
-        images: list[tuple[int, int]] = []  # (offset in the text, page)
         try:
             with pdfplumber.open(io.BytesIO(data)) as document:
                 for number, page in enumerate(document.pages, 1):
@@ -199,11 +189,9 @@ class PdfLoader(Loader):
                     page.close()  # pdfminer's objects of a page are not needed again
                     pages, characters = number, characters + read.characters
                     unmapped += read.unmapped
-                    images.extend((offset, number) for offset in read.images)
         except Exception as exc:  # pdfminer and pdfplumber raise many kinds on bad files
             raise LoaderError(_failure(exc)) from None
-        problems = _glyph_problems(writer, pages, characters, unmapped)
-        return writer.loaded("pdf", (*problems, *map(_unread_image, images)))
+        return writer.loaded("pdf", _glyph_problems(writer, pages, characters, unmapped))
 
 
 def _failure(exc: Exception) -> str:
@@ -215,16 +203,6 @@ def _failure(exc: Exception) -> str:
     if isinstance(exc, PDFPasswordIncorrect) or isinstance(inner, PDFPasswordIncorrect):
         return "PDF 文件已加密，需要密码才能打开，未读取"
     return f"无法作为 PDF 读取（{type(exc).__name__}: {exc}）"
-
-
-def _unread_image(where: tuple[int, int]) -> LoadProblem:
-    offset, page = where
-    return LoadProblem(
-        "unread-image",
-        f"第 {page} 页有一幅图片，gilint 不识别图片中的文字，其中的内容（如以图片插入的表格）"
-        "未参与检查",
-        offset,
-    )
 
 
 def _glyph_problems(

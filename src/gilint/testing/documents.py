@@ -227,14 +227,21 @@ def html_path(doc: Document, key: CellKey) -> str:
 # -- Word ----------------------------------------------------------------------------
 
 
-def to_docx(doc: Document) -> bytes:
-    """A Word document with real merged cells (python-docx)."""
+def to_docx(doc: Document, pictures: Collection[int] = ()) -> bytes:
+    """A Word document with real merged cells (python-docx). The tables numbered in
+    ``pictures`` (1-based) are a grey picture 6 inches wide instead, as in to_pdf."""
     import docx  # the test extra
+    from docx.shared import Inches
 
     word = docx.Document()
+    number = 0
     for block in doc.blocks:
         if block.paragraph is not None:
             word.add_paragraph(block.paragraph)
+            continue
+        number += 1
+        if number in pictures:
+            word.add_picture(_grey_png(), width=Inches(6))
             continue
         width = len(block.rows[0])
         table = word.add_table(rows=len(block.rows), cols=width)
