@@ -105,7 +105,8 @@ class Linter:
                     findings.extend(self._run(rule, report, limits))
             if visitors:
                 findings.extend(self._visit(visitors, report, limits))
-        findings.extend(self._not_run(absent, report))
+        if absent:
+            findings.extend(self._not_run(absent, report))
         if findings:
             findings = _described(findings, report)
         return sorted(findings, key=Finding.sort_key)
@@ -194,7 +195,7 @@ class Linter:
         what gilint could not read: said once under GI901 (when that is enabled), at the
         first such content, so the user knows which checks did not run."""
         reporter = next((r for r in self._rules if r.code == "GI901"), None)
-        if not rules or reporter is None or not self.config.enabled("GI901", report.path):
+        if reporter is None or not self.config.enabled("GI901", report.path):
             return []
         finding = reporter.finding(
             report.unread_content[0],
