@@ -70,8 +70,10 @@ def _text(element: Any) -> str:
 
 
 def _whole(value: str | None) -> int:
-    """A size attribute as a number (0 when it is none)."""
-    return int(value) if value and value.isascii() and value.isdigit() else 0
+    """A size attribute as a number (0 when it is none, or longer than any size is)."""
+    if value and len(value) <= 18 and value.isascii() and value.isdigit():
+        return int(value)
+    return 0
 
 
 def _page_size(body: Any) -> tuple[int, int]:

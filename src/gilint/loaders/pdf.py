@@ -143,20 +143,16 @@ def _plumber_page(page: Any, number: int) -> _Page:
 def _unread_images(page: Any) -> list[Box]:
     """The page's images large enough to hold part of a report (:func:`large_image`)
     with no text over them: a scan with a text layer has its text over the image."""
-    found: list[Box] = []
-    for image in page.images:
-        box: Box = (image["x0"], image["top"], image["x1"], image["bottom"])
-        if not large_image(box[2] - box[0], box[3] - box[1], page.width, page.height):
-            continue
-        over = (
-            char
-            for char in page.chars
-            if char["text"].strip()
-            and _inside(box, (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
-        )
-        if next(over, None) is None:
-            found.append(box)
-    return found
+    boxes: list[Box] = [(i["x0"], i["top"], i["x1"], i["bottom"]) for i in page.images]
+    large = [b for b in boxes if large_image(b[2] - b[0], b[3] - b[1], page.width, page.height)]
+    if not large:
+        return []
+    centres = [
+        ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2)
+        for c in page.chars
+        if c["text"].strip()
+    ]
+    return [box for box in large if not any(_inside(box, x, y) for x, y in centres)]
 
 
 class PdfLoader(Loader):
