@@ -491,3 +491,13 @@ def test_a_seal_in_a_word_document_is_no_unread_content() -> None:
     assert problem.message.startswith("第 2 段有一幅图片")
     assert table.source_map is not None
     assert table.source_map.place(problem.offset) == Place("docx", paragraph=2)
+
+
+def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> None:
+    """A scan whose page numbers are text has some text, so it is not "no text at all";
+    with no part of a report found and a page-wide picture, it is one GI901 error that
+    asks for OCR, not GI902 ("may not be a report")."""
+    data = _pdf([("Helvetica", "- 1 -")], image=(50, 100, 500, 550))
+    errors = _errors(_lint(data, "scan.pdf"))
+    assert [f.code for f in errors] == ["GI901"]
+    assert "需先进行文字识别（OCR）" in errors[0].message

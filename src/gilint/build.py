@@ -10,6 +10,7 @@ import attrs
 from lark import Token, Transformer, Tree
 
 from gilint.ast import (
+    UNREAD_CONTENT,
     Diagnostic,
     Heading,
     Paragraph,
@@ -307,17 +308,8 @@ def build_report(
                 loc.span(*lexed.unread_table),
             )
         )
-    # a file no loader could read has no text to judge: GI901 says so, and "not a
-    # report" would be a guess
-    unread = any(p.code == "unreadable" for p in loaded.problems)
-    if not sections and not unread:
-        diagnostics.append(
-            Diagnostic(
-                "not-a-report",
-                "未找到报告的任何组成部分（如“一、总体情况”），此文件可能不是政府信息公开工作年度报告",
-                loc.span(0, min(len(loaded.text), len(loaded.text.split("\n", 1)[0]))),
-            )
-        )
+    if not sections:
+        diagnostics.extend(_no_part_found(loaded, loc))
     return Report(
         source=loaded.text,
         path=path,
@@ -361,6 +353,33 @@ def _headless_overview(
     heading = Heading("", at, None, "", at)
     span = loc.span(start, max(s.span.end for s in subsections))
     return Section("一", heading, span, (), subsections, (), True, headless=True)
+
+
+def _no_part_found(loaded: Loaded, loc: Locator) -> list[Diagnostic]:
+    """What a text without any part of a report says. A file no loader could read has
+    no text to judge (GI901 says so); one with images gilint could not read may be a
+    report published as pictures (a scan with page numbers as text), which needs OCR;
+    otherwise it may not be a report at all (GI902)."""
+    codes = {p.code for p in loaded.problems}
+    first_line = loc.span(0, min(len(loaded.text), len(loaded.text.split("\n", 1)[0])))
+    if "unreadable" in codes:
+        return []
+    if codes & UNREAD_CONTENT:
+        return [
+            Diagnostic(
+                "pictures-only",
+                "未找到报告的任何组成部分（如“一、总体情况”），而文件中有未能读取的图片：报告可能"
+                "是扫描件或以图片发布，需先进行文字识别（OCR）后再检查",
+                first_line,
+            )
+        ]
+    return [
+        Diagnostic(
+            "not-a-report",
+            "未找到报告的任何组成部分（如“一、总体情况”），此文件可能不是政府信息公开工作年度报告",
+            first_line,
+        )
+    ]
 
 
 def _continuations(sections: list[Section]) -> list[Section]:
