@@ -20,7 +20,7 @@ from gilint import cli
 from gilint.config import Config
 from gilint.linting import Linter
 from gilint.places import Place
-from gilint.testing import sample_report
+from gilint.testing import render, sample_report
 from gilint.testing.documents import Document, document, html_path, to_docx, to_html, to_pdf
 
 from support import run_gilint
@@ -396,7 +396,7 @@ def test_a_pdf_without_text_is_not_checked_and_says_why(tmp_path: Path) -> None:
 def test_glyphs_without_characters_are_not_read_as_text() -> None:
     """pdfminer gives "(cid:1234)" for a glyph its font maps to no character (here a CJK
     font of an encrypted PDF, whose encoding pdfminer cannot read): its digits must not
-    become table numbers. A few are U+FFFD and one GI901; mostly such glyphs, the file
+    become table numbers. A few are U+FFFD and one problem; mostly such glyphs, the file
     is not checked."""
     from gilint.parsing import read_with
 
@@ -408,7 +408,7 @@ def test_glyphs_without_characters_are_not_read_as_text() -> None:
     assert "(cid:" not in loaded.text and "\ufffd" in loaded.text
     assert "Report of the year 2023" in loaded.text
     (problem,) = loaded.problems
-    assert problem.code == "decode-error" and "1 个字符无法转换为文字" in problem.message
+    assert problem.code == "unmapped-glyphs" and "1 个字符无法转换为文字" in problem.message
     most = _pdf([("STSong-Light", "一、总体情况"), ("Helvetica", "2023")], user="")
     (problem,) = read_with(None, most, "most.pdf").problems
     assert problem.code == "unreadable" and "字体缺少编码信息" in problem.message
@@ -501,3 +501,23 @@ def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> 
     errors = _errors(_lint(data, "scan.pdf"))
     assert [f.code for f in errors] == ["GI901"]
     assert "需先进行文字识别（OCR）" in errors[0].message
+
+
+def test_content_gilint_could_not_read_is_noted_not_an_error() -> None:
+    """A correct report whose PDF had glyphs without characters (a heading's): the problem
+    is noted (info) and the rules that conclude from absence do not run, so the heading
+    it hides is not reported missing."""
+    from gilint.loading import Loaded, LoadProblem
+
+    text = render(sample_report("2021", seed=7), "tabs").text
+    heading = "六、其他需要报告的事项"
+    damaged = text.replace(heading, "\ufffd" * len(heading), 1)
+    assert damaged != text
+    linter = Linter(Config(select=("GI",)))
+    plain = linter.check(linter.parse_loaded(Loaded(damaged, encoding="pdf", origin="pdf")))
+    assert "GI101" in {f.code for f in _errors(plain)}  # the heading is not read
+    at = damaged.find("\ufffd")
+    problem = LoadProblem("unmapped-glyphs", f"PDF 中有 {len(heading)} 个字符无法转换为文字", at)
+    loaded = Loaded(damaged, encoding="pdf", origin="pdf", problems=(problem,))
+    findings = linter.check(linter.parse_loaded(loaded))
+    assert [(f.code, f.severity.value) for f in findings] == [("GI901", "info")] * 2

@@ -510,9 +510,10 @@ class Diagnostic:
     span: Span
 
 
-# What a loader found in the file and could not read (an image that may hold a table):
-# a report that has some is incomplete, and what it seems to lack may stand there.
-UNREAD_CONTENT = frozenset({"unread-image"})
+# What a loader found in the file and could not read (an image that may hold a table;
+# glyphs of a PDF whose font maps them to no character): a report that has some is
+# incomplete, and what it seems to lack may stand there.
+UNREAD_CONTENT = frozenset({"unread-image", "unmapped-glyphs"})
 
 
 @attrs.frozen(slots=True)

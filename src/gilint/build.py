@@ -357,9 +357,9 @@ def _headless_overview(
 
 def _no_part_found(loaded: Loaded, loc: Locator) -> list[Diagnostic]:
     """What a text without any part of a report says. A file no loader could read has
-    no text to judge (GI901 says so); one with images gilint could not read may be a
-    report published as pictures (a scan with page numbers as text), which needs OCR;
-    otherwise it may not be a report at all (GI902)."""
+    no text to judge (GI901 says so); one with content gilint could not read (images,
+    glyphs without characters) may be a report published as pictures (a scan with page
+    numbers as text), which needs OCR; otherwise it may not be a report at all (GI902)."""
     codes = {p.code for p in loaded.problems}
     first_line = loc.span(0, min(len(loaded.text), len(loaded.text.split("\n", 1)[0])))
     if "unreadable" in codes:
@@ -368,8 +368,8 @@ def _no_part_found(loaded: Loaded, loc: Locator) -> list[Diagnostic]:
         return [
             Diagnostic(
                 "pictures-only",
-                "未找到报告的任何组成部分（如“一、总体情况”），而文件中有未能读取的图片：报告可能"
-                "是扫描件或以图片发布，需先进行文字识别（OCR）后再检查",
+                "未找到报告的任何组成部分（如“一、总体情况”），而文件中有未能读取的内容（如图片）："
+                "报告可能是扫描件或以图片发布，需先进行文字识别（OCR）后再检查",
                 first_line,
             )
         ]

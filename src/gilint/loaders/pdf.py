@@ -207,7 +207,8 @@ def _glyph_problems(
     """What the text lacks. No text at all is a scan (or text drawn as shapes), and
     mostly glyphs without characters is text nobody can read: either way the file is
     not checked, since every part would be reported missing. A few such glyphs are
-    U+FFFD, reported once, as undecodable bytes in a text file are."""
+    U+FFFD, content gilint could not read (ast.UNREAD_CONTENT), noted once: a heading
+    or a statement may be among them."""
     if not characters:
         raise LoaderError(
             f"PDF 共 {pages} 页，没有可提取的文字（可能是扫描件或图片），"
@@ -222,4 +223,4 @@ def _glyph_problems(
         return ()
     first = "".join(writer.parts).find("\ufffd")
     message = f"PDF 中有 {unmapped} 个字符无法转换为文字（字体缺少编码信息），已替换为“\ufffd”"
-    return (LoadProblem("decode-error", message, first),)
+    return (LoadProblem("unmapped-glyphs", message, first),)
