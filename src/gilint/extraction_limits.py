@@ -23,7 +23,7 @@ import contextlib
 import os
 import time
 from collections.abc import Iterator
-from types import FrameType
+from types import FrameType, ModuleType
 
 from gilint.timelimit import ticking, usable
 
@@ -88,11 +88,8 @@ def _address_space_capped(cap: int | None) -> Iterator[None]:
     """The body run with the process's address space capped at ``cap`` bytes (or at a
     lower cap already set); the previous cap back afterwards. Nothing where the platform
     has no such limit."""
-    try:
-        import resource
-    except ImportError:  # not Unix
-        cap = None
-    if cap is None or not hasattr(resource, "RLIMIT_AS"):
+    resource = _address_limits()
+    if cap is None or resource is None:
         yield
         return
     previous = resource.getrlimit(resource.RLIMIT_AS)
@@ -116,13 +113,19 @@ def lift_address_cap() -> None:
     cap set on gilint's process, a number counted from gilint's size, against which the
     program's whole address space would count; its memory is its own, and its run has a
     time limit of its own."""
+    resource = _address_limits()
+    if resource is not None:
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
+def _address_limits() -> ModuleType | None:
+    """The ``resource`` module where it can limit the address space (``RLIMIT_AS``)."""
     try:
         import resource
     except ImportError:  # not Unix
-        return
-    if hasattr(resource, "RLIMIT_AS"):
-        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+        return None
+    return resource if hasattr(resource, "RLIMIT_AS") else None
 
 
 def _out_of_memory(exc: BaseException) -> bool:

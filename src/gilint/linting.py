@@ -25,7 +25,7 @@ from gilint.findings import Finding, Severity
 from gilint.loading import Loaded
 from gilint.parsing import Source, load, open_cache, parse_loaded
 from gilint.plugins import PluginProblem, Registry, build_registry
-from gilint.rule import Rule, VisitContext
+from gilint.rule import HasSpan, Rule, VisitContext
 from gilint.span import LineIndex, Span
 from gilint.timelimit import RuleTimeout, TimeLimits
 
@@ -192,32 +192,37 @@ class Linter:
 
     def _not_run(self, rules: list[Rule], report: Report) -> list[Finding]:
         """The rules that conclude from absence, left out for a report whose file holds
-        what gilint could not read: said once under GI901 (when that is enabled), at the
-        first such content, so the user knows which checks did not run."""
-        reporter = next((r for r in self._rules if r.code == "GI901"), None)
-        if reporter is None or not self.config.enabled("GI901", report.path):
-            return []
-        finding = reporter.finding(
-            report.unread_content[0],
+        what gilint could not read: said once under GI901, at the first such content, so
+        the user knows which checks did not run."""
+        message = (
             f"文件中有 {len(report.unread_content)} 处内容 gilint 未能读取（如图片），报告看似"
             "缺少的部分、表格、行或说明可能就在其中，以下规则对本文件未运行："
-            + "、".join(r.code for r in rules),
-            severity=Severity.INFO,
+            + "、".join(r.code for r in rules)
         )
-        severity = self.config.severity_of("GI901", Severity.INFO)
-        return [attrs.evolve(finding, path=report.path, severity=severity)]
+        return self._said("GI901", report.unread_content[0], message, report, Severity.INFO)
 
     def _failed(self, rule: Rule, what: str, report: Report) -> list[Finding]:
-        """A failed rule is reported under GI900 (when that is enabled); the run goes on."""
-        reporter = next((r for r in self._rules if r.code == "GI900"), None)
-        if reporter is None or not self.config.enabled("GI900", report.path):
+        """A failed rule is reported under GI900; the run goes on."""
+        message = f"规则 {rule.code} {rule.name} {what}，其检查未完成"
+        return self._said("GI900", LineIndex(report.source).span(0, 0), message, report)
+
+    def _said(
+        self,
+        code: str,
+        where: HasSpan | Span,
+        message: str,
+        report: Report,
+        severity: Severity | None = None,
+    ) -> list[Finding]:
+        """What the engine itself says of ``report`` under a built-in rule's code, at
+        ``severity`` (the rule's by default) or the one the configuration gives that
+        code; nothing when the rule is not enabled for the file."""
+        reporter = next((r for r in self._rules if r.code == code), None)
+        if reporter is None or not self.config.enabled(code, report.path):
             return []
-        finding = reporter.finding(
-            LineIndex(report.source).span(0, 0),
-            f"规则 {rule.code} {rule.name} {what}，其检查未完成",
-        )
-        severity = self.config.severity_of("GI900", reporter.severity)
-        return [attrs.evolve(finding, path=report.path, severity=severity)]
+        finding = reporter.finding(where, message)
+        chosen = self.config.severity_of(code, severity or reporter.severity)
+        return [attrs.evolve(finding, path=report.path, severity=chosen)]
 
 
 def _described(findings: list[Finding], report: Report) -> list[Finding]:

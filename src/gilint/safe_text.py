@@ -45,7 +45,8 @@ def printable(text: str) -> str:
 
 def diagnostic(text: str) -> str:
     """A message for standard error, which may name a file found in a stranger's folder:
-    a byte of a file name that is not UTF-8 shown as ``\\xNN``, as :func:`display_path`
-    shows it, and every control character as U+FFFD."""
+    each byte of a file name that is not UTF-8 shown as ``\\xNN`` (:func:`display_path`,
+    which knows the path's parts, also escapes the bytes around it that happen to decode),
+    and every control character as U+FFFD."""
     escaped = _UNDECODED_BYTES.sub(lambda byte: f"\\x{ord(byte.group()) - 0xDC00:02x}", text)
     return printable(escaped)

@@ -97,7 +97,7 @@ class TextWriter:
         self.parts: list[str] = []
         self.length = 0
         self.pieces: list[Piece] = []
-        self.images: list[LoadProblem] = []
+        self._unread: list[LoadProblem] = []  # one problem for each image
 
     def write(self, text: str, place: Place | None = None) -> None:
         if place is not None and text:
@@ -109,7 +109,7 @@ class TextWriter:
         """An image the loader cannot read that may hold part of the report (see
         :func:`large_image`): a blank line of its own at ``place``, where the finding
         that notes it points (``where`` names the place in the message: ``第 3 页``)."""
-        self.images.append(
+        self._unread.append(
             LoadProblem(
                 "unread-image",
                 f"{where}有一幅图片，gilint 不识别图片中的文字，其中的内容（如以图片插入的表格）"
@@ -126,7 +126,7 @@ class TextWriter:
             "".join(self.parts),
             encoding=name,
             origin=name,
-            problems=(*problems, *self.images),
+            problems=(*problems, *self._unread),
             source_map=SourceMap(self.pieces),
         )
 
