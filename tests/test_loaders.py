@@ -417,6 +417,7 @@ def test_glyphs_without_characters_are_not_read_as_text() -> None:
 _PICTURED: dict[str, Callable[[Document, tuple[int, ...]], bytes]] = {
     "report.pdf": lambda doc, pictures: to_pdf(doc, pictures)[0],
     "report.docx": to_docx,
+    "report.html": lambda doc, pictures: to_html(doc, pictures=pictures),
 }
 
 
@@ -437,6 +438,10 @@ def test_a_table_pasted_as_a_picture_is_not_reported_missing(name: str) -> None:
     assert "有一幅图片" in image_note.message and image_note.place is not None
     if name.endswith(".pdf"):
         assert image_note.message.startswith("第 2 页") and image_note.place.page == 2
+    elif name.endswith(".html"):
+        line = image_note.place.line
+        assert line and image_note.message.startswith(f"网页第 {line} 行")
+        assert '<img src="table-1.png"' in build(good, (1,)).decode().splitlines()[line - 1]
     else:
         paragraph = image_note.place.paragraph
         assert paragraph and image_note.message.startswith(f"第 {paragraph} 段")
@@ -491,6 +496,55 @@ def test_a_seal_in_a_word_document_is_no_unread_content() -> None:
     assert problem.message.startswith("第 2 段有一幅图片")
     assert table.source_map is not None
     assert table.source_map.place(problem.offset) == Place("docx", paragraph=2)
+
+
+_VML = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="{style}">'
+    '<v:imagedata o:title="" xmlns:o="urn:schemas-microsoft-com:office:office"/>'
+    "</v:shape></w:pict></w:r>"
+)
+_CHOICE = (
+    '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    '<mc:Choice Requires="wps"><w:r xmlns:w="http://schemas.openxmlformats.org/'
+    'wordprocessingml/2006/main"><w:drawing><wp:inline xmlns:wp="http://schemas.'
+    'openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:extent cx="5486400"'
+    ' cy="3200400"/></wp:inline></w:drawing></w:r></mc:Choice><mc:Fallback>{vml}'
+    "</mc:Fallback></mc:AlternateContent>"
+)
+
+
+@pytest.mark.parametrize(
+    ("xml", "noted"),
+    [
+        (_VML.format(style="width:415pt;height:300pt"), 1),  # 5.8 inches on A4's 8.3
+        (_VML.format(style="position:absolute;width:6in;height:4in;z-index:1"), 1),
+        (_VML.format(style="width:80pt;height:80pt"), 0),  # a seal
+        (_VML.format(style="width:100%;height:2pt"), 0),  # a rule line
+        (_VML.format(style=""), 1),  # a size not stated: it may hold content
+        (_CHOICE.format(vml=_VML.format(style="width:432pt;height:252pt")), 1),  # once
+    ],
+)
+def test_pictures_of_documents_saved_from_the_older_format_are_measured(
+    xml: str, noted: int
+) -> None:
+    """Word files converted from .doc hold their pictures as VML shapes sized in CSS;
+    they count as drawings do. A picture stated twice, as a drawing and as the VML
+    fallback for older readers, is one picture."""
+    import docx
+    from lxml import etree
+
+    from gilint.parsing import read_with
+
+    word = docx.Document()
+    word.add_paragraph("一、总体情况")
+    word.add_paragraph()._p.append(etree.fromstring(xml))
+    out = io.BytesIO()
+    word.save(out)
+    loaded = read_with(None, out.getvalue(), "old.docx")
+    images = [p for p in loaded.problems if p.code == "unread-image"]
+    assert len(images) == noted
+    assert all(p.message.startswith("第 2 段有一幅图片") for p in images)
 
 
 def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> None:

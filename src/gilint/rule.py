@@ -85,7 +85,7 @@ class Rule:
     visits: ClassVar[tuple[type, ...]] = ()
     # The rule concludes from what a report lacks (a part, a table, a row, a statement):
     # it does not run on a report whose file holds content gilint could not read (an
-    # image in a PDF or Word file), where what seems lacking may stand
+    # image in a PDF, Word or HTML file), where what seems lacking may stand
     # (Report.unread_content).
     concludes_from_absence: ClassVar[bool] = False
 

@@ -18,12 +18,16 @@ from typing import Any
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
+from gilint.loaders.css import declarations, length
 from gilint.loading import Loaded
 from gilint.places import Place
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_V = "{urn:schemas-microsoft-com:vml}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 EMU_PER_TWIP = 635  # drawings are measured in EMU, pages in twentieths of a point
+EMU_PER_PIXEL = 9525  # VML pictures in CSS units, 96 pixels to the inch
 A4 = (11906, 16838)  # twips: a page whose size the document does not say
 # What a Word file's parts may hold once unpacked. python-docx reads every part into
 # memory and parses the XML ones whole, in C, where no time limit can stop it, and
@@ -85,9 +89,36 @@ def _page_size(body: Any) -> tuple[int, int]:
 
 
 def _large_images(paragraph: Any, page: tuple[int, int]) -> int:
-    """How many drawings in ``paragraph`` may hold part of the report (:func:`large_image`)."""
-    sizes = ((_whole(e.get("cx")), _whole(e.get("cy"))) for e in paragraph.iter(f"{_WP}extent"))
+    """How many pictures in ``paragraph`` may hold part of the report (:func:`large_image`):
+    drawings, sized in EMU, and the VML pictures of documents saved from the older
+    format, sized in CSS. A picture given twice, as a drawing and as the VML fallback
+    for older readers (``mc:Fallback``), counts once."""
+    sizes: list[tuple[float, float]] = [
+        (_whole(e.get("cx")), _whole(e.get("cy")))
+        for e in paragraph.iter(f"{_WP}extent")
+        if not _fallback(e)
+    ]
+    for data in paragraph.iter(f"{_V}imagedata"):
+        shape = data.getparent()
+        if shape is not None and not _fallback(data):
+            style = declarations(shape.get("style"))
+            sizes.append(
+                (_drawn(style.get("width"), page[0]), _drawn(style.get("height"), page[1]))
+            )
     return sum(large_image(*size, *page) for size in sizes)
+
+
+def _drawn(value: str | None, whole: int) -> float:
+    """A VML picture's width or height in EMU; the page's (``whole``) when its style does
+    not state it: a picture of unknown size may hold content."""
+    size = length(value)
+    return size.pixels(whole / EMU_PER_PIXEL) * EMU_PER_PIXEL if size else whole
+
+
+def _fallback(element: Any) -> bool:
+    """Whether ``element`` is the alternative content given for readers that do not
+    know the first choice."""
+    return any(a.tag == _MC_FALLBACK for a in element.iterancestors())
 
 
 def _property(cell: Any, name: str) -> Any:

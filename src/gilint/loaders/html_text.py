@@ -4,7 +4,9 @@ Blocks (``p``, ``div``, headings, list items, ``br``) become paragraphs; each ta
 becomes one line of tab-separated cells, with ``rowspan`` and ``colspan`` expanded into
 blank cells (a merged cell's text stands once, where the page shows it). Every cell and
 piece of text keeps the line and column of the page's source where it began, and a cell
-its path (``table[2]/tr[6]/td[3]``): many pages put the whole article on one line.
+its path (``table[2]/tr[6]/td[3]``): many pages put the whole article on one line. An
+image that may hold part of the report (a table published as a picture) is noted where
+it stands: gilint reads no image.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from html.parser import HTMLParser
 
 import attrs
 
-from gilint.loaders import HEAD, LoaderError, TextWriter
+from gilint.loaders import HEAD, LoaderError, TextWriter, large_image
+from gilint.loaders.css import declarations, length
 from gilint.loading import Loaded, load_bytes, load_text
 from gilint.places import Place
 
@@ -62,6 +65,13 @@ _BLOCKS = frozenset(
     ]
 )
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
+# The parts of a page around its article: an image there is a logo, a banner or a
+# button, never part of the report.
+_CHROME = frozenset({"header", "nav", "footer", "aside"})
+# Images are measured as if on a page this many pixels wide and tall: the article column
+# of a government site, 600 to 1 000 pixels wide. An image half as wide (300 pixels)
+# and a twentieth as tall (50) may be a table published as a picture.
+_COLUMN = (600.0, 1000.0)
 _SPACE = re.compile(r"\s+")
 _TITLE_WORDS = ("年度报告", "工作报告")
 # Cells a page's tables may hold once their spans are expanded. A report's tables hold a
@@ -116,6 +126,7 @@ class _Table:
     current: list[_Cell] | None = None
     cell: _Cell | None = None
     counts: dict[str, int] = attrs.field(factory=dict)  # td / th seen in this row
+    images: list[Place] = attrs.field(factory=list)  # in its cells: noted after its rows
 
 
 class _Extractor(HTMLParser):
@@ -123,7 +134,8 @@ class _Extractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, object]] = []  # ("para", [(text, place)]) | ("table", _Table)
+        # ("para", [(text, place)]) | ("table", _Table) | ("image", Place)
+        self.blocks: list[tuple[str, object]] = []
         self.paragraph: list[tuple[str, Place]] = []
         self.skipping = 0
         self.tables: list[_Table] = []  # open tables, innermost last
@@ -132,6 +144,8 @@ class _Extractor(HTMLParser):
         self.title: tuple[str, Place] | None = None
         self.in_title = False
         self.closing = False  # close() called: the page has no more text
+        self.linked = False  # inside <a>: a link (HTML closes one at the next <a>)
+        self.chrome = 0  # header, nav, footer and aside elements open
 
     def _place(self, path: str | None = None) -> Place:
         line, column = self.getpos()
@@ -150,6 +164,13 @@ class _Extractor(HTMLParser):
             self.in_title = True
         if tag in _SKIPPED:
             self.skipping += 1
+            return
+        if tag == "a":
+            self.linked = True
+        elif tag in _CHROME:
+            self.chrome += 1
+        elif tag == "img" and not self.skipping and self._may_hold_content(values):
+            self._image()
             return
         if self.tables and self.tables[-1].cell is not None and tag not in ("td", "th", "tr"):
             if tag == "table":  # a table inside a cell: its text is the cell's
@@ -184,6 +205,10 @@ class _Extractor(HTMLParser):
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
+        if tag == "a":
+            self.linked = False
+        elif tag in _CHROME:
+            self.chrome = max(0, self.chrome - 1)
         if not self.tables:
             if tag in _BLOCKS:
                 self._flush()
@@ -197,6 +222,33 @@ class _Extractor(HTMLParser):
         elif tag == "table" and table.cell is None:
             self.tables.pop()
             self.blocks.append(("table", table))
+
+    def _may_hold_content(self, values: dict[str, str]) -> bool:
+        """Whether an image may hold part of the report (:func:`large_image`), by the
+        size the page draws it at. An image drawn at its own size, which the page does
+        not state, may be a table's picture, unless it is a link's (a logo, a button);
+        none in the page's header, navigation or footer is, nor a hidden one."""
+        style = declarations(values.get("style"))
+        hidden = style.get("display") == "none" or style.get("visibility") == "hidden"
+        if self.chrome or hidden or "hidden" in values:
+            return False
+        width = length(style.get("width") or values.get("width"))
+        height = length(style.get("height") or values.get("height"))
+        if width is None and height is None:
+            return not self.linked
+        wide = width.pixels(_COLUMN[0]) if width is not None else _COLUMN[0]
+        tall = height.pixels(_COLUMN[1]) if height is not None else _COLUMN[1]
+        return large_image(wide, tall, *_COLUMN)
+
+    def _image(self) -> None:
+        """An image that may hold part of the report: a block of its own, or, in a table
+        cell, noted after the table (a row's cells stay on one line)."""
+        if self.tables:
+            table = self.tables[-1]
+            table.images.append(self._place(table.cell.place.path if table.cell else None))
+        else:
+            self._flush()
+            self.blocks.append(("image", self._place()))
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -325,7 +377,12 @@ class _Writer(TextWriter):
                 if cell is not None:
                     self.write(_SPACE.sub(" ", "".join(cell.text)).strip(), cell.place)
             self.write("\n")
+        for place in table.images:
+            self.image(place)
         self.write("\n")
+
+    def image(self, place: Place) -> None:
+        self.unread_image(f"网页第 {place.line} 行第 {place.column} 列", place)
 
 
 def extract(data: bytes) -> Loaded:
@@ -341,6 +398,8 @@ def extract(data: bytes) -> Loaded:
     for kind, block in extractor.blocks:
         if kind == "para":
             writer.paragraph(block)  # type: ignore[arg-type]
+        elif kind == "image":
+            writer.image(block)  # type: ignore[arg-type]
         else:
             writer.table(block)  # type: ignore[arg-type]
     extracted = writer.loaded(

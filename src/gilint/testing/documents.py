@@ -186,17 +186,28 @@ def _table(raw: list[list[str]]) -> tuple[Block, list[list[int]]]:
 # -- HTML ----------------------------------------------------------------------------
 
 
-def to_html(doc: Document, *, one_line: bool = False, charset: str = "utf-8") -> bytes:
+def to_html(
+    doc: Document, *, one_line: bool = False, charset: str = "utf-8", pictures: Collection[int] = ()
+) -> bytes:
     """A web page: paragraphs as ``<p>``, tables with ``rowspan``/``colspan``; with
-    ``one_line`` the whole article on one line, as many sites publish it."""
+    ``one_line`` the whole article on one line, as many sites publish it. The page has a
+    logo in a link and a QR code, as sites have; the tables numbered in ``pictures``
+    (1-based) are an image 600 × 320 pixels instead, as in to_pdf."""
     out = [
         "<!DOCTYPE html>",
         f'<html><head><meta charset="{charset}"><title>年度报告</title></head><body>',
-        '<div class="crumbs">首页 &gt; 政府信息公开 &gt; 年报</div>',
+        '<div class="crumbs"><a href="/"><img src="/images/logo.png" alt="首页"></a>'
+        "首页 &gt; 政府信息公开 &gt; 年报</div>",
     ]
+    number = 0
     for block in doc.blocks:
         if block.paragraph is not None:
             out.append(f"<p>{html.escape(block.paragraph)}</p>")
+            continue
+        number += 1
+        if number in pictures:
+            image = f'<img src="table-{number}.png" width="600" height="320" alt="">'
+            out.append(f'<p style="text-align: center">{image}</p>')
             continue
         out.append('<table border="1">')
         for row in block.rows:
@@ -210,7 +221,10 @@ def to_html(doc: Document, *, one_line: bool = False, charset: str = "utf-8") ->
                 cells.append(f"<td{span}>{html.escape(cell.text)}</td>")
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</table>")
-    out.append("<div>微信 微博</div></body></html>")
+    out.append(
+        '<div>微信 微博 <img src="/images/qr.png" style="width: 120px; height: 120px"></div>'
+        "</body></html>"
+    )
     text = ("" if one_line else "\n").join(out) + "\n"
     return text.encode(charset)
 

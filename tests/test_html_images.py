@@ -1,0 +1,112 @@
+"""Images in a web page: which may hold part of the report.
+
+gilint reads no image. A table published as a picture must not be reported missing, so
+an image that may hold one is noted, and the rules that conclude from absence do not
+run (test_loaders.py). A logo, a button or a QR code holds no part of a report: noting
+it would turn those rules off on every page of the site, so the loader tells them apart
+by the size the page draws the image at and where it stands.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gilint.loaders.css import Length, declarations, length
+from gilint.loaders.html_text import extract
+
+
+def _noted(body: str) -> list[str]:
+    """The messages of the images noted in a page with ``body``."""
+    page = f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
+    loaded = extract(page.encode())
+    return [p.message for p in loaded.problems if p.code == "unread-image"]
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        '<img src="t.png" width="600" height="320">',
+        '<img src="t.png" style="width: 640px; height: 400px">',
+        '<img src="t.png" style="width:450pt">',  # 600 pixels; the height not stated
+        '<img src="t.png" width="100%">',
+        '<img src="t.png">',  # drawn at its own size, which the page does not state
+        '<img src="t.png" width="auto" height="auto">',
+        '<a href="t.png"><img src="t.png" width="800" height="1000"></a>',  # a larger view
+        '<img src="t.png" width="50" style="width: 600px">',  # the style holds
+    ],
+)
+def test_an_image_that_may_be_a_table_is_noted(image: str) -> None:
+    (message,) = _noted(f"<p>一、总体情况</p><p>{image}</p>")
+    assert message.startswith("网页第 1 行第 ") and "有一幅图片" in message
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        '<img src="seal.png" width="160" height="160">',  # narrower than half the column
+        '<img src="line.png" width="600" height="2">',  # a rule line
+        '<img src="qr.png" style="width: 120px; height: 120px">',
+        '<img src="t.png" width="30%">',
+        '<img src="t.png" width="600" height="320" hidden>',
+        '<img src="t.png" width="600" height="320" style="display: none">',
+        '<img src="t.png" width="600" height="320" style="visibility:hidden">',
+        '<a href="/"><img src="logo.png"></a>',  # a link's image of unknown size
+        '<header><img src="banner.png" width="1000" height="200"></header>',
+        '<nav><img src="menu.png"></nav>',
+        '<footer><img src="badge.png"></footer>',
+        "<script>document.write('<img src=\"t.png\">')</script>",
+    ],
+)
+def test_a_logo_a_button_or_a_hidden_image_is_not_noted(image: str) -> None:
+    assert _noted(f"<p>一、总体情况</p><p>{image}</p>") == []
+
+
+def test_after_a_link_or_the_header_an_image_of_unknown_size_is_noted_again() -> None:
+    assert len(_noted('<header><a href="/"><img src="l.png"></a></header><img src="t.png">')) == 1
+
+
+def test_an_image_stands_where_the_page_shows_it() -> None:
+    """A block of its own between the paragraphs around it, at its line and column; in
+    a table cell, noted after the table's rows, with the cell's path."""
+    page = (
+        "<html><body>\n<p>前文<img src='a.png'>后文</p>\n"
+        "<table><tr><td>标签</td><td>\n  <img src='b.png'></td></tr></table>\n<p>末尾</p>"
+        "</body></html>"
+    )
+    loaded = extract(page.encode())
+    assert loaded.text.split() == ["前文", "后文", "标签", "末尾"]
+    assert loaded.source_map is not None
+    first, second = (p for p in loaded.problems if p.code == "unread-image")
+    assert loaded.text[: first.offset].strip() == "前文"
+    assert loaded.text[first.offset :].split()[0] == "后文"
+    assert first.message.startswith("网页第 2 行第 6 列")
+    assert loaded.text[: second.offset].split()[-1] == "标签"
+    assert loaded.text[second.offset :].split() == ["末尾"]
+    place = loaded.source_map.place(second.offset)
+    assert place is not None and (place.line, place.column) == (4, 3)
+    assert place.path == "table[1]/tr[1]/td[2]"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("600", Length(600)),
+        ("600px", Length(600)),
+        (" +450pt !important", Length(600)),
+        ("2in", Length(192)),
+        ("80%", Length(80, percent=True)),
+        (".5em", Length(8)),
+        ("auto", None),
+        ("", None),
+        (None, None),
+        ("12vw", None),  # a unit of the window, whose size is not known
+        ("-5px", None),
+    ],
+)
+def test_lengths_are_read_as_css_states_them(value: str | None, expected: Length | None) -> None:
+    assert length(value) == expected
+
+
+def test_a_style_property_stated_twice_holds_its_last_value() -> None:
+    found = declarations("WIDTH: 100px; height:2px;width : 600px ; junk; :x")
+    assert found == {"width": "600px", "height": "2px", "": "x"}
