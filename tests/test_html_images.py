@@ -110,3 +110,22 @@ def test_lengths_are_read_as_css_states_them(value: str | None, expected: Length
 def test_a_style_property_stated_twice_holds_its_last_value() -> None:
     found = declarations("WIDTH: 100px; height:2px;width : 600px ; junk; :x")
     assert found == {"width": "600px", "height": "2px", "": "x"}
+
+
+def test_past_twenty_images_the_rest_are_one_note() -> None:
+    """A page of thousands of image tags is one more thing to know, not thousands of
+    lines of output: twenty are noted where they stand, the rest in one note at the
+    first of them."""
+    from gilint.loaders import IMAGE_NOTES
+
+    page = "<html><body><p>一、总体情况</p>" + "".join(
+        f'\n<p><img src="{n}.png"></p>' for n in range(IMAGE_NOTES + 5)
+    )
+    loaded = extract(page.encode())
+    notes = [p for p in loaded.problems if p.code == "unread-image"]
+    assert len(notes) == IMAGE_NOTES + 1
+    assert all("有一幅图片" in p.message for p in notes[:-1])
+    assert "从此处起还有 5 幅" in notes[-1].message
+    assert loaded.source_map is not None
+    place = loaded.source_map.place(notes[-1].offset)
+    assert place is not None and place.line == IMAGE_NOTES + 2

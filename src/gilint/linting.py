@@ -195,7 +195,7 @@ class Linter:
         what gilint could not read: said once under GI901, at the first such content, so
         the user knows which checks did not run."""
         message = (
-            f"文件中有 {len(report.unread_content)} 处内容 gilint 未能读取（如图片），报告看似"
+            "文件中有 gilint 未能读取的内容（如图片），报告看似"
             "缺少的部分、表格、行或说明可能就在其中，以下规则对本文件未运行："
             + "、".join(r.code for r in rules)
         )

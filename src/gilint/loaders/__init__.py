@@ -33,6 +33,11 @@ def large_image(width: float, height: float, page_width: float, page_height: flo
     return width >= IMAGE_WIDTH * page_width and height >= IMAGE_HEIGHT * page_height
 
 
+# Images noted one by one in a file; past them, one note says how many more there are
+# (a page of 200 000 image tags is one thing to know, not 200 000 lines of output).
+IMAGE_NOTES = 20
+
+
 class LoaderError(Exception):
     """A file a loader could not read; the message (Chinese) says what to do."""
 
@@ -97,7 +102,9 @@ class TextWriter:
         self.parts: list[str] = []
         self.length = 0
         self.pieces: list[Piece] = []
-        self._unread: list[LoadProblem] = []  # one problem for each image
+        self._unread: list[LoadProblem] = []  # one problem for each image, up to a limit
+        self.images = 0  # images noted, past the limit too
+        self._past_limit = 0  # where the first image past the limit stands
 
     def write(self, text: str, place: Place | None = None) -> None:
         if place is not None and text:
@@ -108,25 +115,37 @@ class TextWriter:
     def unread_image(self, where: str, place: Place) -> None:
         """An image the loader cannot read that may hold part of the report (see
         :func:`large_image`): a blank line of its own at ``place``, where the finding
-        that notes it points (``where`` names the place in the message: ``第 3 页``)."""
-        self._unread.append(
-            LoadProblem(
-                "unread-image",
-                f"{where}有一幅图片，gilint 不识别图片中的文字，其中的内容（如以图片插入的表格）"
-                "未参与检查",
-                self.length,
+        that notes it points (``where`` names the place in the message: ``第 3 页``).
+        Past :data:`IMAGE_NOTES` images, the rest are noted together."""
+        self.images += 1
+        if self.images <= IMAGE_NOTES:
+            self._unread.append(
+                LoadProblem(
+                    "unread-image",
+                    f"{where}有一幅图片，gilint 不识别图片中的文字，"
+                    "其中的内容（如以图片插入的表格）未参与检查",
+                    self.length,
+                )
             )
-        )
+        elif self.images == IMAGE_NOTES + 1:
+            self._past_limit = self.length
         self.write("\n", place)
 
     def loaded(self, name: str, problems: tuple[LoadProblem, ...] = ()) -> Loaded:
         """What the loader returns: the text, named by its format, with its source map,
         and the problems given with those of the images it holds."""
+        unread = list(self._unread)
+        if self.images > IMAGE_NOTES:
+            more = self.images - IMAGE_NOTES
+            message = (
+                f"从此处起还有 {more} 幅同样可能含有报告内容的图片，gilint 未能读取，不再逐一列出"
+            )
+            unread.append(LoadProblem("unread-image", message, self._past_limit))
         return Loaded(
             "".join(self.parts),
             encoding=name,
             origin=name,
-            problems=(*problems, *self._unread),
+            problems=(*problems, *unread),
             source_map=SourceMap(self.pieces),
         )
 
