@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import pytest
 
+from gilint.ast import UNREAD_CONTENT
+from gilint.config import Config
+from gilint.linting import Linter
 from gilint.loaders.css import Length, declarations, length
 from gilint.loaders.html_text import extract
+from gilint.testing import sample_report
+from gilint.testing.documents import document, to_html
 
 
 def _noted(body: str) -> list[str]:
@@ -122,10 +127,29 @@ def test_past_twenty_images_the_rest_are_one_note() -> None:
         f'\n<p><img src="{n}.png"></p>' for n in range(IMAGE_NOTES + 5)
     )
     loaded = extract(page.encode())
-    notes = [p for p in loaded.problems if p.code == "unread-image"]
-    assert len(notes) == IMAGE_NOTES + 1
+    notes = [p for p in loaded.problems if p.code in UNREAD_CONTENT]
+    assert [p.code for p in notes] == ["unread-image"] * IMAGE_NOTES + ["unread-images"]
     assert all("有一幅图片" in p.message for p in notes[:-1])
     assert "从此处起还有 5 幅" in notes[-1].message
     assert loaded.source_map is not None
     place = loaded.source_map.place(notes[-1].offset)
     assert place is not None and place.line == IMAGE_NOTES + 2
+
+
+def test_an_image_above_the_reports_title_is_none_of_the_report() -> None:
+    """A site's logo of unknown size above the article's title is not noted and turns
+    no rule off; the same image below the title is noted, and the rules that conclude
+    from absence do not run."""
+    page = to_html(document(sample_report("2021", seed=4))).decode()
+    title = page.index("<p>", page.index("</div>"))
+    logo = '<div class="logo"><img src="/images/site.png"></div>'
+    linter = Linter(Config(select=("GI",)))
+
+    def findings(html: str) -> list[tuple[str, str]]:
+        report = linter.parse_loaded(extract(html.encode()))
+        return [(f.code, f.severity.value) for f in linter.check(report)]
+
+    assert findings(page) == []
+    assert findings(page[:title] + logo + page[title:]) == []
+    below = page.index("<p>一、总体情况")
+    assert findings(page[:below] + logo + page[below:]) == [("GI901", "info")] * 2

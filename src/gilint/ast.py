@@ -510,10 +510,11 @@ class Diagnostic:
     span: Span
 
 
-# What a loader found in the file and could not read (an image that may hold a table;
-# glyphs of a PDF whose font maps them to no character): a report that has some is
+# What a loader found in the file and could not read (an image that may hold a table,
+# and the images past those noted one by one; glyphs of a PDF whose font maps them to
+# no character): a report that has some is
 # incomplete, and what it seems to lack may stand there.
-UNREAD_CONTENT = frozenset({"unread-image", "unmapped-glyphs"})
+UNREAD_CONTENT = frozenset({"unread-image", "unread-images", "unmapped-glyphs"})
 
 
 @attrs.frozen(slots=True)

@@ -295,9 +295,13 @@ def build_report(
             )
         )
     sections = _continuations(sections)
+    # An image above the report's title (a site's banner or logo, a letterhead) holds
+    # none of the report: it is not noted, and turns no rule off.
+    above = title_span.start if title_span is not None else 0
     diagnostics = [
         Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
         for p in loaded.problems
+        if not (p.code == "unread-image" and p.offset < above)
     ]
     if lexed.unread_table is not None:
         diagnostics.append(
@@ -309,7 +313,7 @@ def build_report(
             )
         )
     if not sections:
-        diagnostics.extend(_no_part_found(loaded, loc))
+        diagnostics.extend(_no_part_found({d.code for d in diagnostics}, loaded.text, loc))
     return Report(
         source=loaded.text,
         path=path,
@@ -355,13 +359,13 @@ def _headless_overview(
     return Section("一", heading, span, (), subsections, (), True, headless=True)
 
 
-def _no_part_found(loaded: Loaded, loc: Locator) -> list[Diagnostic]:
-    """What a text without any part of a report says. A file no loader could read has
-    no text to judge (GI901 says so); one with content gilint could not read (images,
-    glyphs without characters) may be a report published as pictures (a scan with page
-    numbers as text), which needs OCR; otherwise it may not be a report at all (GI902)."""
-    codes = {p.code for p in loaded.problems}
-    first_line = loc.span(0, min(len(loaded.text), len(loaded.text.split("\n", 1)[0])))
+def _no_part_found(codes: set[str], text: str, loc: Locator) -> list[Diagnostic]:
+    """What a text without any part of a report says, given the codes of what else it
+    was found to hold. A file no loader could read has no text to judge (GI901 says
+    so); one with content gilint could not read (images, glyphs without characters) may
+    be a report published as pictures (a scan with page numbers as text), which needs
+    OCR; otherwise it may not be a report at all (GI902)."""
+    first_line = loc.span(0, min(len(text), len(text.split("\n", 1)[0])))
     if "unreadable" in codes:
         return []
     if codes & UNREAD_CONTENT:

@@ -140,7 +140,7 @@ class TextWriter:
             message = (
                 f"从此处起还有 {more} 幅同样可能含有报告内容的图片，gilint 未能读取，不再逐一列出"
             )
-            unread.append(LoadProblem("unread-image", message, self._past_limit))
+            unread.append(LoadProblem("unread-images", message, self._past_limit))
         return Loaded(
             "".join(self.parts),
             encoding=name,
