@@ -15,7 +15,8 @@ from gilint.places import Place
 
 def _occupied(rows: list[list[tuple[int, int]]]) -> list[list[int | None]]:
     """The reference reading of a table: each cell at the first column its row leaves
-    free, covering colspan × rowspan positions; a row as wide as what covers it."""
+    free, covering colspan × rowspan positions (a rowspan of 0 to the last row); a row
+    as wide as what covers it."""
     taken: dict[tuple[int, int], int | None] = {}
     number = 0
     for r, cells in enumerate(rows):
@@ -23,7 +24,7 @@ def _occupied(rows: list[list[tuple[int, int]]]) -> list[list[int | None]]:
         for colspan, rowspan in cells:
             while (r, column) in taken:
                 column += 1
-            for dr in range(rowspan):
+            for dr in range(min(rowspan, len(rows) - r) if rowspan else len(rows) - r):
                 for dc in range(colspan):
                     taken[(r + dr, column + dc)] = number if (dr, dc) == (0, 0) else None
             number += 1
@@ -35,7 +36,7 @@ def _occupied(rows: list[list[tuple[int, int]]]) -> list[list[int | None]]:
     return out
 
 
-_SPANS = st.tuples(st.integers(1, 3), st.integers(1, 4))
+_SPANS = st.tuples(st.integers(1, 3), st.integers(0, 4))
 
 
 @given(st.lists(st.lists(_SPANS, max_size=4), min_size=1, max_size=8))
@@ -88,3 +89,21 @@ def test_spans_are_read_as_a_browser_reads_them() -> None:
             "a\tb",
             "c",
         ], value
+
+
+def test_a_rowspan_ends_with_its_row_group() -> None:
+    """As a browser draws it: a rowspan of 0 runs to the end of its row group (it was
+    read as 1), and no rowspan reaches past that end into the next group."""
+
+    def text(page: str) -> list[str]:
+        return read_with(None, page.encode(), "t.html").text.split("\n")[:4]
+
+    zero = "<table><tr><td rowspan=0>a</td><td>b</td></tr><tr><td>c</td></tr>"
+    assert text(zero + "<tr><td>d</td></tr></table>") == ["a\tb", "\tc", "\td", ""]
+    grouped = (
+        "<table><thead><tr><td rowspan=3>a</td><td>b</td></tr><tr><td>c</td></tr></thead>"
+        "<tbody><tr><td>d</td><td>e</td></tr><tr><td rowspan=0>f</td></tr>"
+        "<tr><td>g</td></tr></tbody></table>"
+    )
+    lines = read_with(None, grouped.encode(), "t.html").text.split("\n")[:5]
+    assert lines == ["a\tb", "\tc", "d\te", "f", "\tg"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -65,6 +66,7 @@ _BLOCKS = frozenset(
     ]
 )
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 # The parts of a page around its article: an image there is a logo, a banner or a
 # button, never part of the report.
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
@@ -116,7 +118,7 @@ class _Cell:
     text: list[str]
     place: Place
     colspan: int
-    rowspan: int
+    rowspan: int  # 0: to the end of its row group
 
 
 @attrs.define
@@ -127,6 +129,9 @@ class _Table:
     cell: _Cell | None = None
     counts: dict[str, int] = attrs.field(factory=dict)  # td / th seen in this row
     images: list[Place] = attrs.field(factory=list)  # in its cells: noted after its rows
+    # where row groups (thead, tbody, tfoot) begin and end, by row number: no rowspan
+    # reaches past the end of its group
+    groups: list[int] = attrs.field(factory=list)
 
 
 class _Extractor(HTMLParser):
@@ -185,6 +190,8 @@ class _Extractor(HTMLParser):
             table.current = []
             table.rows.append(table.current)
             table.counts = {}
+        elif tag in _ROW_GROUPS and self.tables:
+            self.tables[-1].groups.append(len(self.tables[-1].rows))
         elif tag in ("td", "th") and self.tables:
             table = self.tables[-1]
             if table.current is None:
@@ -192,9 +199,8 @@ class _Extractor(HTMLParser):
                 table.rows.append(table.current)
             table.counts[tag] = table.counts.get(tag, 0) + 1
             path = f"table[{table.number}]/tr[{len(table.rows)}]/{tag}[{table.counts[tag]}]"
-            table.cell = _Cell(
-                [], self._place(path), _span(values, "colspan"), _span(values, "rowspan")
-            )
+            rowspan = _span(values, "rowspan", least=0)
+            table.cell = _Cell([], self._place(path), _span(values, "colspan"), rowspan)
             table.current.append(table.cell)
         elif tag in _BLOCKS or tag == "br":
             self._flush()
@@ -219,6 +225,9 @@ class _Extractor(HTMLParser):
         elif tag == "tr":
             table.current = None
             table.cell = None
+        elif tag in _ROW_GROUPS and table.cell is None:
+            table.current = None
+            table.groups.append(len(table.rows))
         elif tag == "table" and table.cell is None:
             self.tables.pop()
             self.blocks.append(("table", table))
@@ -309,9 +318,11 @@ class _Extractor(HTMLParser):
 _LEADING_NUMBER = re.compile(r"[\t\n\f\r ]*\+?0*([0-9]{1,7})")
 
 
-def _span(values: dict[str, str], name: str) -> int:
+def _span(values: dict[str, str], name: str, least: int = 1) -> int:
+    """A span as a browser reads it, from ``least`` (0 for a rowspan: to the end of the
+    row group; a colspan of 0 is 1) to 1 000 (a report's tables span a few)."""
     match = _LEADING_NUMBER.match(values.get(name) or "")
-    return max(1, min(int(match.group(1)), 1000)) if match else 1
+    return max(least, min(int(match.group(1)), 1000)) if match else 1
 
 
 def _grid(table: _Table) -> Iterator[list[_Cell | None]]:
@@ -321,9 +332,13 @@ def _grid(table: _Table) -> Iterator[list[_Cell | None]]:
     Each row costs its own width: ``below`` holds only the columns that rowspans from
     rows above still cover, and a row is padded to the last of them in one step (a
     staircase of rowspans, each row's cell pushed one column further, costs as much as
-    it is wide, not as much again for every row under it)."""
+    it is wide, not as much again for every row under it). A rowspan ends with its row
+    group at the latest; one of 0 runs to that end."""
     below: dict[int, int] = {}  # column -> rows, this one included, a rowspan still covers
-    for cells in table.rows:
+    boundaries = sorted(set(table.groups))
+    for index, cells in enumerate(table.rows):
+        after = bisect_right(boundaries, index)
+        left = (boundaries[after] if after < len(boundaries) else len(table.rows)) - index
         row: list[_Cell | None] = []
         started: dict[int, int] = {}  # column -> rows after this one its rowspan covers
         column = 0
@@ -333,9 +348,10 @@ def _grid(table: _Table) -> Iterator[list[_Cell | None]]:
                 column += 1
             row.append(cell)
             row.extend([None] * (cell.colspan - 1))
-            if cell.rowspan > 1:
+            rowspan = min(cell.rowspan, left) if cell.rowspan else left
+            if rowspan > 1:
                 for offset in range(cell.colspan):
-                    started[column + offset] = cell.rowspan - 1
+                    started[column + offset] = rowspan - 1
             column += cell.colspan
         if below:
             row.extend([None] * (max(below) + 1 - column))
