@@ -296,12 +296,13 @@ def build_report(
         )
     sections = _continuations(sections)
     # An image above the report's title (a site's banner or logo, a letterhead) holds
-    # none of the report: it is not noted, and turns no rule off.
+    # none of the report: it is not noted, and turns no rule off. A document the page
+    # links to matters only where the page holds no report (_no_part_found).
     above = title_span.start if title_span is not None else 0
     diagnostics = [
         Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
         for p in loaded.problems
-        if not (p.code == "unread-image" and p.offset < above)
+        if not (p.code == "unread-image" and p.offset < above) and p.code != "attachment"
     ]
     if lexed.unread_table is not None:
         diagnostics.append(
@@ -313,7 +314,9 @@ def build_report(
             )
         )
     if not sections:
-        diagnostics.extend(_no_part_found({d.code for d in diagnostics}, loaded.text, loc))
+        attachments = [p.message for p in loaded.problems if p.code == "attachment"]
+        codes = {d.code for d in diagnostics}
+        diagnostics.extend(_no_part_found(codes, attachments, loaded.text, loc))
     return Report(
         source=loaded.text,
         path=path,
@@ -359,12 +362,15 @@ def _headless_overview(
     return Section("一", heading, span, (), subsections, (), True, headless=True)
 
 
-def _no_part_found(codes: set[str], text: str, loc: Locator) -> list[Diagnostic]:
+def _no_part_found(
+    codes: set[str], attachments: list[str], text: str, loc: Locator
+) -> list[Diagnostic]:
     """What a text without any part of a report says, given the codes of what else it
-    was found to hold. A file no loader could read has no text to judge (GI901 says
-    so); one with content gilint could not read (images, glyphs without characters) may
-    be a report published as pictures (a scan with page numbers as text), which needs
-    OCR; otherwise it may not be a report at all (GI902)."""
+    was found to hold and the documents it links to. A file no loader could read has no
+    text to judge (GI901 says so); one with content gilint could not read (images,
+    glyphs without characters) may be a report published as pictures (a scan with page
+    numbers as text), which needs OCR; a web page that links to documents may have the
+    report in one (GI902, naming them); otherwise it may not be a report at all (GI902)."""
     first_line = loc.span(0, min(len(text), len(text.split("\n", 1)[0])))
     if "unreadable" in codes:
         return []
@@ -374,6 +380,16 @@ def _no_part_found(codes: set[str], text: str, loc: Locator) -> list[Diagnostic]
                 "pictures-only",
                 "未找到报告的任何组成部分（如“一、总体情况”），而文件中有未能读取的内容（如图片）："
                 "报告可能是扫描件或以图片发布，需先进行文字识别（OCR）后再检查",
+                first_line,
+            )
+        ]
+    if attachments:
+        return [
+            Diagnostic(
+                "not-a-report",
+                "网页中未找到报告的任何组成部分（如“一、总体情况”），报告可能在网页链接的附件中："
+                + "、".join(attachments)
+                + "。请下载附件后再检查",
                 first_line,
             )
         ]

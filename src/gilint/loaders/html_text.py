@@ -16,12 +16,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
 
 import attrs
 
 from gilint.loaders import HEAD, LoaderError, TextWriter, large_image
 from gilint.loaders.css import declarations, length
-from gilint.loading import Loaded, load_bytes, load_text
+from gilint.loading import Loaded, LoadProblem, load_bytes, load_text
 from gilint.places import Place
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)""", re.I)
@@ -67,6 +68,10 @@ _BLOCKS = frozenset(
 )
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+# Where a page links to or embeds a document: a report published as an attachment.
+_DOCUMENT_LINKS = {"a": "href", "iframe": "src", "embed": "src", "object": "data"}
+_DOCUMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|rtf)$", re.I)
+_ATTACHMENTS = 3  # named in the finding; a page's list of past reports may hold dozens
 # The parts of a page around its article: an image there is a logo, a banner or a
 # button, never part of the report.
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
@@ -151,6 +156,7 @@ class _Extractor(HTMLParser):
         self.closing = False  # close() called: the page has no more text
         self.linked = False  # inside <a>: a link (HTML closes one at the next <a>)
         self.chrome = 0  # header, nav, footer and aside elements open
+        self.attachments: list[tuple[str, Place]] = []  # documents linked to, by file name
 
     def _place(self, path: str | None = None) -> Place:
         line, column = self.getpos()
@@ -170,6 +176,8 @@ class _Extractor(HTMLParser):
         if tag in _SKIPPED:
             self.skipping += 1
             return
+        if tag in _DOCUMENT_LINKS and not self.chrome and not self.skipping:
+            self._attachment(values.get(_DOCUMENT_LINKS[tag]))
         if tag == "a":
             self.linked = True
         elif tag in _CHROME:
@@ -248,6 +256,18 @@ class _Extractor(HTMLParser):
         wide = width.pixels(_COLUMN[0]) if width is not None else _COLUMN[0]
         tall = height.pixels(_COLUMN[1]) if height is not None else _COLUMN[1]
         return large_image(wide, tall, *_COLUMN)
+
+    def _attachment(self, address: str | None) -> None:
+        """A document the page links to or embeds, by its file name (the page may hold
+        no report but point to one)."""
+        if len(self.attachments) >= _ATTACHMENTS or not address:
+            return
+        try:
+            path = urlsplit(address.strip()).path
+        except ValueError:  # an address no browser would follow
+            return
+        if _DOCUMENT.search(path):
+            self.attachments.append((unquote(path.rsplit("/", 1)[-1])[:80], self._place()))
 
     def _image(self) -> None:
         """An image that may hold part of the report: a block of its own, or, in a table
@@ -418,10 +438,14 @@ def extract(data: bytes) -> Loaded:
             writer.image(block)  # type: ignore[arg-type]
         else:
             writer.table(block)  # type: ignore[arg-type]
+    attachments = tuple(
+        LoadProblem("attachment", f"“{name}”（网页第 {place.line} 行）")
+        for name, place in extractor.attachments
+    )
     extracted = writer.loaded(
         # what decoding had to repair is told at the top: its offset was the page's
         "html",
-        tuple(attrs.evolve(p, offset=0) for p in decoded.problems),
+        (*(attrs.evolve(p, offset=0) for p in decoded.problems), *attachments),
     )
     return attrs.evolve(extracted, encoding=decoded.encoding)
 
