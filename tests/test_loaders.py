@@ -547,6 +547,41 @@ def test_pictures_of_documents_saved_from_the_older_format_are_measured(
     assert all(p.message.startswith("第 2 段有一幅图片") for p in images)
 
 
+_TEXT_BOX = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="http://schemas.microsoft.com/'
+    'office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent><w:p><w:r>'
+    "<w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing>"
+    "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r>"
+    "<w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+    "</mc:Fallback></mc:AlternateContent></w:r>"
+)
+
+
+def test_a_text_box_is_read_once() -> None:
+    """Word writes a text box twice, as a drawing and as the VML fallback for older
+    readers; both were read, and a heading in a text box became one line of two
+    headings, which no reading takes for a heading."""
+    import docx
+    from lxml import etree
+
+    from gilint.parsing import read_with
+
+    word = docx.Document()
+    word.add_paragraph("一、总体情况")
+    word.add_paragraph()._p.append(
+        etree.fromstring(_TEXT_BOX.format(text="二、主动公开政府信息情况"))
+    )
+    cell = word.add_table(rows=1, cols=2).cell(0, 1)
+    cell.paragraphs[0]._p.append(etree.fromstring(_TEXT_BOX.format(text="12")))
+    out = io.BytesIO()
+    word.save(out)
+    text = read_with(None, out.getvalue(), "box.docx").text
+    assert text.split("\n") == ["一、总体情况", "", "二、主动公开政府信息情况", "", "\t12", "", ""]
+
+
 def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> None:
     """A scan whose page numbers are text has some text, so it is not "no text at all";
     with no part of a report found and a page-wide picture, it is one GI901 error that

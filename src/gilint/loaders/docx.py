@@ -66,10 +66,13 @@ def _damaged(exc: Exception) -> LoaderError:
 
 def _text(element: Any) -> str:
     """The text of a paragraph or cell: its runs' text, tabs and breaks as spaces; the
-    paragraphs of a cell run together (a label wrapped in its cell is one label)."""
-    parts: list[str] = []
-    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br"):
-        parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
+    paragraphs of a cell run together (a label wrapped in its cell is one label). A text
+    box is written twice, as a drawing and as the VML fallback for older readers
+    (``mc:Fallback``): its text is read once."""
+    nodes = element.iter(f"{_W}t", f"{_W}tab", f"{_W}br")
+    if next(element.iter(_MC_FALLBACK), None) is not None:
+        nodes = (node for node in nodes if not _fallback(node))
+    parts = [node.text or "" if node.tag == f"{_W}t" else " " for node in nodes]
     return " ".join("".join(parts).split())
 
 
