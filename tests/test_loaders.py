@@ -582,6 +582,57 @@ def test_a_text_box_is_read_once() -> None:
     assert text.split("\n") == ["一、总体情况", "", "二、主动公开政府信息情况", "", "\t12", "", ""]
 
 
+def test_what_content_controls_hold_is_read_in_its_place() -> None:
+    """Paragraphs, tables, rows and cells inside content controls (``w:sdt``, as forms
+    and templates have them) or custom XML were not read: a report whose parts stood in
+    one lost them."""
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    from gilint.parsing import read_with
+
+    def wrap(*elements: object, tag: str = "w:sdt") -> None:
+        first = elements[0]
+        outer = etree.Element(qn(tag))
+        content = etree.SubElement(outer, qn("w:sdtContent")) if tag == "w:sdt" else outer
+        first.addprevious(outer)  # type: ignore[attr-defined]
+        for element in elements:
+            content.append(element)
+
+    word = docx.Document()
+    word.add_paragraph("一、总体情况")
+    inside = [word.add_paragraph("二、主动公开政府信息情况")._p]
+    table = word.add_table(rows=2, cols=2)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"{r}{c}"
+    inside.append(table._tbl)
+    word.add_paragraph("三、收到和处理政府信息公开申请情况")
+    wrap(table._tbl.tr_lst[1], tag="w:customXml")  # a row in custom XML
+    wrap(table._tbl.tr_lst[0].tc_lst[1])  # a cell in a content control
+    wrap(*inside)
+    out = io.BytesIO()
+    word.save(out)
+    loaded = read_with(None, out.getvalue(), "controls.docx")
+    assert loaded.text.split("\n") == [
+        "一、总体情况",
+        "",
+        "二、主动公开政府信息情况",
+        "",
+        "00\t01",
+        "10\t11",
+        "",
+        "三、收到和处理政府信息公开申请情况",
+        "",
+        "",
+    ]
+    assert loaded.source_map is not None
+    assert loaded.source_map.place(loaded.text.index("11")) == Place(
+        "docx", table=1, row=2, column=2
+    )
+
+
 def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> None:
     """A scan whose page numbers are text has some text, so it is not "no text at all";
     with no part of a report found and a page-wide picture, it is one GI901 error that

@@ -13,6 +13,7 @@ column (all 1-based).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from gilint.extras import versions
@@ -62,6 +63,22 @@ def unpacked_size(data: bytes) -> int:
 def _damaged(exc: Exception) -> LoaderError:
     """A file that is not a Word document after all, with what the library said."""
     return LoaderError(f"无法作为 Word 文档读取（{type(exc).__name__}: {exc}）")
+
+
+# Elements that wrap others without standing in the text: content controls (a form's
+# fields, a cover page, a table of contents) and custom XML. What they hold is read as
+# if they were not there.
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
+
+
+def _children(element: Any, *tags: str) -> Iterator[Any]:
+    """``element``'s children with these tags, in order, those inside wrappers included
+    (a body's paragraphs in a content control, a table's rows in custom XML)."""
+    for child in element.iterchildren():
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, *tags)
 
 
 def _text(element: Any) -> str:
@@ -147,9 +164,9 @@ class _Writer(TextWriter):
     """The text of a Word body; tables cell by cell."""
 
     def table(self, table: Any, number: int) -> None:
-        for row_number, row in enumerate(table.iterchildren(f"{_W}tr"), 1):
+        for row_number, row in enumerate(_children(table, f"{_W}tr"), 1):
             column = 1
-            for cell in row.iterchildren(f"{_W}tc"):
+            for cell in _children(row, f"{_W}tc"):
                 width = _width(cell)
                 merge = _property(cell, "vMerge")
                 continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
@@ -200,7 +217,7 @@ class DocxLoader(Loader):
         writer = _Writer()
         paragraphs = tables = 0
         page = _page_size(body)
-        for element in body.iterchildren():
+        for element in _children(body, f"{_W}p", f"{_W}tbl"):
             if element.tag == f"{_W}p":
                 paragraphs += 1
                 text = _text(element)
