@@ -633,6 +633,47 @@ def test_what_content_controls_hold_is_read_in_its_place() -> None:
     )
 
 
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    ("runs", "shown"),
+    [
+        (
+            '<w:r><w:t>二、主动公开</w:t></w:r><w:del w:id="1" w:author="a"><w:r>'
+            '<w:delText>删去的</w:delText></w:r></w:del><w:ins w:id="2" w:author="a">'
+            "<w:r><w:t>政府信息</w:t></w:r></w:ins><w:r><w:t>情况</w:t></w:r>",
+            "二、主动公开政府信息情况",
+        ),
+        ('<w:del w:id="1" w:author="a"><w:r><w:t>删去的</w:t></w:r></w:del>', ""),
+        ('<w:moveFrom w:id="3" w:author="a"><w:r><w:t>移走的一句。</w:t></w:r></w:moveFrom>', ""),
+        (
+            '<w:moveTo w:id="4" w:author="a"><w:r><w:t>移来的一句。</w:t></w:r></w:moveTo>',
+            "移来的一句。",
+        ),
+    ],
+)
+def test_a_draft_with_tracked_changes_is_read_as_if_they_were_accepted(
+    runs: str, shown: str
+) -> None:
+    """Reviewers get drafts with tracked changes: text deleted or moved away is not
+    read (moved text stood twice), inserted and moved-in text is."""
+    import docx
+    from lxml import etree
+
+    from gilint.parsing import read_with
+
+    word = docx.Document()
+    word.add_paragraph("一、总体情况")
+    paragraph = word.add_paragraph()._p
+    for run in etree.fromstring(f"<w:p {_W_NS}>{runs}</w:p>"):
+        paragraph.append(run)
+    out = io.BytesIO()
+    word.save(out)
+    text = read_with(None, out.getvalue(), "draft.docx").text
+    assert text == "一、总体情况\n\n" + (f"{shown}\n\n" if shown else "")
+
+
 def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> None:
     """A scan whose page numbers are text has some text, so it is not "no text at all";
     with no part of a report found and a page-wide picture, it is one GI901 error that

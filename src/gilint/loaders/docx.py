@@ -26,7 +26,14 @@ from gilint.places import Place
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _V = "{urn:schemas-microsoft-com:vml}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What the document holds but does not show: the alternative content given for readers
+# that do not know the first choice (a text box's or a picture's VML copy), and, in a
+# document with tracked changes, text deleted or moved away from here.
+_NOT_SHOWN = (
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+    f"{_W}del",
+    f"{_W}moveFrom",
+)
 EMU_PER_TWIP = 635  # drawings are measured in EMU, pages in twentieths of a point
 EMU_PER_PIXEL = 9525  # VML pictures in CSS units, 96 pixels to the inch
 A4 = (11906, 16838)  # twips: a page whose size the document does not say
@@ -83,12 +90,12 @@ def _children(element: Any, *tags: str) -> Iterator[Any]:
 
 def _text(element: Any) -> str:
     """The text of a paragraph or cell: its runs' text, tabs and breaks as spaces; the
-    paragraphs of a cell run together (a label wrapped in its cell is one label). A text
-    box is written twice, as a drawing and as the VML fallback for older readers
-    (``mc:Fallback``): its text is read once."""
+    paragraphs of a cell run together (a label wrapped in its cell is one label). What
+    is not shown (:func:`_shown`) is not read: a text box, written twice, is read once,
+    and a tracked change is read as accepted."""
     nodes = element.iter(f"{_W}t", f"{_W}tab", f"{_W}br")
-    if next(element.iter(_MC_FALLBACK), None) is not None:
-        nodes = (node for node in nodes if not _fallback(node))
+    if next(element.iter(*_NOT_SHOWN), None) is not None:
+        nodes = (node for node in nodes if _shown(node))
     parts = [node.text or "" if node.tag == f"{_W}t" else " " for node in nodes]
     return " ".join("".join(parts).split())
 
@@ -112,15 +119,15 @@ def _large_images(paragraph: Any, page: tuple[int, int]) -> int:
     """How many pictures in ``paragraph`` may hold part of the report (:func:`large_image`):
     drawings, sized in EMU, and the VML pictures of documents saved from the older
     format, sized in CSS. A picture given twice, as a drawing and as the VML fallback
-    for older readers (``mc:Fallback``), counts once."""
+    for older readers (``mc:Fallback``), counts once; a deleted one not at all."""
     sizes: list[tuple[float, float]] = [
         (_whole(e.get("cx")), _whole(e.get("cy")))
         for e in paragraph.iter(f"{_WP}extent")
-        if not _fallback(e)
+        if _shown(e)
     ]
     for data in paragraph.iter(f"{_V}imagedata"):
         shape = data.getparent()
-        if shape is not None and not _fallback(data):
+        if shape is not None and _shown(data):
             style = declarations(shape.get("style"))
             sizes.append(
                 (_drawn(style.get("width"), page[0]), _drawn(style.get("height"), page[1]))
@@ -135,10 +142,9 @@ def _drawn(value: str | None, whole: int) -> float:
     return size.pixels(whole / EMU_PER_PIXEL) * EMU_PER_PIXEL if size else whole
 
 
-def _fallback(element: Any) -> bool:
-    """Whether ``element`` is the alternative content given for readers that do not
-    know the first choice."""
-    return any(a.tag == _MC_FALLBACK for a in element.iterancestors())
+def _shown(element: Any) -> bool:
+    """Whether Word shows ``element``: not inside what it does not (:data:`_NOT_SHOWN`)."""
+    return not any(True for _ in element.iterancestors(*_NOT_SHOWN))
 
 
 def _property(cell: Any, name: str) -> Any:
