@@ -414,6 +414,32 @@ def test_glyphs_without_characters_are_not_read_as_text() -> None:
     assert problem.code == "unreadable" and "字体缺少编码信息" in problem.message
 
 
+def test_a_line_drawn_over_itself_to_look_bold_is_read_once() -> None:
+    """Some producers draw a bold line two or three times, shifted by a fraction of a
+    point: every character came out repeated and the heading was no heading. Repeated
+    characters that stand apart ("11", a table's "0 0") are kept."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from gilint.linting import Linter
+    from gilint.parsing import read_with
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("STSong-Light", 14)
+    for shift in (0, 0.3, 0.6):
+        page.drawString(72 + shift, 700, "二、主动公开政府信息情况")
+    page.setFont("STSong-Light", 10)
+    page.drawString(72, 670, "本年度新增 11 件，累计 0 0 件。")
+    page.save()
+    text = read_with(None, out.getvalue(), "bold.pdf").text
+    assert text == "二、主动公开政府信息情况\n本年度新增 11 件，累计 0 0 件。\n\n"
+    report = Linter().parse(out.getvalue(), "bold.pdf")
+    assert [s.part for s in report.sections] == ["二"]
+
+
 _PICTURED: dict[str, Callable[[Document, tuple[int, ...]], bytes]] = {
     "report.pdf": lambda doc, pictures: to_pdf(doc, pictures)[0],
     "report.docx": to_docx,

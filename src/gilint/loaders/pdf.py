@@ -111,9 +111,46 @@ def _round(box: Box) -> Box:
     return (round(box[0], 1), round(box[1], 1), round(box[2], 1), round(box[3], 1))
 
 
+# How close two copies of a glyph stand, in points, when a document draws it twice to
+# look bold: some producers overprint a line shifted by a fraction of a point.
+_OVERPRINT = 1.0
+
+
+def _overprinted(chars: list[dict[str, Any]]) -> set[int]:
+    """The ``id`` of each character drawn again over an earlier copy of itself (the same
+    text, font and size, within :data:`_OVERPRINT` of it): read, "二、主动公开" came out
+    as "二二、、主主动动公公开开". Characters are put in cells of the grid that size, and
+    each looks only at the cells around its own, so a page costs as many steps as it has
+    characters (pdfplumber's own dedupe_chars takes time as the square of them)."""
+    seen: dict[tuple[Any, ...], list[tuple[float, float]]] = {}
+    again: set[int] = set()
+    for char in chars:
+        top, x0 = char["top"], char["x0"]
+        kind = (char["text"], char.get("fontname"), char.get("size"), char.get("upright"))
+        row, column = int(top // _OVERPRINT), int(x0 // _OVERPRINT)
+        near = (
+            seen.get((*kind, r, c), ())
+            for r in (row - 1, row, row + 1)
+            for c in (column - 1, column, column + 1)
+        )
+        if any(
+            abs(t - top) <= _OVERPRINT and abs(x - x0) <= _OVERPRINT
+            for cell in near
+            for t, x in cell
+        ):
+            again.add(id(char))
+        else:
+            seen.setdefault((*kind, row, column), []).append((top, x0))
+    return again
+
+
 def _plumber_page(page: Any, number: int) -> _Page:
-    """A page's tables (pdfplumber's table finder) and the lines of text around them."""
+    """A page's tables (pdfplumber's table finder) and the lines of text around them,
+    each character read once however many times it is drawn over itself."""
     out = _Page(number)
+    again = _overprinted(page.chars)
+    if again:
+        page = page.filter(lambda obj: id(obj) not in again)
     tables = page.find_tables()
     boxes: list[Box] = [tuple(t.bbox) for t in tables]
     for table in tables:
