@@ -198,7 +198,8 @@ class _Extractor(HTMLParser):
             table.current = []
             table.rows.append(table.current)
             table.counts = {}
-        elif tag in _ROW_GROUPS and self.tables:
+        elif tag in _ROW_GROUPS and self.tables:  # (a row left open ends here)
+            self.tables[-1].current = None
             self.tables[-1].groups.append(len(self.tables[-1].rows))
         elif tag in ("td", "th") and self.tables:
             table = self.tables[-1]
