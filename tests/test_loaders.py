@@ -700,6 +700,38 @@ def test_a_draft_with_tracked_changes_is_read_as_if_they_were_accepted(
     assert text == "一、总体情况\n\n" + (f"{shown}\n\n" if shown else "")
 
 
+def test_breaks_in_runs_are_spaces_and_tab_stops_are_no_text() -> None:
+    """A carriage return or a positional tab in a run reads as a space, as a line break
+    does; a paragraph's tab stops (``w:pPr/w:tabs/w:tab``) are properties, not text:
+    they put a space inside a label wrapped over two paragraphs of its cell."""
+    import docx
+    from lxml import etree
+
+    from gilint.parsing import read_with
+
+    word = docx.Document()
+    word.add_paragraph("一、总体情况")
+    cell = word.add_table(rows=1, cols=2).cell(0, 0)
+    cell.paragraphs[0].add_run("1.属于国家")
+    second = cell.add_paragraph()._p
+    second.append(
+        etree.fromstring(
+            f'<w:pPr {_W_NS}><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'
+        )
+    )
+    second.append(etree.fromstring(f"<w:r {_W_NS}><w:t>秘密</w:t></w:r>"))
+    numbers = word.add_paragraph()._p
+    numbers.append(
+        etree.fromstring(
+            f"<w:r {_W_NS}><w:t>12</w:t><w:cr/><w:t>34</w:t><w:ptab/><w:t>5</w:t></w:r>"
+        )
+    )
+    out = io.BytesIO()
+    word.save(out)
+    text = read_with(None, out.getvalue(), "breaks.docx").text
+    assert text.split("\n") == ["一、总体情况", "", "1.属于国家秘密\t", "", "12 34 5", "", ""]
+
+
 def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> None:
     """A scan whose page numbers are text has some text, so it is not "no text at all";
     with no part of a report found and a page-wide picture, it is one GI901 error that

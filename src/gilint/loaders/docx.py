@@ -88,16 +88,28 @@ def _children(element: Any, *tags: str) -> Iterator[Any]:
             yield from _children(child, *tags)
 
 
+# What a run holds that reads as a space: a tab, a line break, a carriage return, a
+# tab to a position. (A paragraph's tab stops, w:pPr/w:tabs/w:tab, are no text.)
+_BREAKS = (f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}ptab")
+
+
 def _text(element: Any) -> str:
     """The text of a paragraph or cell: its runs' text, tabs and breaks as spaces; the
     paragraphs of a cell run together (a label wrapped in its cell is one label). What
     is not shown (:func:`_shown`) is not read: a text box, written twice, is read once,
     and a tracked change is read as accepted."""
-    nodes = element.iter(f"{_W}t", f"{_W}tab", f"{_W}br")
+    nodes = element.iter(f"{_W}t", *_BREAKS)
     if next(element.iter(*_NOT_SHOWN), None) is not None:
         nodes = (node for node in nodes if _shown(node))
-    parts = [node.text or "" if node.tag == f"{_W}t" else " " for node in nodes]
-    return " ".join("".join(parts).split())
+    return " ".join("".join(map(_piece, nodes)).split())
+
+
+def _piece(node: Any) -> str:
+    """What a text or break node reads as: its text, or a space for a break in a run."""
+    if node.tag == f"{_W}t":
+        return str(node.text or "")
+    parent = node.getparent()
+    return " " if parent is not None and parent.tag == f"{_W}r" else ""
 
 
 def _whole(value: str | None) -> int:
