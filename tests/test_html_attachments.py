@@ -51,3 +51,13 @@ def test_at_most_three_attachments_are_named() -> None:
     links = "".join(f'<p><a href="{n}.doc">{n}</a></p>' for n in range(10))
     ((_, message),) = _findings(_HEAD + links)
     assert "“2.doc”" in message and "“3.doc”" not in message
+
+
+def test_a_download_scripts_file_name_is_read_from_its_query() -> None:
+    """Many sites' attachments go through a script: ``downfile.jsp?filename=….pdf``."""
+    page = _HEAD + (
+        '<p><a href="/module/download/downfile.jsp?classid=0&amp;filename=2401151.pdf">'
+        '年报</a><a href="/dl?f=D%3A%5Cfiles%5Cnotes.docx">b</a><a href="x.jsp?id=3">c</a></p>'
+    )
+    ((_, message),) = _findings(page)
+    assert "“2401151.pdf”（网页第 1 行）、“notes.docx”（网页第 1 行）。" in message

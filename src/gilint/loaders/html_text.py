@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
 
@@ -264,11 +264,15 @@ class _Extractor(HTMLParser):
         if len(self.attachments) >= _ATTACHMENTS or not address:
             return
         try:
-            path = urlsplit(address.strip()).path
+            parts = urlsplit(address.strip())
         except ValueError:  # an address no browser would follow
             return
-        if _DOCUMENT.search(path):
-            self.attachments.append((unquote(path.rsplit("/", 1)[-1])[:80], self._place()))
+        # the file's own address, or a download script's (downfile.jsp?filename=x.pdf)
+        names = [parts.path, *(v for _, v in parse_qsl(parts.query))]
+        found = next((name for name in names if _DOCUMENT.search(name)), None)
+        if found is not None:
+            name = unquote(found).replace("\\", "/").rsplit("/", 1)[-1]
+            self.attachments.append((name[:80], self._place()))
 
     def _image(self) -> None:
         """An image that may hold part of the report: a block of its own, or, in a table
