@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -68,6 +68,9 @@ _BLOCKS = frozenset(
 )
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head"})
 _ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+# Tables open inside one another that are read as tables; a deeper one is read as part
+# of the table it stands in (pages nest a few: the site's frame, the article's, the data)
+_MAX_NESTING = 32
 # Where a page links to or embeds a document: a report published as an attachment.
 _DOCUMENT_LINKS = {"a": "href", "iframe": "src", "embed": "src", "object": "data"}
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|rtf)$", re.I)
@@ -118,12 +121,30 @@ def _decode(data: bytes) -> Loaded:
     return load_bytes(data, origin="html")
 
 
+_BREAK = "break"  # in a cell's content: a block ends here (p, div, br …)
+
+
+@attrs.frozen
+class _Image:
+    """An image that may hold part of the report, where it stands."""
+
+    place: Place
+
+
 @attrs.define
 class _Cell:
-    text: list[str]
+    # pieces of text with the place each began, _BREAK, _Image, or a table in the cell
+    content: list[tuple[str, Place] | str | _Image | _Table]
     place: Place
     colspan: int
     rowspan: int  # 0: to the end of its row group
+
+    def text(self) -> str:
+        """The cell's text as a data table's cell: its pieces run together."""
+        return "".join(item[0] for item in self.content if isinstance(item, tuple))
+
+    def images(self) -> list[Place]:
+        return [item.place for item in self.content if isinstance(item, _Image)]
 
 
 @attrs.define
@@ -133,10 +154,14 @@ class _Table:
     current: list[_Cell] | None = None
     cell: _Cell | None = None
     counts: dict[str, int] = attrs.field(factory=dict)  # td / th seen in this row
-    images: list[Place] = attrs.field(factory=list)  # in its cells: noted after its rows
+    images: list[Place] = attrs.field(factory=list)  # outside its cells: noted after it
     # where row groups (thead, tbody, tfoot) begin and end, by row number: no rowspan
     # reaches past the end of its group
     groups: list[int] = attrs.field(factory=list)
+    # A table that holds a table in a cell lays out the page (a site's columns, the
+    # article's frame): its cells are read as blocks, not as a row of data.
+    layout: bool = False
+    before: list[_Table] = attrs.field(factory=list)  # tables opened outside its cells
 
 
 class _Extractor(HTMLParser):
@@ -150,6 +175,7 @@ class _Extractor(HTMLParser):
         self.skipping = 0
         self.tables: list[_Table] = []  # open tables, innermost last
         self.table_count = 0
+        self.ignored_tables = 0  # open tables past _MAX_NESTING, read as their parent
         self.meta_title: tuple[str, Place] | None = None
         self.title: tuple[str, Place] | None = None
         self.in_title = False
@@ -185,23 +211,20 @@ class _Extractor(HTMLParser):
         elif tag == "img" and not self.skipping and self._may_hold_content(values):
             self._image()
             return
-        if self.tables and self.tables[-1].cell is not None and tag not in ("td", "th", "tr"):
-            if tag == "table":  # a table inside a cell: its text is the cell's
-                self.tables[-1].cell.text.append(" ")
-            return
         if tag == "table":
-            self._flush()
-            self.table_count += 1
-            self.tables.append(_Table(self.table_count))
-        elif tag == "tr" and self.tables:
+            self._open_table()
+        elif not self.tables:
+            if tag in _BLOCKS or tag == "br":
+                self._flush()
+        elif tag == "tr":
             table = self.tables[-1]
             table.current = []
             table.rows.append(table.current)
             table.counts = {}
-        elif tag in _ROW_GROUPS and self.tables:  # (a row left open ends here)
+        elif tag in _ROW_GROUPS:  # (a row left open ends here)
             self.tables[-1].current = None
             self.tables[-1].groups.append(len(self.tables[-1].rows))
-        elif tag in ("td", "th") and self.tables:
+        elif tag in ("td", "th"):
             table = self.tables[-1]
             if table.current is None:
                 table.current = []
@@ -211,8 +234,26 @@ class _Extractor(HTMLParser):
             rowspan = _span(values, "rowspan", least=0)
             table.cell = _Cell([], self._place(path), _span(values, "colspan"), rowspan)
             table.current.append(table.cell)
-        elif tag in _BLOCKS or tag == "br":
+        elif self.tables[-1].cell is not None and (tag in _BLOCKS or tag == "br"):
+            self.tables[-1].cell.content.append(_BREAK)
+
+    def _open_table(self) -> None:
+        """A table: in a cell of another, part of that cell's content (and the other
+        a layout table); elsewhere, a block of the page."""
+        if len(self.tables) >= _MAX_NESTING:
+            self.ignored_tables += 1
+            return
+        self.table_count += 1
+        table = _Table(self.table_count)
+        if not self.tables:
             self._flush()
+            self.blocks.append(("table", table))
+        elif self.tables[-1].cell is not None:
+            self.tables[-1].layout = True
+            self.tables[-1].cell.content.append(table)
+        else:  # between rows: a browser draws it before its table
+            self.tables[-1].before.append(table)
+        self.tables.append(table)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -229,7 +270,12 @@ class _Extractor(HTMLParser):
                 self._flush()
             return
         table = self.tables[-1]
-        if tag in ("td", "th"):
+        if tag == "table":
+            if self.ignored_tables:
+                self.ignored_tables -= 1
+            else:
+                self.tables.pop()
+        elif tag in ("td", "th"):
             table.cell = None
         elif tag == "tr":
             table.current = None
@@ -237,9 +283,8 @@ class _Extractor(HTMLParser):
         elif tag in _ROW_GROUPS and table.cell is None:
             table.current = None
             table.groups.append(len(table.rows))
-        elif tag == "table" and table.cell is None:
-            self.tables.pop()
-            self.blocks.append(("table", table))
+        elif tag in _BLOCKS and table.cell is not None:
+            table.cell.content.append(_BREAK)
 
     def _may_hold_content(self, values: dict[str, str]) -> bool:
         """Whether an image may hold part of the report (:func:`large_image`), by the
@@ -277,9 +322,11 @@ class _Extractor(HTMLParser):
     def _image(self) -> None:
         """An image that may hold part of the report: a block of its own, or, in a table
         cell, noted after the table (a row's cells stay on one line)."""
-        if self.tables:
-            table = self.tables[-1]
-            table.images.append(self._place(table.cell.place.path if table.cell else None))
+        if self.tables and self.tables[-1].cell is not None:
+            cell = self.tables[-1].cell
+            cell.content.append(_Image(self._place(cell.place.path)))
+        elif self.tables:
+            self.tables[-1].images.append(self._place())
         else:
             self._flush()
             self.blocks.append(("image", self._place()))
@@ -289,10 +336,10 @@ class _Extractor(HTMLParser):
             self.title = (data, self._place())
         if self.skipping:
             return
-        if self.tables and self.tables[-1].cell is not None:
-            self.tables[-1].cell.text.append(data)
-        elif not self.tables:
+        if not self.tables:
             self.paragraph.append((data, self._place()))
+        elif self.tables[-1].cell is not None:
+            self.tables[-1].cell.content.append((data, self._place()))
 
     # Markup that never ends. The whole page is fed at once, so a construct the parser
     # finds unterminated runs to the end of the page. At ``close()`` the standard
@@ -333,8 +380,7 @@ class _Extractor(HTMLParser):
         self.closing = True
         super().close()
         self._flush()
-        while self.tables:
-            self.blocks.append(("table", self.tables.pop()))
+        self.tables.clear()  # each was placed when it opened
 
 
 # HTML's rules for parsing a non-negative integer, as a browser reads a span: spaces, an
@@ -405,6 +451,9 @@ class _Writer(TextWriter):
         self.write("\n\n")
 
     def table(self, table: _Table) -> None:
+        """A data table: a line for each row, its cells separated by tabs; the images in
+        it noted after its rows."""
+        images: list[Place] = []
         for row in _grid(table):
             self.cells += len(row)
             if self.cells > MAX_CELLS:
@@ -416,9 +465,10 @@ class _Writer(TextWriter):
                 if index:
                     self.write("\t")
                 if cell is not None:
-                    self.write(_SPACE.sub(" ", "".join(cell.text)).strip(), cell.place)
+                    self.write(_SPACE.sub(" ", cell.text()).strip(), cell.place)
+                    images.extend(cell.images())
             self.write("\n")
-        for place in table.images:
+        for place in (*images, *table.images):
             self.image(place)
         self.write("\n")
 
@@ -433,10 +483,11 @@ def extract(data: bytes) -> Loaded:
     extractor.feed(decoded.text)
     extractor.close()
     writer = _Writer()
+    blocks = list(_blocks(extractor.blocks))
     title = extractor.meta_title or extractor.title
-    if title is not None and not _has_title(extractor.blocks):
+    if title is not None and not _has_title(blocks):
         writer.paragraph([title])
-    for kind, block in extractor.blocks:
+    for kind, block in blocks:
         if kind == "para":
             writer.paragraph(block)  # type: ignore[arg-type]
         elif kind == "image":
@@ -453,6 +504,40 @@ def extract(data: bytes) -> Loaded:
         (*(attrs.evolve(p, offset=0) for p in decoded.problems), *attachments),
     )
     return attrs.evolve(extracted, encoding=decoded.encoding)
+
+
+def _blocks(blocks: Iterable[tuple[str, object]]) -> Iterator[tuple[str, object]]:
+    """The page's blocks in order, each layout table's cells read as blocks where they
+    stand (a site's columns, the frame around the article), and the tables a browser
+    draws before a table before it."""
+    for kind, block in blocks:
+        if not isinstance(block, _Table):
+            yield kind, block
+            continue
+        yield from _blocks(("table", t) for t in block.before)
+        if not block.layout:
+            yield kind, block
+            continue
+        for row in block.rows:
+            for cell in row:
+                yield from _cell_blocks(cell)
+        yield from (("image", place) for place in block.images)
+
+
+def _cell_blocks(cell: _Cell) -> Iterator[tuple[str, object]]:
+    """A layout table's cell as blocks: paragraphs, images and tables."""
+    chunks: list[tuple[str, Place]] = []
+    for item in [*cell.content, _BREAK]:
+        if isinstance(item, tuple):
+            chunks.append(item)
+            continue
+        if any(text.strip() for text, _ in chunks):
+            yield "para", chunks
+        chunks = []
+        if isinstance(item, _Image):
+            yield "image", item.place
+        elif isinstance(item, _Table):
+            yield from _blocks([("table", item)])
 
 
 def _has_title(blocks: list[tuple[str, object]]) -> bool:
