@@ -732,6 +732,37 @@ def test_breaks_in_runs_are_spaces_and_tab_stops_are_no_text() -> None:
     assert text.split("\n") == ["一、总体情况", "", "1.属于国家秘密\t", "", "12 34 5", "", ""]
 
 
+def test_a_picture_in_a_table_cell_is_noted_after_the_table() -> None:
+    """A table pasted as a picture into a frame (a one-cell table) is noted at its cell,
+    after the table's rows; a seal in another cell is not."""
+    import docx
+    from docx.shared import Inches
+    from PIL import Image
+
+    from gilint.parsing import read_with
+
+    def png() -> io.BytesIO:
+        out = io.BytesIO()
+        Image.new("L", (50, 30), 200).save(out, "PNG")
+        out.seek(0)
+        return out
+
+    word = docx.Document()
+    word.add_paragraph("二、主动公开政府信息情况")
+    frame = word.add_table(rows=2, cols=2)
+    frame.cell(0, 0).text = "表一"
+    frame.cell(1, 1).paragraphs[0].add_run().add_picture(png(), width=Inches(6))
+    frame.cell(0, 1).paragraphs[0].add_run().add_picture(png(), width=Inches(1.5))
+    out = io.BytesIO()
+    word.save(out)
+    loaded = read_with(None, out.getvalue(), "frame.docx")
+    (problem,) = [p for p in loaded.problems if p.code == "unread-image"]
+    assert problem.message.startswith("表格 1 第 2 行第 2 列有一幅图片")
+    assert loaded.text[: problem.offset].endswith("表一\t\n\t\n")
+    assert loaded.source_map is not None
+    assert loaded.source_map.place(problem.offset) == Place("docx", table=1, row=2, column=2)
+
+
 def test_a_report_of_pictures_with_page_numbers_needs_ocr_not_not_a_report() -> None:
     """A scan whose page numbers are text has some text, so it is not "no text at all";
     with no part of a report found and a page-wide picture, it is one GI901 error that

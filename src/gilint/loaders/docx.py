@@ -127,17 +127,18 @@ def _page_size(body: Any) -> tuple[int, int]:
     return (width or A4[0]) * EMU_PER_TWIP, (height or A4[1]) * EMU_PER_TWIP
 
 
-def _large_images(paragraph: Any, page: tuple[int, int]) -> int:
-    """How many pictures in ``paragraph`` may hold part of the report (:func:`large_image`):
-    drawings, sized in EMU, and the VML pictures of documents saved from the older
-    format, sized in CSS. A picture given twice, as a drawing and as the VML fallback
-    for older readers (``mc:Fallback``), counts once; a deleted one not at all."""
+def _large_images(element: Any, page: tuple[int, int]) -> int:
+    """How many pictures in a paragraph or a table cell may hold part of the report
+    (:func:`large_image`): drawings, sized in EMU, and the VML pictures of documents
+    saved from the older format, sized in CSS. A picture given twice, as a drawing and
+    as the VML fallback for older readers (``mc:Fallback``), counts once; a deleted one
+    not at all."""
     sizes: list[tuple[float, float]] = [
         (_whole(e.get("cx")), _whole(e.get("cy")))
-        for e in paragraph.iter(f"{_WP}extent")
+        for e in element.iter(f"{_WP}extent")
         if _shown(e)
     ]
-    for data in paragraph.iter(f"{_V}imagedata"):
+    for data in element.iter(f"{_V}imagedata"):
         shape = data.getparent()
         if shape is not None and _shown(data):
             style = declarations(shape.get("style"))
@@ -181,7 +182,10 @@ def _width(cell: Any) -> int:
 class _Writer(TextWriter):
     """The text of a Word body; tables cell by cell."""
 
-    def table(self, table: Any, number: int) -> None:
+    def table(self, table: Any, number: int, page: tuple[int, int]) -> None:
+        """A table, a line for each row; the pictures in its cells that may hold part
+        of the report (a table pasted into a frame) noted after its rows."""
+        images: list[Place] = []
         for row_number, row in enumerate(_children(table, f"{_W}tr"), 1):
             column = 1
             for cell in _children(row, f"{_W}tc"):
@@ -193,9 +197,12 @@ class _Writer(TextWriter):
                 if not continued:
                     place = Place("docx", table=number, row=row_number, column=column)
                     self.write(_text(cell), place)
+                    images += [place] * _large_images(cell, page)
                 self.write("\t" * (width - 1))
                 column += width
             self.write("\n")
+        for place in images:
+            self.unread_image(f"表格 {number} 第 {place.row} 行第 {place.column} 列", place)
         self.write("\n")
 
 
@@ -247,5 +254,5 @@ class DocxLoader(Loader):
                     writer.unread_image(f"第 {paragraphs} 段", place)
             elif element.tag == f"{_W}tbl":
                 tables += 1
-                writer.table(element, tables)
+                writer.table(element, tables, page)
         return writer.loaded("docx")
