@@ -677,13 +677,20 @@ _W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
             '<w:moveTo w:id="4" w:author="a"><w:r><w:t>移来的一句。</w:t></w:r></w:moveTo>',
             "移来的一句。",
         ),
+        (
+            "<w:r><w:t>三、收到和处理政府信息公开申请情况</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr>"
+            "<w:t>（填写说明：按表格填报）</w:t></w:r>",
+            "三、收到和处理政府信息公开申请情况",
+        ),
+        ('<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示的文字</w:t></w:r>', "显示的文字"),
     ],
 )
 def test_a_draft_with_tracked_changes_is_read_as_if_they_were_accepted(
     runs: str, shown: str
 ) -> None:
     """Reviewers get drafts with tracked changes: text deleted or moved away is not
-    read (moved text stood twice), inserted and moved-in text is."""
+    read (moved text stood twice), inserted and moved-in text is. Hidden text (a
+    template's instructions) is not read either; text whose hiding is set off is."""
     import docx
     from lxml import etree
 

@@ -34,6 +34,7 @@ _NOT_SHOWN = (
     f"{_W}del",
     f"{_W}moveFrom",
 )
+_OFF = ("false", "0", "off")  # an on/off property set off
 EMU_PER_TWIP = 635  # drawings are measured in EMU, pages in twentieths of a point
 EMU_PER_PIXEL = 9525  # VML pictures in CSS units, 96 pixels to the inch
 A4 = (11906, 16838)  # twips: a page whose size the document does not say
@@ -97,9 +98,9 @@ def _text(element: Any) -> str:
     """The text of a paragraph or cell: its runs' text, tabs and breaks as spaces; the
     paragraphs of a cell run together (a label wrapped in its cell is one label). What
     is not shown (:func:`_shown`) is not read: a text box, written twice, is read once,
-    and a tracked change is read as accepted."""
+    a tracked change is read as accepted, and hidden text is not read."""
     nodes = element.iter(f"{_W}t", *_BREAKS)
-    if next(element.iter(*_NOT_SHOWN), None) is not None:
+    if next(element.iter(*_NOT_SHOWN, f"{_W}vanish"), None) is not None:
         nodes = (node for node in nodes if _shown(node))
     return " ".join("".join(map(_piece, nodes)).split())
 
@@ -156,8 +157,16 @@ def _drawn(value: str | None, whole: int) -> float:
 
 
 def _shown(element: Any) -> bool:
-    """Whether Word shows ``element``: not inside what it does not (:data:`_NOT_SHOWN`)."""
-    return not any(True for _ in element.iterancestors(*_NOT_SHOWN))
+    """Whether Word shows ``element``: not inside what it does not (:data:`_NOT_SHOWN`),
+    nor in a run formatted as hidden text (``w:vanish``, as a template's instructions)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _NOT_SHOWN:
+            return False
+        if ancestor.tag == f"{_W}r":
+            vanish = ancestor.find(f"{_W}rPr/{_W}vanish")
+            if vanish is not None and vanish.get(f"{_W}val", "true") not in _OFF:
+                return False
+    return True
 
 
 def _property(cell: Any, name: str) -> Any:
