@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gilint.ast import Report, Row, Section, Table
-from gilint.span import Span
+from gilint.span import LineIndex, Span
 from gilint.templates.model import TableSpec, Template, TemplateSet
 
 PART_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -51,3 +51,16 @@ def row_span(row: Row) -> Span:
 def section_text(section: Section) -> str:
     """The section's prose as one key (no spaces or line breaks)."""
     return "".join(p.compact for p in section.prose())
+
+
+def stretch(report: Report, start: int, end: int | None = None) -> Span:
+    """The text from ``start`` to ``end`` (the end of the text by default): where
+    something a rule finds missing would stand (``Rule.finding(missing_from=…)``)."""
+    return LineIndex(report.source).span(start, len(report.source) if end is None else end)
+
+
+def part_stretch(report: Report, section: Section) -> Span:
+    """A part's stretch of the text: from its heading to the next part's, with what
+    stands between its last paragraph and that heading (an image, say)."""
+    later = [s.span.start for s in report.sections if s.span.start > section.span.start]
+    return stretch(report, section.span.start, min(later, default=None))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gilint.rules._support import required_template
+from gilint.rules._support import part_stretch, required_template
 
 from gilint.ast import Report
 from gilint.findings import Finding, Severity
@@ -74,6 +74,7 @@ class MissingFeeStatement(Rule):
                 section.heading,
                 f"第六部分未说明本年度信息处理费的收取情况（{template.name}要求报告）",
                 suggestion="写明“本年度未收取信息处理费。”或实际收取的金额",
+                missing_from=part_stretch(report, section),
             )
 
 
@@ -103,9 +104,11 @@ class VagueFeeStatement(Rule):
         if template is None or not template.requires_fee_statement:
             return
         named, vague = _fee_statement(report, _fee_part(template))
-        if not named and vague is not None:
+        section = report.section(_fee_part(template))
+        if not named and vague is not None and section is not None:
             yield self.finding(
                 vague,  # type: ignore[arg-type]
                 "第六部分提到了收费，但未明确说明“信息处理费”的收取情况",
                 suggestion="本年度未收取信息处理费。",
+                missing_from=part_stretch(report, section),
             )

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from gilint.rules._support import (
     part_name,
     part_number,
+    part_stretch,
     required_template,
     section_text,
+    stretch,
     table_name,
     table_spec,
 )
@@ -75,11 +77,19 @@ class MissingSection(Rule):
         for spec in self.templates.parts:
             if spec.ordinal in present:
                 continue
-            later = [s for s in report.sections if part_number(s.part) > part_number(spec.ordinal)]
+            number = part_number(spec.ordinal)
+            later = [s for s in report.sections if part_number(s.part) > number]
+            earlier = [s for s in report.sections if part_number(s.part) < number]
             where = later[0].heading.span if later else _last_line(report)
+            # it would stand after the part before it, up to the heading of the next
             yield self.finding(
                 where,
                 f"缺少{part_name(spec.ordinal, self.templates)}",
+                missing_from=stretch(
+                    report,
+                    earlier[-1].span.start if earlier else 0,
+                    later[0].span.start if later else None,
+                ),
                 suggestion=f"在此之前补写“{spec.ordinal}、{spec.title}”"
                 if later
                 else f"在报告末尾补写“{spec.ordinal}、{spec.title}”",
@@ -258,7 +268,9 @@ class MissingOverviewAspect(Rule):
                 else:
                     name = part_name(section.part or "", self.templates)
                     message = f"{name}未涉及“{aspect.name}”（{template.name}要求）"
-                yield self.finding(section.heading, message)
+                yield self.finding(
+                    section.heading, message, missing_from=part_stretch(report, section)
+                )
 
 
 class EmptySection(Rule):
@@ -296,6 +308,7 @@ class EmptySection(Rule):
                 yield self.finding(
                     section.heading,
                     f"{part_name(section.part, self.templates)}没有实质内容",
+                    missing_from=part_stretch(report, section),
                 )
 
 
@@ -332,6 +345,7 @@ class MissingTable(Rule):
             yield self.finding(
                 section.heading,
                 f"{part_name(section.part or '', self.templates)}没有格式规定的统计表",
+                missing_from=part_stretch(report, section),
             )
 
 
@@ -370,6 +384,7 @@ class IncompleteTable(Rule):
                     where,
                     f"{name}缺少 {len(labels)} 行：{shown}{more}",
                     suggestion="补全缺少的行，没有发生的事项填 0",
+                    missing_from=_table_stretch(report, table),
                 )
             for row in table.rows:
                 if row.id is None or row.duplicate:
@@ -384,6 +399,7 @@ class IncompleteTable(Rule):
                         row.label_span or row.span,
                         f"{name}“{row.template_label or row.label}”只有 {present} 个数据，"
                         f"缺少{columns}列（应有 {len(row.cells)} 个）",
+                        missing_from=_table_stretch(report, table),
                     )
 
     @staticmethod
@@ -396,3 +412,12 @@ class IncompleteTable(Rule):
             if row is not None:
                 return row.label_span or row.span
         return table.caption.span if table.caption else table.span
+
+
+def _table_stretch(report: Report, table: Table) -> Span:
+    """Where a table's missing rows or cells would stand: in the part that holds it (a
+    table's last rows pasted as a picture stand after its text), or anywhere."""
+    for section in report.sections:
+        if any(t is table for t in section.all_tables()):
+            return part_stretch(report, section)
+    return stretch(report, 0)

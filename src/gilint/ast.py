@@ -587,8 +587,8 @@ class Report(Container):
 
     @functools.cached_property
     def unread_content(self) -> tuple[Diagnostic, ...]:
-        """What the file holds that gilint could not read (:data:`UNREAD_CONTENT`); rules
-        that conclude from what a report lacks do not run when there is any."""
+        """What the file holds that gilint could not read (:data:`UNREAD_CONTENT`): what
+        a rule finds missing where it stands is not reported (Rule.concludes_from_absence)."""
         return tuple(d for d in self.diagnostics if d.code in UNREAD_CONTENT)
 
     def section(self, part: str) -> Section | None:

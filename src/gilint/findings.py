@@ -62,6 +62,10 @@ class Finding:
     anchor: str | None = None
     body: str | None = None
     year: int | None = None
+    # For a finding that something is missing: the stretch of the text where it would
+    # stand. Content gilint could not read there (an image) may hold it, and the finding
+    # is then withheld (Rule.concludes_from_absence); None: it could stand anywhere.
+    missing_from: Span | None = None
 
     @property
     def line(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -95,9 +95,6 @@ class Linter:
         rules = self._selected
         if self.config.per_file_ignores and report.path is not None:
             rules = [r for r in rules if self.config.enabled(r.code, report.path)]
-        absent = [r for r in rules if r.concludes_from_absence] if report.unread_content else []
-        if absent:
-            rules = [r for r in rules if not r.concludes_from_absence]
         visitors = [r for r in rules if r.visits and type(r).check is Rule.check]
         with TimeLimits(self.config.rule_timeout).armed() as limits:
             for rule in rules:
@@ -105,8 +102,10 @@ class Linter:
                     findings.extend(self._run(rule, report, limits))
             if visitors:
                 findings.extend(self._visit(visitors, report, limits))
-        if absent:
-            findings.extend(self._not_run(absent, report))
+        if report.unread_content:
+            findings, withheld = _withheld(findings, rules, report)
+            if withheld:
+                findings.extend(self._not_run(withheld, report))
         if findings:
             findings = _described(findings, report)
         return sorted(findings, key=Finding.sort_key)
@@ -190,14 +189,13 @@ class Linter:
             findings += self._failed(rule, f"返回了无效的结果：{problems[0]}{more}", report)
         return findings
 
-    def _not_run(self, rules: list[Rule], report: Report) -> list[Finding]:
-        """The rules that conclude from absence, left out for a report whose file holds
-        what gilint could not read: said once under GI901, at the first such content, so
-        the user knows which checks did not run."""
+    def _not_run(self, codes: list[str], report: Report) -> list[Finding]:
+        """The rules whose findings of something missing were withheld for content gilint
+        could not read where it would stand: said once under GI901, at the first such
+        content, so the user knows which conclusions were not drawn."""
         message = (
-            "文件中有 gilint 未能读取的内容（如图片），报告看似"
-            "缺少的部分、表格、行或说明可能就在其中，以下规则对本文件未运行："
-            + "、".join(r.code for r in rules)
+            "文件中有 gilint 未能读取的内容（如图片），报告看似缺少的部分、表格、行或说明"
+            "可能就在其中，以下规则在这些内容所在之处的结论未报告：" + "、".join(codes)
         )
         return self._said("GI901", report.unread_content[0], message, report, Severity.INFO)
 
@@ -257,6 +255,28 @@ def _described(findings: list[Finding], report: Report) -> list[Finding]:
 
 
 MAX_RELATED = 100  # places a collapsed finding lists beside its own
+
+
+def _withheld(
+    findings: list[Finding], rules: Sequence[Rule], report: Report
+) -> tuple[list[Finding], list[str]]:
+    """The findings kept, and the codes of the rules some of whose findings were withheld:
+    those of rules that conclude from absence whose ``missing_from`` holds content
+    gilint could not read (any, for a finding that does not say where)."""
+    absent = {r.code for r in rules if r.concludes_from_absence}
+    unread = [d.span.start for d in report.unread_content]
+    kept: list[Finding] = []
+    withheld: list[str] = []
+    for finding in findings:
+        region = finding.missing_from
+        if finding.code in absent and (
+            region is None or any(region.start <= at < region.end for at in unread)
+        ):
+            if finding.code not in withheld:
+                withheld.append(finding.code)
+            continue
+        kept.append(finding)
+    return kept, sorted(withheld)
 
 
 def collapse_repeats(findings: list[Finding]) -> list[Finding]:

@@ -83,10 +83,11 @@ class Rule:
     severity: ClassVar[Severity] = Severity.ERROR
     summary: ClassVar[str]
     visits: ClassVar[tuple[type, ...]] = ()
-    # The rule concludes from what a report lacks (a part, a table, a row, a statement):
-    # it does not run on a report whose file holds content gilint could not read (an
-    # image in a PDF, Word or HTML file), where what seems lacking may stand
-    # (Report.unread_content).
+    # The rule concludes from what a report lacks (a part, a table, a row, a statement).
+    # Where the report's file holds content gilint could not read (an image in a PDF,
+    # Word or HTML file: Report.unread_content), what seems lacking may stand there: a
+    # finding of such a rule is withheld when that content lies in its missing_from
+    # (anywhere, when it has none), and one GI901 note names the rules withheld.
     concludes_from_absence: ClassVar[bool] = False
 
     def __init__(self, templates: TemplateSet | None = None) -> None:
@@ -119,8 +120,11 @@ class Rule:
         suggestion: str | None = None,
         related: Iterable[HasSpan | Span] = (),
         severity: Severity | None = None,
+        missing_from: HasSpan | Span | None = None,
     ) -> Finding:
-        """A finding of this rule at ``node`` (any AST node, or a span)."""
+        """A finding of this rule at ``node`` (any AST node, or a span); for one that says
+        something is missing, ``missing_from`` is where it would stand
+        (:attr:`concludes_from_absence`)."""
         return Finding(
             code=self.code,
             name=self.name,
@@ -130,6 +134,7 @@ class Rule:
             span=_span_of(node),
             suggestion=suggestion,
             related=tuple(_span_of(r) for r in related),
+            missing_from=None if missing_from is None else _span_of(missing_from),
         )
 
     @classmethod

@@ -36,8 +36,8 @@ def rule_rows(registry: Registry) -> list[dict[str, Any]]:
 
 # said of a rule that concludes from absence (Rule.concludes_from_absence)
 ABSENCE_NOTE = (
-    "文件中有 gilint 未能读取的内容（如 PDF、Word 文件或网页中的图片）时，本规则不运行："
-    "缺少的内容可能就在其中。"
+    "文件中有 gilint 未能读取的内容（如 PDF、Word 文件或网页中的图片）时，若这些内容位于"
+    "所缺内容应在之处，本规则不报告该项：缺少的内容可能就在其中。"
 )
 
 
