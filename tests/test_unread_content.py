@@ -71,6 +71,24 @@ def test_a_missing_part_where_the_picture_stands_is_withheld() -> None:
     assert ("GI101", Severity.ERROR) in {(c, s) for c, s, _ in _lint(text, inside_one)}
 
 
+def test_content_noted_once_for_all_that_follows_withholds_from_there_on() -> None:
+    """The images past the twentieth are one note, at the first of them; a PDF's glyphs
+    without characters one note, at the first. Either may stand anywhere after it: a
+    part missing further on is withheld, one missing before it is not."""
+    text = _without(_TEXT, "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
+    early = text.index("二、主动公开政府信息情况")
+    linter = Linter(Config(select=("GI",)))
+    for code in ("unread-images", "unmapped-glyphs"):
+        problems = (LoadProblem(code, "从此处起还有 5 幅图片", early),)
+        loaded = Loaded(text, encoding="pdf", origin="pdf", problems=problems)
+        findings = linter.check(linter.parse_loaded(loaded))
+        assert not [f for f in findings if f.severity is Severity.ERROR], code
+        assert any(f.message.endswith("结论未报告：GI101") for f in findings), code
+    late = (LoadProblem("unread-images", "从此处起还有 5 幅图片", len(text) - 2),)
+    loaded = Loaded(text, encoding="pdf", origin="pdf", problems=late)
+    assert "GI101" in {f.code for f in linter.check(linter.parse_loaded(loaded))}
+
+
 def test_a_correct_report_with_a_picture_gets_the_picture_noted_only() -> None:
     """Nothing is missing, so nothing is withheld: one note, for the image."""
     findings = _lint(_TEXT, _PART_THREE - 1)

@@ -515,6 +515,9 @@ class Diagnostic:
 # no character): a report that has some is
 # incomplete, and what it seems to lack may stand there.
 UNREAD_CONTENT = frozenset({"unread-image", "unread-images", "unmapped-glyphs"})
+# Of them, those noted once for all that follows: the images past the twentieth, and a
+# PDF's glyphs without characters, noted at the first. They may stand anywhere after.
+UNREAD_ONWARD = frozenset({"unread-images", "unmapped-glyphs"})
 
 
 @attrs.frozen(slots=True)
@@ -590,6 +593,16 @@ class Report(Container):
         """What the file holds that gilint could not read (:data:`UNREAD_CONTENT`): what
         a rule finds missing where it stands is not reported (Rule.concludes_from_absence)."""
         return tuple(d for d in self.diagnostics if d.code in UNREAD_CONTENT)
+
+    @functools.cached_property
+    def unread_stretches(self) -> tuple[tuple[int, int], ...]:
+        """Where in the text each piece of :attr:`unread_content` may stand, as (start,
+        end) offsets: at its place, or from there on (:data:`UNREAD_ONWARD`)."""
+        end = len(self.source)
+        return tuple(
+            (d.span.start, end if d.code in UNREAD_ONWARD else d.span.start + 1)
+            for d in self.unread_content
+        )
 
     def section(self, part: str) -> Section | None:
         """The first section that is part ``part`` (一 … 六) of the format."""

@@ -264,13 +264,13 @@ def _withheld(
     those of rules that conclude from absence whose ``missing_from`` holds content
     gilint could not read (any, for a finding that does not say where)."""
     absent = {r.code for r in rules if r.concludes_from_absence}
-    unread = [d.span.start for d in report.unread_content]
+    unread = report.unread_stretches
     kept: list[Finding] = []
     withheld: list[str] = []
     for finding in findings:
         region = finding.missing_from
         if finding.code in absent and (
-            region is None or any(region.start <= at < region.end for at in unread)
+            region is None or any(s < region.end and region.start < e for s, e in unread)
         ):
             if finding.code not in withheld:
                 withheld.append(finding.code)
