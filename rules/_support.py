@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gilint.ast import Report, Row, Section, Table
-from gilint.span import LineIndex, Span
+from gilint.span import Span
 from gilint.templates.model import TableSpec, Template, TemplateSet
 
 PART_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
@@ -56,7 +56,8 @@ def section_text(section: Section) -> str:
 def stretch(report: Report, start: int, end: int | None = None) -> Span:
     """The text from ``start`` to ``end`` (the end of the text by default): where
     something a rule finds missing would stand (``Rule.finding(missing_from=…)``)."""
-    return LineIndex(report.source).span(start, len(report.source) if end is None else end)
+    lines = report.span.line_index  # the report's own: built once, not per finding
+    return lines.span(start, len(report.source) if end is None else end)
 
 
 def part_stretch(report: Report, section: Section) -> Span:
