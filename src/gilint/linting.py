@@ -105,7 +105,7 @@ class Linter:
         if report.unread_content:
             findings, withheld = _withheld(findings, rules, report)
             if withheld:
-                findings.extend(self._not_run(withheld, report))
+                findings.extend(self._withheld_note(withheld, report))
         if findings:
             findings = _described(findings, report)
         return sorted(findings, key=Finding.sort_key)
@@ -189,7 +189,7 @@ class Linter:
             findings += self._failed(rule, f"返回了无效的结果：{problems[0]}{more}", report)
         return findings
 
-    def _not_run(self, codes: list[str], report: Report) -> list[Finding]:
+    def _withheld_note(self, codes: list[str], report: Report) -> list[Finding]:
         """The rules whose findings of something missing were withheld for content gilint
         could not read where it would stand: said once under GI901, at the first such
         content, so the user knows which conclusions were not drawn."""
@@ -266,16 +266,15 @@ def _withheld(
     absent = {r.code for r in rules if r.concludes_from_absence}
     unread = report.unread_stretches
     kept: list[Finding] = []
-    withheld: list[str] = []
+    withheld: set[str] = set()
     for finding in findings:
         region = finding.missing_from
         if finding.code in absent and (
             region is None or any(s < region.end and region.start < e for s, e in unread)
         ):
-            if finding.code not in withheld:
-                withheld.append(finding.code)
-            continue
-        kept.append(finding)
+            withheld.add(finding.code)
+        else:
+            kept.append(finding)
     return kept, sorted(withheld)
 
 
