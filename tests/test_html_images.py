@@ -121,19 +121,19 @@ def test_past_twenty_images_the_rest_are_one_note() -> None:
     """A page of thousands of image tags is one more thing to know, not thousands of
     lines of output: twenty are noted where they stand, the rest in one note at the
     first of them."""
-    from gilint.loaders import IMAGE_NOTES
+    from gilint.loaders import UNREAD_NOTES
 
     page = "<html><body><p>一、总体情况</p>" + "".join(
-        f'\n<p><img src="{n}.png"></p>' for n in range(IMAGE_NOTES + 5)
+        f'\n<p><img src="{n}.png"></p>' for n in range(UNREAD_NOTES + 5)
     )
     loaded = extract(page.encode())
     notes = [p for p in loaded.problems if p.code in UNREAD_CONTENT]
-    assert [p.code for p in notes] == ["unread-image"] * IMAGE_NOTES + ["unread-images"]
+    assert [p.code for p in notes] == ["unread-image"] * UNREAD_NOTES + ["unread-more"]
     assert all("有一幅图片" in p.message for p in notes[:-1])
     assert "从此处起还有 5 幅" in notes[-1].message
     assert loaded.source_map is not None
     place = loaded.source_map.place(notes[-1].offset)
-    assert place is not None and place.line == IMAGE_NOTES + 2
+    assert place is not None and place.line == UNREAD_NOTES + 2
 
 
 def test_an_image_above_the_reports_title_is_none_of_the_report() -> None:

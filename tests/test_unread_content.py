@@ -78,13 +78,13 @@ def test_content_noted_once_for_all_that_follows_withholds_from_there_on() -> No
     text = _without(_TEXT, "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
     early = text.index("二、主动公开政府信息情况")
     linter = Linter(Config(select=("GI",)))
-    for code in ("unread-images", "unmapped-glyphs"):
+    for code in ("unread-more", "unmapped-glyphs"):
         problems = (LoadProblem(code, "从此处起还有 5 幅图片", early),)
         loaded = Loaded(text, encoding="pdf", origin="pdf", problems=problems)
         findings = linter.check(linter.parse_loaded(loaded))
         assert not [f for f in findings if f.severity is Severity.ERROR], code
         assert any(f.message.endswith("结论未报告：GI101") for f in findings), code
-    late = (LoadProblem("unread-images", "从此处起还有 5 幅图片", len(text) - 2),)
+    late = (LoadProblem("unread-more", "从此处起还有 5 幅图片", len(text) - 2),)
     loaded = Loaded(text, encoding="pdf", origin="pdf", problems=late)
     assert "GI101" in {f.code for f in linter.check(linter.parse_loaded(loaded))}
 

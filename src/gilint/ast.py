@@ -510,14 +510,14 @@ class Diagnostic:
     span: Span
 
 
-# What a loader found in the file and could not read (an image that may hold a table,
-# and the images past those noted one by one; glyphs of a PDF whose font maps them to
-# no character): a report that has some is
-# incomplete, and what it seems to lack may stand there.
-UNREAD_CONTENT = frozenset({"unread-image", "unread-images", "unmapped-glyphs"})
-# Of them, those noted once for all that follows: the images past the twentieth, and a
+# What a loader found in the file and could not read (an image that may hold a table, a
+# web page's hidden element that holds text, and what of them is past those noted one
+# by one; glyphs of a PDF whose font maps them to no character): a report that has some
+# is incomplete, and what it seems to lack may stand there.
+UNREAD_CONTENT = frozenset({"unread-image", "unread-hidden", "unread-more", "unmapped-glyphs"})
+# Of them, those noted once for all that follows: what is past the twentieth, and a
 # PDF's glyphs without characters, noted at the first. They may stand anywhere after.
-UNREAD_ONWARD = frozenset({"unread-images", "unmapped-glyphs"})
+UNREAD_ONWARD = frozenset({"unread-more", "unmapped-glyphs"})
 
 
 @attrs.frozen(slots=True)

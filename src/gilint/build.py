@@ -11,6 +11,7 @@ from lark import Token, Transformer, Tree
 
 from gilint.ast import (
     UNREAD_CONTENT,
+    UNREAD_ONWARD,
     Diagnostic,
     Heading,
     Paragraph,
@@ -31,6 +32,9 @@ from gilint.template_detection import detect
 from gilint.templates.model import TemplateSet
 
 _TITLE_YEAR = re.compile(r"((?:19|20)[0-9][0-9])年")
+# Unread content noted where it stands (not from there on): above the title, none of it
+# is the report's.
+_UNREAD_HERE = UNREAD_CONTENT - UNREAD_ONWARD
 # 统计期限为2024年1月1日至12月31日 / 自2023年1月1日起,至2023年12月31日止 (on keys)
 _PERIOD = re.compile(
     r"((?:19|20)[0-9][0-9])年0?1月0?1日起?,?(?:至|到|-|~|—)(?:(?:19|20)[0-9][0-9]年)?12月31日"
@@ -295,14 +299,15 @@ def build_report(
             )
         )
     sections = _continuations(sections)
-    # An image above the report's title (a site's banner or logo, a letterhead) holds
-    # none of the report: it is not noted, and turns no rule off. A document the page
-    # links to matters only where the page holds no report (_no_part_found).
+    # An image or a hidden element above the report's title (a site's banner or logo, a
+    # letterhead, a hidden menu) holds none of the report: it is not noted, and turns no
+    # rule off. A document the page links to matters only where the page holds no
+    # report (_no_part_found).
     above = title_span.start if title_span is not None else 0
     diagnostics = [
         Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
         for p in loaded.problems
-        if not (p.code == "unread-image" and p.offset < above) and p.code != "attachment"
+        if not (p.code in _UNREAD_HERE and p.offset < above) and p.code != "attachment"
     ]
     if lexed.unread_table is not None:
         diagnostics.append(
@@ -369,17 +374,27 @@ def _no_part_found(
     was found to hold and the documents it links to. A file no loader could read has no
     text to judge (GI901 says so); one with content gilint could not read (images,
     glyphs without characters) may be a report published as pictures (a scan with page
-    numbers as text), which needs OCR; a web page that links to documents may have the
-    report in one (GI902, naming them); otherwise it may not be a report at all (GI902)."""
+    numbers as text), which needs OCR; a web page may have the report in what it hides
+    until a click (GI902) or in a document it links to (GI902, naming them); otherwise
+    it may not be a report at all (GI902)."""
     first_line = loc.span(0, min(len(text), len(text.split("\n", 1)[0])))
     if "unreadable" in codes:
         return []
-    if codes & UNREAD_CONTENT:
+    if codes & UNREAD_CONTENT - {"unread-hidden"}:
         return [
             Diagnostic(
                 "pictures-only",
                 "未找到报告的任何组成部分（如“一、总体情况”），而文件中有未能读取的内容（如图片）："
                 "报告可能是扫描件或以图片发布，需先进行文字识别（OCR）后再检查",
+                first_line,
+            )
+        ]
+    if "unread-hidden" in codes:
+        return [
+            Diagnostic(
+                "not-a-report",
+                "网页中未找到报告的任何组成部分（如“一、总体情况”），而网页中有不显示的隐藏内容"
+                "（见 GI901 的提示）：报告可能在点击后才显示的部分中。gilint 只读取网页显示的内容",
                 first_line,
             )
         ]

@@ -33,9 +33,10 @@ def large_image(width: float, height: float, page_width: float, page_height: flo
     return width >= IMAGE_WIDTH * page_width and height >= IMAGE_HEIGHT * page_height
 
 
-# Images noted one by one in a file; past them, one note says how many more there are
-# (a page of 200 000 image tags is one thing to know, not 200 000 lines of output).
-IMAGE_NOTES = 20
+# What may hold part of a report and is not read (images, a web page's hidden
+# elements), noted one by one in a file; past them, one note says how many more there
+# are (a page of 200 000 image tags is one thing to know, not 200 000 lines of output).
+UNREAD_NOTES = 20
 
 
 class LoaderError(Exception):
@@ -102,9 +103,10 @@ class TextWriter:
         self.parts: list[str] = []
         self.length = 0
         self.pieces: list[Piece] = []
-        self._unread: list[LoadProblem] = []  # one problem for each image, up to a limit
-        self.images = 0  # images noted, past the limit too
-        self._past_limit = 0  # where the first image past the limit stands
+        self._unread: list[LoadProblem] = []  # one problem for each, up to a limit
+        self._noted = 0  # what was noted, past the limit too
+        self._past_limit = 0  # where the first past the limit stands
+        self._more: dict[str, int] = {}  # past the limit: how many of each kind
 
     def write(self, text: str, place: Place | None = None) -> None:
         if place is not None and text:
@@ -114,33 +116,38 @@ class TextWriter:
 
     def unread_image(self, where: str, place: Place) -> None:
         """An image the loader cannot read that may hold part of the report (see
-        :func:`large_image`): a blank line of its own at ``place``, where the finding
-        that notes it points (``where`` names the place in the message: ``第 3 页``).
-        Past :data:`IMAGE_NOTES` images, the rest are noted together."""
-        self.images += 1
-        if self.images <= IMAGE_NOTES:
-            self._unread.append(
-                LoadProblem(
-                    "unread-image",
-                    f"{where}有一幅图片，gilint 不识别图片中的文字，"
-                    "其中的内容（如以图片插入的表格）未参与检查",
-                    self.length,
-                )
-            )
-        elif self.images == IMAGE_NOTES + 1:
-            self._past_limit = self.length
+        :func:`large_image`) at ``place`` (``where`` names the place in the message:
+        ``第 3 页``)."""
+        self.unread_content(
+            "unread-image",
+            f"{where}有一幅图片，gilint 不识别图片中的文字，"
+            "其中的内容（如以图片插入的表格）未参与检查",
+            "幅图片",
+            place,
+        )
+
+    def unread_content(self, code: str, message: str, kind: str, place: Place) -> None:
+        """Content the loader does not read that may hold part of the report: a blank
+        line of its own at ``place``, where the finding that notes it points. Past
+        :data:`UNREAD_NOTES` of them, the rest are counted by ``kind`` (a measure word
+        and a noun: ``幅图片``) and noted together."""
+        self._noted += 1
+        if self._noted <= UNREAD_NOTES:
+            self._unread.append(LoadProblem(code, message, self.length))
+        else:
+            if self._noted == UNREAD_NOTES + 1:
+                self._past_limit = self.length
+            self._more[kind] = self._more.get(kind, 0) + 1
         self.write("\n", place)
 
     def loaded(self, name: str, problems: tuple[LoadProblem, ...] = ()) -> Loaded:
         """What the loader returns: the text, named by its format, with its source map,
-        and the problems given with those of the images it holds."""
+        and the problems given with those of what it holds that is not read."""
         unread = list(self._unread)
-        if self.images > IMAGE_NOTES:
-            more = self.images - IMAGE_NOTES
-            message = (
-                f"从此处起还有 {more} 幅同样可能含有报告内容的图片，gilint 未能读取，不再逐一列出"
-            )
-            unread.append(LoadProblem("unread-images", message, self._past_limit))
+        if self._more:
+            counts = "、".join(f"{n} {kind}" for kind, n in self._more.items())
+            message = f"从此处起还有 {counts}，同样可能含有报告内容，gilint 未能读取，不再逐一列出"
+            unread.append(LoadProblem("unread-more", message, self._past_limit))
         return Loaded(
             "".join(self.parts),
             encoding=name,

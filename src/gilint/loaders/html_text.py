@@ -6,7 +6,9 @@ blank cells (a merged cell's text stands once, where the page shows it). Every c
 piece of text keeps the line and column of the page's source where it began, and a cell
 its path (``table[2]/tr[6]/td[3]``): many pages put the whole article on one line. An
 image that may hold part of the report (a table published as a picture) is noted where
-it stands: gilint reads no image.
+it stands: gilint reads no image. What the page hides is not read
+(:mod:`gilint.loaders.html_hidden`); a hidden element that may hold part of the report
+is noted as an image is.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import attrs
 
 from gilint.loaders import HEAD, LoaderError, TextWriter, large_image
 from gilint.loaders.css import declarations, length
+from gilint.loaders.html_hidden import VOID, Ended, HiddenElement, hides
 from gilint.loading import Loaded, LoadProblem, load_bytes, load_text
 from gilint.places import Place
 
@@ -82,6 +85,11 @@ _CHROME = frozenset({"header", "nav", "footer", "aside"})
 # of a government site, 600 to 1 000 pixels wide. An image half as wide (300 pixels)
 # and a twentieth as tall (50) may be a table published as a picture.
 _COLUMN = (600.0, 1000.0)
+# A hidden element with this many characters of content (outside links and scripts) may
+# hold part of the report (a copy of it, tables shown on a click): it is noted where it
+# stands. A hidden label, a share picture's caption or letters against copying are
+# fewer, and are left out without a word.
+HIDDEN_CHARS = 50
 _SPACE = re.compile(r"\s+")
 _TITLE_WORDS = ("年度报告", "工作报告")
 # Cells a page's tables may hold once their spans are expanded. A report's tables hold a
@@ -131,10 +139,21 @@ class _Image:
     place: Place
 
 
+@attrs.frozen
+class _Hidden:
+    """A hidden element that may hold part of the report, where it stands."""
+
+    place: Place
+    chars: int
+
+
+_Unread = _Image | _Hidden  # what may hold part of the report and is not read
+
+
 @attrs.define
 class _Cell:
-    # pieces of text with the place each began, _BREAK, _Image, or a table in the cell
-    content: list[tuple[str, Place] | str | _Image | _Table]
+    # pieces of text with the place each began, _BREAK, what is not read, or a table
+    content: list[tuple[str, Place] | str | _Image | _Hidden | _Table]
     place: Place
     colspan: int
     rowspan: int  # 0: to the end of its row group
@@ -143,8 +162,8 @@ class _Cell:
         """The cell's text as a data table's cell: its pieces run together."""
         return "".join(item[0] for item in self.content if isinstance(item, tuple))
 
-    def images(self) -> list[Place]:
-        return [item.place for item in self.content if isinstance(item, _Image)]
+    def unread(self) -> list[_Unread]:
+        return [item for item in self.content if isinstance(item, _Image | _Hidden)]
 
 
 @attrs.define
@@ -154,7 +173,7 @@ class _Table:
     current: list[_Cell] | None = None
     cell: _Cell | None = None
     counts: dict[str, int] = attrs.field(factory=dict)  # td / th seen in this row
-    images: list[Place] = attrs.field(factory=list)  # outside its cells: noted after it
+    unread: list[_Unread] = attrs.field(factory=list)  # outside its cells: noted after it
     # where row groups (thead, tbody, tfoot) begin and end, by row number: no rowspan
     # reaches past the end of its group
     groups: list[int] = attrs.field(factory=list)
@@ -169,7 +188,7 @@ class _Extractor(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        # ("para", [(text, place)]) | ("table", _Table) | ("image", Place)
+        # ("para", [(text, place)]) | ("table", _Table) | ("unread", _Image | _Hidden)
         self.blocks: list[tuple[str, object]] = []
         self.paragraph: list[tuple[str, Place]] = []
         self.skipping = 0
@@ -183,6 +202,7 @@ class _Extractor(HTMLParser):
         self.linked = False  # inside <a>: a link (HTML closes one at the next <a>)
         self.chrome = 0  # header, nav, footer and aside elements open
         self.attachments: list[tuple[str, Place]] = []  # documents linked to, by file name
+        self.hidden: HiddenElement | None = None  # the hidden element the page is in
 
     def _place(self, path: str | None = None) -> Place:
         line, column = self.getpos()
@@ -195,6 +215,14 @@ class _Extractor(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs_}
+        if self.hidden is not None:
+            if self.hidden.start(tag) is Ended.NO:
+                return  # nothing in a hidden element is read
+            self._end_hidden()
+        if hides(tag, values):
+            if tag not in VOID:
+                self.hidden = HiddenElement(tag, self._place())
+            return
         if tag == "meta" and values.get("name", "").lower() == "articletitle":
             self.meta_title = (values.get("content", ""), self._place())
         if tag == "title":
@@ -209,7 +237,7 @@ class _Extractor(HTMLParser):
         elif tag in _CHROME:
             self.chrome += 1
         elif tag == "img" and not self.skipping and self._may_hold_content(values):
-            self._image()
+            self._unread(_Image(self._place()))
             return
         if tag == "table":
             self._open_table()
@@ -258,6 +286,12 @@ class _Extractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        if self.hidden is not None:
+            ended = self.hidden.end(tag)
+            if ended is not Ended.NO:
+                self._end_hidden()
+            if ended is not Ended.BY_ANOTHER:
+                return
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
@@ -290,11 +324,10 @@ class _Extractor(HTMLParser):
         """Whether an image may hold part of the report (:func:`large_image`), by the
         size the page draws it at. An image drawn at its own size, which the page does
         not state, may be a table's picture, unless it is a link's (a logo, a button);
-        none in the page's header, navigation or footer is, nor a hidden one."""
-        style = declarations(values.get("style"))
-        hidden = style.get("display") == "none" or style.get("visibility") == "hidden"
-        if self.chrome or hidden or "hidden" in values:
+        none in the page's header, navigation or footer is (one hidden is never read)."""
+        if self.chrome:
             return False
+        style = declarations(values.get("style"))
         width = length(style.get("width") or values.get("width"))
         height = length(style.get("height") or values.get("height"))
         if width is None and height is None:
@@ -319,21 +352,33 @@ class _Extractor(HTMLParser):
             name = unquote(found).replace("\\", "/").rsplit("/", 1)[-1]
             self.attachments.append((name[:80], self._place()))
 
-    def _image(self) -> None:
-        """An image that may hold part of the report: a block of its own, or, in a table
-        cell, noted after the table (a row's cells stay on one line)."""
+    def _unread(self, item: _Unread) -> None:
+        """What may hold part of the report and is not read: a block of its own, or, in
+        a table cell, noted after the table with the cell's path (a row's cells stay on
+        one line)."""
         if self.tables and self.tables[-1].cell is not None:
             cell = self.tables[-1].cell
-            cell.content.append(_Image(self._place(cell.place.path)))
+            place = attrs.evolve(item.place, path=cell.place.path)
+            cell.content.append(attrs.evolve(item, place=place))
         elif self.tables:
-            self.tables[-1].images.append(self._place())
+            self.tables[-1].unread.append(item)
         else:
             self._flush()
-            self.blocks.append(("image", self._place()))
+            self.blocks.append(("unread", item))
+
+    def _end_hidden(self) -> None:
+        """The hidden element the page was in has ended: noted if it may hold part of
+        the report."""
+        hidden, self.hidden = self.hidden, None
+        if hidden is not None and hidden.chars >= HIDDEN_CHARS and not self.skipping:
+            self._unread(_Hidden(hidden.place, hidden.chars))
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title = (data, self._place())
+        if self.hidden is not None:
+            self.hidden.data(data)
+            return
         if self.skipping:
             return
         if not self.tables:
@@ -379,6 +424,7 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         self.closing = True
         super().close()
+        self._end_hidden()  # (one left open runs to the end of the page)
         self._flush()
         self.tables.clear()  # each was placed when it opened
 
@@ -451,9 +497,9 @@ class _Writer(TextWriter):
         self.write("\n\n")
 
     def table(self, table: _Table) -> None:
-        """A data table: a line for each row, its cells separated by tabs; the images in
-        it noted after its rows."""
-        images: list[Place] = []
+        """A data table: a line for each row, its cells separated by tabs; what it holds
+        that is not read noted after its rows."""
+        unread: list[_Unread] = []
         for row in _grid(table):
             self.cells += len(row)
             if self.cells > MAX_CELLS:
@@ -466,14 +512,24 @@ class _Writer(TextWriter):
                     self.write("\t")
                 if cell is not None:
                     self.write(_SPACE.sub(" ", cell.text()).strip(), cell.place)
-                    images.extend(cell.images())
+                    unread.extend(cell.unread())
             self.write("\n")
-        for place in (*images, *table.images):
-            self.image(place)
+        for item in (*unread, *table.unread):
+            self.unread(item)
         self.write("\n")
 
-    def image(self, place: Place) -> None:
-        self.unread_image(f"网页第 {place.line} 行第 {place.column} 列", place)
+    def unread(self, item: _Unread) -> None:
+        where = f"网页第 {item.place.line} 行第 {item.place.column} 列"
+        if isinstance(item, _Image):
+            self.unread_image(where, item.place)
+            return
+        self.unread_content(
+            "unread-hidden",
+            f"{where}起有网页不显示的隐藏内容（约 {item.chars} 字），gilint 未读取，"
+            "其中的内容未参与检查",
+            "处隐藏内容",
+            item.place,
+        )
 
 
 def extract(data: bytes) -> Loaded:
@@ -490,8 +546,8 @@ def extract(data: bytes) -> Loaded:
     for kind, block in blocks:
         if kind == "para":
             writer.paragraph(block)  # type: ignore[arg-type]
-        elif kind == "image":
-            writer.image(block)  # type: ignore[arg-type]
+        elif kind == "unread":
+            writer.unread(block)  # type: ignore[arg-type]
         else:
             writer.table(block)  # type: ignore[arg-type]
     attachments = tuple(
@@ -521,11 +577,11 @@ def _blocks(blocks: Iterable[tuple[str, object]]) -> Iterator[tuple[str, object]
         for row in block.rows:
             for cell in row:
                 yield from _cell_blocks(cell)
-        yield from (("image", place) for place in block.images)
+        yield from (("unread", item) for item in block.unread)
 
 
 def _cell_blocks(cell: _Cell) -> Iterator[tuple[str, object]]:
-    """A layout table's cell as blocks: paragraphs, images and tables."""
+    """A layout table's cell as blocks: paragraphs, what is not read, and tables."""
     chunks: list[tuple[str, Place]] = []
     for item in [*cell.content, _BREAK]:
         if isinstance(item, tuple):
@@ -534,8 +590,8 @@ def _cell_blocks(cell: _Cell) -> Iterator[tuple[str, object]]:
         if any(text.strip() for text, _ in chunks):
             yield "para", chunks
         chunks = []
-        if isinstance(item, _Image):
-            yield "image", item.place
+        if isinstance(item, _Image | _Hidden):
+            yield "unread", item
         elif isinstance(item, _Table):
             yield from _blocks([("table", item)])
 

@@ -191,8 +191,9 @@ def to_html(
 ) -> bytes:
     """A web page: paragraphs as ``<p>``, tables with ``rowspan``/``colspan``; with
     ``one_line`` the whole article on one line, as many sites publish it. The page has a
-    logo in a link and a QR code, as sites have; the tables numbered in ``pictures``
-    (1-based) are an image 600 × 320 pixels instead, as in to_pdf."""
+    logo in a link, a hidden picture and caption for sharing, and a QR code, as sites
+    have; the tables numbered in ``pictures`` (1-based) are an image 600 × 320 pixels
+    instead, as in to_pdf."""
     out = [
         "<!DOCTYPE html>",
         f'<html><head><meta charset="{charset}"><title>年度报告</title></head><body>',
@@ -222,6 +223,7 @@ def to_html(
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</table>")
     out.append(
+        '<div style="display: none"><img src="/images/share.jpg"><p>分享到微信</p></div>'
         '<div>微信 微博 <img src="/images/qr.png" style="width: 120px; height: 120px"></div>'
         "</body></html>"
     )
