@@ -93,6 +93,14 @@ def _open_comments(n: int) -> bytes:
     return b"<html><body>" + b"<p>x<!--" * (n // 8)
 
 
+def _hidden_nesting(n: int) -> bytes:
+    """A hidden element holding elements nested as deep as the page is long, then their
+    end tags: each end tag finds its element by name (html_hidden), not by a search of
+    those open."""
+    depth = n // 13
+    return b"<html><body><p>x</p><div hidden>" + b"<div>x" * depth + b"</div>" * (depth + 1)
+
+
 _REPORT = render(sample_report("2021", seed=1), "wrapped").text
 
 
@@ -115,6 +123,7 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "web text, one line": (_web_text, 250_000),
     "web page, open tags": (_open_tags, 1_000_000),
     "web page, open comments": (_open_comments, 8_000_000),
+    "web page, hidden nesting": (_hidden_nesting, 1_000_000),
 }
 
 
