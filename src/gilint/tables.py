@@ -480,7 +480,7 @@ class _ChunkReader:
             if plan is not None:
                 return self._follow(plan, frags, values)
         matches, text, offsets = self._match(frags)
-        final = matches[-1] if matches and matches[-1][1] == len(text) else None
+        final = _final(matches) if matches and matches[-1][1] == len(text) else None
         if final is None and matches:
             # "规章 若干 3 4": text after the label, on the value line, that fills exactly
             # the columns the numbers leave is a cell that holds text, not label text.
@@ -500,13 +500,13 @@ class _ChunkReader:
                 and "".join(key_runs(t.text)[0] for t in after) == text[end:]
                 and numbers + len(after) == len(table.columns)
             ):
-                final = matches[-1]
+                final = len(matches) - 1
                 values = [*after, *_value_cells(values)]
                 moved = {t.start for t in after}
                 frags = [t for t in frags if t.start not in moved]
                 layout = None  # (a reading that depends on the numbers: not remembered)
         if final is not None:
-            plan = _plan(matches, offsets, frags, self.loc.canonical)
+            plan = _plan(matches, final, offsets, frags, self.loc.canonical)
             if layout is not None:
                 _remember_plan(self.matcher, layout, plan)
             return self._follow(plan, frags, values)
@@ -816,24 +816,38 @@ def _layout(frags: Sequence[LexCell], canonical: str) -> Layout | None:
     return canonical[base:stop], tuple(places)
 
 
+def _final(matches: tuple[tuple[int, int, RowSpec, TableSpec], ...]) -> int:
+    """Which of ``matches``, whose last ends the label text, the numbers that follow
+    belong to: the last, unless group labels (which hold no numbers) follow a row's
+    label, as where a table without ruling lines has the text of its merged cells
+    centred beside a row (``2.没有现成信息需要另行制作 三、本年度办理结果 （四）无法提供 4 0
+    1``): then that row's."""
+    index = len(matches) - 1
+    while index > 0 and matches[index][2].group:
+        index -= 1
+    return index if not matches[index][2].group else len(matches) - 1
+
+
 def _plan(
     matches: tuple[tuple[int, int, RowSpec, TableSpec], ...],
+    final: int,
     offsets: KeyOffsets,
     frags: list[LexCell],
     canonical: str,
 ) -> _Plan:
-    """The reading of a run of label cells whose key ends in the last of ``matches``."""
+    """The reading of a run of label cells whose key ends in the last of ``matches``,
+    the numbers that follow being the row of ``matches[final]`` (:func:`_final`)."""
     base = frags[0].start
     used = [_label_range(offsets, at, end, canonical) for at, end, _, _ in matches]
     rows = tuple(
         (row, table, start - base, end - base)
-        for (start, end), (_, _, row, table) in zip(used[:-1], matches[:-1], strict=True)
+        for (start, end), (_, _, row, table) in zip(used[:final], matches[:final], strict=True)
         if not row.group
     )
-    start, end = used[-1]
-    final = (matches[-1][2], matches[-1][3], start - base, end - base)
+    start, end = used[final]
+    final_row = (matches[final][2], matches[final][3], start - base, end - base)
     texts = tuple((s - base, e - base) for s, e in _free_texts(frags, used))
-    return _Plan(rows, final, texts)
+    return _Plan(rows, final_row, texts)
 
 
 _PLANS = 4096  # readings of label texts a matcher keeps (a full memo is emptied first)

@@ -24,10 +24,10 @@ from typing import Any
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
+from gilint.loaders.pdf_lines import Box, Line, labels_before_numbers
+from gilint.loaders.pdf_lines import line as read_line
 from gilint.loading import Loaded, LoadProblem
 from gilint.places import Place
-
-Box = tuple[float, float, float, float]
 
 # pdfminer's text for a glyph whose font gives no character for it (no ToUnicode map,
 # or one it could not read): "(cid:1234)". Its digits must not be read as a number.
@@ -44,7 +44,8 @@ def _inside(box: Box, x: float, y: float) -> bool:
 
 
 class _Page:
-    """One page's blocks in reading order: ("line", text, box) and ("row", cells)."""
+    """One page's blocks in reading order: ("line", Line), ("row", cells) and
+    ("image", box)."""
 
     def __init__(self, number: int) -> None:
         self.number = number
@@ -58,8 +59,9 @@ class _Page:
         self.characters += len(text) - text.count(" ")
         return text
 
-    def line(self, text: str, box: Box) -> None:
-        self.items.append((box[1], len(self.items), ("line", self._count(text), box)))
+    def line(self, read: Line) -> None:
+        read = read._replace(text=self._count(read.text))
+        self.items.append((read.box[1], len(self.items), ("line", read)))
 
     def row(self, cells: list[tuple[str, Box | None]], top: float) -> None:
         cells = [(self._count(text), box) for text, box in cells]
@@ -70,16 +72,16 @@ class _Page:
 
     def write(self, writer: TextWriter) -> None:
         items = [item for _, _, item in sorted(self.items, key=lambda e: (e[0], e[1]))]
-        paragraph_gap = _paragraph_gap([item[2] for item in items if item[0] == "line"])
-        previous: Box | None = None  # the last line's box; None after a table row
-        for index, item in enumerate(items):
+        paragraph_gap = _paragraph_gap([item[1].box for item in items if item[0] == "line"])
+        lowest: float | None = None  # the lowest line's top so far; None after a table row
+        for index, item in enumerate(_labels_first(items)):
             if item[0] == "image":
                 place = Place("pdf", page=self.number, bbox=_round(item[1]))
                 writer.unread_image(f"第 {self.number} 页", place)
-                previous = None
+                lowest = None
                 continue
             if item[0] == "row":
-                if index and items[index - 1][0] == "line":
+                if index and lowest is not None:
                     writer.write("\n")  # a table is a block of its own
                 for column, (text, box) in enumerate(item[1]):
                     if column:
@@ -87,15 +89,27 @@ class _Page:
                     if box is not None:
                         writer.write(text, Place("pdf", page=self.number, bbox=_round(box)))
                 writer.write("\n")
-                previous = None
+                lowest = None
                 continue
-            _, text, box = item
-            if index and (previous is None or box[1] - previous[1] > paragraph_gap):
+            text, box = item[1].text, item[1].box
+            if index and (lowest is None or box[1] - lowest > paragraph_gap):
                 writer.write("\n")
             writer.write(text, Place("pdf", page=self.number, bbox=_round(box)))
             writer.write("\n")
-            previous = box
+            lowest = box[1] if lowest is None else max(lowest, box[1])
         writer.write("\n")
+
+
+def _labels_first(items: list[Any]) -> list[Any]:
+    """The page's items, each run of lines of text with a table's wrapped row labels
+    before their numbers (:func:`gilint.loaders.pdf_lines.labels_before_numbers`)."""
+    out: list[Any] = []
+    for is_line, run in itertools.groupby(items, key=lambda item: item[0] == "line"):
+        if is_line:
+            out.extend(("line", ln) for ln in labels_before_numbers([i[1] for i in run]))
+        else:
+            out.extend(run)
+    return out
 
 
 def _paragraph_gap(boxes: list[Box]) -> float:
@@ -169,9 +183,10 @@ def _plumber_page(page: Any, number: int) -> _Page:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(_inside(box, x, y) for box in boxes)
 
-    for line in page.filter(outside).extract_text_lines(strip=True, return_chars=False):
+    for line in page.filter(outside).extract_text_lines(strip=True, return_chars=True):
         if line["text"].strip():
-            out.line(line["text"], (line["x0"], line["top"], line["x1"], line["bottom"]))
+            box = (line["x0"], line["top"], line["x1"], line["bottom"])
+            out.line(read_line(line["text"], box, line["chars"]))
     for image in _unread_images(page):
         out.image(image)
     return out

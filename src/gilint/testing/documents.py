@@ -15,6 +15,7 @@ import html
 import io
 import re
 from collections.abc import Collection
+from typing import Literal
 
 import attrs
 
@@ -293,11 +294,19 @@ def _widths(block: Block, total: float) -> list[float]:
     return [label if is_label else number for is_label in labels]
 
 
-def to_pdf(doc: Document, pictures: Collection[int] = ()) -> tuple[bytes, dict[int, int]]:
+def to_pdf(
+    doc: Document,
+    pictures: Collection[int] = (),
+    *,
+    ruled: bool = True,
+    align: Literal["TOP", "MIDDLE", "BOTTOM"] = "MIDDLE",
+) -> tuple[bytes, dict[int, int]]:
     """A PDF (reportlab, its built-in CJK font STSong-Light), each table on a page of its
     own and the paragraphs between tables on theirs; and the page of each table. The
     tables numbered in ``pictures`` (1-based, among the document's tables) are drawn as
-    a grey picture of 500 × 300 points instead, as a table pasted as a picture is."""
+    a grey picture of 500 × 300 points instead, as a table pasted as a picture is.
+    Without ``ruled``, the tables have no ruling lines (a table finder sees none); the
+    cells' text stands at the ``align`` of its cell."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -335,11 +344,12 @@ def to_pdf(doc: Document, pictures: Collection[int] = ()) -> tuple[bytes, dict[i
             [Paragraph(html.escape(c.text), cell_style) if c else "" for c in row]
             for row in block.rows
         ]
-        commands = [
-            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        commands: list[tuple[object, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, -1), align),
         ]
+        if ruled:
+            commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))
         for r, row in enumerate(block.rows):
             for c, cell in enumerate(row):
                 if cell is not None and (cell.rowspan > 1 or cell.colspan > 1):

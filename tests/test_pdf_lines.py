@@ -1,0 +1,228 @@
+"""A PDF table without ruling lines, read as lines of text: each row's label before its
+numbers.
+
+pdfplumber's table finder follows ruling lines; a table drawn without them comes out
+as lines, top to bottom, and a row whose label wraps has its numbers beside the middle
+of the label (or its first line, or its last). Read in that order, the end of each
+label opened the next row's: every correct report with such a table got some ten false
+errors (unknown row labels, rows missing). The loader now puts a row's label lines
+before its numbers, and group labels (merged cells beside the label) before the label.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, Literal
+
+import pytest
+
+from gilint.config import Config
+from gilint.findings import Finding
+from gilint.linting import Linter
+from gilint.loaders.pdf_lines import Line, labels_before_numbers, line
+from gilint.testing import render, sample_report
+from gilint.testing.documents import document, to_pdf
+from gilint.testing.helpers import lint_text
+
+_SIZE = 9.0  # a character's width and height, in points
+
+
+def _line(text: str, left: float, top: float) -> Line:
+    """A line as pdfplumber reads it: each character ``_SIZE`` wide, a space half of
+    one (the gap between two words), and the numbers it ends in, if any, at
+    ``_NUMBERS`` (their own column) unless the line begins there."""
+    characters: list[dict[str, Any]] = []
+    x = left
+    words = text.split(" ")
+    first = len(words)
+    while first and words[first - 1].isdigit():
+        first -= 1
+    for index, word in enumerate(words):
+        if index == first and index and x < _NUMBERS:
+            x = _NUMBERS
+        for char in word:
+            characters.append({"text": char, "x0": x, "x1": x + _SIZE})
+            x += _SIZE
+        x += _SIZE / 2
+    return line(text, (left, top, x - _SIZE / 2, top + _SIZE), characters)
+
+
+_NUMBERS = 300.0  # where a row's numbers begin
+
+
+def _order(*lines: Line) -> list[str]:
+    return [ln.text for ln in labels_before_numbers(list(lines))]
+
+
+def test_a_label_around_its_numbers_comes_before_them() -> None:
+    """The numbers centred between the label's two lines, and on the middle one of
+    three; rows apart by the cells' padding."""
+    assert _order(
+        _line("1.本机关不掌握相关政", 200, 100),
+        _line("2 6 4 4 5 9 30", _NUMBERS, 105.6),
+        _line("府信息", 200, 111.2),
+        _line("5.要求行政机关", 200, 126),
+        _line("确认或重新出具 1 1 8 1 3 1 15", 200, 137.2),
+        _line("已获取信息", 200, 148.4),
+    ) == [
+        "1.本机关不掌握相关政",
+        "府信息",
+        "2 6 4 4 5 9 30",
+        "5.要求行政机关",
+        "确认或重新出具",
+        "已获取信息",
+        "1 1 8 1 3 1 15",
+    ]
+
+
+def test_with_no_padding_between_rows_a_centred_label_is_still_told_apart() -> None:
+    """Numbers between two lines of a label stand half a line from each: the rows'
+    border is the widest gap."""
+    assert _order(
+        _line("2.其他法律行政法规禁", 200, 100),
+        _line("1 2 3 4 5 6 21", _NUMBERS, 105.6),
+        _line("止公开", 200, 111.2),
+        _line("3.危及“三安全一稳定", 200, 122.4),
+        _line("1 2 3 4 5 6 21", _NUMBERS, 128),
+        _line("”", 200, 133.6),
+    ) == [
+        "2.其他法律行政法规禁",
+        "止公开",
+        "1 2 3 4 5 6 21",
+        "3.危及“三安全一稳定",
+        "”",
+        "1 2 3 4 5 6 21",
+    ]
+
+
+def test_numbers_on_a_labels_first_line_take_the_lines_under_them() -> None:
+    """Cells aligned at their top: the label's first line beside the numbers, the rest
+    under them, up to the padding between rows."""
+    assert _order(
+        _line("2.其他法律行政法规禁 1 2 3 4 5 6 21", 200, 100),
+        _line("止公开", 200, 111.2),
+        _line("3.危及“三安全一稳定 1 2 3 4 5 6 21", 200, 128.4),
+        _line("”", 200, 139.6),
+        _line("6.属于四类过程性信息 1 2 3 4 5 6 21", 200, 156.8),
+    ) == [
+        "2.其他法律行政法规禁",
+        "止公开",
+        "1 2 3 4 5 6 21",
+        "3.危及“三安全一稳定",
+        "”",
+        "1 2 3 4 5 6 21",
+        "6.属于四类过程性信息 1 2 3 4 5 6 21",
+    ]
+
+
+def test_a_label_ending_beside_its_numbers_stays_as_it_is() -> None:
+    """Cells aligned at their bottom read in order already."""
+    lines = (
+        _line("2.其他法律行政法规禁", 200, 100),
+        _line("止公开 1 2 3 4 5 6 21", 200, 111.2),
+        _line("3.危及“三安全一稳定", 200, 128.4),
+        _line("” 1 2 3 4 5 6 21", 200, 139.6),
+    )
+    assert _order(*lines) == [ln.text for ln in lines]
+
+
+def test_a_group_label_beside_a_row_goes_before_its_label() -> None:
+    """The text of a merged cell, centred in it, stands beside some row's lines: on the
+    numbers' line or a label line. It is put before that row's label."""
+    order = _order(
+        _line("2.没有现成信息需要另", 200, 100),
+        _line("三、本年度办理结果 （四）无法提供 4 0 1 7 9 1 22", 30, 105.6),
+        _line("行制作", 200, 111.2),
+        _line("2.申请人逾期未", 200, 126),
+        _line("（六）其他处理", 110, 131.6),
+        _line("按收费通知要求", 200, 137.2),
+        _line("6 9 4 6 4 1 30", _NUMBERS, 142.8),
+        _line("请", 200, 148.4),
+    )
+    assert order == [
+        "三、本年度办理结果 （四）无法提供",
+        "2.没有现成信息需要另",
+        "行制作",
+        "4 0 1 7 9 1 22",
+        "（六）其他处理",
+        "2.申请人逾期未",
+        "按收费通知要求",
+        "请",
+        "6 9 4 6 4 1 30",
+    ]
+
+
+def test_prose_headings_and_headers_stay_where_they_stand() -> None:
+    """Lines across the numbers' columns (prose, a table's header) are no label; a line
+    that ends in one number is prose; a heading under a table stands apart."""
+    lines = (
+        _line("本机关全年主动公开政府信息共计条数为 3256", 30, 80),
+        _line("信息内容 本年新收 上年结转 总计", 30, 91.2),
+        _line("1.本机关不掌握相关政府信息 1 2 3", 200, 105),
+        _line("五、存在的主要问题", 30, 130),
+        _line("及改进情况", 30, 141.2),
+    )
+    assert _order(*lines) == [ln.text for ln in lines]
+    prose = (
+        _line("截至年底，本机关共有", 30, 100),
+        _line("有效文件 12", 30, 111.2),
+        _line("件，均已公开。", 30, 122.4),
+    )
+    assert _order(*prose) == [ln.text for ln in prose]
+
+
+def test_a_centred_label_takes_no_more_below_than_it_has_above() -> None:
+    """The last row's label, centred beside its numbers, ends as far below them as it
+    begins above; the paragraph under the table is no part of it."""
+    assert _order(
+        _line("1.申请人无正当理由逾", 200, 100),
+        _line("5 3 9 8 0 6 31", _NUMBERS, 105.6),
+        _line("期不补正", 200, 111.2),
+        _line("此后段落", 200, 122.4),
+    ) == ["1.申请人无正当理由逾", "期不补正", "5 3 9 8 0 6 31", "此后段落"]
+
+
+pytest.importorskip("reportlab", reason="the test extra installs reportlab")
+pytest.importorskip("pdfplumber", reason="the test extra installs pdfplumber")
+
+
+def _findings(data: bytes) -> list[Finding]:
+    linter = Linter(Config(select=("GI",)))
+    return linter.check(linter.parse(data, path="report.pdf"))
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+@pytest.mark.parametrize("align", ["TOP", "MIDDLE", "BOTTOM"])
+def test_a_correct_report_whose_tables_have_no_ruling_lines_is_clean(
+    template: str, align: Literal["TOP", "MIDDLE", "BOTTOM"]
+) -> None:
+    data, _ = to_pdf(document(sample_report(template, seed=7)), ruled=False, align=align)
+    assert [(f.code, f.message) for f in _findings(data)] == []
+
+
+def test_a_wrong_number_in_a_table_without_ruling_lines_is_found_at_its_row() -> None:
+    import pdfplumber
+
+    cell = ("3", "outcome.disclosed", "natural_person")
+    broken = document(sample_report("2021", seed=7).with_cell(*cell, "999"))
+    data, pages = to_pdf(broken, ruled=False)
+    findings = [f for f in _findings(data) if f.severity.value == "error"]
+    assert sorted(f.code for f in findings) == ["GI202", "GI203"]
+    page = pages[broken.cells[cell][0]]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for finding in findings:
+            assert finding.place is not None and finding.place.page == page
+            boxes = [p.bbox for p in finding.related_places if p and p.page == page and p.bbox]
+            texts = [pdf.pages[page - 1].crop(box).extract_text() for box in boxes]
+            assert any("999" in text.split() for text in texts)  # the row's numbers
+
+
+def test_group_labels_between_a_label_and_its_numbers_take_none_of_them() -> None:
+    """Such a table's text as other tools give it: the group label beside a row's
+    numbers, after the row's label. A group label holds no numbers: they are the row's."""
+    text = render(sample_report("2021", seed=7), "tabs").text
+    old = next(ln for ln in text.split("\n") if "1.本机关不掌握相关政府信息" in ln)
+    numbers = "\t".join(cell for cell in old.split("\t") if cell.strip().isdigit())
+    text = text.replace(old, f"1.本机关不掌握相关政府信息\n(四) 无法提供\t{numbers}")
+    assert "1.本机关不掌握相关政府信息\n(四) 无法提供\t" in text
+    assert lint_text(text, config={}) == []
