@@ -123,3 +123,21 @@ def test_table_texts_are_built_on_first_use_each_once(layout: str) -> None:
     assert any("勾稽关系" in piece.text for piece in texts)
     for piece in texts:
         assert text[piece.span.start : piece.span.end] == piece.text
+
+
+@given(
+    st.lists(st.integers(0, 60), unique=True).map(sorted),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 8))),
+)
+def test_untaken_cells_are_those_no_span_holds_the_start_of(
+    starts: list[int], spans: list[tuple[int, int]]
+) -> None:
+    """The sweep that replaced a search of every span for every cell (quadratic on a run
+    of thousands of labels) finds the same cells, whatever the spans."""
+    from gilint.lexer import LexCell
+    from gilint.tables import _untaken
+
+    cells = [LexCell("FRAG", "字", s, s + 1) for s in starts]
+    used = [(s, s + length) for s, length in spans]
+    expected = [c for c in cells if not any(s <= c.start < e for s, e in used)]
+    assert _untaken(cells, used) == expected
