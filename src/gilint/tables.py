@@ -33,7 +33,7 @@ from gilint.ast import (
     TemplateInfo,
     TextPiece,
 )
-from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs
+from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs, paragraph_key
 from gilint.lexer import LexCell, RowLine, TableLine, surplus_count
 from gilint.locator import Locator
 from gilint.repairs import unique_split
@@ -449,11 +449,60 @@ class _ChunkReader:
         numbers), else the rest of the row being read if it needs more, else a row of
         their own."""
         if pre or buffer:
-            return self._start_row(buffer + pre, values, pre)
+            label = buffer + pre
+            frags = self._completed(label)
+            if frags is label:  # the usual row
+                return self._start_row(label, values, pre)
+            if frags:  # what is left after the end of the row before
+                on_line = [t for t in pre if _start(t) >= _start(frags[0])]
+                return self._start_row(frags, values, on_line)
         if current is not None and current.needs_more():
             current.cells().extend(_value_cells(values))
             return current
         return self._orphan(values)
+
+    def _completed(self, frags: list[LexCell]) -> list[LexCell]:
+        """The text since a row's numbers (``frags`` itself when nothing is taken),
+        less the end of that row's label if it begins with it. A PDF's table read by
+        lines has a wrapped label's numbers beside its middle or its first line
+        (``1.本机关不掌握相关政`` / ``2 6 4 4 5 9 30`` / ``府信息``). The row before, whose
+        label no format knows, is the format's row whose label ends its label text and
+        the text's first cells begin, ending where a cell ends. Headers may stand before
+        the label, and rows of a shorter label it holds (``（二）部分公开``) that took no
+        numbers."""
+        table = self.tables[-1]
+        previous = table.rows[-1] if table.rows else None
+        if not frags or previous is None or previous.row is not None:
+            return frags
+        if previous.run is None and not previous.tokens:
+            return frags  # (a row with numbers only is read so)
+        first = len(table.rows) - 1
+        while first and _label_only(table.rows[first - 1]):
+            first -= 1
+        labels = [r.label for r in table.rows[first:] if r.label]
+        if not labels:
+            return frags
+        # the label's text ends where its span does, or else where its numbers begin
+        numbers = previous.run.start if previous.run else _start(previous.tokens[0])
+        end = previous.label[1] if previous.label else numbers
+        start = min(s for s, _ in labels)
+        head, head_offsets = paragraph_key(self.loc.canonical[start:end], start)
+        text, offsets = _join_keys(frags)
+        for at, stop, row, spec in self.matcher.find(head + text):
+            if at >= len(head) or stop <= len(head) or row.group or spec is not previous.spec:
+                continue
+            _, cut = _label_range(offsets, 0, stop - len(head), self.loc.canonical)
+            if any(_start(t) < cut < _end(t) for t in frags):
+                continue  # the label would end inside a cell
+            begins = head_offsets[at]
+            kept = [r for r in table.rows[first:-1] if r.label and r.label[1] <= begins]
+            table.rows[first:-1] = kept
+            if previous.label and previous.label[0] < begins and len(labels) == 1:
+                table.texts.extend(_trimmed(self.loc.canonical, previous.label[0], begins))
+            previous.row = row
+            previous.label = (begins, _trimmed(self.loc.canonical, begins, end)[0][1])
+            return [t for t in frags if _start(t) >= cut]
+        return frags
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:
         """Whether a row label stands in the text of ``frags``."""
@@ -481,6 +530,11 @@ class _ChunkReader:
                 return self._follow(plan, frags, values)
         matches, text, offsets = self._match(frags)
         final = _final(matches) if matches and matches[-1][1] == len(text) else None
+        if final is not None and matches[final][2].group:
+            # group labels only: the numbers are those of the text they leave, if any
+            used = [_label_range(offsets, a, e, self.loc.canonical) for a, e, _, _ in matches]
+            if self._unknown_label(frags, used) is not None:
+                final = None
         if final is None and matches:
             # "规章 若干 3 4": text after the label, on the value line, that fills exactly
             # the columns the numbers leave is a cell that holds text, not label text.
@@ -574,6 +628,9 @@ class _ChunkReader:
 
     def _trailing(self, frags: list[LexCell]) -> None:
         """Labels after the last numbers: rows whose numbers are all missing."""
+        frags = self._completed(frags)
+        if not frags:
+            return
         matches, _, offsets = self._match(frags)
         used = []
         for at, end, row, table in matches:
@@ -876,6 +933,23 @@ def _untaken(frags: list[LexCell], used: list[tuple[int, int]]) -> list[LexCell]
         if start >= reach:
             free.append(cell)
     return free
+
+
+def _label_only(draft: _RowDraft) -> bool:
+    """Whether a row is a format's row that took a label and no numbers."""
+    return (
+        draft.row is not None and draft.label is not None and draft.run is None and not draft.tokens
+    )
+
+
+def _trimmed(canonical: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span of the text from ``start`` to ``end`` less the spaces around it, if it
+    holds any key text."""
+    body = canonical[start:end]
+    if not has_key_text(body):
+        return []
+    lead = len(body) - len(body.lstrip())
+    return [(start + lead, start + len(body.rstrip()))]
 
 
 def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple[int, int]]:
