@@ -6,7 +6,8 @@ shown only on a click. Reading the hidden copy reported every part twice (GI103,
 eleven errors on a correct report; a hidden letter in a heading lost the heading. Hidden
 content is not read; a hidden element that may hold part of the report (enough text
 outside links and scripts) is noted where it stands, like an image, and what a rule finds
-missing there is not reported.
+missing there is not reported. A page that hides most of its text shows it from a script:
+it is read whole.
 """
 
 from __future__ import annotations
@@ -39,8 +40,13 @@ def _text(body: str) -> str:
     return extract(f"<html><body>{body}</body></html>".encode()).text
 
 
+# Text a page shows beside what it hides: a page that hides most of its text is read
+# whole (test_a_page_that_hides_most_of_its_text_is_read_whole).
+_SHOWN = "<p>" + "本页正文。" * 40 + "</p>"
+
+
 def _codes(body: str) -> list[str]:
-    loaded = extract(f"<html><body>{body}</body></html>".encode())
+    loaded = extract(f"<html><body>{_SHOWN}{body}</body></html>".encode())
     return [p.code for p in loaded.problems if p.code in UNREAD_CONTENT]
 
 
@@ -136,7 +142,7 @@ def test_an_image_in_a_hidden_element_is_not_noted() -> None:
 
 def test_a_hidden_element_in_a_table_cell_is_noted_at_its_cell() -> None:
     body = f"<p>x</p><table><tr><td>a</td><td>b<div hidden>{'字' * 60}</div></td></tr></table>"
-    loaded = extract(f"<html><body>{body}</body></html>".encode())
+    loaded = extract(f"<html><body>{body}{_SHOWN}</body></html>".encode())
     (problem,) = [p for p in loaded.problems if p.code == "unread-hidden"]
     assert loaded.text.startswith("x\n\na\tb\n")
     assert loaded.source_map is not None
@@ -161,8 +167,19 @@ def test_tables_shown_on_a_click_withhold_only_what_would_stand_there() -> None:
     assert any(m.endswith("结论未报告：GI107") for m in notes)
 
 
-def test_a_page_whose_report_is_all_hidden_says_so_and_asks_for_no_ocr() -> None:
+def test_a_page_that_hides_most_of_its_text_is_read_whole() -> None:
+    """An article hidden until a script shows it (a tab, a page revealed once loaded)
+    is most of the page's text: it is read, as a browser shows it after the script."""
     page = _PAGE[: _PAGE.index("<p>")] + f"<div hidden>{_ARTICLE}</div>" + _PAGE[_END:]
+    assert _findings(page) == []
+    assert _findings(page.replace("<p>四、", "<p>")) != []  # (a defect is still found)
+
+
+def test_a_page_showing_other_text_and_hiding_its_report_says_so() -> None:
+    """Where the page shows as much other text (a notice, a site's description) and
+    hides the report, GI902 says where the report may be, and asks for no OCR."""
+    notice = "<p>" + "本网站所载内容仅供参考，请以正式文件为准。" * 60 + "</p>"
+    page = _PAGE[: _PAGE.index("<p>")] + notice + f"<div hidden>{_ARTICLE}</div>" + _PAGE[_END:]
     findings = _findings(page)
     (not_found,) = [m for code, _, m in findings if code == "GI902"]
     assert "隐藏内容" in not_found and "点击后才显示" in not_found
@@ -177,7 +194,7 @@ def test_a_hidden_element_above_the_title_is_none_of_the_report() -> None:
 
 def test_past_the_limit_images_and_hidden_elements_are_counted_in_one_note() -> None:
     hidden = f"<div hidden>{'字' * HIDDEN_CHARS}</div>"
-    body = "<p>x</p>" + '<p><img src="t.png"></p>' * UNREAD_NOTES + hidden * 3
+    body = _SHOWN + '<p><img src="t.png"></p>' * UNREAD_NOTES + hidden * 3
     body += '<p><img src="t.png"></p>' * 2
     loaded = extract(f"<html><body>{body}</body></html>".encode())
     notes = [p for p in loaded.problems if p.code in UNREAD_CONTENT]
@@ -191,7 +208,7 @@ def test_a_million_elements_opened_in_a_hidden_one_are_followed_in_one_pass() ->
     the first of them, and one holding 200 000 nested ones at its own end."""
     stray = "<div hidden>" + "<div>" * 200_000 + "</span>" * 200_000 + "<p>shown</p>"
     assert _text(stray).split() == ["shown"]
-    nested = "<div hidden>" + "<div>x" * 200_000 + "</div>" * 200_001 + "<p>shown</p>"
+    nested = "<div hidden>" + "<div>" * 200_000 + "</div>" * 200_001 + "<p>shown</p>"
     assert _text(nested).split() == ["shown"]
 
 

@@ -90,6 +90,9 @@ _COLUMN = (600.0, 1000.0)
 # stands. A hidden label, a share picture's caption or letters against copying are
 # fewer, and are left out without a word.
 HIDDEN_CHARS = 50
+# A page whose hidden elements hold this many times the text it shows hides its content
+# until a script shows it: it is read whole.
+_MOSTLY_HIDDEN = 2
 _SPACE = re.compile(r"\s+")
 _TITLE_WORDS = ("年度报告", "工作报告")
 # Cells a page's tables may hold once their spans are expanded. A report's tables hold a
@@ -186,8 +189,10 @@ class _Table:
 class _Extractor(HTMLParser):
     """Collects paragraphs and tables in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, read_hidden: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.read_hidden = read_hidden  # read what the page hides, as if shown
+        self.hidden_chars = 0  # characters of content in the hidden elements not read
         # ("para", [(text, place)]) | ("table", _Table) | ("unread", _Image | _Hidden)
         self.blocks: list[tuple[str, object]] = []
         self.paragraph: list[tuple[str, Place]] = []
@@ -219,7 +224,7 @@ class _Extractor(HTMLParser):
             if self.hidden.start(tag) is Ended.NO:
                 return  # nothing in a hidden element is read
             self._end_hidden()
-        if hides(tag, values):
+        if not self.read_hidden and hides(tag, values):
             if tag not in VOID:
                 self.hidden = HiddenElement(tag, self._place())
             return
@@ -370,8 +375,10 @@ class _Extractor(HTMLParser):
         """The hidden element the page was in has ended: noted if it may hold part of
         the report."""
         hidden, self.hidden = self.hidden, None
-        if hidden is not None and hidden.chars >= HIDDEN_CHARS and not self.skipping:
-            self._unread(_Hidden(hidden.place, hidden.chars))
+        if hidden is not None and not self.skipping:
+            self.hidden_chars += hidden.chars
+            if hidden.chars >= HIDDEN_CHARS:
+                self._unread(_Hidden(hidden.place, hidden.chars))
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -533,9 +540,20 @@ class _Writer(TextWriter):
 
 
 def extract(data: bytes) -> Loaded:
-    """A web page's text, each block and cell with its place in the page."""
+    """A web page's text, each block and cell with its place in the page. A page that
+    hides most of its text shows it from a script (a tab, an article revealed once the
+    page has loaded): it is read whole, hidden text and all."""
     decoded = _decode(data)
-    extractor = _Extractor()
+    loaded, hidden = _extract(decoded, read_hidden=False)
+    if hidden > _MOSTLY_HIDDEN * len("".join(loaded.text.split())):
+        loaded, _ = _extract(decoded, read_hidden=True)
+    return loaded
+
+
+def _extract(decoded: Loaded, read_hidden: bool) -> tuple[Loaded, int]:
+    """The page's text, and the characters of content its hidden elements hold (0 when
+    they are read)."""
+    extractor = _Extractor(read_hidden)
     extractor.feed(decoded.text)
     extractor.close()
     writer = _Writer()
@@ -559,7 +577,7 @@ def extract(data: bytes) -> Loaded:
         "html",
         (*(attrs.evolve(p, offset=0) for p in decoded.problems), *attachments),
     )
-    return attrs.evolve(extracted, encoding=decoded.encoding)
+    return attrs.evolve(extracted, encoding=decoded.encoding), extractor.hidden_chars
 
 
 def _blocks(blocks: Iterable[tuple[str, object]]) -> Iterator[tuple[str, object]]:
