@@ -54,65 +54,62 @@ def _order(*lines: Line) -> list[str]:
     return [ln.text for ln in labels_before_numbers(list(lines))]
 
 
-def test_a_label_around_its_numbers_comes_before_them() -> None:
-    """The numbers centred between the label's two lines, and on the middle one of
-    three; rows apart by the cells' padding."""
-    assert _order(
-        _line("1.本机关不掌握相关政", 200, 100),
-        _line("2 6 4 4 5 9 30", _NUMBERS, 105.6),
-        _line("府信息", 200, 111.2),
-        _line("5.要求行政机关", 200, 126),
-        _line("确认或重新出具 1 1 8 1 3 1 15", 200, 137.2),
-        _line("已获取信息", 200, 148.4),
-    ) == [
-        "1.本机关不掌握相关政",
-        "府信息",
-        "2 6 4 4 5 9 30",
-        "5.要求行政机关",
-        "确认或重新出具",
-        "已获取信息",
-        "1 1 8 1 3 1 15",
-    ]
+# Lines as (text, left, top), and the order the reader is given them in.
+_REORDERED = [
+    pytest.param(
+        # the numbers between the label's two lines, and on the middle one of three;
+        # rows apart by the cells' padding
+        [
+            ("1.本机关不掌握相关政", 200, 100),
+            ("2 6 4 4 5 9 30", _NUMBERS, 105.6),
+            ("府信息", 200, 111.2),
+            ("5.要求行政机关", 200, 126),
+            ("确认或重新出具 1 1 8 1 3 1 15", 200, 137.2),
+            ("已获取信息", 200, 148.4),
+        ],
+        "1.本机关不掌握相关政 府信息 2_6_4_4_5_9_30 5.要求行政机关 确认或重新出具 已获取信息"
+        " 1_1_8_1_3_1_15",
+        id="centred",
+    ),
+    pytest.param(
+        # no padding: numbers between two lines of a label stand half a line from each,
+        # and the rows' border is the widest gap
+        [
+            ("4.无正当理由大量反复", 200, 100),
+            ("8 5 9 0 3 9 34", _NUMBERS, 105.6),
+            ("申请", 200, 111.2),
+            ("5.要求行政机关确认或", 200, 122.4),
+            ("1 1 8 1 3 1 15", _NUMBERS, 128),
+            ("重新出具已获取信息", 200, 133.6),
+        ],
+        "4.无正当理由大量反复 申请 8_5_9_0_3_9_34 5.要求行政机关确认或 重新出具已获取信息"
+        " 1_1_8_1_3_1_15",
+        id="centred, no padding",
+    ),
+    pytest.param(
+        # cells aligned at their top: the label's first line beside the numbers, the
+        # rest under them, up to the padding between rows
+        [
+            ("2.其他法律行政法规禁 1 2 3 4 5 6 21", 200, 100),
+            ("止公开", 200, 111.2),
+            ("3.危及“三安全一稳定 1 2 3 4 5 6 21", 200, 128.4),
+            ("”", 200, 139.6),
+            ("6.属于四类过程性信息 1 2 3 4 5 6 21", 200, 156.8),
+        ],
+        "2.其他法律行政法规禁 止公开 1_2_3_4_5_6_21 3.危及“三安全一稳定 ” 1_2_3_4_5_6_21"
+        " 6.属于四类过程性信息_1_2_3_4_5_6_21",
+        id="top",
+    ),
+]
 
 
-def test_with_no_padding_between_rows_a_centred_label_is_still_told_apart() -> None:
-    """Numbers between two lines of a label stand half a line from each: the rows'
-    border is the widest gap."""
-    assert _order(
-        _line("2.其他法律行政法规禁", 200, 100),
-        _line("1 2 3 4 5 6 21", _NUMBERS, 105.6),
-        _line("止公开", 200, 111.2),
-        _line("3.危及“三安全一稳定", 200, 122.4),
-        _line("1 2 3 4 5 6 21", _NUMBERS, 128),
-        _line("”", 200, 133.6),
-    ) == [
-        "2.其他法律行政法规禁",
-        "止公开",
-        "1 2 3 4 5 6 21",
-        "3.危及“三安全一稳定",
-        "”",
-        "1 2 3 4 5 6 21",
-    ]
-
-
-def test_numbers_on_a_labels_first_line_take_the_lines_under_them() -> None:
-    """Cells aligned at their top: the label's first line beside the numbers, the rest
-    under them, up to the padding between rows."""
-    assert _order(
-        _line("2.其他法律行政法规禁 1 2 3 4 5 6 21", 200, 100),
-        _line("止公开", 200, 111.2),
-        _line("3.危及“三安全一稳定 1 2 3 4 5 6 21", 200, 128.4),
-        _line("”", 200, 139.6),
-        _line("6.属于四类过程性信息 1 2 3 4 5 6 21", 200, 156.8),
-    ) == [
-        "2.其他法律行政法规禁",
-        "止公开",
-        "1 2 3 4 5 6 21",
-        "3.危及“三安全一稳定",
-        "”",
-        "1 2 3 4 5 6 21",
-        "6.属于四类过程性信息 1 2 3 4 5 6 21",
-    ]
+@pytest.mark.parametrize(("lines", "expected"), _REORDERED)
+def test_a_rows_label_comes_before_its_numbers(
+    lines: list[tuple[str, float, float]], expected: str
+) -> None:
+    """(In ``expected``, a line's own spaces are written ``_``.)"""
+    order = _order(*(_line(*spec) for spec in lines))
+    assert [text.replace(" ", "_") for text in order] == expected.split()
 
 
 def test_a_label_ending_beside_its_numbers_stays_as_it_is() -> None:
