@@ -225,36 +225,39 @@ def test_group_labels_between_a_label_and_its_numbers_take_none_of_them() -> Non
     assert lint_text(text, config={}) == []
 
 
-def _wrapped_rows(text: str, numbers_first: bool) -> str:
+def _wrapped_rows(text: str, numbers: Literal["TOP", "MIDDLE", "BOTTOM"]) -> str:
     """Table 三 of the tabs layout as such a table's text by lines gives it: a long
-    label wrapped after ten characters, its numbers between the two lines (or on the
-    first), the group labels on the label's first line."""
+    label wrapped after ten characters, its numbers on its first line, between its two
+    lines, or on its last, and the group labels beside them at the top or middle, on
+    the label's last line at the bottom (inside the label's text)."""
     out = []
     for ln in text.split("\n"):
         cells = [c for c in ln.split("\t") if c.strip()]
-        numbers = [c for c in cells if c.strip().isdigit()]
+        values = " ".join(c for c in cells if c.strip().isdigit())
         labels = [c for c in cells if not c.strip().isdigit()]
-        if len(numbers) != 7 or not labels or len(labels[-1]) <= 12:
+        if len(values.split()) != 7 or not labels or len(labels[-1]) <= 12:
             out.append(ln)
             continue
         *groups, label = labels
-        head = " ".join([*groups, label[:10]])
-        values = " ".join(numbers)
-        if numbers_first:
-            out += [f"{head} {values}", label[10:]]
+        head, tail = label[:10], label[10:]
+        if numbers == "TOP":
+            out += [" ".join([*groups, head, values]), tail]
+        elif numbers == "MIDDLE":
+            out += [" ".join([*groups, head]), values, tail]
         else:
-            out += [head, values, label[10:]]
+            out += [head, " ".join([*groups, tail, values])]
     return "\n".join(out)
 
 
 @pytest.mark.parametrize("template", ["2021", "2019"])
-@pytest.mark.parametrize("numbers_first", [False, True])
+@pytest.mark.parametrize("numbers", ["TOP", "MIDDLE", "BOTTOM"])
 def test_a_labels_end_after_its_numbers_completes_its_row(
-    template: str, numbers_first: bool
+    template: str, numbers: Literal["TOP", "MIDDLE", "BOTTOM"]
 ) -> None:
     """The same tables as text (a PDF converted by another tool): the reader takes the
-    text after a row's numbers that completes its label as the label's end."""
+    text after a row's numbers that completes its label as the label's end, and a
+    label read without the group label inside it."""
     text = render(sample_report(template, seed=7), "tabs").text
-    wrapped = _wrapped_rows(text, numbers_first)
-    assert "政府信息" in wrapped.split("\n")  # (a label's end on a line of its own)
+    wrapped = _wrapped_rows(text, numbers)
+    assert wrapped.count("\n") > text.count("\n") + 5  # (labels wrapped)
     assert lint_text(wrapped, config={}) == []

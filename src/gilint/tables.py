@@ -559,6 +559,14 @@ class _ChunkReader:
                 moved = {t.start for t in after}
                 frags = [t for t in frags if t.start not in moved]
                 layout = None  # (a reading that depends on the numbers: not remembered)
+        if final is None and any(match[2].group for match in matches):
+            # a group label, centred beside its rows, inside a row's label where a table
+            # without ruling lines is read by lines ("3.补正后申请内容仍不" / "（四）无法提供
+            # 明确 1 9 8"): the label text read without the group labels
+            found = self._without_groups(matches, text, offsets)
+            if found is not None:
+                matches, offsets = found
+                final = _final(matches)
         if final is not None:
             plan = _plan(matches, final, offsets, frags, self.loc.canonical)
             if layout is not None:
@@ -581,6 +589,28 @@ class _ChunkReader:
         self._add_row(draft)
         self._keep_texts(frags, used)
         return draft
+
+    def _without_groups(
+        self,
+        matches: tuple[tuple[int, int, RowSpec, TableSpec], ...],
+        text: str,
+        offsets: KeyOffsets,
+    ) -> tuple[tuple[tuple[int, int, RowSpec, TableSpec], ...], KeyOffsets] | None:
+        """The row labels of a label text (``text``, its key, with ``offsets``) read
+        without the group labels ``matches`` found in it, and their offsets, if they
+        end the text; else None."""
+        kept: list[int] = []  # positions of the key outside group labels
+        position = 0
+        for at, end, row, _ in matches:
+            if row.group:
+                kept.extend(range(position, at))
+                position = end
+        kept.extend(range(position, len(text)))
+        rest = "".join(text[k] for k in kept)
+        found = self.matcher.find(rest)
+        if not found or found[-1][1] != len(rest) or found[-1][2].group:
+            return None
+        return found, KeyOffsets(list(range(len(kept))), [offsets[k] for k in kept])
 
     def _follow(
         self, plan: _Plan, frags: list[LexCell], values: list[LexCell] | RowLine
