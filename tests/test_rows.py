@@ -141,3 +141,49 @@ def test_untaken_cells_are_those_no_span_holds_the_start_of(
     used = [(s, s + length) for s, length in spans]
     expected = [c for c in cells if not any(s <= c.start < e for s, e in used)]
     assert _untaken(cells, used) == expected
+
+
+@st.composite
+def _cells_and_spans(draw: st.DrawFn) -> tuple[list, list[tuple[int, int]]]:  # type: ignore[type-arg]
+    from gilint.lexer import LexCell
+
+    cells = []
+    at = 0
+    for text in draw(st.lists(st.text(alphabet="字 a1", min_size=1, max_size=6), max_size=8)):
+        at += draw(st.integers(0, 3))
+        cells.append(LexCell("FRAG", text, at, at + len(text)))
+        at += len(text)
+    spans = [
+        (start, start + length)
+        for start, length in draw(st.lists(st.tuples(st.integers(0, at), st.integers(1, 30))))
+    ]
+    return cells, spans
+
+
+@given(_cells_and_spans())
+def test_free_texts_are_the_runs_of_each_cell_no_span_covers(
+    case: tuple[list, list[tuple[int, int]]],  # type: ignore[type-arg]
+) -> None:
+    """The sweep keeps spans by their ends (one over many cells made it quadratic): it
+    finds, in each cell, the runs of text no span covers, trimmed, that hold key text."""
+    from gilint.labels import has_key_text
+    from gilint.tables import _free_texts
+
+    cells, spans = case
+    if not cells:
+        return
+    covered = {p for start, end in spans for p in range(start, end)}
+    expected = []
+    for cell in cells:
+        run = ""
+        for offset, char in enumerate([*cell.text, None]):
+            position = cell.start + offset
+            if char is not None and position not in covered:
+                run += char
+                continue
+            if has_key_text(run):
+                begin = position - len(run)
+                lead = len(run) - len(run.lstrip())
+                expected.append((begin + lead, begin + lead + len(run.strip())))
+            run = ""
+    assert _free_texts(cells, spans) == expected

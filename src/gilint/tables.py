@@ -15,6 +15,7 @@ them against the row labels of the format descriptions, whatever the layout did 
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import operator
 from collections.abc import Iterator, Sequence
@@ -992,27 +993,28 @@ def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple
             return found  # one label took all the text (the usual row)
     # Cells and label spans both run in text order: one sweep over the two, so that a
     # long run of labels costs linear time (a search of every span for every cell
-    # took minutes on a 1 MB line of repeated labels).
+    # took minutes on a 1 MB line of repeated labels). The spans that reach into the
+    # current cell are kept by their ends: a span over many cells (an unknown label's,
+    # over the lines above its numbers) stays among them without being walked past.
     spans = sorted(used)
     count = len(spans)
-    first_open = 0  # spans before this one end before the current cell
+    index = 0  # spans before this one begin before the current cell ends
+    reaching: list[tuple[int, int]] = []  # (end, start) of spans begun, by end
     for tok in frags:
         s, e = tok.start, tok.end
-        while first_open < count and spans[first_open][1] <= s:
-            first_open += 1
-        if first_open == count or spans[first_open][0] >= e:
+        while index < count and spans[index][0] < e:
+            heapq.heappush(reaching, (spans[index][1], spans[index][0]))
+            index += 1
+        while reaching and reaching[0][0] <= s:
+            heapq.heappop(reaching)
+        if not reaching:
             # no label touches the cell (a header): all of it is text
             body = tok.text
             if has_key_text(body):
                 lead = len(body) - len(body.lstrip())
                 found.append((s + lead, s + lead + len(body.strip())))
             continue
-        touching: list[tuple[int, int]] = []
-        index = first_open
-        while index < len(spans) and spans[index][0] < e:
-            if spans[index][1] > s:
-                touching.append(spans[index])
-            index += 1
+        touching = [(us, ue) for ue, us in reaching]
         if any(us <= s and e <= ue for us, ue in touching):
             continue  # all label text
         cuts = sorted((max(s, us), min(e, ue)) for us, ue in touching)
