@@ -12,9 +12,11 @@ other columns on the numbers' line before the label, which is the order the pars
 reads: group labels, the label, the numbers.
 
 Only lines that stand like a wrapped label are moved: left of the numbers, one under
-another at most a line's leading apart, none farther below the numbers than the label
-begins above them, and none above them nearer to the numbers of the row above. Prose,
-headings and a table's headers span the numbers' columns or stand apart, and stay.
+another at most a line's leading apart, none above them nearer to the numbers of the
+row above; below them, those before the widest gap up to the next row's numbers (the
+cells' padding), or, where no gap stands out, none farther below the numbers than the
+label begins above them. Prose, headings and a table's headers span the numbers'
+columns or stand apart, and stay; so does a line that ends in a single number.
 """
 
 from __future__ import annotations
@@ -69,11 +71,14 @@ def labels_before_numbers(lines: list[Line]) -> list[Line]:
     claimed: set[int] = set()  # label lines put before the numbers of a row above
     numbers = [i for i, ln in enumerate(lines) if ln.numbers is not None]
     following = dict(itertools.pairwise(numbers))
+    preceding = {b: a for a, b in following.items()}
     done = 0  # lines before this one are in ``out``
     for at in numbers:
         if lines[at].values < 2:
             continue  # a table row has numbers; prose may end a line in one
-        heads = _label_lines(lines, range(at - 1, done - 1, -1), lines[at], claimed)
+        above = lines[preceding[at]].box[1] if at in preceding else float("-inf")
+        upward = range(at - 1, done - 1, -1)
+        heads = _label_lines(lines, upward, lines[at], claimed, above)
         stop = following.get(at)
         below = _label_lines(lines, range(at + 1, stop or len(lines)), lines[at], claimed)
         if not heads and not below:
@@ -95,7 +100,7 @@ def labels_before_numbers(lines: list[Line]) -> list[Line]:
         out.extend(ln for _, own in pieces for ln in own)
         out.append(_numbers(lines[at]))
         last = tails[-1] if tails else at
-        out.extend(lines[i] for i in below if i < last and i not in tails)  # (aside)
+        out.extend(lines[i] for i in below if i < last and i not in claimed)  # (aside)
         done = last + 1
     return [*out, *lines[done:]]
 
@@ -106,9 +111,8 @@ def _tails(
     """Of the label lines ``below`` the numbers at ``at`` (the label's column only),
     those of the same row. Where they run on to the next row's numbers (at
     ``following``), rows are told apart by the gap between them (a cell's padding), if
-    one gap stands out; else a
-    row's label reaches no farther below its numbers than it begins above them (its
-    numbers centred beside it)."""
+    one gap stands out; else a row's label reaches no farther below its numbers than it
+    begins above them (its numbers centred beside it)."""
     if following is not None:
         tops = [lines[at].box[1], *(lines[i].box[1] for i in below), lines[following].box[1]]
         gaps = [b - a for a, b in itertools.pairwise(tops)]
@@ -129,12 +133,18 @@ def _tails(
     return found
 
 
-def _label_lines(lines: list[Line], indices: range, numbers: Line, claimed: set[int]) -> list[int]:
+def _label_lines(
+    lines: list[Line],
+    indices: range,
+    numbers: Line,
+    claimed: set[int],
+    above: float | None = None,
+) -> list[int]:
     """The lines that may be of a row's label, walking ``indices`` away from the line of
     its ``numbers``: lines of text left of the numbers, each within a line's leading of
     the one before, none another row's (``claimed``, or past a line that ends in
-    numbers); above the numbers, each nearer to them than to the numbers of a row
-    above."""
+    numbers); walking up, each nearer to them than to the numbers of the row above (at
+    ``above``)."""
     assert numbers.numbers is not None
     top = numbers.box[1]
     found: list[int] = []
@@ -146,7 +156,7 @@ def _label_lines(lines: list[Line], indices: range, numbers: Line, claimed: set[
         height = ln.box[3] - ln.box[1]
         if ln.box[2] > numbers.numbers or abs(ln.box[1] - previous) > _LEADING * height:
             break
-        if ln.box[1] < top and _row_above(lines, index) > 2 * ln.box[1] - top:
+        if above is not None and above > 2 * ln.box[1] - top:
             break  # nearer to the numbers above
         found.append(index)
         previous = ln.box[1]
@@ -156,14 +166,6 @@ def _label_lines(lines: list[Line], indices: range, numbers: Line, claimed: set[
 def _aside(ln: Line, column: float) -> bool:
     """Whether a line stands wholly left of a label's ``column``: a group label."""
     return ln.box[2] <= column + _SLACK * (ln.box[3] - ln.box[1])
-
-
-def _row_above(lines: list[Line], index: int) -> float:
-    """The top of the nearest line above ``index`` that ends in numbers."""
-    for ln in reversed(lines[:index]):
-        if ln.numbers is not None:
-            return ln.box[1]
-    return float("-inf")
 
 
 def _before(numbers: Line) -> list[tuple[str, float, float]]:
