@@ -951,7 +951,7 @@ def _remember_plan(matcher: RowMatcher, layout: Layout, plan: _Plan) -> None:
 def _untaken(frags: list[LexCell], used: list[tuple[int, int]]) -> list[LexCell]:
     """The cells of ``frags`` (in text order) that start in no span of ``used``: one
     sweep over both, so that a run of thousands of labels costs linear time (a search
-    of every span for every cell took 7 s for 6 000 repeated labels)."""
+    of every span for every cell took 1.9 s for 6 250 repeated labels)."""
     spans = sorted(used)
     free: list[LexCell] = []
     index = 0
@@ -976,7 +976,12 @@ def _label_only(draft: _RowDraft) -> bool:
 def _trimmed(canonical: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span of the text from ``start`` to ``end`` less the spaces around it, if it
     holds any key text."""
-    body = canonical[start:end]
+    return _trimmed_text(canonical[start:end], start)
+
+
+def _trimmed_text(body: str, start: int) -> list[tuple[int, int]]:
+    """The span of ``body``, which begins at ``start``, less the spaces around it, if it
+    holds any key text."""
     if not has_key_text(body):
         return []
     lead = len(body) - len(body.lstrip())
@@ -1009,10 +1014,7 @@ def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple
             heapq.heappop(reaching)
         if not reaching:
             # no label touches the cell (a header): all of it is text
-            body = tok.text
-            if has_key_text(body):
-                lead = len(body) - len(body.lstrip())
-                found.append((s + lead, s + lead + len(body.strip())))
+            found.extend(_trimmed_text(tok.text, s))
             continue
         touching = [(us, ue) for ue, us in reaching]
         if any(us <= s and e <= ue for us, ue in touching):
@@ -1020,10 +1022,7 @@ def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple
         cuts = sorted((max(s, us), min(e, ue)) for us, ue in touching)
         pos = s
         for cs, ce in [*cuts, (e, e)]:
-            piece = tok.text[pos - s : cs - s]
-            if has_key_text(piece):
-                lead = len(piece) - len(piece.lstrip())
-                found.append((pos + lead, pos + lead + len(piece.strip())))
+            found.extend(_trimmed_text(tok.text[pos - s : cs - s], pos))
             pos = max(pos, ce)
     return found
 

@@ -95,8 +95,8 @@ def _open_comments(n: int) -> bytes:
 
 def _labels_without_numbers(n: int) -> str:
     """A row label repeated on line after line with no numbers, then a row: the text
-    before the numbers is read for the labels it holds and what none took (6 000 such
-    lines took 7 s while each cell was looked for in every label's span)."""
+    before the numbers is read for the labels it holds and what none took (6 250 such
+    lines, 62.5 KB, took 1.9 s while each cell was looked for in every label's span)."""
     return _TABLE + "8.属于行政查询事项\n" * (n // 10) + "又一行\n1 2 3 4 5 6 21\n"
 
 

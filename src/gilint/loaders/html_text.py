@@ -166,7 +166,7 @@ class _Cell:
         return "".join(item[0] for item in self.content if isinstance(item, tuple))
 
     def unread(self) -> list[_Unread]:
-        return [item for item in self.content if isinstance(item, _Image | _Hidden)]
+        return [item for item in self.content if isinstance(item, _Unread)]
 
 
 @attrs.define
@@ -608,7 +608,7 @@ def _cell_blocks(cell: _Cell) -> Iterator[tuple[str, object]]:
         if any(text.strip() for text, _ in chunks):
             yield "para", chunks
         chunks = []
-        if isinstance(item, _Image | _Hidden):
+        if isinstance(item, _Unread):
             yield "unread", item
         elif isinstance(item, _Table):
             yield from _blocks([("table", item)])
