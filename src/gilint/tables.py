@@ -170,6 +170,12 @@ def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
     return "".join(pieces), KeyOffsets(key_starts, targets)
 
 
+# A table's header repeated inside it (a row broken across pages): at least so many key
+# characters of it, in at most so many cells, from a header of at most so many
+_HEADER_MIN = 6
+_HEADER_CELLS = 64
+_HEADER_CHARS = 400
+
 # cells, and characters, of the longest run of cells whose key (and reading) is remembered:
 # the text cells of a table's chunk reach some 460 characters (table 三, one line a row)
 _MEMO_CELLS = 64
@@ -323,7 +329,7 @@ class _RowDraft:
 class _TableDraft:
     """A table as read so far; ``first`` and ``last`` bound the text it covers."""
 
-    __slots__ = ("caption", "first", "last", "rows", "spec", "template", "texts")
+    __slots__ = ("caption", "first", "header", "last", "rows", "spec", "template", "texts")
 
     def __init__(self, spec: TableSpec | None, template: Template | None, caption: LexCell | None):
         self.spec = spec
@@ -331,6 +337,7 @@ class _TableDraft:
         self.caption = caption
         self.rows: list[_RowDraft] = []
         self.texts: list[tuple[int, int]] = []
+        self.header: str | None = None  # its header's key, once worked out (_header)
         self.first: int | None = None
         self.last: int | None = None
 
@@ -477,12 +484,27 @@ class _ChunkReader:
             return frags
         if previous.run is None and not previous.tokens:
             return frags  # (a row with numbers only is read so)
+        found = self._completion(frags, previous)
+        if found is None:
+            # the table's header repeated between the two parts of the label, at the
+            # top of the page where a row broke across pages
+            run = self._header_run(frags)
+            if run is not None:
+                found = self._completion([*frags[: run[0]], *frags[run[1] :]], previous)
+                if found is not None:
+                    self._keep_texts(frags[run[0] : run[1]], [])
+        return frags if found is None else found
+
+    def _completion(self, frags: list[LexCell], previous: _RowDraft) -> list[LexCell] | None:
+        """:meth:`_completed`'s reading: what is left of ``frags`` after the end of the
+        label of ``previous``, the last row, or None where they do not complete it."""
+        table = self.tables[-1]
         first = len(table.rows) - 1
         while first and _label_only(table.rows[first - 1]):
             first -= 1
         labels = [r.label for r in table.rows[first:] if r.label]
         if not labels:
-            return frags
+            return None
         # the label's text ends where its span does, or else where its numbers begin
         numbers = previous.run.start if previous.run else _start(previous.tokens[0])
         end = previous.label[1] if previous.label else numbers
@@ -503,7 +525,49 @@ class _ChunkReader:
             previous.row = row
             previous.label = (begins, _trimmed(self.loc.canonical, begins, end)[0][1])
             return [t for t in frags if _start(t) >= cut]
-        return frags
+        return None
+
+    def _header(self) -> str:
+        """The key of the table's header: the text no label took before its first row,
+        where that row is one the format knows ("" otherwise, or before any row)."""
+        table = self.tables[-1]
+        if table.header is not None:
+            return table.header
+        if not table.rows:
+            return ""
+        first = table.rows[0]
+        header = ""
+        if first.row is not None and first.label is not None:
+            canonical = self.loc.canonical
+            header = "".join(
+                key_runs(canonical[s:e])[0] for s, e in table.texts if e <= first.label[0]
+            )
+        table.header = header if len(header) <= _HEADER_CHARS else ""
+        return table.header
+
+    def _header_run(self, frags: list[LexCell]) -> tuple[int, int] | None:
+        """Where the table's header stands again among ``frags``, a label text's cells,
+        as the cells ``i:j`` whose key runs through part of it, if any. A word
+        processor repeats a table's first rows at the top of every page it runs onto
+        (a heading row), and a row that breaks across the pages has them inside its
+        label. Only a run of at least ``_HEADER_MIN`` key characters counts."""
+        header = self._header()
+        if len(header) < _HEADER_MIN:
+            return None
+        keys = [key_runs(t.text)[0] for t in frags]
+        for i, key in enumerate(keys):
+            at = header.find(key) if key else -1
+            while at >= 0:
+                reach = at + len(key)
+                j = i + 1
+                # (a bounded walk: cells without key text match anywhere)
+                while j < min(len(keys), i + _HEADER_CELLS) and header.startswith(keys[j], reach):
+                    reach += len(keys[j])
+                    j += 1
+                if reach - at >= _HEADER_MIN:
+                    return i, j
+                at = header.find(key, at + 1)
+        return None
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:
         """Whether a row label stands in the text of ``frags``."""
@@ -518,12 +582,18 @@ class _ChunkReader:
         return self.matcher.find(text), text, offsets
 
     def _start_row(
-        self, frags: list[LexCell], values: list[LexCell] | RowLine, pre: list[LexCell]
+        self,
+        frags: list[LexCell],
+        values: list[LexCell] | RowLine,
+        pre: list[LexCell],
+        headed: bool = True,
     ) -> _RowDraft:
         """Start a row: the label text of ``frags`` (all text cells since the last row's
         numbers, ``pre`` of them on the line of ``values``) read for row labels. Label
         texts recur cut the same way report after report: how one reads when it ends in
-        a row label (:class:`_Plan`) is remembered by its text and its cells' places."""
+        a row label (:class:`_Plan`) is remembered by its text and its cells' places.
+        Where none ends it, it is read again without the table's header repeated inside
+        it, unless ``headed`` is false (that reading)."""
         layout = _layout(frags, self.loc.canonical)
         if layout is not None:
             plan = self.matcher.readings.get(layout)
@@ -568,6 +638,10 @@ class _ChunkReader:
             if found is not None:
                 matches, offsets = found
                 final = _final(matches)
+        if final is None and headed:
+            unheaded = self._unheaded(frags, values, pre)
+            if unheaded is not None:
+                return unheaded
         if final is not None:
             plan = _plan(matches, final, offsets, frags, self.loc.canonical)
             if layout is not None:
@@ -589,6 +663,24 @@ class _ChunkReader:
             draft = _RowDraft(table_draft.spec, None, label, values)
         self._add_row(draft)
         self._keep_texts(frags, used)
+        return draft
+
+    def _unheaded(
+        self, frags: list[LexCell], values: list[LexCell] | RowLine, pre: list[LexCell]
+    ) -> _RowDraft | None:
+        """The row of a label text that a row label ends once the table's header,
+        repeated inside it where the row broke across pages, is taken out (the header
+        is the table's text); None where there is no such header or no such label."""
+        run = self._header_run(frags)
+        if run is None:
+            return None
+        rest = [*frags[: run[0]], *frags[run[1] :]]
+        matches, text, _ = self._match(rest) if rest else ((), "", None)
+        if not matches or matches[-1][1] != len(text) or matches[-1][2].group:
+            return None
+        kept = {t.start for t in rest}
+        draft = self._start_row(rest, values, [t for t in pre if t.start in kept], headed=False)
+        self._keep_texts(frags[run[0] : run[1]], [])
         return draft
 
     def _without_groups(

@@ -1,0 +1,179 @@
+"""A table that runs onto the next page, its header repeated there, and a row broken
+across the two pages.
+
+A word processor repeats a table's heading rows at the top of every page the table
+runs onto, and lets a row break across pages: the first lines of its label stay at the
+foot of one page, the rest comes after the page number and the repeated header. Read
+in that order, the header stood inside the row's label, and every correct report so
+printed got two false errors (an unknown row label, a row missing). The table reader
+now reads such a label without its table's header inside it.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+import attrs
+import pytest
+
+from gilint.config import Config
+from gilint.findings import Finding
+from gilint.linting import Linter
+from gilint.testing import render, sample_report
+from gilint.testing.documents import Block, Document, GridCell, document, to_pdf
+from gilint.testing.helpers import lint_text
+
+Numbers = Literal["before", "after"]
+
+
+def _header(lines: list[str]) -> list[str]:
+    """Table 三's header lines in the tabs layout: from the note on its sums to the
+    line before the first row."""
+    first = next(i for i, ln in enumerate(lines) if ln.startswith("(本列数据"))
+    last = next(i for i in range(first, len(lines)) if "一、本年新收" in lines[i])
+    return lines[first:last]
+
+
+def _broken(
+    text: str, label: str, cut: int, numbers: Numbers, header: list[str] | None = None
+) -> str:
+    """The tabs layout with the row of ``label`` broken after ``cut`` characters of it:
+    its numbers on the page before the break or after it, then a page number and the
+    table's header again (or the lines of ``header``)."""
+    lines = text.split("\n")
+    header = _header(lines) if header is None else header
+    at = next(i for i, ln in enumerate(lines) if f"\t{label}\t" in f"\t{ln}")
+    before, _, values = lines[at].partition(f"{label}\t")
+    head = f"{before}{label[:cut]}"
+    tail = "\t" * before.count("\t") + label[cut:]
+    page = ["", "- 2 -", "", *header]
+    if numbers == "before":
+        broken = [f"{head}\t{values}", *page, tail]
+    else:
+        broken = [head, *page, f"{tail}\t{values}"]
+    return "\n".join([*lines[:at], *broken, *lines[at + 1 :]])
+
+
+def _long_labels(text: str) -> list[str]:
+    """The labels of table 三's rows that a narrow cell wraps (over 12 characters), after
+    its first row (a table whose header and a piece of its first row end a page has
+    nothing read before to know its header by)."""
+    lines = text.split("\n")
+    start = lines.index(_header(lines)[0]) + len(_header(lines)) + 1
+    found = []
+    for ln in lines[start:]:
+        cells = [c for c in ln.split("\t") if c.strip()]
+        if cells and cells[-1].strip().isdigit() and len(cells) > 7:
+            labels = [c for c in cells if not c.strip().isdigit()]
+            if labels and len(labels[-1]) > 12:
+                found.append(labels[-1])
+    return found
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+@pytest.mark.parametrize("numbers", ["before", "after"])
+def test_a_row_broken_across_a_page_under_a_repeated_header_reads_as_one(
+    template: str, numbers: Numbers
+) -> None:
+    text = render(sample_report(template, seed=7), "tabs").text
+    labels = _long_labels(text)
+    assert len(labels) >= 4
+    for label in labels:
+        for cut in (4, len(label) // 2, len(label) - 3):
+            broken = _broken(text, label, cut, numbers)
+            assert broken.count("(本列数据") == 2
+            assert lint_text(broken, config={}) == [], (label, cut)
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+@pytest.mark.parametrize(
+    "label", ["（二）部分公开（区分处理的，只计", "5.要求行政机关确认或重新出具已"]
+)
+def test_the_same_break_in_text_by_lines_reads_as_one(template: str, label: str) -> None:
+    """Text laid out by lines (``pdftotext``): the header's lines and the page number
+    between the two lines of a wrapped label (``label``, its first), its numbers after
+    them."""
+    text = render(sample_report(template, seed=7), "wrapped").text
+    header = text[text.index("（本列数据") : text.index("一、本年新收")]
+    at = text.index(f"{label}\n") + len(label) + 1
+    broken = f"{text[:at]}\n- 2 -\n\n{header}{text[at:]}"
+    assert broken.count("（本列数据") == 2
+    assert lint_text(broken, config={}) == []
+
+
+@pytest.mark.parametrize("numbers", ["before", "after"])
+def test_other_text_inside_a_broken_label_still_leaves_it_unread(numbers: Numbers) -> None:
+    """Only the table's own header is read out of a label: other text at the top of the
+    page (here a line no header holds) leaves the row as the reader found it."""
+    text = render(sample_report("2021", seed=7), "tabs").text
+    label = "(二) 部分公开(区分处理的，只计这一情形，不计其他情形)"
+    broken = _broken(text, label, 6, numbers, header=["续表说明：单位为件"])
+    assert "GI108" in {f.code for f in lint_text(broken, config={})}
+
+
+def test_a_wrong_number_in_a_broken_row_is_found_at_that_row() -> None:
+    data = sample_report("2021", seed=7).with_cell("3", "outcome.partial", "natural_person", "99")
+    text = render(data, "tabs").text
+    label = "(二) 部分公开(区分处理的，只计这一情形，不计其他情形)"
+    for numbers in ("before", "after"):
+        broken = _broken(text, label, 6, numbers)  # type: ignore[arg-type]
+        findings = [f for f in lint_text(broken, config={}) if f.severity.value == "error"]
+        assert findings and {f.code for f in findings} <= {"GI201", "GI202", "GI203"}
+        line = next(i for i, ln in enumerate(broken.split("\n"), 1) if "\t99\t" in ln)
+        assert any(f.line == line for f in findings), numbers
+
+
+def _split_table(doc: Document, row: int, cut: int, repeat: int) -> Document:
+    """``doc`` with table 三 (the document's second table) broken before its grid row
+    ``row`` as a word processor breaks it over two pages: the label of that row cut
+    after ``cut`` characters, its numbers on the first page, the table's first
+    ``repeat`` rows drawn again above the rest, and merged cells across the break
+    continuing empty."""
+    blocks = list(doc.blocks)
+    index = [i for i, b in enumerate(blocks) if b.paragraph is None][1]
+    rows = [list(r) for r in blocks[index].rows]
+    first = [list(r) for r in rows[: row + 1]]
+    rest: list[list[GridCell | None]] = [list(r) for r in rows[:repeat]]
+    rest.append([None] * len(rows[row]))
+    rest.extend(list(r) for r in rows[row + 1 :])
+    for r, cells in enumerate(rows[: row + 1]):
+        for c, cell in enumerate(cells):
+            if cell is None:
+                continue
+            last = r + cell.rowspan - 1
+            if r < row <= last:  # across the break: empty below it
+                first[r][c] = attrs.evolve(cell, rowspan=row - r + 1)
+                rest[repeat][c] = GridCell("", rowspan=last - row + 1, colspan=cell.colspan)
+            elif r == row and cell.rowspan > 1:
+                first[r][c] = attrs.evolve(cell, rowspan=1)
+                rest[repeat][c] = GridCell("", rowspan=last - row + 1, colspan=cell.colspan)
+            elif r == row:
+                number = cell.text.strip().isdigit()
+                cut_here = not number and len(cell.text) > cut
+                first[r][c] = attrs.evolve(cell, text=cell.text[:cut]) if cut_here else cell
+                rest[repeat][c] = attrs.evolve(cell, text=cell.text[cut:] if cut_here else "")
+    blocks[index : index + 1] = [
+        Block(rows=tuple(tuple(r) for r in first)),
+        Block(rows=tuple(tuple(r) for r in rest)),
+    ]
+    return Document(blocks=tuple(blocks), cells=doc.cells)
+
+
+def _findings(data: bytes) -> list[Finding]:
+    return Linter(Config()).lint(data, "report.pdf")
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+def test_a_pdf_whose_table_three_runs_onto_a_second_page_is_clean(template: str) -> None:
+    import pdfplumber
+
+    doc = document(sample_report(template, seed=7))
+    rows = doc.tables[1].rows
+    row = next(i for i, r in enumerate(rows) if r[1] is not None and "部分公开" in r[1].text)
+    data, _ = to_pdf(_split_table(doc, row, 6, repeat=3))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [p.extract_text() or "" for p in pdf.pages]
+    assert sum("申请人情况" in p for p in pages) == 2  # (the header on both pages)
+    assert any(p.count("部分公开") == 0 and "不计其他情形" in p for p in pages)
+    assert [(f.code, f.message) for f in _findings(data)] == []
