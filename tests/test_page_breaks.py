@@ -102,6 +102,23 @@ def test_the_same_break_in_text_by_lines_reads_as_one(template: str, label: str)
     assert lint_text(broken, config={}) == []
 
 
+@pytest.mark.parametrize("template", ["2021", "2019"])
+def test_a_group_label_and_the_header_inside_a_broken_label(template: str) -> None:
+    """A PDF's row open at the foot of the page (no rule under it), read by lines: the
+    label's first line, the group label centred beside it, the label's end; then the
+    page number, the repeated header and, on the new page, the row's numbers."""
+    text = render(sample_report(template, seed=7), "tabs").text
+    lines = text.split("\n")
+    header = _header(lines)
+    at = next(i for i, ln in enumerate(lines) if "\t1.本机关不掌握相关政府信息\t" in ln)
+    before, _, values = lines[at].partition("1.本机关不掌握相关政府信息\t")
+    group = before.strip("\t")
+    assert "无法提供" in group
+    broken = ["1.本机关不掌握相关政", group, "府信息", "", "- 2 -", "", *header, f"\t\t{values}"]
+    text = "\n".join([*lines[:at], *broken, *lines[at + 1 :]])
+    assert lint_text(text, config={}) == []
+
+
 @pytest.mark.parametrize("numbers", ["before", "after"])
 def test_other_text_inside_a_broken_label_still_leaves_it_unread(numbers: Numbers) -> None:
     """Only the table's own header is read out of a label: other text at the top of the

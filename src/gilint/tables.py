@@ -582,69 +582,33 @@ class _ChunkReader:
         return self.matcher.find(text), text, offsets
 
     def _start_row(
-        self,
-        frags: list[LexCell],
-        values: list[LexCell] | RowLine,
-        pre: list[LexCell],
-        headed: bool = True,
+        self, frags: list[LexCell], values: list[LexCell] | RowLine, pre: list[LexCell]
     ) -> _RowDraft:
         """Start a row: the label text of ``frags`` (all text cells since the last row's
         numbers, ``pre`` of them on the line of ``values``) read for row labels. Label
         texts recur cut the same way report after report: how one reads when it ends in
         a row label (:class:`_Plan`) is remembered by its text and its cells' places.
         Where none ends it, it is read again without the table's header repeated inside
-        it, unless ``headed`` is false (that reading)."""
+        it (a row broken across pages under a repeated header)."""
         layout = _layout(frags, self.loc.canonical)
         if layout is not None:
             plan = self.matcher.readings.get(layout)
             if plan is not None:
                 return self._follow(plan, frags, values)
-        matches, text, offsets = self._match(frags)
-        final = _final(matches) if matches and matches[-1][1] == len(text) else None
-        if final is not None and matches[final][2].group:
-            # group labels only: the numbers are those of the text they leave, if any
-            used = [_label_range(offsets, a, e, self.loc.canonical) for a, e, _, _ in matches]
-            if self._unknown_label(frags, used) is not None:
-                final = None
-        if final is None and matches:
-            # "规章 若干 3 4": text after the label, on the value line, that fills exactly
-            # the columns the numbers leave is a cell that holds text, not label text.
-            _, end, row, table = matches[-1]
-            stop = offsets[end - 1] + 1
-            after = [t for t in frags if _start(t) >= stop]
-            numbers = (
-                len(values.numbers)
-                if isinstance(values, RowLine)
-                else sum(1 for t in values if t.kind != "EMPTY")
-            )
-            # (text cells are told apart by where they start: no two share an offset)
-            on_value_line = {t.start for t in pre}
-            if (
-                after
-                and all(t.start in on_value_line for t in after)
-                and "".join(key_runs(t.text)[0] for t in after) == text[end:]
-                and numbers + len(after) == len(table.columns)
-            ):
-                final = len(matches) - 1
-                values = [*after, *_value_cells(values)]
-                moved = {t.start for t in after}
-                frags = [t for t in frags if t.start not in moved]
-                layout = None  # (a reading that depends on the numbers: not remembered)
-        if final is None and any(match[2].group for match in matches):
-            # a group label, centred beside its rows, inside a row's label where a table
-            # without ruling lines is read by lines ("3.补正后申请内容仍不" / "（四）无法提供
-            # 明确 1 9 8"): the label text read without the group labels
-            found = self._without_groups(matches, text, offsets)
-            if found is not None:
-                matches, offsets = found
-                final = _final(matches)
-        if final is None and headed:
-            unheaded = self._unheaded(frags, values, pre)
-            if unheaded is not None:
-                return unheaded
+        reading = self._reading(frags, values, pre)
+        if reading.final is None:
+            run = self._header_run(frags)
+            rest = [*frags[: run[0]], *frags[run[1] :]] if run is not None else []
+            if run is not None and rest:
+                kept = {t.start for t in rest}
+                unheaded = self._reading(rest, values, [t for t in pre if t.start in kept])
+                if unheaded.final is not None:
+                    self._keep_texts(frags[run[0] : run[1]], [])
+                    reading = unheaded._replace(remember=False)  # (read from part of it)
+        matches, final, offsets, frags, values, remember = reading
         if final is not None:
             plan = _plan(matches, final, offsets, frags, self.loc.canonical)
-            if layout is not None:
+            if layout is not None and remember:
                 _remember_plan(self.matcher, layout, plan)
             return self._follow(plan, frags, values)
         used = [_label_range(offsets, at, end, self.loc.canonical) for at, end, _, _ in matches]
@@ -665,23 +629,52 @@ class _ChunkReader:
         self._keep_texts(frags, used)
         return draft
 
-    def _unheaded(
+    def _reading(
         self, frags: list[LexCell], values: list[LexCell] | RowLine, pre: list[LexCell]
-    ) -> _RowDraft | None:
-        """The row of a label text that a row label ends once the table's header,
-        repeated inside it where the row broke across pages, is taken out (the header
-        is the table's text); None where there is no such header or no such label."""
-        run = self._header_run(frags)
-        if run is None:
-            return None
-        rest = [*frags[: run[0]], *frags[run[1] :]]
-        matches, text, _ = self._match(rest) if rest else ((), "", None)
-        if not matches or matches[-1][1] != len(text) or matches[-1][2].group:
-            return None
-        kept = {t.start for t in rest}
-        draft = self._start_row(rest, values, [t for t in pre if t.start in kept], headed=False)
-        self._keep_texts(frags[run[0] : run[1]], [])
-        return draft
+    ) -> _Reading:
+        """How the label text of ``frags`` reads: its row labels, and which of them the
+        numbers that follow belong to, if a row label ends it (see :meth:`_start_row`)."""
+        matches, text, offsets = self._match(frags)
+        remember = True
+        final = _final(matches) if matches and matches[-1][1] == len(text) else None
+        if final is not None and matches[final][2].group:
+            # group labels only: the numbers are those of the text they leave, if any
+            used = [_label_range(offsets, a, e, self.loc.canonical) for a, e, _, _ in matches]
+            if self._unknown_label(frags, used) is not None:
+                final = None
+        if final is None and matches:
+            # "规章 若干 3 4": text after the label, on the value line, that fills exactly
+            # the columns the numbers leave is a cell that holds text, not label text.
+            _, end, _, table = matches[-1]
+            stop = offsets[end - 1] + 1
+            after = [t for t in frags if _start(t) >= stop]
+            numbers = (
+                len(values.numbers)
+                if isinstance(values, RowLine)
+                else sum(1 for t in values if t.kind != "EMPTY")
+            )
+            # (text cells are told apart by where they start: no two share an offset)
+            on_value_line = {t.start for t in pre}
+            if (
+                after
+                and all(t.start in on_value_line for t in after)
+                and "".join(key_runs(t.text)[0] for t in after) == text[end:]
+                and numbers + len(after) == len(table.columns)
+            ):
+                final = len(matches) - 1
+                values = [*after, *_value_cells(values)]
+                moved = {t.start for t in after}
+                frags = [t for t in frags if t.start not in moved]
+                remember = False  # (a reading that depends on the numbers)
+        if final is None and any(match[2].group for match in matches):
+            # a group label, centred beside its rows, inside a row's label where a table
+            # without ruling lines is read by lines ("3.补正后申请内容仍不" / "（四）无法提供
+            # 明确 1 9 8"): the label text read without the group labels
+            found = self._without_groups(matches, text, offsets)
+            if found is not None:
+                matches, offsets = found
+                final = _final(matches)
+        return _Reading(matches, final, offsets, frags, values, remember)
 
     def _without_groups(
         self,
@@ -963,6 +956,19 @@ class _ChunkReader:
         first, last = spans[0][0], spans[-1][1]
         around = text[max(0, first - 3) : first] + text[last : last + 3]
         return "\t" in around or "|" in around
+
+
+class _Reading(NamedTuple):
+    """How a label text reads (:meth:`_ChunkReader._reading`): the row labels found in
+    it and which of them takes the numbers (None: no row label ends it), with the cells
+    and numbers so read, and whether the reading may be remembered by its text."""
+
+    matches: tuple[tuple[int, int, RowSpec, TableSpec], ...]
+    final: int | None
+    offsets: KeyOffsets
+    frags: list[LexCell]
+    values: list[LexCell] | RowLine
+    remember: bool
 
 
 class _Plan(NamedTuple):
