@@ -171,9 +171,8 @@ def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
 
 
 # A table's header repeated inside it (a row broken across pages): at least so many key
-# characters of it, in at most so many cells, from a header of at most so many
+# characters of it, from a header of at most so many
 _HEADER_MIN = 6
-_HEADER_CELLS = 64
 _HEADER_CHARS = 400
 
 # cells, and characters, of the longest run of cells whose key (and reading) is remembered:
@@ -554,19 +553,25 @@ class _ChunkReader:
         header = self._header()
         if len(header) < _HEADER_MIN:
             return None
-        keys = [key_runs(t.text)[0] for t in frags]
-        for i, key in enumerate(keys):
-            at = header.find(key) if key else -1
-            while at >= 0:
-                reach = at + len(key)
-                j = i + 1
-                # (a bounded walk: cells without key text match anywhere)
-                while j < min(len(keys), i + _HEADER_CELLS) and header.startswith(keys[j], reach):
-                    reach += len(keys[j])
-                    j += 1
-                if reach - at >= _HEADER_MIN:
-                    return i, j
-                at = header.find(key, at + 1)
+        # the cells with key text (the others, punctuation, go with the run they are in)
+        keyed = [(i, k) for i, k in ((i, key_runs(t.text)[0]) for i, t in enumerate(frags)) if k]
+        for n, (first, key) in enumerate(keyed):
+            # the shortest run from this cell with enough text, looked for once: each cell
+            # costs one search of the header, whatever the text around it
+            text, m = key, n + 1
+            while len(text) < _HEADER_MIN and m < len(keyed):
+                text += keyed[m][1]
+                m += 1
+            if len(text) < _HEADER_MIN:
+                return None  # (nor has any later run)
+            at = header.find(text)
+            if at < 0:
+                continue
+            reach = at + len(text)
+            while m < len(keyed) and header.startswith(keyed[m][1], reach):
+                reach += len(keyed[m][1])
+                m += 1
+            return first, keyed[m - 1][0] + 1
         return None
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:

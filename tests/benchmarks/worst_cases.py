@@ -108,6 +108,17 @@ def _groups_in_a_label(n: int) -> str:
     return _TABLE + "（四）无法提供 某某\n" * (n // 12) + "1 2 3 4 5 6 21\n"
 
 
+def _header_words_in_labels(n: int) -> str:
+    """A table with a header, then label text of words from that header on line after
+    line, twice: where no row label ends a label text, it is looked through for the
+    table's header repeated inside it (a row broken across pages), one search of the
+    header for each cell."""
+    row = "1\t2\t3\t4\t5\t6\t21\n"
+    header = f"申请人情况\t总计\n自然人\t商业企业\n一、本年新收政府信息公开申请数量\t{row}"
+    lines = "某某\t申请人情况\n" * (n // 28)
+    return f"{_TABLE}{header}{lines}{row}{lines}（七）总计\t{row}"
+
+
 def _hidden_nesting(n: int) -> bytes:
     """A hidden element holding elements nested as deep as the page is long, then their
     end tags: each end tag finds its element by name (html_hidden), not by a search of
@@ -141,6 +152,7 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "web page, hidden nesting": (_hidden_nesting, 1_000_000),
     "labels without numbers": (_labels_without_numbers, 250_000),
     "group labels in a label": (_groups_in_a_label, 250_000),
+    "header words in labels": (_header_words_in_labels, 250_000),
 }
 
 
