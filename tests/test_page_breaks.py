@@ -6,7 +6,9 @@ runs onto, and lets a row break across pages: the first lines of its label stay 
 foot of one page, the rest comes after the page number and the repeated header. Read
 in that order, the header stood inside the row's label, and every correct report so
 printed got two false errors (an unknown row label, a row missing). The table reader
-now reads such a label without its table's header inside it.
+now reads such a label without its table's header inside it. A running head (the
+report's title at the top of every page) stood there too: the PDF loader leaves out
+what stands in a page's margin at the same height on other pages.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import pytest
 from gilint.config import Config
 from gilint.findings import Finding
 from gilint.linting import Linter
+from gilint.loaders.pdf import _Page, _without_furniture
+from gilint.loaders.pdf_lines import Line
 from gilint.testing import render, sample_report
 from gilint.testing.documents import Block, Document, GridCell, document, to_pdf
 from gilint.testing.helpers import lint_text
@@ -194,3 +198,46 @@ def test_a_pdf_whose_table_three_runs_onto_a_second_page_is_clean(template: str)
     assert sum("申请人情况" in p for p in pages) == 2  # (the header on both pages)
     assert any(p.count("部分公开") == 0 and "不计其他情形" in p for p in pages)
     assert [(f.code, f.message) for f in _findings(data)] == []
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+@pytest.mark.parametrize("repeat", [0, 3])
+def test_a_running_head_inside_a_broken_row_is_not_read(template: str, repeat: int) -> None:
+    import pdfplumber
+
+    data_ = sample_report(template, seed=7)
+    head = f"{data_.issuer}{data_.year}年政府信息公开工作年度报告"
+    doc = document(data_)
+    rows = doc.tables[1].rows
+    row = next(i for i, r in enumerate(rows) if r[1] is not None and "部分公开" in r[1].text)
+    data, _ = to_pdf(_split_table(doc, row, 6, repeat=repeat), running_head=head)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert all(head in (p.extract_text() or "") for p in pdf.pages)
+        assert len(pdf.pages) >= 3
+    assert [(f.code, f.message) for f in _findings(data)] == []
+    text = Linter(Config()).parse(data, "report.pdf").source
+    assert head not in text.replace(" ", "")  # (the title itself is on two lines)
+    assert "- 2 -" not in text
+    assert data_.issuer in text  # the title's first line
+
+
+def _page(number: int, *lines: tuple[str, float]) -> _Page:
+    page = _Page(number, 842.0)
+    for text, top in lines:
+        page.line(Line(text, (100.0, top, 300.0, top + 10)))
+    page.settle()
+    return page
+
+
+def test_only_what_stands_in_a_margin_at_one_height_on_several_pages_is_furniture() -> None:
+    """A running head and a page number repeat; a line met once, a line at another
+    height, a line in the body and a line of numbers alone (a row's, in a table
+    without ruling lines) are the report's."""
+    pages = [
+        _page(1, ("某某报告", 30.0), ("标题", 60.0), ("正文", 300.0), ("- 1 -", 810.0)),
+        _page(2, ("某某报告", 31.0), ("3 4 5 21", 80.0), ("正文", 300.0), ("- 2 -", 810.0)),
+        _page(3, ("某某报告", 30.5), ("3 4 5 21", 80.0), ("标题", 90.0), ("- 3 -", 800.0)),
+    ]
+    _without_furniture(pages)
+    kept = [[item[1].text for item in page.ordered] for page in pages]
+    assert kept == [["标题", "正文"], ["3 4 5 21", "正文"], ["3 4 5 21", "标题", "- 3 -"]]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from gilint.extras import versions
@@ -44,12 +45,15 @@ def _inside(box: Box, x: float, y: float) -> bool:
 
 
 class _Page:
-    """One page's blocks in reading order: ("line", Line), ("row", cells) and
-    ("image", box)."""
+    """One page's blocks: ("line", Line), ("row", cells) and ("image", box), as read,
+    then (:meth:`settle`) in the order they are written."""
 
-    def __init__(self, number: int) -> None:
+    def __init__(self, number: int, height: float) -> None:
         self.number = number
-        self.items: list[tuple[float, int, Any]] = []  # (top, order, item)
+        self.height = height
+        self.items: list[tuple[float, int, Any]] = []  # (top, order, item), as read
+        self.ordered: list[Any] = []  # the items as written (settle)
+        self.paragraph_gap = float("inf")
         self.characters = 0  # read, spaces aside
         self.unmapped = 0  # of them, glyphs with no character (U+FFFD in the text)
 
@@ -70,11 +74,38 @@ class _Page:
     def image(self, box: Box) -> None:
         self.items.append((box[1], len(self.items), ("image", box)))
 
-    def write(self, writer: TextWriter) -> None:
+    def settle(self) -> None:
+        """Put the page's items in the order they are written, top to bottom with a
+        table's row labels before their numbers, and let go of what only that order
+        needed (each line's characters): the pages are kept until all are read."""
         items = [item for _, _, item in sorted(self.items, key=lambda e: (e[0], e[1]))]
-        paragraph_gap = _paragraph_gap([item[1].box for item in items if item[0] == "line"])
+        self.paragraph_gap = _paragraph_gap([item[1].box for item in items if item[0] == "line"])
+        self.ordered = [
+            ("line", item[1]._replace(characters=())) if item[0] == "line" else item
+            for item in _labels_first(items)
+        ]
+        self.items = []
+
+    def margin_lines(self) -> Iterator[tuple[int, str, int]]:
+        """The lines in the page's top and bottom margins, where a running head or foot
+        stands, as (index, text without its digits and spaces, height in steps of
+        ``_SAME_HEIGHT``)."""
+        for index, item in enumerate(self.ordered):
+            if item[0] != "line":
+                continue
+            box = item[1].box
+            if box[3] < self.height * _MARGIN or box[1] > self.height * (1 - _MARGIN):
+                text = _DIGITS_AND_SPACES.sub("", item[1].text)
+                if text:  # (numbers alone may be a table's row: never furniture)
+                    yield index, text, round(box[1] / _SAME_HEIGHT)
+
+    def drop(self, indexes: Collection[int]) -> None:
+        """Leave out the items at ``indexes`` (the page's furniture)."""
+        self.ordered = [item for index, item in enumerate(self.ordered) if index not in indexes]
+
+    def write(self, writer: TextWriter) -> None:
         lowest: float | None = None  # the lowest line's top so far; None after a table row
-        for index, item in enumerate(_labels_first(items)):
+        for index, item in enumerate(self.ordered):
             if item[0] == "image":
                 place = Place("pdf", page=self.number, bbox=_round(item[1]))
                 writer.unread_image(f"第 {self.number} 页", place)
@@ -92,12 +123,40 @@ class _Page:
                 lowest = None
                 continue
             text, box = item[1].text, item[1].box
-            if index and (lowest is None or box[1] - lowest > paragraph_gap):
+            if index and (lowest is None or box[1] - lowest > self.paragraph_gap):
                 writer.write("\n")
             writer.write(text, Place("pdf", page=self.number, bbox=_round(box)))
             writer.write("\n")
             lowest = box[1] if lowest is None else max(lowest, box[1])
         writer.write("\n")
+
+
+# A running head or foot stands in the top or bottom margin: a line within this share of
+# the page's height from its top or bottom edge (A4: 101 points; body text starts some
+# 72 to 105 points down), at the same height on each page (its top, in steps of so many
+# points).
+_MARGIN = 0.12
+_SAME_HEIGHT = 3.0
+_DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
+
+
+def _without_furniture(pages: list[_Page]) -> None:
+    """Leave out of ``pages`` what a word processor prints on every page around the
+    body: a line in the top or bottom margin whose text, digits aside, stands at the
+    same height on another page too (a running head with the report's title, a page
+    number). Inside a table broken over two pages, a running head stood inside the
+    label of a row broken across them."""
+    seen: dict[tuple[str, int], set[int]] = {}
+    for page in pages:
+        for _, text, height in page.margin_lines():
+            seen.setdefault((text, height), set()).add(page.number)
+    repeated = {key for key, numbers in seen.items() if len(numbers) > 1}
+    if not repeated:
+        return
+    for page in pages:
+        page.drop(
+            {order for order, text, height in page.margin_lines() if (text, height) in repeated}
+        )
 
 
 def _labels_first(items: list[Any]) -> list[Any]:
@@ -161,7 +220,7 @@ def _overprinted(chars: list[dict[str, Any]]) -> set[int]:
 def _plumber_page(page: Any, number: int) -> _Page:
     """A page's tables (pdfplumber's table finder) and the lines of text around them,
     each character read once however many times it is drawn over itself."""
-    out = _Page(number)
+    out = _Page(number, float(page.height))
     again = _overprinted(page.chars)
     if again:
         page = page.filter(lambda obj: id(obj) not in again)
@@ -189,6 +248,7 @@ def _plumber_page(page: Any, number: int) -> _Page:
             out.line(read_line(line["text"], box, line["chars"]))
     for image in _unread_images(page):
         out.image(image)
+    out.settle()
     return out
 
 
@@ -227,19 +287,21 @@ class PdfLoader(Loader):
                 import pdfplumber
         except ImportError:
             raise MissingExtra("pdf", " PDF ") from None
-        writer = TextWriter()
-        pages = characters = unmapped = 0
+        read: list[_Page] = []
         try:
             with pdfplumber.open(io.BytesIO(data)) as document:
                 for number, page in enumerate(document.pages, 1):
-                    read = _plumber_page(page, number)
-                    read.write(writer)
+                    read.append(_plumber_page(page, number))
                     page.close()  # pdfminer's objects of a page are not needed again
-                    pages, characters = number, characters + read.characters
-                    unmapped += read.unmapped
         except Exception as exc:  # pdfminer and pdfplumber raise many kinds on bad files
             raise LoaderError(_failure(exc)) from None
-        return writer.loaded("pdf", _glyph_problems(writer, pages, characters, unmapped))
+        _without_furniture(read)
+        writer = TextWriter()
+        for each in read:
+            each.write(writer)
+        characters = sum(each.characters for each in read)
+        unmapped = sum(each.unmapped for each in read)
+        return writer.loaded("pdf", _glyph_problems(writer, len(read), characters, unmapped))
 
 
 def _failure(exc: Exception) -> str:

@@ -15,7 +15,7 @@ import html
 import io
 import re
 from collections.abc import Collection
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -300,13 +300,15 @@ def to_pdf(
     *,
     ruled: bool = True,
     align: Literal["TOP", "MIDDLE", "BOTTOM"] = "MIDDLE",
+    running_head: str | None = None,
 ) -> tuple[bytes, dict[int, int]]:
     """A PDF (reportlab, its built-in CJK font STSong-Light), each table on a page of its
     own and the paragraphs between tables on theirs; and the page of each table. The
     tables numbered in ``pictures`` (1-based, among the document's tables) are drawn as
     a grey picture of 500 × 300 points instead, as a table pasted as a picture is.
     Without ``ruled``, the tables have no ruling lines (a table finder sees none); the
-    cells' text stands at the ``align`` of its cell."""
+    cells' text stands at the ``align`` of its cell. A ``running_head`` is printed at
+    the top of every page, and then the page's number (``- 2 -``) at its foot."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -359,7 +361,16 @@ def to_pdf(
         table.setStyle(TableStyle(commands))
         story.append(table)
     out = io.BytesIO()
-    SimpleDocTemplate(out, pagesize=A4, leftMargin=30, rightMargin=30).build(story)
+
+    def furniture(canvas: Any, template: Any) -> None:
+        if running_head is not None:
+            canvas.setFont("STSong-Light", 9)
+            canvas.drawCentredString(A4[0] / 2, A4[1] - 30, running_head)
+            canvas.drawCentredString(A4[0] / 2, 25, f"- {template.page} -")
+
+    SimpleDocTemplate(out, pagesize=A4, leftMargin=30, rightMargin=30).build(
+        story, onFirstPage=furniture, onLaterPages=furniture
+    )
     return out.getvalue(), pages
 
 
