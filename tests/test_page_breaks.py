@@ -60,11 +60,9 @@ def _broken(
 
 
 def _long_labels(text: str) -> list[str]:
-    """The labels of table 三's rows that a narrow cell wraps (over 12 characters), after
-    its first row (a table whose header and a piece of its first row end a page has
-    nothing read before to know its header by)."""
+    """The labels of table 三's rows that a narrow cell wraps (over 12 characters)."""
     lines = text.split("\n")
-    start = lines.index(_header(lines)[0]) + len(_header(lines)) + 1
+    start = lines.index(_header(lines)[0])
     found = []
     for ln in lines[start:]:
         cells = [c for c in ln.split("\t") if c.strip()]

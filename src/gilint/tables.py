@@ -528,7 +528,9 @@ class _ChunkReader:
 
     def _header(self) -> str:
         """The key of the table's header: the text no label took before its first row,
-        where that row is one the format knows ("" otherwise, or before any row)."""
+        and that row's own label text where no format knows it (the label of a first
+        row broken at the foot of a page takes the header above it in). "" before any
+        row, or where the first row has no label."""
         table = self.tables[-1]
         if table.header is not None:
             return table.header
@@ -536,11 +538,13 @@ class _ChunkReader:
             return ""
         first = table.rows[0]
         header = ""
-        if first.row is not None and first.label is not None:
+        if first.label is not None:
             canonical = self.loc.canonical
-            header = "".join(
-                key_runs(canonical[s:e])[0] for s, e in table.texts if e <= first.label[0]
-            )
+            start, end = first.label
+            spans = [(s, e) for s, e in table.texts if e <= start]
+            if first.row is None:
+                spans.append((start, end))
+            header = "".join(key_runs(canonical[s:e])[0] for s, e in spans)
         table.header = header if len(header) <= _HEADER_CHARS else ""
         return table.header
 
@@ -549,13 +553,19 @@ class _ChunkReader:
         as the cells ``i:j`` whose key runs through part of it, if any. A word
         processor repeats a table's first rows at the top of every page it runs onto
         (a heading row), and a row that breaks across the pages has them inside its
-        label. Only a run of at least ``_HEADER_MIN`` key characters counts."""
-        header = self._header()
-        if len(header) < _HEADER_MIN:
-            return None
+        label. Only a run of at least ``_HEADER_MIN`` key characters counts. Before the
+        table's first row, the header is what the label text itself began with, and a
+        run counts where it stood earlier in the text (the first row broken)."""
         # the cells with key text (the others, punctuation, go with the run they are in)
         keyed = [(i, k) for i, k in ((i, key_runs(t.text)[0]) for i, t in enumerate(frags)) if k]
+        own = not self.tables[-1].rows
+        header = "".join(k for _, k in keyed)[:_HEADER_CHARS] if own else self._header()
+        if len(header) < _HEADER_MIN:
+            return None
+        offset = 0  # where the cell's key begins in the label text's
         for n, (first, key) in enumerate(keyed):
+            limit = min(offset, len(header)) if own else len(header)
+            offset += len(key)
             # the shortest run from this cell with enough text, looked for once: each cell
             # costs one search of the header, whatever the text around it
             text, m = key, n + 1
@@ -564,11 +574,11 @@ class _ChunkReader:
                 m += 1
             if len(text) < _HEADER_MIN:
                 return None  # (nor has any later run)
-            at = header.find(text)
+            at = header.find(text, 0, limit)
             if at < 0:
                 continue
             reach = at + len(text)
-            while m < len(keyed) and header.startswith(keyed[m][1], reach):
+            while m < len(keyed) and header.startswith(keyed[m][1], reach, limit):
                 reach += len(keyed[m][1])
                 m += 1
             return first, keyed[m - 1][0] + 1
