@@ -487,11 +487,11 @@ class _ChunkReader:
         if found is None:
             # the table's header repeated between the two parts of the label, at the
             # top of the page where a row broke across pages
-            run = self._header_run(frags)
-            if run is not None:
-                found = self._completion([*frags[: run[0]], *frags[run[1] :]], previous)
+            split = self._without_header(frags)
+            if split is not None:
+                found = self._completion(split[0], previous)
                 if found is not None:
-                    self._keep_texts(frags[run[0] : run[1]], [])
+                    self._keep_texts(split[1], [])
         return frags if found is None else found
 
     def _completion(self, frags: list[LexCell], previous: _RowDraft) -> list[LexCell] | None:
@@ -547,6 +547,14 @@ class _ChunkReader:
             header = "".join(key_runs(canonical[s:e])[0] for s, e in spans)
         table.header = header if len(header) <= _HEADER_CHARS else ""
         return table.header
+
+    def _without_header(self, frags: list[LexCell]) -> tuple[list[LexCell], list[LexCell]] | None:
+        """The cells of ``frags`` less the table's header repeated among them, and the
+        header's cells; None where it does not stand there or is all there is."""
+        run = self._header_run(frags)
+        if run is None or run == (0, len(frags)):
+            return None
+        return [*frags[: run[0]], *frags[run[1] :]], frags[run[0] : run[1]]
 
     def _header_run(self, frags: list[LexCell]) -> tuple[int, int] | None:
         """Where the table's header stands again among ``frags``, a label text's cells,
@@ -611,15 +619,13 @@ class _ChunkReader:
             if plan is not None:
                 return self._follow(plan, frags, values)
         reading = self._reading(frags, values, pre)
-        if reading.final is None:
-            run = self._header_run(frags)
-            rest = [*frags[: run[0]], *frags[run[1] :]] if run is not None else []
-            if run is not None and rest:
-                kept = {t.start for t in rest}
-                unheaded = self._reading(rest, values, [t for t in pre if t.start in kept])
-                if unheaded.final is not None:
-                    self._keep_texts(frags[run[0] : run[1]], [])
-                    reading = unheaded._replace(remember=False)  # (read from part of it)
+        split = self._without_header(frags) if reading.final is None else None
+        if split is not None:
+            kept = {t.start for t in split[0]}
+            unheaded = self._reading(split[0], values, [t for t in pre if t.start in kept])
+            if unheaded.final is not None:
+                self._keep_texts(split[1], [])
+                reading = unheaded._replace(remember=False)  # (read from part of it)
         matches, final, offsets, frags, values, remember = reading
         if final is not None:
             plan = _plan(matches, final, offsets, frags, self.loc.canonical)
