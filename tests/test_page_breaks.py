@@ -239,3 +239,39 @@ def test_only_what_stands_in_a_margin_at_one_height_on_several_pages_is_furnitur
     _without_furniture(pages)
     kept = [[item[1].text for item in page.ordered] for page in pages]
     assert kept == [["标题", "正文"], ["3 4 5 21", "正文"], ["3 4 5 21", "标题", "- 3 -"]]
+
+
+_HEAD = "示例县示例镇人民政府2024年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("numbers", ["before", "after"])
+def test_a_running_head_in_text_after_two_page_numbers_is_not_read(numbers: Numbers) -> None:
+    """A PDF's text from another tool keeps the running head at the top of each page,
+    after the page number: where it follows two page numbers or more, it is read as the
+    page number is, and a row broken under it reads as one."""
+    text = render(sample_report("2021", seed=7), "tabs").text
+    label = "(二) 部分公开(区分处理的，只计这一情形，不计其他情形)"
+    broken = _broken(text, label, 6, numbers, header=[_HEAD]).split("\n")
+    at = next(i for i, ln in enumerate(broken) if "1.属于国家秘密" in ln)
+    twice = "\n".join([*broken[:at], "", "- 3 -", "", _HEAD, *broken[at:]])
+    assert twice.count(_HEAD) == 2
+    assert lint_text(twice, config={}) == []
+
+
+def test_a_line_after_one_page_number_is_read() -> None:
+    """Once is no running head: a line after a single page number (a paragraph that
+    begins the page) stays the report's, and so do lines of a table's cells."""
+    text = render(sample_report("2021", seed=7), "wrapped").text
+    paragraph = "本机关全年未发生因政府信息公开引发的舆情事件。"
+    first = text.index("（二）依申请公开情况")
+    once = f"{text[:first]}- 1 -\n\n{paragraph}\n\n{text[first:]}"
+    assert paragraph in _prose(once)
+    at = once.index("六、其他需要报告的事项")
+    twice = f"{once[:at]}- 2 -\n\n{paragraph}\n\n{once[at:]}"
+    assert paragraph not in _prose(twice)
+
+
+def _prose(text: str) -> str:
+    import gilint
+
+    return "".join(p.text for s in gilint.parse(text).sections for p in s.paragraphs)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
@@ -115,6 +116,7 @@ _TITLE_WORDS = ("年度报告", "工作报告")
 _MAX_TITLE = 80
 _MAX_ISSUER = 30  # no body's name on a line above the title is longer
 _MAX_FURNITURE = 24  # no page number or running footer is longer
+_MAX_RUNNING_HEAD = 60  # nor a running head: a title, a body's name
 # A line longer than this is web page text kept as one line (a paragraph of a report is
 # seldom a fifth as long): it is cut at any part heading run into it.
 _LONG_TEXT_LINE = 1000
@@ -460,6 +462,18 @@ class LineLexer:
     # -- the main loop ----------------------------------------------------------------
 
     def lex(self, text: str) -> LexResult:
+        """The tokens of ``text``. A line that follows a page number on two pages or more
+        is a running head (the report's title or the body's name at the top of every
+        page of a PDF, in its text): the text is read again without those lines."""
+        result, heads = self._lex(text, frozenset())
+        repeated = _running_heads(heads)
+        return self._lex(text, repeated)[0] if repeated else result
+
+    def _lex(self, text: str, skipped: frozenset[int]) -> tuple[LexResult, list[tuple[int, str]]]:
+        """The tokens of ``text`` less the lines that start at ``skipped``, and the
+        lines that followed a page number (their start and text), headings aside."""
+        after_page = False  # the line before was a page number
+        heads: list[tuple[int, str]] = []
         tokens: list[Token] = []
         headings: dict[int, HeadingMatch] = {}  # the part headings so far, by offset
         seen: set[str] = set()
@@ -492,11 +506,18 @@ class LineLexer:
                 flush()
                 continue
             if len(content) <= _MAX_FURNITURE and _PAGE_FURNITURE.fullmatch(content):
+                after_page = True
                 continue  # as if the page had not broken here
+            if skipped and start in skipped:
+                continue  # a running head: the same
             line = _new_line((start, piece))
             if run and (tokens[-1].type != "PART" or state.table_open):
                 close_run()  # (a table run read since is something between headings)
             heading = self.match_heading(line, seen, state.last_part, state.tabled)
+            if after_page:
+                after_page = False
+                if heading is None and len(content) <= _MAX_RUNNING_HEAD and _one_cell(content):
+                    heads.append((start, content))
             if heading is not None:
                 flush()
                 state.release_pending(text, tokens)
@@ -524,7 +545,7 @@ class LineLexer:
         state.end_table(text, tokens)
         if run and tokens[-1].type != "PART":
             close_run()
-        return LexResult(tokens, state.unread_table)
+        return LexResult(tokens, state.unread_table), heads
 
     # -- paragraphs -------------------------------------------------------------------
 
@@ -1075,3 +1096,15 @@ def _classify(text: str, pieces: list[_Piece], captions: CaptionForm) -> tuple[L
         first, last = pieces[0][0], pieces[-1][1]
         return (LexCell("RULE", text[first:last], first, last),)
     return tuple(out)
+
+
+def _running_heads(heads: list[tuple[int, str]]) -> frozenset[int]:
+    """Where the running heads stand among the lines that followed a page number
+    (``heads``): each such line whose text follows another page number too."""
+    counts = Counter(content for _, content in heads)
+    return frozenset(start for start, content in heads if counts[content] > 1)
+
+
+def _one_cell(content: str) -> bool:
+    """Whether a line is one piece of text, as a running head is, not a table's cells."""
+    return "\t" not in content and "|" not in content
