@@ -107,7 +107,10 @@ def _table(raw: list[list[str]]) -> tuple[Block, list[list[int]]]:
     split: list[tuple[list[str], list[str]]] = []  # (labels, numbers) of data rows
     for row in rows:
         first = next((i for i, c in enumerate(row) if _is_number(c)), len(row))
-        numbers = [c for c in row[first:] if c]
+        # the values: from the first number to the last cell written (a "-7" change
+        # too); blank cells between them stay in their columns
+        last = max((i for i in range(first, len(row)) if row[i]), default=first - 1)
+        numbers = row[first : last + 1]
         labels = row[:first]
         while labels and not labels[-1]:
             labels.pop()
@@ -141,11 +144,10 @@ def _table(raw: list[list[str]]) -> tuple[Block, list[list[int]]]:
         grid += [width - len(numbers) + k for k in range(len(numbers))]
         # tab cells between the labels and the numbers (blank) stand in the spanned label
         tab_columns: list[int] = []
-        number_index = label_index = 0
-        for cell in row:
-            if _is_number(cell):
-                tab_columns.append(grid[len(labels) + number_index])
-                number_index += 1
+        label_index = 0
+        for at in range(len(row)):
+            if first <= at < first + len(numbers):
+                tab_columns.append(grid[len(labels) + at - first])
             else:
                 tab_columns.append(min(label_index, max(0, len(labels) - 1)))
                 label_index += 1
@@ -280,13 +282,15 @@ def to_docx(doc: Document, pictures: Collection[int] = ()) -> bytes:
 
 
 def _widths(block: Block, total: float) -> list[float]:
-    """Column widths: the label columns (no number in them) share 45 % of the page, the
-    number columns the rest, so that every table fits on one page."""
+    """Column widths: the label columns (those left of every number) share 45 % of the
+    page, the number columns (blank ones among them) the rest, so that every table fits
+    on one page."""
     width = len(block.rows[0])
-    labels = [
-        not any(cell is not None and _is_number(cell.text) for cell in (r[c] for r in block.rows))
-        for c in range(width)
-    ]
+    first = min(
+        (c for r in block.rows for c, cell in enumerate(r) if cell and _is_number(cell.text)),
+        default=width,
+    )
+    labels = [c < first for c in range(width)]
     count = sum(labels)
     if not count or count == width:
         return [total / width] * width
