@@ -146,17 +146,16 @@ def _without_furniture(pages: list[_Page]) -> None:
     same height on another page too (a running head with the report's title, a page
     number). Inside a table broken over two pages, a running head stood inside the
     label of a row broken across them."""
+    margins = [list(page.margin_lines()) for page in pages]
     seen: dict[tuple[str, int], set[int]] = {}
-    for page in pages:
-        for _, text, height in page.margin_lines():
+    for page, lines in zip(pages, margins, strict=True):
+        for _, text, height in lines:
             seen.setdefault((text, height), set()).add(page.number)
     repeated = {key for key, numbers in seen.items() if len(numbers) > 1}
     if not repeated:
         return
-    for page in pages:
-        page.drop(
-            {order for order, text, height in page.margin_lines() if (text, height) in repeated}
-        )
+    for page, lines in zip(pages, margins, strict=True):
+        page.drop({index for index, text, height in lines if (text, height) in repeated})
 
 
 def _labels_first(items: list[Any]) -> list[Any]:
