@@ -23,9 +23,11 @@ VARIANTS = {
     "fee-wordings": variants.fee_wordings,
     "ocr-issuer": variants.ocr_issuer,
     "blank-columns": variants.blank_columns,
+    "blank-first-column": variants.blank_first_column,
     "narrative-first": variants.narrative_first,
 }
 # (variants.headless_overview has a warning of its own: tested below)
+BLANK_VARIANTS = ("blank-columns", "blank-first-column")  # a warning on the blank cells
 
 
 def lint(data: ReportData, layout: str) -> list[Finding]:
@@ -52,7 +54,7 @@ def test_correct_reports_get_no_error_in_any_layout(
     assert all(allowed(f, data, layout) for f in findings), [
         (f.code, f.severity.value, f.message) for f in findings
     ]
-    if layout in SEPARATED_LAYOUTS and variant != "blank-columns":
+    if layout in SEPARATED_LAYOUTS and variant not in BLANK_VARIANTS:
         assert findings == []
 
 
@@ -77,6 +79,26 @@ def test_blank_columns_are_one_warning_where_they_can_be_seen(layout: str) -> No
     assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
     assert "125 个单元格为空" in findings[0].message  # 25 rows × 5 columns
     assert len(findings[0].related) == 125  # each cell a related location
+
+
+@pytest.mark.parametrize("layout", BLANKS_KEPT)
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_blank_first_cell_is_read_in_its_column(template: str, layout: str) -> None:
+    """自然人 blank in every row: the empty cell before the numbers is the row's blank
+    cell, not a merged label column, as the row's total tells; rows of zeros, where
+    any reading adds up, take the blank written rather than a missing 总计."""
+    data = variants.blank_first_column(sample_report(template, seed=3))
+    findings = lint(data, layout)
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+    rows = data.tables["3"]
+    assert f"{len(rows)} 个单元格为空" in findings[0].message
+    table = gilint.parse(render(data, layout).text).table("3")  # type: ignore[arg-type]
+    assert table is not None and len(table.rows) == len(rows)
+    for row in table.rows:
+        assert row.id is not None and row.reading is Reading.REPAIRED, row.label
+        assert row.statuses[0] is CellStatus.BLANK
+        assert [str(v) for v in row.values[1:]] == list(rows[row.id][1:]), row.label
+        assert row.repair is not None and "自然人" in row.repair
 
 
 @pytest.mark.parametrize("layout", ["wrapped", "web", "runs"])

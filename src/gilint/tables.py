@@ -111,6 +111,14 @@ def _first_number(kinds: list[str]) -> int:
     return min(found) if found else len(kinds)
 
 
+def _text_end(cells: Sequence[LexCell]) -> Sequence[LexCell]:
+    """``cells`` up to their last text cell: what follows is empty cells, if anything."""
+    end = len(cells)
+    while end and cells[end - 1].kind == "EMPTY":
+        end -= 1
+    return cells[:end]
+
+
 def _start(cell: LexCell) -> int:
     return cell.start
 
@@ -271,9 +279,11 @@ class RepairBudget:
 class _RowDraft:
     """A row as read so far; ``label`` is the canonical offsets of its label. Its value
     cells are ``tokens``, or the numbers of one row line (``run``), cut into cells only
-    when the row needs more than the usual reading (:meth:`cells`)."""
+    when the row needs more than the usual reading (:meth:`cells`). ``blanks`` are the
+    empty cells between its label text and its first number: label columns of merged
+    cells, or its own first cells left blank (:func:`_blanks_placed` tells)."""
 
-    __slots__ = ("continuable", "label", "row", "run", "spec", "tokens")
+    __slots__ = ("blanks", "continuable", "label", "row", "run", "spec", "tokens")
 
     def __init__(
         self,
@@ -288,6 +298,7 @@ class _RowDraft:
         self.label = label
         self.run: RowLine | None = None
         self.tokens: list[LexCell] = []
+        self.blanks: Sequence[LexCell] = ()
         if isinstance(tokens, RowLine):
             self.run = tokens
         else:
@@ -383,11 +394,13 @@ class _ChunkReader:
     def read(self) -> list[Table]:
         buffer: list[LexCell] = []
         current: _RowDraft | None = None
+        blanks: list[LexCell] = []  # empty cells since the last text (see _RowDraft)
         for chunk_line in self.chunk.lines:
             if isinstance(chunk_line, RowLine):  # the usual row line, its numbers uncut
                 pre = [t for t in chunk_line.label if t.kind == "FRAG"]
-                current = self._numbers(pre, chunk_line, buffer, current)
-                buffer = []
+                blanks.extend(chunk_line.label[len(_text_end(chunk_line.label)) :])
+                current = self._numbers(pre, chunk_line, buffer, current, blanks)
+                buffer, blanks = [], []
                 self.tables[-1].touch(chunk_line.start, chunk_line.end)  # in text order
                 continue
             for line, kinds in self._logical_lines(chunk_line):
@@ -398,6 +411,8 @@ class _ChunkReader:
                     # line): blank cells of the row being read, or label columns before it
                     if current is not None and current.has_room(len(kinds)):
                         current.cells().extend(line)
+                    elif buffer:
+                        blanks.extend(line)
                     continue
                 if "VALUE" not in kinds:
                     buffer.extend(t for t in line if t.kind == "FRAG")
@@ -405,12 +420,16 @@ class _ChunkReader:
                     if present:  # cells are in text order
                         self.tables[-1].touch(present[0].start, present[-1].end)
                     current = None
+                    blanks = list(line[len(_text_end(line)) :])
                     continue
                 first_value = kinds.index("VALUE")
                 pre = [t for t in line[:first_value] if t.kind == "FRAG"] if first_value else []
                 values = list(line[first_value:])
-                current = self._numbers(pre, values, buffer, current)
-                buffer = []
+                if pre:
+                    blanks = []
+                blanks.extend(line[len(_text_end(line[:first_value])) : first_value])
+                current = self._numbers(pre, values, buffer, current, blanks)
+                buffer, blanks = [], []
                 if "EMPTY" in kinds[first_value:]:
                     current.continuable = False
                 self.tables[-1].touch(values[0].start, values[-1].end)  # in text order
@@ -450,19 +469,24 @@ class _ChunkReader:
         values: list[LexCell] | RowLine,
         buffer: list[LexCell],
         current: _RowDraft | None,
+        blanks: list[LexCell],
     ) -> _RowDraft:
         """The row a line's numbers (its cells, or a row line's) belong to: a new row
         when text stands before them (``pre`` on their line, ``buffer`` since the last
         numbers), else the rest of the row being read if it needs more, else a row of
-        their own."""
+        their own. A new row keeps the empty cells just before the numbers (``blanks``)."""
         if pre or buffer:
             label = buffer + pre
             frags = self._completed(label)
+            draft = None
             if frags is label:  # the usual row
-                return self._start_row(label, values, pre)
-            if frags:  # what is left after the end of the row before
+                draft = self._start_row(label, values, pre)
+            elif frags:  # what is left after the end of the row before
                 on_line = [t for t in pre if _start(t) >= _start(frags[0])]
-                return self._start_row(frags, values, on_line)
+                draft = self._start_row(frags, values, on_line)
+            if draft is not None:
+                draft.blanks = blanks
+                return draft
         if current is not None and current.needs_more():
             current.cells().extend(_value_cells(values))
             return current
@@ -862,6 +886,11 @@ class _ChunkReader:
             placed = run
         else:
             tokens = draft.cells()
+            if draft.blanks and spec is not None and row_id is not None:
+                found = _blanks_placed(tokens, draft.blanks, spec)
+                if found is not None:
+                    tokens, repair = found
+                    reading = Reading.REPAIRED
             if tokens and tokens[-1].kind == "EMPTY":
                 # trailing empty cells count only where the row would otherwise fall short
                 kept = list(tokens)
@@ -1144,6 +1173,64 @@ def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple
             found.extend(_trimmed_text(tok.text[pos - s : cs - s], pos))
             pos = max(pos, ce)
     return found
+
+
+def _blanks_placed(
+    tokens: list[LexCell], blanks: Sequence[LexCell], spec: TableSpec
+) -> tuple[list[LexCell], str] | None:
+    """A row's cells with its first cells left blank, where the row's identities tell.
+
+    Where cells are separated, a row whose numbers stop a column or more short may have
+    its first cells blank (``1.属于国家秘密 | | 7 | 7 | 7 | 8 | 8 | 37``) or its last: the
+    empty cells before its numbers (``blanks``) are label columns of merged cells as
+    often as blank cells. Read as written, the numbers stand a column too far left and
+    every identity of the row and its columns fails. So each number of blanks the row
+    may start with is tried, and the row starts with the one that makes its identities
+    hold (blanks count as zero, as the rules count them). Where several do and give the
+    same numbers (a row of zeros), it starts with as many as it has room for: the
+    blanks written are its blank cells, rather than cells it has none for. Otherwise
+    (no identity in the row, no way fitting, ways giving other numbers) None: the row
+    is read as written."""
+    columns = spec.columns
+    width = len(columns)
+    core = list(_text_end(tokens))
+    room = width - len(core)
+    if not core or room <= 0:
+        return None
+    index = {column.id: i for i, column in enumerate(columns)}
+    sums = [
+        ([index[c] for c in identity.left], [index[c] for c in identity.right])
+        for identity in spec.identities
+        if identity.axis == "row"
+    ]
+    if not sums:
+        return None
+    fits: dict[int, list[Number]] = {}  # blanks to start with -> the row's numbers
+    for lead in range(min(len(blanks), room) + 1):
+        numbers: list[Number] = [0] * width
+        for at, tok in enumerate(core, start=lead):
+            value, status, _ = _read(tok, columns[at].kind)
+            if status is CellStatus.OK and value is not None:
+                numbers[at] = value
+            elif status is not CellStatus.BLANK and status is not CellStatus.PLACEHOLDER:
+                return None  # a cell that is no number: nothing to weigh
+        if all(_sum(numbers, left) == _sum(numbers, right) for left, right in sums):
+            fits[lead] = numbers
+    if not fits or any(numbers != fits[max(fits)] for numbers in fits.values()):
+        return None
+    lead = max(fits)
+    if not lead:
+        return None
+    first = columns[lead].label
+    named = f"“{columns[0].label}”" + (f"至“{columns[lead - 1].label}”" if lead > 1 else "")
+    return (
+        [*blanks[-lead:], *core, *tokens[len(core) : len(core) + room - lead]],
+        f"数字前的空白单元格按本行的合计关系读作{named}，数字从“{first}”列读起",
+    )
+
+
+def _sum(numbers: Sequence[Number], at: Sequence[int]) -> Number:
+    return sum((numbers[i] for i in at), start=0)
 
 
 def _value_cells(values: list[LexCell] | RowLine) -> Sequence[LexCell]:

@@ -76,6 +76,20 @@ def blank_columns(data: ReportData) -> ReportData:
     return attrs.evolve(data, tables=tables)
 
 
+def blank_first_column(data: ReportData) -> ReportData:
+    """Table 三 with 自然人 left blank in every row, as a body that only organisations
+    applied to may leave it: the blank stands right after the row's label, where the
+    empty cells of merged label columns stand too. The numbers stay consistent: each
+    row's natural persons are counted with 商业企业 instead."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for row, cells in data.tables["3"].items():
+        natural, commercial, *rest = cells
+        rows[row] = ("", str(int(natural or 0) + int(commercial or 0)), *rest)
+    tables: dict[str, dict[str, tuple[str, ...]]] = {t: dict(v) for t, v in data.tables.items()}
+    tables["3"] = rows
+    return attrs.evolve(data, tables=tables)
+
+
 def narrative_first(data: ReportData) -> ReportData:
     spec = data.spec
     return attrs.evolve(

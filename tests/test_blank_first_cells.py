@@ -1,0 +1,104 @@
+"""A row whose first cells are blank, where cells are separated (tabs, pipes, a table).
+
+The empty cells between a row's label and its numbers are the label columns of merged
+cells as often as the row's own blank cells: ``（三）不予公开 | 1.属于国家秘密 | | 7 | …``
+has its 自然人 blank, ``一、本年新收… | | 5 | …`` a label over two columns. Read as
+written, a row with its first cell blank stood a column too far left: a missing 总计
+and every column identity failing, some eight false errors a row. The row's own
+identities tell which it is; where they cannot, the row is read as written.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import gilint
+from gilint.ast import CellStatus, Reading, Row
+from gilint.findings import Finding, Severity
+from gilint.testing import ReportData, render, sample_report
+
+ROW = "outcome.refused.state_secret"  # 1.属于国家秘密, a sub-row under its group label
+
+
+SIBLING = "outcome.refused.prohibited"  # 2.其他法律行政法规禁止公开, in the same group
+
+
+def _data(cells: tuple[str, ...], moved: bool = False) -> ReportData:
+    """The report with the row's cells replaced; ``moved``: its counts are added to
+    its sibling's, so every column still adds up."""
+    data = sample_report("2021", seed=1)
+    tables = {t: dict(rows) for t, rows in data.tables.items()}
+    if moved:
+        old, sibling = tables["3"][ROW], tables["3"][SIBLING]
+        tables["3"][SIBLING] = tuple(
+            str(int(a) + int(b)) for a, b in zip(old, sibling, strict=True)
+        )
+    tables["3"][ROW] = cells
+    return attrs.evolve(data, tables=tables)
+
+
+def _read(data: ReportData, layout: str) -> tuple[Row, list[Finding]]:
+    text = render(data, layout).text
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    row = table.row(ROW)
+    assert row is not None
+    return row, gilint.lint(text, config={"select": ["GI"]})
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "cells"])
+def test_a_blank_first_cell_that_the_total_places(layout: str) -> None:
+    # the data has 0 natural persons here: left blank, the report stays correct
+    assert sample_report("2021", seed=1).tables["3"][ROW][0] == "0"
+    row, findings = _read(_data(("", "7", "7", "7", "8", "8", "37")), layout)
+    assert row.reading is Reading.REPAIRED
+    assert row.statuses == (CellStatus.BLANK,) + (CellStatus.OK,) * 6
+    assert row.values[1:] == (7, 7, 7, 8, 8, 37)
+    assert row.repair == "数字前的空白单元格按本行的合计关系读作“自然人”，数字从“商业企业”列读起"
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+    assert "“1.属于国家秘密”“自然人”" in findings[0].message
+    blank = row.cells[0]
+    assert blank.span.start < row.cells[1].span.start  # the empty cell before the 7
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_a_row_of_zeros_takes_the_blank_written(layout: str) -> None:
+    """Any reading of zeros adds up: the blank written before them is the row's blank
+    cell, rather than a 总计 the row has no cell for."""
+    row, findings = _read(_data(("", "0", "0", "0", "0", "0", "0"), moved=True), layout)
+    assert row.reading is Reading.REPAIRED
+    assert row.statuses[0] is CellStatus.BLANK and row.values[1:] == (0,) * 6
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_numbers_that_add_up_only_as_written_are_read_as_written(layout: str) -> None:
+    # 总计 left blank: the six numbers are 自然人 … 其他, and their total is missing
+    row, findings = _read(_data(("0", "7", "7", "7", "8", "8", "")), layout)
+    assert row.reading is Reading.EXACT
+    assert row.values[:6] == (0, 7, 7, 7, 8, 8)
+    assert row.statuses[6] in (CellStatus.BLANK, CellStatus.MISSING)
+    assert any(f.severity is Severity.ERROR for f in findings)  # the total is wrong
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_a_row_that_adds_up_in_no_reading_is_read_as_written(layout: str) -> None:
+    # 自然人 blank, and a total that is wrong whichever column the blank is in
+    row, findings = _read(_data(("", "7", "7", "7", "8", "8", "40")), layout)
+    assert row.reading is Reading.EXACT
+    assert row.values[:6] == (7, 7, 7, 8, 8, 40)
+    assert any(f.severity is Severity.ERROR for f in findings)
+
+
+def test_a_table_without_identities_in_its_rows_is_read_as_written() -> None:
+    """Table 二's columns have no sum in a row: nothing tells where a blank belongs."""
+    text = render(sample_report("2021", seed=1), "tabs").text
+    lines = text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("规章\t"))
+    label, _, numbers = lines[at].partition("\t")
+    cells = numbers.split("\t")
+    lines[at] = "\t".join([label, "", *cells[1:]])  # the first number left blank
+    report = gilint.parse("\n".join(lines))
+    rows = [r for t in report.tables() for r in t.rows if r.label == "规章"]
+    assert rows and all(r.reading is not Reading.REPAIRED for r in rows)
