@@ -12,6 +12,7 @@ before its numbers, and group labels (merged cells beside the label) before the 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any, Literal
 
 import pytest
@@ -20,7 +21,7 @@ from gilint.config import Config
 from gilint.findings import Finding
 from gilint.linting import Linter
 from gilint.loaders.pdf_lines import Line, labels_before_numbers, line
-from gilint.testing import render, sample_report
+from gilint.testing import ReportData, render, sample_report
 from gilint.testing.documents import document, to_pdf
 from gilint.testing.helpers import lint_text
 
@@ -261,3 +262,52 @@ def test_a_labels_end_after_its_numbers_completes_its_row(
     wrapped = _wrapped_rows(text, numbers)
     assert wrapped.count("\n") > text.count("\n") + 5  # (labels wrapped)
     assert lint_text(wrapped, config={}) == []
+
+
+def _group_label_split(data: ReportData, arrangement: str) -> tuple[str, int]:
+    """The ``wrapped`` layout with each group label of table 三's sub-rows taken from
+    its place before its rows and cut in two around one of them, as a label centred
+    in a merged cell falls among its rows' lines: ``前半 label`` / ``后半`` / numbers
+    (``around``), or label / ``前半`` / numbers / ``后半`` (``numbers``). Also the
+    number of rows so cut."""
+    spec = data.spec.table("3")
+    assert spec is not None
+    text = render(data, "wrapped").text
+    members: dict[str, list[str]] = {}
+    group = None
+    for row in spec.rows:
+        if row.group:
+            group = row.label
+        elif group is not None and row.id.count(".") == 2 and row.label is not None:
+            members.setdefault(group, []).append(row.label)
+    cut = 0
+    for group_label, labels in members.items():
+        wrapped = "\n".join(group_label[i : i + 3] for i in range(0, len(group_label), 3))
+        assert f"\n{wrapped}\n" in text
+        text = text.replace(f"\n{wrapped}\n", "\n", 1)
+        head, tail = group_label[: len(group_label) // 2], group_label[len(group_label) // 2 :]
+        for label in labels[1:2]:  # the second row of the group: its middle
+            found = re.search(rf"^{re.escape(label)} ((?:\d+ ){{6}}\d+)$", text, re.M)
+            if found is None:
+                continue  # a long label, wrapped by the layout
+            numbers = found.group(1)
+            if arrangement == "around":
+                text = text.replace(found.group(0), f"{head} {label}\n{tail}\n{numbers}")
+            else:
+                text = text.replace(found.group(0), f"{label}\n{head}\n{numbers}\n{tail}")
+            cut += 1
+    return text, cut
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+@pytest.mark.parametrize("arrangement", ["around", "numbers"])
+def test_a_group_label_cut_among_its_rows_lines_takes_no_row(
+    template: str, arrangement: str
+) -> None:
+    """A group label centred in its merged cell, read by lines, falls in pieces among
+    its rows' lines: around a row's label, or between the label and its numbers. Its
+    pieces are read as the table's text, not as a row's label (an unknown row label
+    and a row without numbers, two false errors)."""
+    text, cut = _group_label_split(sample_report(template, seed=4), arrangement)
+    assert cut >= 3
+    assert lint_text(text, config={}) == []

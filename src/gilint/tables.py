@@ -182,6 +182,9 @@ def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
 # characters of it, from a header of at most so many
 _HEADER_MIN = 6
 _HEADER_CHARS = 400
+# a piece of a group label among a row's label text: a cell of at least so many key
+# characters (one character alone is too often part of a row label as well)
+_PIECE_MIN = 2
 
 # cells, and characters, of the longest run of cells whose key (and reading) is remembered:
 # the text cells of a table's chunk reach some 460 characters (table 三, one line a row)
@@ -580,6 +583,28 @@ class _ChunkReader:
             return None
         return [*frags[: run[0]], *frags[run[1] :]], frags[run[0] : run[1]]
 
+    def _without_group_pieces(
+        self, frags: list[LexCell]
+    ) -> tuple[list[LexCell], list[LexCell]] | None:
+        """The cells of ``frags`` less those that are pieces of a group label, and those
+        pieces; None where there are none, or nothing else. A group label stands in a
+        cell merged down beside its rows, centred: read by lines, its lines fall among
+        theirs, around a wrapped row label or its numbers (``三、本年度办理`` / ``8.属于
+        行政查询事项`` / ``结果`` / ``905 999 …``). A piece is a cell with at least two key
+        characters, all found together in one group label of the table."""
+        spec = self.tables[-1].spec
+        if spec is None:
+            return None
+        groups = [k for row in spec.rows if row.group for k in row.match_keys()]
+        pieces = {
+            t.start
+            for t in frags
+            if len(key := key_runs(t.text)[0]) >= _PIECE_MIN and any(key in g for g in groups)
+        }
+        if not pieces or len(pieces) == len(frags):
+            return None
+        return [t for t in frags if t.start not in pieces], [t for t in frags if t.start in pieces]
+
     def _header_run(self, frags: list[LexCell]) -> tuple[int, int] | None:
         """Where the table's header stands again among ``frags``, a label text's cells,
         as the cells ``i:j`` whose key runs through part of it, if any. A word
@@ -643,13 +668,16 @@ class _ChunkReader:
             if plan is not None:
                 return self._follow(plan, frags, values)
         reading = self._reading(frags, values, pre)
-        split = self._without_header(frags) if reading.final is None else None
-        if split is not None:
-            kept = {t.start for t in split[0]}
-            unheaded = self._reading(split[0], values, [t for t in pre if t.start in kept])
-            if unheaded.final is not None:
-                self._keep_texts(split[1], [])
-                reading = unheaded._replace(remember=False)  # (read from part of it)
+        if reading.final is None:
+            for split in (self._without_header(frags), self._without_group_pieces(frags)):
+                if split is None:
+                    continue
+                kept = {t.start for t in split[0]}
+                cleared = self._reading(split[0], values, [t for t in pre if t.start in kept])
+                if cleared.final is not None:
+                    self._keep_texts(split[1], [])
+                    reading = cleared._replace(remember=False)  # (read from part of it)
+                    break
         matches, final, offsets, frags, values, remember = reading
         if final is not None:
             plan = _plan(matches, final, offsets, frags, self.loc.canonical)
