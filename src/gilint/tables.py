@@ -309,9 +309,14 @@ class _RowDraft:
         self.continuable = continuable
 
     def cells(self) -> list[LexCell]:
-        """The row's value cells (its row line cut, once)."""
-        if self.run is not None:
-            self.tokens = list(self.run.value_cells())
+        """The row's value cells (its row line cut, once: the empty cells of its label
+        after the label's text go to ``blanks``)."""
+        run = self.run
+        if run is not None:
+            label = run.label
+            if label and label[-1].kind == "EMPTY":
+                self.blanks = [*self.blanks, *label[len(_text_end(label)) :]]
+            self.tokens = list(run.value_cells())
             self.run = None
         return self.tokens
 
@@ -401,9 +406,11 @@ class _ChunkReader:
         for chunk_line in self.chunk.lines:
             if isinstance(chunk_line, RowLine):  # the usual row line, its numbers uncut
                 pre = [t for t in chunk_line.label if t.kind == "FRAG"]
-                blanks.extend(chunk_line.label[len(_text_end(chunk_line.label)) :])
+                # (the line's own empty cells before its numbers stay in its label)
                 current = self._numbers(pre, chunk_line, buffer, current, blanks)
-                buffer, blanks = [], []
+                buffer = []
+                if blanks:
+                    blanks = []
                 self.tables[-1].touch(chunk_line.start, chunk_line.end)  # in text order
                 continue
             for line, kinds in self._logical_lines(chunk_line):
@@ -423,16 +430,25 @@ class _ChunkReader:
                     if present:  # cells are in text order
                         self.tables[-1].touch(present[0].start, present[-1].end)
                     current = None
-                    blanks = list(line[len(_text_end(line)) :])
+                    # (empty cells before text are label columns; after it, they may not be)
+                    if kinds[-1] == "EMPTY":
+                        blanks = list(line[len(_text_end(line)) :])
+                    elif blanks:
+                        blanks = []
                     continue
                 first_value = kinds.index("VALUE")
                 pre = [t for t in line[:first_value] if t.kind == "FRAG"] if first_value else []
                 values = list(line[first_value:])
-                if pre:
+                if first_value and kinds[first_value - 1] == "EMPTY":
+                    if pre:
+                        blanks = []
+                    blanks.extend(line[len(_text_end(line[:first_value])) : first_value])
+                elif pre and blanks:
                     blanks = []
-                blanks.extend(line[len(_text_end(line[:first_value])) : first_value])
                 current = self._numbers(pre, values, buffer, current, blanks)
-                buffer, blanks = [], []
+                buffer = []
+                if blanks:
+                    blanks = []
                 if "EMPTY" in kinds[first_value:]:
                     current.continuable = False
                 self.tables[-1].touch(values[0].start, values[-1].end)  # in text order
@@ -477,7 +493,8 @@ class _ChunkReader:
         """The row a line's numbers (its cells, or a row line's) belong to: a new row
         when text stands before them (``pre`` on their line, ``buffer`` since the last
         numbers), else the rest of the row being read if it needs more, else a row of
-        their own. A new row keeps the empty cells just before the numbers (``blanks``)."""
+        their own. A new row keeps the empty cells on lines of their own just before
+        the numbers' line, and those on it (``blanks``; a row line's are in its label)."""
         if pre or buffer:
             label = buffer + pre
             frags = self._completed(label)
@@ -488,7 +505,8 @@ class _ChunkReader:
                 on_line = [t for t in pre if _start(t) >= _start(frags[0])]
                 draft = self._start_row(frags, values, on_line)
             if draft is not None:
-                draft.blanks = blanks
+                if blanks:
+                    draft.blanks = blanks
                 return draft
         if current is not None and current.needs_more():
             current.cells().extend(_value_cells(values))
@@ -595,7 +613,9 @@ class _ChunkReader:
         spec = self.tables[-1].spec
         if spec is None:
             return None
-        groups = [k for row in spec.rows if row.group for k in row.match_keys()]
+        groups = spec.group_keys
+        if not groups:
+            return None
         pieces = {
             t.start
             for t in frags

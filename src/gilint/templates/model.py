@@ -110,6 +110,11 @@ class TableSpec:
         return tuple(c.id for c in self.columns)
 
     @functools.cached_property
+    def group_keys(self) -> tuple[str, ...]:
+        """Every key a group label of the table may appear as."""
+        return tuple(k for r in self.rows if r.group for k in r.match_keys())
+
+    @functools.cached_property
     def counts_only(self) -> bool:
         """Whether every column holds counts (no amounts, no changes that may be negative)."""
         return all(c.kind == "count" for c in self.columns)
