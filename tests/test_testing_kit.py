@@ -112,3 +112,18 @@ def test_blank_cells_stay_in_their_columns_in_the_kits_files(template: str, vari
     for name, data_ in files.items():
         found = sorted((f.code, f.message) for f in Linter(Config()).lint(data_, name))
         assert found == expected, name
+
+
+def test_a_rows_blank_last_cells_stay_in_their_columns_in_the_kits_files() -> None:
+    """The kit put a row's numbers in its last columns: a row whose 总计 is blank was
+    drawn with every number a column too far right (自然人 blank, the 其他 count under
+    总计). Each number now stands in its column, as the renderer wrote it."""
+    from gilint.testing.documents import document
+    from gilint.testing.variants import blank_total_column
+
+    data = sample_report("2021", seed=3)
+    full, blank = document(data), document(blank_total_column(data))
+    for key, place in full.cells.items():
+        if key[0] == "3" and key[2] != "total":
+            assert blank.cells[key] == place, key
+    assert not any(key[0] == "3" and key[2] == "total" for key in blank.cells)

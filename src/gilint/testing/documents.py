@@ -20,7 +20,7 @@ from typing import Any, Literal
 import attrs
 
 from gilint.testing.data import ReportData
-from gilint.testing.render import render
+from gilint.testing.render import Rendered, render
 
 CellKey = tuple[str, str, str]  # (table id, row id, column id) of the format
 
@@ -65,6 +65,7 @@ def document(report: ReportData) -> Document:
     cells below it spanning those rows, a header cell spanning the blank cells after it."""
     rendered = render(report, "tabs")
     lines = rendered.text.split("\n")
+    values = _value_cells(rendered, report, lines)
     blocks: list[Block] = []
     where: dict[int, tuple[int, int]] = {}  # text line -> (block index, row in block)
     columns: dict[int, list[int]] = {}  # block index -> grid column of each tab cell, per row
@@ -76,7 +77,10 @@ def document(report: ReportData) -> Document:
             while index < len(lines) and "\t" in lines[index]:
                 where[index + 1] = (len(blocks), index - start)
                 index += 1
-            block, placed = _table([row.split("\t") for row in lines[start:index]])
+            block, placed = _table(
+                [row.split("\t") for row in lines[start:index]],
+                [values.get(n) for n in range(start + 1, index + 1)],
+            )
             columns[len(blocks)] = placed  # type: ignore[assignment]
             blocks.append(block)
             continue
@@ -93,6 +97,24 @@ def document(report: ReportData) -> Document:
     return Document(tuple(blocks), cells)
 
 
+def _value_cells(
+    rendered: Rendered, report: ReportData, lines: list[str]
+) -> dict[int, tuple[int, int]]:
+    """For each line of a table row: the tab cell of its first column, and how many
+    columns it has, from the cells the renderer wrote (a blank cell is not written, but
+    its row's other cells say where it stands)."""
+    out: dict[int, tuple[int, int]] = {}
+    for (table, _, column), (line_no, at) in rendered.cells.items():
+        if line_no in out:
+            continue
+        spec = report.spec.table(table)
+        if spec is None:
+            continue
+        tab_cell = lines[line_no - 1][: at - 1].count("\t")
+        out[line_no] = (tab_cell - spec.column_ids.index(column), len(spec.columns))
+    return out
+
+
 def _first_text(row: list[str]) -> int:
     return next((i for i, text in enumerate(row) if text), len(row))
 
@@ -101,16 +123,24 @@ def _is_number(text: str) -> bool:
     return bool(text) and text.replace(".", "", 1).isdigit()
 
 
-def _table(raw: list[list[str]]) -> tuple[Block, list[list[int]]]:
-    """The grid of a block of tab lines, and the grid column of each tab cell."""
+def _table(
+    raw: list[list[str]], values: list[tuple[int, int] | None]
+) -> tuple[Block, list[list[int]]]:
+    """The grid of a block of tab lines, and the grid column of each tab cell. A row
+    whose value cells are known (``values``: the tab cell of the first, and how many)
+    has them all, blank ones too, in its last columns."""
     rows = [[c.strip() for c in r] for r in raw]
     split: list[tuple[list[str], list[str]]] = []  # (labels, numbers) of data rows
-    for row in rows:
-        first = next((i for i, c in enumerate(row) if _is_number(c)), len(row))
-        # the values: from the first number to the last cell written (a "-7" change
-        # too); blank cells between them stay in their columns
-        last = max((i for i in range(first, len(row)) if row[i]), default=first - 1)
-        numbers = row[first : last + 1]
+    for row, known in zip(rows, values, strict=True):
+        if known is not None:
+            first, count = known
+            numbers = (row[first : first + count] + [""] * count)[:count]
+        else:
+            first = next((i for i, c in enumerate(row) if _is_number(c)), len(row))
+            # the values: from the first number to the last cell written (a "-7" change
+            # too); blank cells between them stay in their columns
+            last = max((i for i in range(first, len(row)) if row[i]), default=first - 1)
+            numbers = row[first : last + 1]
         labels = row[:first]
         while labels and not labels[-1]:
             labels.pop()

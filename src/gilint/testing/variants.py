@@ -90,6 +90,15 @@ def blank_first_column(data: ReportData) -> ReportData:
     return attrs.evolve(data, tables=tables)
 
 
+def blank_total_column(data: ReportData) -> ReportData:
+    """Table 三 with its column of totals (总计) left blank in every row, as some bodies
+    leave it; every other cell as it was."""
+    rows = {row: (*cells[:-1], "") for row, cells in data.tables["3"].items()}
+    tables: dict[str, dict[str, tuple[str, ...]]] = {t: dict(v) for t, v in data.tables.items()}
+    tables["3"] = rows
+    return attrs.evolve(data, tables=tables)
+
+
 def narrative_first(data: ReportData) -> ReportData:
     spec = data.spec
     return attrs.evolve(
