@@ -68,7 +68,9 @@ def evaluate(
 ) -> list[Outcome]:
     """The identities of ``spec`` (those named in ``only``, or all) in every column or row
     of ``table`` whose cells are all readable; where a cell is missing or unreadable the
-    identity is left out."""
+    identity is left out. So is one whose total (its left side) is left blank where the
+    parts add up to more than nothing: a blank total states no sum (some bodies leave
+    the whole column of totals blank), and GI205 names the blank cells."""
     rows = table.first_rows
     outcomes: list[Outcome] = []
     for identity in spec.identities:
@@ -79,12 +81,24 @@ def evaluate(
             if None in left or None in right:
                 continue
             left_sum, right_sum = _sum(left), _sum(right)
+            if left_sum != right_sum and _blank_total(identity, spec, rows, key):
+                continue
             if identity.axis == "column":
                 refs = tuple((r, key) for r in ids)
             else:
                 refs = tuple((key, c) for c in ids)
             outcomes.append(Outcome(identity, key, left_sum, right_sum, refs))
     return outcomes
+
+
+def _blank_total(identity: SumIdentity, spec: TableSpec, rows: Mapping[str, Row], key: str) -> bool:
+    """Whether every cell of the identity's left side, where it is evaluated at ``key``
+    (a column, or a row), is blank."""
+    if identity.axis == "column":
+        at = spec.column_ids.index(key)
+        return all(rows[r].statuses[at] is CellStatus.BLANK for r in identity.left)
+    statuses = rows[key].statuses
+    return all(statuses[spec.column_ids.index(c)] is CellStatus.BLANK for c in identity.left)
 
 
 def _places(
@@ -344,7 +358,8 @@ class InvalidCell(Rule):
     """表格中的数据不是规定的数字。
 
     检查内容：统计表中应填数量的单元格是否为非负整数（金额列可为小数，“本年增/减”列可为负数）。
-    单元格为空，或以“/”“-”“—”“无”代替 0 的，给出警告。
+    单元格为空，或以“/”“-”“—”“无”代替 0 的，给出警告。核对勾稽关系（GI201–GI204）时，
+    空白的分项按 0 计；空白的总计不按 0 核对（空白并未写明合计数），只在此提示。
 
     原因：文字、小数或负数无法参与统计；空白和符号让读者无法判断是 0 还是漏填。
 
