@@ -88,7 +88,7 @@ def test_case_file_round_trip(tmp_path: Path) -> None:
         run_case(case)
 
 
-@pytest.mark.parametrize("variant", ["blank_columns", "blank_first_column"])
+@pytest.mark.parametrize("variant", ["blank_columns", "blank_first_column", "blank_total_column"])
 @pytest.mark.parametrize("template", ["2021", "2019"])
 def test_blank_cells_stay_in_their_columns_in_the_kits_files(template: str, variant: str) -> None:
     """A table that fills only 自然人 and 总计 is drawn with the blank cells where they

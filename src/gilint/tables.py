@@ -347,7 +347,17 @@ class _RowDraft:
 class _TableDraft:
     """A table as read so far; ``first`` and ``last`` bound the text it covers."""
 
-    __slots__ = ("caption", "first", "header", "last", "rows", "spec", "template", "texts")
+    __slots__ = (
+        "caption",
+        "edge",
+        "first",
+        "header",
+        "last",
+        "rows",
+        "spec",
+        "template",
+        "texts",
+    )
 
     def __init__(self, spec: TableSpec | None, template: Template | None, caption: LexCell | None):
         self.spec = spec
@@ -356,6 +366,7 @@ class _TableDraft:
         self.rows: list[_RowDraft] = []
         self.texts: list[tuple[int, int]] = []
         self.header: str | None = None  # its header's key, once worked out (_header)
+        self.edge: int | None = None  # the tabs its lines end with, once worked out (_edge)
         self.first: int | None = None
         self.last: int | None = None
 
@@ -886,7 +897,7 @@ class _ChunkReader:
             duplicate = row.row is not None and row.row.id in seen
             if row.row is not None:
                 seen.add(row.row.id)
-            rows.append(self._finish_row(row, spec, duplicate))
+            rows.append(self._finish_row(row, draft, duplicate))
         missing: tuple[str, ...] = ()
         if spec is not None:
             missing = tuple(r.id for r in spec.data_rows if r.id not in seen)
@@ -910,8 +921,9 @@ class _ChunkReader:
             build_texts=functools.partial(_text_pieces, loc, tuple(draft.texts)),
         )
 
-    def _finish_row(self, draft: _RowDraft, spec: TableSpec | None, duplicate: bool) -> Row:
+    def _finish_row(self, draft: _RowDraft, table: _TableDraft, duplicate: bool) -> Row:
         loc = self.loc
+        spec = table.spec
         label = draft.label
         label_span = loc.span(*label) if label else None
         columns = spec.columns if spec else ()
@@ -934,8 +946,16 @@ class _ChunkReader:
             placed = run
         else:
             tokens = draft.cells()
-            if draft.blanks and spec is not None and row_id is not None:
-                found = _blanks_placed(tokens, draft.blanks, spec)
+            if (
+                spec is not None
+                and row_id is not None
+                and tokens
+                and (len(tokens) < width or tokens[-1].kind == "EMPTY")
+            ):
+                after = self._blank_ends(tokens, table)
+                found = None
+                if draft.blanks or after:
+                    found = _blanks_placed(tokens, draft.blanks, after, spec)
                 if found is not None:
                     tokens, repair = found
                     reading = Reading.REPAIRED
@@ -1041,6 +1061,39 @@ class _ChunkReader:
                 at += len(piece)
         shown = "、".join(split)
         return cells, Reading.REPAIRED, f"“{written}”按本行的合计关系拆分为 {shown}"
+
+    def _blank_ends(self, tokens: list[LexCell], table: _TableDraft) -> list[LexCell]:
+        """Empty cells where the tabs after a row's last number stand, past those every
+        line of its table ends with: tab text keeps no empty cell at a line's end, but
+        its tabs stay (``…\t1\t1\t`` for a blank 总计, where the table's lines end
+        without a tab). They may be its blank last cells, or padding (some converters
+        pad a line whose label has fewer cells): :func:`_blanks_placed` weighs them."""
+        if not tokens or tokens[-1].kind != "VALUE":
+            return []
+        end = tokens[-1].end
+        text = self.loc.canonical
+        stop = text.find("\n", end)
+        tail = text[end : stop if stop >= 0 else len(text)]
+        if "\t" not in tail or tail.strip():
+            return []
+        tabs = [end + i for i, c in enumerate(tail) if c == "\t"]
+        return [LexCell("EMPTY", "", at + 1, at + 1) for at in tabs[self._edge(table) :]]
+
+    def _edge(self, table: _TableDraft) -> int:
+        """The fewest tabs a tab line of the table ends with after its text (once a
+        table): none where some line fills its last column, one where a converter ends
+        every line with a tab."""
+        if table.edge is None:
+            text = self.loc.canonical
+            first = table.first or 0
+            last = table.last if table.last is not None else first
+            stop = text.find("\n", last)
+            lines = text[text.rfind("\n", 0, first) + 1 : stop if stop >= 0 else len(text)]
+            ends = [
+                ln.count("\t", len(ln.rstrip())) for ln in lines.split("\n") if "\t" in ln.strip()
+            ]
+            table.edge = min(ends, default=0)
+        return table.edge
 
     def _separated(self, spans: list[tuple[int, int]]) -> bool:
         """Whether tabs or pipes separate the row's cells: between its numbers, or just
@@ -1224,27 +1277,31 @@ def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple
 
 
 def _blanks_placed(
-    tokens: list[LexCell], blanks: Sequence[LexCell], spec: TableSpec
+    tokens: list[LexCell], before: Sequence[LexCell], after: Sequence[LexCell], spec: TableSpec
 ) -> tuple[list[LexCell], str] | None:
-    """A row's cells with its first cells left blank, where the row's identities tell.
+    """A row's cells with its first or last cells left blank, where its sums tell.
 
     Where cells are separated, a row whose numbers stop a column or more short may have
-    its first cells blank (``1.属于国家秘密 | | 7 | 7 | 7 | 8 | 8 | 37``) or its last: the
-    empty cells before its numbers (``blanks``) are label columns of merged cells as
-    often as blank cells. Read as written, the numbers stand a column too far left and
-    every identity of the row and its columns fails. So each number of blanks the row
-    may start with is tried, and the row starts with the one that makes its identities
-    hold (blanks count as zero, as the rules count them). Where several do and give the
-    same numbers (a row of zeros), it starts with as many as it has room for: the
-    blanks written are its blank cells, rather than cells it has none for. Otherwise
-    (no identity in the row, no way fitting, ways giving other numbers) None: the row
-    is read as written."""
+    its first cells blank (``1.属于国家秘密 | | 7 | 7 | 7 | 8 | 8 | 37``) or its last
+    (a blank 总计). The empty cells before its numbers (``before``) are label columns of
+    merged cells as often as blank cells, and the tabs after them (``after``, and empty
+    cells ending the row) the padding some converters give every line as often as blank
+    cells. Read as written, a row with its first cell blank stood a column too far left
+    and every identity of the row and its columns failed. So each number of blanks the
+    row may start with is tried, the rest of its room at its end, and the row's
+    identities weighed as the rules weigh them (a blank part counts as zero; a blank
+    total states no sum, and is not checked). The row is read the one way under which
+    they all hold; where none does, the one way under which none fails; where several
+    ways give the same numbers (a row of zeros), the one that starts with the most
+    blanks written. Otherwise (no identity in the row, ways giving other numbers, none
+    fitting) None: the row is read as written."""
     columns = spec.columns
     width = len(columns)
-    core = list(_text_end(tokens))
+    core = _text_end(tokens)
     room = width - len(core)
     if not core or room <= 0:
         return None
+    tail = [*tokens[len(core) :], *after]
     index = {column.id: i for i, column in enumerate(columns)}
     sums = [
         ([index[c] for c in identity.left], [index[c] for c in identity.right])
@@ -1253,32 +1310,55 @@ def _blanks_placed(
     ]
     if not sums:
         return None
-    fits: dict[int, list[Number]] = {}  # blanks to start with -> the row's numbers
-    for lead in range(min(len(blanks), room) + 1):
-        numbers: list[Number] = [0] * width
+    held: dict[int, list[Number | None]] = {}  # blanks to start with -> the row's numbers
+    unfailed: dict[int, list[Number | None]] = {}
+    for lead in range(min(len(before), room) + 1):
+        ends = min(room - lead, len(tail))  # blank cells at its end; past them, missing
+        numbers: list[Number | None] = [0] * (lead + len(core) + ends)
+        numbers += [None] * (width - len(numbers))
+        blank = set(range(lead)) | set(range(lead + len(core), lead + len(core) + ends))
         for at, tok in enumerate(core, start=lead):
             value, status, _ = _read(tok, columns[at].kind)
             if status is CellStatus.OK and value is not None:
                 numbers[at] = value
-            elif status is not CellStatus.BLANK and status is not CellStatus.PLACEHOLDER:
+            elif status is CellStatus.BLANK:
+                blank.add(at)
+            elif status is not CellStatus.PLACEHOLDER:
                 return None  # a cell that is no number: nothing to weigh
-        if all(_sum(numbers, left) == _sum(numbers, right) for left, right in sums):
-            fits[lead] = numbers
-    if not fits or any(numbers != fits[max(fits)] for numbers in fits.values()):
+        weighed = [_weigh(numbers, left, right, blank) for left, right in sums]
+        if False in weighed:
+            continue
+        unfailed[lead] = numbers
+        if None not in weighed:
+            held[lead] = numbers
+    ways = held or unfailed
+    if not ways or any(numbers != ways[max(ways)] for numbers in ways.values()):
         return None
-    lead = max(fits)
-    if not lead:
-        return None
-    first = columns[lead].label
-    named = f"“{columns[0].label}”" + (f"至“{columns[lead - 1].label}”" if lead > 1 else "")
-    return (
-        [*blanks[-lead:], *core, *tokens[len(core) : len(core) + room - lead]],
-        f"数字前的空白单元格按本行的合计关系读作{named}，数字从“{first}”列读起",
-    )
+    lead = max(ways)
+    ends = min(room - lead, len(tail))
+    cells = [*before[len(before) - lead :], *core, *tail[:ends]]
+    if cells == tokens[:width]:
+        return None  # as written
+    named = [columns[i].label for i in range(lead)]
+    named += [columns[i].label for i in range(lead + len(core), lead + len(core) + ends)]
+    return cells, "空白单元格按本行的合计关系读作" + "、".join(f"“{n}”" for n in named)
 
 
-def _sum(numbers: Sequence[Number], at: Sequence[int]) -> Number:
-    return sum((numbers[i] for i in at), start=0)
+def _weigh(
+    numbers: Sequence[Number | None], left: Sequence[int], right: Sequence[int], blank: set[int]
+) -> bool | None:
+    """Whether an identity holds in a row's numbers, as the rules weigh it: None where a
+    number is missing, or the total (``left``) is all blank and the parts are not."""
+    if any(numbers[i] is None for i in (*left, *right)):
+        return None
+    total, parts = _sum(numbers, left), _sum(numbers, right)
+    if total == parts:
+        return True
+    return None if all(i in blank for i in left) else False
+
+
+def _sum(numbers: Sequence[Number | None], at: Sequence[int]) -> Number:
+    return sum((numbers[i] or 0 for i in at), start=0)
 
 
 def _value_cells(values: list[LexCell] | RowLine) -> Sequence[LexCell]:

@@ -236,9 +236,10 @@ def _table3(w: _Writer, spec: TableSpec, values: dict[str, tuple[str, ...]]) -> 
             w.blank()
         return
     if w.layout == "tabs":
-        w.add(f"{_half(_NOTE)}\t\t申请人情况\t\t\t\t\t\t总计\t")
-        w.add("\t\t自然人\t法人或其他组织\t\t\t\t\t\t")
-        w.add("\t\t\t" + "\t".join(_APPLICANT_HEADER[1:6]) + "\t\t")
+        # (three label columns, as the sub-rows have: 总计 above the totals)
+        w.add(f"{_half(_NOTE)}\t\t\t申请人情况\t\t\t\t\t\t总计")
+        w.add("\t\t\t自然人\t法人或其他组织\t\t\t\t\t")
+        w.add("\t\t\t\t" + "\t".join(_APPLICANT_HEADER[1:6]) + "\t")
     else:
         w.add(_NOTE)
         w.blank()
