@@ -224,8 +224,61 @@ def test_a_million_elements_opened_in_a_hidden_one_are_followed_in_one_pass() ->
         ({"style": "visibility:hidden"}, True),
         ({"style": "overflow:hidden"}, False),
         ({"style": "border:none"}, False),
-        ({"class": "hidden"}, False),  # a class's style is in a style sheet gilint does not read
+        ({"class": "hidden"}, False),  # a class's style is in a stylesheet (tested below)
     ],
 )
 def test_what_hides_an_element(values: dict[str, str], hidden: bool) -> None:
     assert hides("div", values) is hidden
+
+
+# A stylesheet of the page's own, and an anti-copy letter hidden by its class.
+_SHEET = "<html><head><style>{css}</style></head><body><p>依<span {attrs}>k9</span>法</p>"
+
+
+@pytest.mark.parametrize(
+    ("css", "attrs", "shown"),
+    [
+        (".x7{display:none}", 'class="x7"', "依法"),
+        ("span.x7 { display: none !important }", 'class="a x7"', "依法"),
+        ("#k { visibility: hidden }", 'id="k"', "依法"),
+        (".a, .x7 {color:red; display:none}", 'class="x7"', "依法"),
+        ("/* .x7{display:none} */ .y{display:none}", 'class="x7"', "依k9法"),
+        # a later rule shows it again; its own style shows it whatever the class says
+        (".x7{display:none} .x7{display:inline}", 'class="x7"', "依k9法"),
+        (".x7{display:none}", 'class="x7" style="display:inline"', "依k9法"),
+        # what cannot be told for sure is read: print styles, other selectors, other tags
+        ("@media print { .x7 { display: none } }", 'class="x7"', "依k9法"),
+        ("p .x7{display:none}", 'class="x7"', "依k9法"),
+        ("span[class=x7]{display:none}", 'class="x7"', "依k9法"),
+        ("div.x7{display:none}", 'class="x7"', "依k9法"),
+        (".X7{display:none}", 'class="x7"', "依k9法"),  # classes are case-sensitive
+        ("@import url(a.css); .x7{display:none}", 'class="x7"', "依法"),
+        (".x7{display:none", 'class="x7"', "依k9法"),  # a rule never closed
+    ],
+)
+def test_what_a_pages_own_stylesheet_hides(css: str, attrs: str, shown: str) -> None:
+    loaded = extract(_SHEET.format(css=css, attrs=attrs).encode())
+    assert loaded.text.strip() == shown
+
+
+def test_letters_hidden_by_a_class_inside_a_heading_are_left_out() -> None:
+    """Anti-copy letters hidden by a class of the page's stylesheet: the heading stays
+    what the reader sees; read, it was no heading, and the part was missing."""
+    heading = "二、主动公开政府信息情况"
+    page = _PAGE.replace(heading, '二、主动<span class="hc">X9</span>公开政府信息情况')
+    page = page.replace("</head>", "<style>.hc{display:none}</style></head>", 1)
+    assert "<style>.hc" in page
+    loaded = extract(page.encode())
+    assert heading in loaded.text and "X9" not in loaded.text
+    assert _findings(page) == []
+    unstyled = page.replace("<style>.hc{display:none}</style>", "")
+    assert "X9" in extract(unstyled.encode()).text  # (the class alone hides nothing)
+
+
+def test_a_stylesheet_is_read_only_so_far() -> None:
+    """A stylesheet past the limit is not read: its rules hide nothing."""
+    from gilint.loaders.stylesheet import MAX_STYLE_CHARS
+
+    padding = "/*" + "x" * MAX_STYLE_CHARS + "*/"
+    page = _SHEET.format(css=padding + ".x7{display:none}", attrs='class="x7"')
+    assert extract(page.encode()).text.strip() == "依k9法"

@@ -64,3 +64,9 @@ def declarations(style: str | None) -> dict[str, str]:
         if colon:
             found[name.strip().lower()] = value.strip()
     return found
+
+
+def keyword(value: str | None) -> str:
+    """A property's keyword (``none !important`` is ``none``)."""
+    words = (value or "").split()
+    return words[0].lower() if words else ""

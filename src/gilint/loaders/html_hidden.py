@@ -3,8 +3,9 @@
 A page may hold text no reader sees: a hidden copy of the article for printing, letters
 slipped between a heading's characters against copying, a share picture for a chat
 app. gilint reads what the browser shows. An element is hidden by ``display: none`` or
-``visibility: hidden`` in its style, or by the ``hidden`` attribute (not
-``hidden="until-found"``, which a reader's search opens).
+``visibility: hidden`` in its style, by the ``hidden`` attribute (not
+``hidden="until-found"``, which a reader's search opens), or by a rule of the page's own
+stylesheets for its class or id (:mod:`gilint.loaders.stylesheet`).
 
 The loader streams the page without building a tree, so the elements opened inside a
 hidden one are followed until it ends: at its end tag, at the end tag of an element
@@ -19,7 +20,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from enum import Enum
 
-from gilint.loaders.css import declarations
+from gilint.loaders.css import declarations, keyword
+from gilint.loaders.stylesheet import StyleRules, shown_by_style
 from gilint.places import Place
 
 # Elements without an end tag: nothing opens inside them.
@@ -116,26 +118,23 @@ _ENDED_BY["optgroup"] = ((frozenset({"option", "optgroup"}), frozenset({"select"
 _ENDED_BY["a"] = ((frozenset({"a"}), _SCOPE),)  # a link is not opened inside a link
 
 
-def hides(tag: str, values: dict[str, str]) -> bool:
-    """Whether an element with these attributes is hidden, by itself, from the reader."""
+def hides(tag: str, values: dict[str, str], styles: StyleRules | None = None) -> bool:
+    """Whether an element with these attributes is hidden, by itself, from the reader:
+    by its attributes, or by a rule of the page's stylesheets read so far (``styles``)
+    that its own style does not overrule."""
     if tag in _NEVER_HIDDEN:
         return False
     hidden = values.get("hidden")
     if hidden is not None and hidden.strip().lower() != "until-found":
         return True
     style = values.get("style")
-    if not style or not ("none" in style.lower() or "hidden" in style.lower()):
-        return False
-    found = declarations(style)
-    return _keyword(found.get("display")) == "none" or _keyword(found.get("visibility")) == (
-        "hidden"
-    )
-
-
-def _keyword(value: str | None) -> str:
-    """A property's keyword (``none !important`` is ``none``)."""
-    words = (value or "").split()
-    return words[0].lower() if words else ""
+    if style and ("none" in style.lower() or "hidden" in style.lower()):
+        found = declarations(style)
+        if keyword(found.get("display")) == "none" or keyword(found.get("visibility")) == (
+            "hidden"
+        ):
+            return True
+    return styles is not None and styles.hides(tag, values) and not shown_by_style(values)
 
 
 class Ended(Enum):

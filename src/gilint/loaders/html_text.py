@@ -25,6 +25,7 @@ import attrs
 from gilint.loaders import HEAD, LoaderError, TextWriter, large_image
 from gilint.loaders.css import declarations, length
 from gilint.loaders.html_hidden import VOID, Ended, HiddenElement, hides
+from gilint.loaders.stylesheet import StyleRules
 from gilint.loading import Loaded, LoadProblem, load_bytes, load_text
 from gilint.places import Place
 
@@ -208,6 +209,8 @@ class _Extractor(HTMLParser):
         self.chrome = 0  # header, nav, footer and aside elements open
         self.attachments: list[tuple[str, Place]] = []  # documents linked to, by file name
         self.hidden: HiddenElement | None = None  # the hidden element the page is in
+        self.styles = StyleRules()  # what the page's stylesheets hide, read so far
+        self.in_style = False  # in a <style> element: its text is a stylesheet
 
     def _place(self, path: str | None = None) -> Place:
         line, column = self.getpos()
@@ -224,10 +227,12 @@ class _Extractor(HTMLParser):
             if self.hidden.start(tag) is Ended.NO:
                 return  # nothing in a hidden element is read
             self._end_hidden()
-        if not self.read_hidden and hides(tag, values):
+        if not self.read_hidden and hides(tag, values, self.styles):
             if tag not in VOID:
                 self.hidden = HiddenElement(tag, self._place())
             return
+        if tag == "style":
+            self.in_style = True
         if tag == "meta" and values.get("name", "").lower() == "articletitle":
             self.meta_title = (values.get("content", ""), self._place())
         if tag == "title":
@@ -297,6 +302,9 @@ class _Extractor(HTMLParser):
                 self._end_hidden()
             if ended is not Ended.BY_ANOTHER:
                 return
+        if tag == "style" and self.in_style:
+            self.styles.end()
+            self.in_style = False
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
@@ -386,6 +394,8 @@ class _Extractor(HTMLParser):
         if self.hidden is not None:
             self.hidden.data(data)
             return
+        if self.in_style:
+            self.styles.feed(data)
         if self.skipping:
             return
         if not self.tables:
