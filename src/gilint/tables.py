@@ -959,6 +959,8 @@ class _ChunkReader:
                 if found is not None:
                     tokens, repair = found
                     reading = Reading.REPAIRED
+            if not tokens and label and spec is not None and row_id is not None:
+                tokens = self._blank_row(label, table, width)
             if tokens and tokens[-1].kind == "EMPTY":
                 # trailing empty cells count only where the row would otherwise fall short
                 kept = list(tokens)
@@ -1071,13 +1073,51 @@ class _ChunkReader:
         if not tokens or tokens[-1].kind != "VALUE":
             return []
         end = tokens[-1].end
-        text = self.loc.canonical
-        stop = text.find("\n", end)
-        tail = text[end : stop if stop >= 0 else len(text)]
+        tail = self._line_tail(end)
         if "\t" not in tail or tail.strip():
             return []
         tabs = [end + i for i, c in enumerate(tail) if c == "\t"]
         return [LexCell("EMPTY", "", at + 1, at + 1) for at in tabs[self._edge(table) :]]
+
+    def _blank_row(self, label: tuple[int, int], table: _TableDraft, width: int) -> list[LexCell]:
+        """The cells of a row without numbers whose line holds them all, empty (``1.属于
+        国家秘密\t\t\t…``, ``| 1.属于国家秘密 |  |  | … |``): a row left blank, where
+        nothing happened. None where its line holds anything else, or fewer cells."""
+        end = label[1]
+        tail = self._line_tail(end)
+        if not tail or tail.strip(" \t|"):
+            return []
+        if tail.strip() == "|":  # a cell a line: its empty cells are the lines after it
+            starts = self._empty_cell_lines(end + len(tail) + 1, width)
+        elif "\t" in tail:
+            tabs = [end + i for i, c in enumerate(tail) if c == "\t"]
+            starts = tabs[: len(tabs) - self._edge(table)]  # each tab begins a cell
+        else:
+            pipes = [end + i for i, c in enumerate(tail) if c == "|"]
+            starts = pipes[:-1]  # each pipe ends a cell: the label's, then the empty ones
+        if len(starts) < width:
+            return []
+        return [LexCell("EMPTY", "", at + 1, at + 1) for at in starts[len(starts) - width :]]
+
+    def _empty_cell_lines(self, at: int, most: int) -> list[int]:
+        """Where each of the lines from ``at`` that is an empty cell (``|``) begins, one
+        before it (as a separator's place), up to ``most`` of them."""
+        text = self.loc.canonical
+        starts: list[int] = []
+        while len(starts) < most and text.startswith("|", at):
+            stop = text.find("\n", at)
+            stop = len(text) if stop < 0 else stop
+            if text[at:stop].strip() != "|":
+                break
+            starts.append(at - 1)
+            at = stop + 1
+        return starts
+
+    def _line_tail(self, end: int) -> str:
+        """The text from ``end`` to the end of its line."""
+        text = self.loc.canonical
+        stop = text.find("\n", end)
+        return text[end : stop if stop >= 0 else len(text)]
 
     def _edge(self, table: _TableDraft) -> int:
         """The fewest tabs a tab line of the table ends with after its text (once a

@@ -1,11 +1,13 @@
-"""A row whose first cells are blank, where cells are separated (tabs, pipes, a table).
+"""Rows with blank cells, where cells are separated (tabs, pipes, a table).
 
 The empty cells between a row's label and its numbers are the label columns of merged
 cells as often as the row's own blank cells: ``（三）不予公开 | 1.属于国家秘密 | | 7 | …``
 has its 自然人 blank, ``一、本年新收… | | 5 | …`` a label over two columns. Read as
 written, a row with its first cell blank stood a column too far left: a missing 总计
 and every column identity failing, some eight false errors a row. The row's own
-identities tell which it is; where they cannot, the row is read as written.
+identities tell which it is; where they cannot, the row is read as written. A row
+left blank in all its cells (nothing happened) read as a row without cells: missing
+every column, an error; its empty cells are now read, a warning.
 """
 
 from __future__ import annotations
@@ -103,3 +105,48 @@ def test_a_table_without_identities_in_its_rows_is_read_as_written() -> None:
     report = gilint.parse("\n".join(lines))
     rows = [r for t in report.tables() for r in t.rows if r.label == "规章"]
     assert rows and all(r.reading is not Reading.REPAIRED for r in rows)
+
+
+def _blank_rows() -> ReportData:
+    """Two rows left blank in all their cells, their counts moved to a sibling row."""
+    data = sample_report("2021", seed=1)
+    tables = {t: dict(rows) for t, rows in data.tables.items()}
+    rows = tables["3"]
+    for row, sibling in ((ROW, SIBLING), (OTHER, OTHER_SIBLING)):
+        rows[sibling] = tuple(
+            str(int(a) + int(b)) for a, b in zip(rows[row], rows[sibling], strict=True)
+        )
+        rows[row] = ("",) * 7
+    return attrs.evolve(data, tables=tables)
+
+
+OTHER, OTHER_SIBLING = "outcome.not_processed.petition", "outcome.not_processed.repeated"
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "cells", "ocr"])
+def test_a_row_left_blank_is_read_blank(layout: str) -> None:
+    row, findings = _read(_blank_rows(), layout)
+    assert row.statuses == (CellStatus.BLANK,) * 7
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+    assert "14 个单元格为空" in findings[0].message
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.html"])
+def test_a_row_left_blank_is_read_blank_in_the_kits_files(name: str) -> None:
+    from gilint.config import Config
+    from gilint.linting import Linter
+    from gilint.testing.documents import document, to_docx, to_html, to_pdf
+
+    doc = document(_blank_rows())
+    data = {"pdf": to_pdf(doc)[0], "docx": to_docx(doc), "html": to_html(doc)}[name[7:]]
+    findings = Linter(Config()).lint(data, name)
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+
+
+def test_a_label_without_cells_is_still_a_row_missing_its_cells() -> None:
+    """A label alone on its line, no cell after it: the row stops there (GI108)."""
+    text = render(_blank_rows(), "tabs").text
+    line = next(ln for ln in text.split("\n") if "1.属于国家秘密" in ln)
+    text = text.replace(line, line.rstrip("\t"))
+    findings = gilint.lint(text, config={"select": ["GI"]})
+    assert [f.code for f in findings if f.severity is Severity.ERROR] == ["GI108"]
