@@ -18,6 +18,7 @@ import functools
 import heapq
 import itertools
 import operator
+import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -182,6 +183,9 @@ def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
 # characters of it, from a header of at most so many
 _HEADER_MIN = 6
 _HEADER_CHARS = 400
+# what may follow a row's last cell on its line: blanks and cell separators
+_BLANK_RUN = re.compile(r"[ \t|\u3000]*")
+
 # a piece of a group label among a row's label text: a cell of at least so many key
 # characters (one character alone is too often part of a row label as well)
 _PIECE_MIN = 2
@@ -1114,10 +1118,13 @@ class _ChunkReader:
         return starts
 
     def _line_tail(self, end: int) -> str:
-        """The text from ``end`` to the end of its line."""
+        """The text from ``end`` to the end of its line where it is only blanks and
+        separators; "" where anything else follows. Only that text is looked at: on a
+        line that holds a whole table (web text), each row looks no further than the
+        next cell."""
         text = self.loc.canonical
-        stop = text.find("\n", end)
-        return text[end : stop if stop >= 0 else len(text)]
+        stop = _BLANK_RUN.match(text, end).end()  # type: ignore[union-attr]
+        return text[end:stop] if stop == len(text) or text[stop] == "\n" else ""
 
     def _edge(self, table: _TableDraft) -> int:
         """The fewest tabs a tab line of the table ends with after its text (once a
@@ -1127,8 +1134,7 @@ class _ChunkReader:
             text = self.loc.canonical
             first = table.first or 0
             last = table.last if table.last is not None else first
-            stop = text.find("\n", last)
-            lines = text[text.rfind("\n", 0, first) + 1 : stop if stop >= 0 else len(text)]
+            lines = text[first : last + len(self._line_tail(last))]  # (the table's text)
             ends = [
                 ln.count("\t", len(ln.rstrip())) for ln in lines.split("\n") if "\t" in ln.strip()
             ]

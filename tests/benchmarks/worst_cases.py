@@ -119,6 +119,16 @@ def _header_words_in_labels(n: int) -> str:
     return f"{_TABLE}{header}{lines}{row}{lines}（七）总计\t{row}"
 
 
+def _blank_cells_one_line(n: int) -> str:
+    """Tab rows short of a number and rows left blank, all on one line (a table copied
+    without its line ends): each row looks after its numbers, and after its label, for
+    blank cells up to its line's end; none may look through the rest of the line."""
+    short = "1.属于国家秘密\t\t1\t2\t3\t4\t5\t15\t"
+    blank = "2.重复申请" + "\t" * 8
+    pair = short + blank
+    return _TABLE + pair * (n // len(pair)) + "\n"
+
+
 def _hidden_nesting(n: int) -> bytes:
     """A hidden element holding elements nested as deep as the page is long, then their
     end tags: each end tag finds its element by name (html_hidden), not by a search of
@@ -153,6 +163,7 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "labels without numbers": (_labels_without_numbers, 250_000),
     "group labels in a label": (_groups_in_a_label, 250_000),
     "header words in labels": (_header_words_in_labels, 250_000),
+    "blank cells, one line": (_blank_cells_one_line, 250_000),
 }
 
 
