@@ -1339,8 +1339,9 @@ def _blanks_placed(
     total states no sum, and is not checked). The row is read the one way under which
     they all hold; where none does, the one way under which none fails; where several
     ways give the same numbers (a row of zeros), the one that starts with the most
-    blanks written. Otherwise (no identity in the row, ways giving other numbers, none
-    fitting) None: the row is read as written."""
+    blanks written. Otherwise (ways giving other numbers, none fitting) None: the row
+    is read as written. A table without identities in its rows (table 二) has nothing to
+    weigh: its row ends where its line does, the blanks after its numbers first."""
     columns = spec.columns
     width = len(columns)
     core = _text_end(tokens)
@@ -1355,7 +1356,11 @@ def _blanks_placed(
         if identity.axis == "row"
     ]
     if not sums:
-        return None
+        # nothing to weigh: the row ends where its line does, at its last column
+        ends = min(room, len(tail))
+        if room - ends > len(before):
+            return None
+        return _placed(tokens, before, core, tail, room - ends, ends, columns, "按所在位置")
     held: dict[int, list[Number | None]] = {}  # blanks to start with -> the row's numbers
     unfailed: dict[int, list[Number | None]] = {}
     for lead in range(min(len(before), room) + 1):
@@ -1382,12 +1387,27 @@ def _blanks_placed(
         return None
     lead = max(ways)
     ends = min(room - lead, len(tail))
+    return _placed(tokens, before, core, tail, lead, ends, columns, "按本行的合计关系")
+
+
+def _placed(
+    tokens: list[LexCell],
+    before: Sequence[LexCell],
+    core: Sequence[LexCell],
+    tail: Sequence[LexCell],
+    lead: int,
+    ends: int,
+    columns: tuple[ColumnSpec, ...],
+    how: str,
+) -> tuple[list[LexCell], str] | None:
+    """A row's cells with ``lead`` blanks before its numbers and ``ends`` after them,
+    and the repair that says so; None where that is the row as written."""
     cells = [*before[len(before) - lead :], *core, *tail[:ends]]
-    if cells == tokens[:width]:
+    if cells == tokens[: len(columns)]:
         return None  # as written
     named = [columns[i].label for i in range(lead)]
     named += [columns[i].label for i in range(lead + len(core), lead + len(core) + ends)]
-    return cells, "空白单元格按本行的合计关系读作" + "、".join(f"“{n}”" for n in named)
+    return cells, f"空白单元格{how}读作" + "、".join(f"“{n}”" for n in named)
 
 
 def _weigh(
