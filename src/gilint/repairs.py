@@ -24,7 +24,8 @@ MAX_RUN_DIGITS_PER_CELL = 4
 def unique_split(runs: Sequence[str], spec: TableSpec) -> tuple[str, ...] | None:
     """The one way to cut ``runs`` (the digit strings of a row, in order: each is one
     number or several run together) into the table's columns that its identities within
-    a row allow; None when there is none or more than one.
+    a row allow; None when there is none or more than one, and for a table with no
+    total in a row.
 
     A column that is the total of columns before it is not cut but computed: its digits
     must be the sum. Ways are counted (up to two) with a memo on where the search stands:
@@ -49,6 +50,10 @@ def unique_split(runs: Sequence[str], spec: TableSpec) -> tuple[str, ...] | None
             parts = tuple(columns.index(c) for c in identity.right)
             if all(p < total for p in parts):
                 totals[total] = parts
+    if not totals:
+        # nothing to check a cut against (table 二): that the digits cut into the
+        # columns one way only is no evidence, as a blank cell could stand anywhere
+        return None
     # for each column, the totals (by column) it is a part of
     part_of = {c: tuple(t for t, ps in totals.items() if c in ps) for c in range(width)}
     open_totals = tuple(sorted(totals))
