@@ -704,7 +704,8 @@ class _ChunkReader:
                 return self._follow(plan, frags, values)
         reading = self._reading(frags, values, pre)
         if reading.final is None:
-            for split in (self._without_header(frags), self._without_group_pieces(frags)):
+            for without in (self._without_header, self._without_group_pieces):
+                split = without(frags)
                 if split is None:
                     continue
                 kept = {t.start for t in split[0]}
@@ -1080,32 +1081,35 @@ class _ChunkReader:
         tail = self._line_tail(end)
         if "\t" not in tail or tail.strip():
             return []
-        tabs = [end + i for i, c in enumerate(tail) if c == "\t"]
-        return [LexCell("EMPTY", "", at + 1, at + 1) for at in tabs[self._edge(table) :]]
+        return [LexCell("EMPTY", "", at, at) for at in self._tab_cells(end, tail, table)]
 
     def _blank_row(self, label: tuple[int, int], table: _TableDraft, width: int) -> list[LexCell]:
         """The cells of a row without numbers whose line holds them all, empty (``1.属于
         国家秘密\t\t\t…``, ``| 1.属于国家秘密 |  |  | … |``): a row left blank, where
         nothing happened. None where its line holds anything else, or fewer cells."""
         end = label[1]
-        tail = self._line_tail(end)
-        if not tail or tail.strip(" \t|"):
-            return []
+        tail = self._line_tail(end)  # (blanks and separators only, or "")
         if tail.strip() == "|":  # a cell a line: its empty cells are the lines after it
             starts = self._empty_cell_lines(end + len(tail) + 1, width)
         elif "\t" in tail:
-            tabs = [end + i for i, c in enumerate(tail) if c == "\t"]
-            starts = tabs[: len(tabs) - self._edge(table)]  # each tab begins a cell
+            starts = self._tab_cells(end, tail, table)
         else:
-            pipes = [end + i for i, c in enumerate(tail) if c == "|"]
+            pipes = [end + i + 1 for i, c in enumerate(tail) if c == "|"]
             starts = pipes[:-1]  # each pipe ends a cell: the label's, then the empty ones
         if len(starts) < width:
             return []
-        return [LexCell("EMPTY", "", at + 1, at + 1) for at in starts[len(starts) - width :]]
+        return [LexCell("EMPTY", "", at, at) for at in starts[len(starts) - width :]]
+
+    def _tab_cells(self, end: int, tail: str, table: _TableDraft) -> list[int]:
+        """Where the cells begin that the tabs of ``tail`` (the text after ``end`` to its
+        line's end) open, each after its tab, less the last ones every line of the
+        table ends with (:meth:`_edge`)."""
+        tabs = [end + i + 1 for i, c in enumerate(tail) if c == "\t"]
+        return tabs[: len(tabs) - self._edge(table)]
 
     def _empty_cell_lines(self, at: int, most: int) -> list[int]:
-        """Where each of the lines from ``at`` that is an empty cell (``|``) begins, one
-        before it (as a separator's place), up to ``most`` of them."""
+        """Where each of the lines from ``at`` that is an empty cell (``|``) begins, up to
+        ``most`` of them."""
         text = self.loc.canonical
         starts: list[int] = []
         while len(starts) < most and text.startswith("|", at):
@@ -1113,7 +1117,7 @@ class _ChunkReader:
             stop = len(text) if stop < 0 else stop
             if text[at:stop].strip() != "|":
                 break
-            starts.append(at - 1)
+            starts.append(at)
             at = stop + 1
         return starts
 
