@@ -23,6 +23,9 @@ MAX_STYLE_CHARS = 1_000_000
 # A selector read: a class or an id, after a tag name or not.
 _SIMPLE = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)?([.#])([-_a-zA-Z0-9\u0080-\U0010ffff]+)")
 
+# What the pass over a stylesheet stops at: a block's start and end, a statement's end.
+_BRACES = re.compile(r"[{};]")
+
 Selector = tuple[str, str, str]  # (tag, or "" for any; "." or "#"; the class or id)
 
 
@@ -111,7 +114,7 @@ def _rules(css: str) -> list[tuple[str, str]]:
     prelude_start = 0
     body_start = 0
     prelude = ""
-    for match in re.finditer(r"[{};]", css):
+    for match in _BRACES.finditer(css):
         char = match.group()
         at = match.start()
         if char == "{":
