@@ -12,7 +12,6 @@ every column, an error; its empty cells are now read, a warning.
 
 from __future__ import annotations
 
-import attrs
 import pytest
 
 import gilint
@@ -21,23 +20,24 @@ from gilint.findings import Finding, Severity
 from gilint.testing import ReportData, render, sample_report
 
 ROW = "outcome.refused.state_secret"  # 1.属于国家秘密, a sub-row under its group label
-
-
 SIBLING = "outcome.refused.prohibited"  # 2.其他法律行政法规禁止公开, in the same group
+OTHER, OTHER_SIBLING = "outcome.not_processed.petition", "outcome.not_processed.repeated"
+
+
+def _moved(data: ReportData, row: str, sibling: str) -> dict[str, tuple[str, ...]]:
+    """The sibling row with ``row``'s counts added, so every column still adds up
+    when ``row`` is emptied."""
+    rows = data.tables["3"]
+    return {
+        sibling: tuple(str(int(a) + int(b)) for a, b in zip(rows[row], rows[sibling], strict=True))
+    }
 
 
 def _data(cells: tuple[str, ...], moved: bool = False) -> ReportData:
     """The report with the row's cells replaced; ``moved``: its counts are added to
     its sibling's, so every column still adds up."""
     data = sample_report("2021", seed=1)
-    tables = {t: dict(rows) for t, rows in data.tables.items()}
-    if moved:
-        old, sibling = tables["3"][ROW], tables["3"][SIBLING]
-        tables["3"][SIBLING] = tuple(
-            str(int(a) + int(b)) for a, b in zip(old, sibling, strict=True)
-        )
-    tables["3"][ROW] = cells
-    return attrs.evolve(data, tables=tables)
+    return data.with_rows("3", {**(_moved(data, ROW, SIBLING) if moved else {}), ROW: cells})
 
 
 def _read(data: ReportData, layout: str) -> tuple[Row, list[Finding]]:
@@ -97,17 +97,8 @@ def test_a_row_that_adds_up_in_no_reading_keeps_its_error(layout: str) -> None:
 def _blank_rows() -> ReportData:
     """Two rows left blank in all their cells, their counts moved to a sibling row."""
     data = sample_report("2021", seed=1)
-    tables = {t: dict(rows) for t, rows in data.tables.items()}
-    rows = tables["3"]
-    for row, sibling in ((ROW, SIBLING), (OTHER, OTHER_SIBLING)):
-        rows[sibling] = tuple(
-            str(int(a) + int(b)) for a, b in zip(rows[row], rows[sibling], strict=True)
-        )
-        rows[row] = ("",) * 7
-    return attrs.evolve(data, tables=tables)
-
-
-OTHER, OTHER_SIBLING = "outcome.not_processed.petition", "outcome.not_processed.repeated"
+    rows = {**_moved(data, ROW, SIBLING), **_moved(data, OTHER, OTHER_SIBLING)}
+    return data.with_rows("3", {**rows, ROW: ("",) * 7, OTHER: ("",) * 7})
 
 
 @pytest.mark.parametrize("layout", ["tabs", "markdown", "cells", "ocr"])
@@ -141,10 +132,7 @@ def test_a_label_without_cells_is_still_a_row_missing_its_cells() -> None:
 
 def _table2_row(cells: tuple[str, str, str]) -> ReportData:
     """The report with table 二's 规章 row replaced (a table with no sum in a row)."""
-    data = sample_report("2021", seed=2)
-    tables = {t: dict(rows) for t, rows in data.tables.items()}
-    tables["2.1"]["regulations"] = cells
-    return attrs.evolve(data, tables=tables)
+    return sample_report("2021", seed=2).with_rows("2.1", {"regulations": cells})
 
 
 @pytest.mark.parametrize("layout", ["tabs", "markdown", "cells", "ocr"])
@@ -163,7 +151,8 @@ def test_a_blank_at_either_end_of_a_row_without_sums_is_where_its_line_puts_it(
     table = gilint.parse(render(_table2_row(cells), layout).text).table("2.1")
     assert table is not None
     row = next(r for r in table.rows if r.id == "regulations")
-    assert [v for v in row.values if v is not None] == [int(c) for c in cells if c]
+    assert row.values == tuple(int(c) if c else None for c in cells)
+    assert row.statuses[cells.index("")] is CellStatus.BLANK
 
 
 def test_a_short_row_without_sums_in_text_by_lines_is_unread_not_cut() -> None:
@@ -183,3 +172,21 @@ def test_a_short_row_without_sums_in_text_by_lines_is_unread_not_cut() -> None:
     assert row.reading is Reading.UNREAD
     findings = gilint.lint(text, config={"select": ["GI"]})
     assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+
+
+def test_a_blank_total_stands_after_the_tab_that_opens_it() -> None:
+    """Where every line of the table ends with a tab (a converter's), a row's blank 总计
+    is the cell the first tab after its last number opens, not the one the line's last
+    tab opens."""
+    from gilint.testing import variants
+
+    text = render(variants.blank_total_column(sample_report("2021", seed=1)), "tabs").text
+    lines = text.split("\n")
+    text = "\n".join(ln + "\t" if "\t" in ln and ln[-1] != "\t" else ln for ln in lines)
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    row = table.row(ROW)
+    assert row is not None and row.statuses[6] is CellStatus.BLANK
+    last = row.cells[5].span.end  # 其他's number
+    assert text[last : last + 3] == "\t\t\n"
+    assert row.cells[6].span.start == last + 1

@@ -106,8 +106,12 @@ class ReportData:
         index = [c.id for c in spec.columns].index(column)
         cells = list(self.tables[table][row])
         cells[index] = text
-        tables = {t: dict(rows) for t, rows in self.tables.items()}
-        tables[table][row] = tuple(cells)
+        return self.with_rows(table, {row: tuple(cells)})
+
+    def with_rows(self, table: str, rows: Mapping[str, tuple[str, ...]]) -> ReportData:
+        """A copy with these rows of ``table`` (cell texts by row id) replaced."""
+        tables = {t: dict(values) for t, values in self.tables.items()}
+        tables[table].update(rows)
         return attrs.evolve(self, tables=tables)
 
 

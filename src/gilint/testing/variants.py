@@ -67,13 +67,10 @@ def blank_columns(data: ReportData) -> ReportData:
     """Table 三 filled only for 自然人 and 总计, as many small bodies do: the five columns
     of 法人或其他组织 are left blank. The numbers stay consistent: each row's natural
     persons are its total."""
-    rows: dict[str, tuple[str, ...]] = {}
-    for row, cells in data.tables["3"].items():
-        natural = cells[0]
-        rows[row] = (natural, "", "", "", "", "", natural)
-    tables: dict[str, dict[str, tuple[str, ...]]] = {t: dict(v) for t, v in data.tables.items()}
-    tables["3"] = rows
-    return attrs.evolve(data, tables=tables)
+    rows = {
+        row: (cells[0], "", "", "", "", "", cells[0]) for row, cells in data.tables["3"].items()
+    }
+    return data.with_rows("3", rows)
 
 
 def blank_first_column(data: ReportData) -> ReportData:
@@ -85,18 +82,13 @@ def blank_first_column(data: ReportData) -> ReportData:
     for row, cells in data.tables["3"].items():
         natural, commercial, *rest = cells
         rows[row] = ("", str(int(natural or 0) + int(commercial or 0)), *rest)
-    tables: dict[str, dict[str, tuple[str, ...]]] = {t: dict(v) for t, v in data.tables.items()}
-    tables["3"] = rows
-    return attrs.evolve(data, tables=tables)
+    return data.with_rows("3", rows)
 
 
 def blank_total_column(data: ReportData) -> ReportData:
     """Table 三 with its column of totals (总计) left blank in every row, as some bodies
     leave it; every other cell as it was."""
-    rows = {row: (*cells[:-1], "") for row, cells in data.tables["3"].items()}
-    tables: dict[str, dict[str, tuple[str, ...]]] = {t: dict(v) for t, v in data.tables.items()}
-    tables["3"] = rows
-    return attrs.evolve(data, tables=tables)
+    return data.with_rows("3", {row: (*cells[:-1], "") for row, cells in data.tables["3"].items()})
 
 
 def narrative_first(data: ReportData) -> ReportData:
