@@ -319,6 +319,39 @@ def test_unreadable_files_and_folders_are_reported_not_skipped(
     assert "无法读取文件" in errors and "gone.txt" in errors
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_links_out_of_a_folder_are_named_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder from someone else may hold a link to any file of this machine: such a
+    link is not read (a finding would quote it), and is named. A link to a file in the
+    folder is checked; a link to a folder is not walked; the same file named on the
+    command line is checked, and a folder given as a link is walked."""
+    folder = _folder(tmp_path, 1, _GOOD)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text(_BROKEN, "utf-8")  # would give errors if read
+    (folder / "secret.txt").symlink_to(elsewhere / "secret.txt")
+    (folder / "again.txt").symlink_to(folder / "r000.txt")
+    (folder / "more").symlink_to(elsewhere, target_is_directory=True)
+    (tmp_path / "alias").symlink_to(folder, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    # (in this process: -j 1)
+    assert cli.main(["check", "reports", "-j", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "检查了 2 个文件" in captured.out  # r000.txt and again.txt
+    warning = _one_clean_line(captured.err)
+    assert "reports/secret.txt" in warning and "符号链接" in warning
+    assert cli.main(["check", "reports/secret.txt", "-j", "1"]) == 1
+    assert "reports/secret.txt:" in capsys.readouterr().out
+    assert cli.main(["check", "alias", "-j", "1"]) == 0
+    assert "alias/secret.txt" in _one_clean_line(capsys.readouterr().err)
+    (folder / "r000.txt").unlink()
+    (folder / "again.txt").unlink()
+    assert cli.main(["check", "reports", "-j", "1"]) == 0  # only the link: not "no files"
+    assert "没有找到" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("jobs", ["0", "-1", str((os.cpu_count() or 1) * 4 + 1), "two"])
 def test_jobs_out_of_range_is_a_usage_error(tmp_path: Path, jobs: str) -> None:
     _folder(tmp_path, 1)

@@ -225,6 +225,9 @@ def _check_command(args: argparse.Namespace) -> int:
     for folder in collected.empty:
         patterns = "、".join(session.default_include)
         _warn(f"目录 {folder} 中没有找到报告文件（按 include 设置查找，默认为 {patterns}）")
+    for link in collected.outside:
+        reason = "它是指向所查目录之外的符号链接（如需检查，请在命令行直接给出该文件）"
+        _warn(f"未检查 {link}：{reason}")
     _resolve_configs(session, files)
     if args.output:
         _refuse_an_input_as_output(args.output, [*paths, *files])

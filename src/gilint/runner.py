@@ -215,21 +215,38 @@ def _skipped_directory(name: str) -> bool:
 class Collected:
     """The files a run checks; the paths it could not use (each a message: a path that
     does not exist, a folder it could not read); the folders given that hold no report
-    file."""
+    file; the symbolic links found in a folder that point out of it, not checked."""
 
     files: tuple[str, ...]
     problems: tuple[str, ...] = ()
     empty: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+
+
+def _points_outside(candidate: str, root: str) -> bool:
+    """Whether ``candidate`` is a symbolic link to an existing file outside the folder
+    whose real path is ``root``. A folder from someone else (an unpacked archive) may
+    hold a link to any file of this machine, and a finding quotes what it reads; a link
+    to nothing is left to the read, which reports it."""
+    if not os.path.islink(candidate):
+        return False
+    target = os.path.realpath(candidate)
+    if not os.path.exists(target):
+        return False
+    return os.path.commonpath((root, target)) != root
 
 
 def collect(paths: Sequence[str], session: Session) -> Collected:
     """Files to check: given files as they are, directories recursively by the include
     and exclude patterns of their configuration, in a stable order. A folder that cannot
-    be read is a problem to report, never silently left out."""
+    be read is a problem to report, never silently left out. Inside a folder, links to
+    folders are not walked (as ``os.walk`` does) and links to files outside the folder
+    are not read: they are returned, to be named."""
     seen: set[str] = set()
     files: list[str] = []
     problems: list[str] = []
     empty: list[str] = []
+    outside: list[str] = []
 
     def unreadable(error: OSError) -> None:
         problems.append(f"无法读取目录 {error.filename}：{os_error(error)}")
@@ -243,24 +260,29 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
             problems.append(f"路径不存在：{display_path(given)}")
             continue
         if path.is_dir():
-            before = len(files)
+            before = len(files) + len(outside)
             config = session.config_for(path)
+            root = os.path.realpath(path)
             for folder, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not _skipped_directory(d))
                 for name in sorted(names):
                     candidate = Path(folder) / name
                     if (
-                        config.included(candidate, session.default_include)
-                        and str(candidate) not in seen
+                        not config.included(candidate, session.default_include)
+                        or str(candidate) in seen
                     ):
-                        seen.add(str(candidate))
+                        continue
+                    seen.add(str(candidate))
+                    if _points_outside(str(candidate), root):
+                        outside.append(display_path(str(candidate)))
+                    else:
                         files.append(str(candidate))
-            if len(files) == before:
+            if len(files) + len(outside) == before:
                 empty.append(display_path(given))
         elif given not in seen:
             seen.add(given)
             files.append(given)
-    return Collected(tuple(files), tuple(problems), tuple(empty))
+    return Collected(tuple(files), tuple(problems), tuple(empty), tuple(outside))
 
 
 def chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
