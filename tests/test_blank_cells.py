@@ -159,11 +159,11 @@ def test_a_short_row_without_sums_in_text_by_lines_is_unread_not_cut() -> None:
     """Text by lines keeps no blank cell: 规章 with its first cell blank reads "0 30".
     Cut into three columns the one way the digits allow, it read 0, 3, 0; with no sum
     in the row to confirm a cut, it is unread and said so (GI901, a note)."""
-    from gilint.repairs import unique_split
+    from gilint.repairs import row_splits
     from gilint.templates.national import NATIONAL
 
     spec = NATIONAL.get("2021").table("2.1")
-    assert spec is not None and unique_split(["0", "30"], spec) is None
+    assert spec is not None and row_splits(["0", "30"], spec) == ()
     text = render(_table2_row(("", "0", "30")), "wrapped").text
     assert "规章 0 30" in text
     table = gilint.parse(text).table("2.1")

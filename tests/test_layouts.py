@@ -16,6 +16,8 @@ from gilint.findings import Finding, Severity
 from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, ReportData, render, sample_report, variants
 from gilint.testing.strategies import report_data
 
+from fixtures.make_fixtures import unsettled_rows
+
 VARIANTS = {
     "plain": lambda d: d,
     "echoing-subsections": variants.echoing_subsections,
@@ -208,20 +210,53 @@ def test_a_repaired_row_is_checked_like_any_other() -> None:
     assert codes == {"GI201"}
 
 
-def test_a_run_that_splits_more_than_one_way_is_unread_and_said_once() -> None:
-    data = sample_report("2021", seed=8, high=60)
-    text = _run_together(data, "new")
-    report = gilint.parse(text)
-    row = report.table("3").row("new")  # type: ignore[union-attr]
-    assert row is not None
-    if row.reading is Reading.UNREAD:  # the usual case for numbers of two digits
-        findings = gilint.lint(text)
-        assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
-        assert "“一、本年新收政府信息公开申请数量”" in findings[0].message
-        assert "无法确定各属哪一列" in findings[0].message
-    else:  # exactly one split fitted: then it is the one written
-        assert row.reading is Reading.REPAIRED
-        assert tuple(str(n) for n in row.numbers) == data.tables["3"]["new"]
+def test_a_run_its_own_total_leaves_open_is_settled_by_the_columns() -> None:
+    """``55135434949214`` cuts into seven numbers adding up to its last in two ways;
+    only one keeps 一 + 二 = (七) + 四 in every column."""
+    data = sample_report("2021", seed=9, high=60)
+    text = _run_together(data, "carry_forward")
+    row = gilint.parse(text).table("3").row("carry_forward")  # type: ignore[union-attr]
+    assert row is not None and row.reading is Reading.REPAIRED
+    assert "按本行及各列的合计关系拆分为" in (row.repair or "")
+    assert tuple(str(n) for n in row.numbers) == data.tables["3"]["carry_forward"]
+    assert gilint.lint(text) == []
+
+
+def test_a_run_the_columns_cannot_settle_is_unread_and_said_once() -> None:
+    """The same run, with 一 unread (a blank cell leaves no trace in web text): no
+    identity down the columns has all its rows, so the run stays open, and unread."""
+    data = sample_report("2021", seed=9, high=60)
+    new = data.tables["3"]["new"]
+    data = data.with_cell("3", "new", "commercial", "")
+    data = data.with_cell("3", "new", "total", str(int(new[-1]) - int(new[1])))
+    text = _run_together(data, "carry_forward")
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    assert {r.id for r in table.unread_rows} == {"new", "carry_forward"}
+    findings = gilint.lint(text)
+    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+    assert "“四、结转下年度继续办理”" in findings[0].message
+    assert "无法确定各属哪一列" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("template", "seed", "high"),
+    [*((t, s, 9) for t in ("2019", "2021") for s in range(8)), ("2019", 5, 40), ("2021", 3, 40)],
+)
+def test_run_together_rows_are_unread_exactly_where_no_reading_of_the_table_settles_them(
+    template: str, seed: int, high: int
+) -> None:
+    """Every row of table 三 run together: the rows gilint leaves unread are those that
+    a brute force over every reading (the fixtures' generator) finds open, and every
+    row read has the numbers written. The two last cases settle some rows and leave
+    others open."""
+    data = sample_report(template, seed=seed, high=high)
+    table = gilint.parse(render(data, "runs").text).table("3")
+    assert table is not None and len(table.rows) == len(data.tables["3"])
+    assert {r.id for r in table.unread_rows} == set(unsettled_rows(data.tables["3"]))
+    for row in table.rows:
+        if row.reading is not Reading.UNREAD:
+            assert tuple(str(n) for n in row.numbers) == data.tables["3"][row.id], row.id
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

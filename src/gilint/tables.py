@@ -38,7 +38,7 @@ from gilint.ast import (
 from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs, paragraph_key
 from gilint.lexer import LexCell, RowLine, TableLine, surplus_count
 from gilint.locator import Locator
-from gilint.repairs import unique_split
+from gilint.repairs import MAX_OPEN_SPLITS, Split, row_splits, settled_splits
 from gilint.span import Span
 from gilint.template_detection import chunk_template
 from gilint.templates.model import (
@@ -897,12 +897,19 @@ class _ChunkReader:
         loc = self.loc
         spec = draft.spec
         seen: set[str] = set()
+        twice: set[str] = set()
         rows: list[Row] = []
-        for row in draft.rows:
+        open_rows: dict[int, tuple[Split, ...]] = {}  # row index: the ways it may split
+        for index, row in enumerate(draft.rows):
             duplicate = row.row is not None and row.row.id in seen
             if row.row is not None:
-                seen.add(row.row.id)
-            rows.append(self._finish_row(row, draft, duplicate))
+                (twice if duplicate else seen).add(row.row.id)
+            finished, ways = self._finish_row(row, draft, duplicate)
+            rows.append(finished)
+            if ways:
+                open_rows[index] = ways
+        if open_rows and spec is not None:
+            self._settle(draft, rows, open_rows, twice)
         missing: tuple[str, ...] = ()
         if spec is not None:
             missing = tuple(r.id for r in spec.data_rows if r.id not in seen)
@@ -926,8 +933,37 @@ class _ChunkReader:
             build_texts=functools.partial(_text_pieces, loc, tuple(draft.texts)),
         )
 
-    def _finish_row(self, draft: _RowDraft, table: _TableDraft, duplicate: bool) -> Row:
+    def _settle(
+        self,
+        draft: _TableDraft,
+        rows: list[Row],
+        open_rows: dict[int, tuple[Split, ...]],
+        twice: set[str],
+    ) -> None:
+        """Read again, in ``rows``, the rows of run-together numbers that the table's
+        identities down its columns settle (:func:`settled_splits`); a row id that stands
+        twice in the table settles nothing and checks nothing."""
+        assert draft.spec is not None
+        by_id = {rows[i].id: i for i in open_rows if rows[i].id not in twice}
+        read = {
+            row.id: row.values
+            for row in rows
+            if row.id is not None and row.id not in twice and row.reading is not Reading.UNREAD
+        }
+        settled = settled_splits(
+            draft.spec, {row_id: open_rows[i] for row_id, i in by_id.items() if row_id}, read
+        )
+        for row_id, split in settled.items():
+            index = by_id[row_id]
+            rows[index], _ = self._finish_row(draft.rows[index], draft, False, split)
+
+    def _finish_row(
+        self, draft: _RowDraft, table: _TableDraft, duplicate: bool, settled: Split | None = None
+    ) -> tuple[Row, tuple[Split, ...]]:
+        """The row, and the ways its numbers may split where they ran together and its
+        own identities leave several (``settled``: the one its table's settle)."""
         loc = self.loc
+        ways: tuple[Split, ...] = ()
         spec = table.spec
         label = draft.label
         label_span = loc.span(*label) if label else None
@@ -976,7 +1012,9 @@ class _ChunkReader:
                     kept.extend(trailing[: width - len(kept)])
                 tokens = kept
             if spec is not None and row_id is not None and len(tokens) < width:
-                tokens, reading, repair = self._short_row(tokens, spec, label, duplicate)
+                tokens, reading, repair, ways = self._short_row(
+                    tokens, spec, label, duplicate, settled
+                )
             if label and tokens:  # cells are in text order
                 row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
             elif label:
@@ -1003,7 +1041,7 @@ class _ChunkReader:
                 extra_count = sum(
                     surplus_count(tok.text) if tok.kind == "MORE" else 1 for tok in surplus
                 )
-        return Row(
+        row = Row(
             id=row_id,
             label=loc.text(label_span) if label_span else None,
             label_span=label_span,
@@ -1026,6 +1064,7 @@ class _ChunkReader:
                 CellStatus.UNREAD if reading is Reading.UNREAD else CellStatus.MISSING,
             ),
         )
+        return row, ways
 
     def _short_row(
         self,
@@ -1033,31 +1072,38 @@ class _ChunkReader:
         spec: TableSpec,
         label: tuple[int, int] | None,
         duplicate: bool,
-    ) -> tuple[list[LexCell], Reading, str | None]:
+        settled: Split | None,
+    ) -> tuple[list[LexCell], Reading, str | None, tuple[Split, ...]]:
         """A row with fewer cells than columns. Where cells are separated (tabs, pipes,
         empty cells kept) the row really stops early: its cells are read as written and
         the rest are missing. Where only spaces separate them, a blank cell leaves no
         trace and numbers may have run together: the row is split when exactly one
-        split fits its identities, and is otherwise unread."""
+        split fits its identities (or ``settled``, the one its table's identities
+        leave), and is otherwise unread, with the ways that fit its own when there are
+        few (for its table to settle)."""
         spans = [(t.start, t.end) for t in tokens] or ([label] if label else [])
         if any(t.kind == "EMPTY" for t in tokens) or (spans and self._separated(spans)):
-            return tokens, Reading.EXACT, None
+            return tokens, Reading.EXACT, None, ()
         width = len(spec.columns)
         if not tokens:
-            return tokens, Reading.UNREAD, "没有读到数字"
+            return tokens, Reading.UNREAD, "没有读到数字", ()
         written = " ".join(t.text for t in tokens)
         texts = [t.text for t in tokens]
-        split = None
+        ways: tuple[Split, ...] = ()
+        if settled is not None:
+            ways = (settled,)
         # (a repeated row is never checked: no repair is spent on it)
-        if not duplicate and all(t.kind == "VALUE" for t in tokens) and self.budget.take(texts):
-            split = unique_split(texts, spec)
-        if split is None:
+        elif not duplicate and all(t.kind == "VALUE" for t in tokens) and self.budget.take(texts):
+            ways = row_splits(texts, spec, MAX_OPEN_SPLITS)
+        if len(ways) != 1:
             return (
                 tokens,
                 Reading.UNREAD,
                 f"只读到 {len(tokens)} 个数（{written}），少于 {width} 列，"
                 "又没有分隔符，无法确定各属哪一列",
+                ways,
             )
+        (split,) = ways
         cells: list[LexCell] = []
         pieces = iter(split)
         for tok in tokens:
@@ -1067,7 +1113,8 @@ class _ChunkReader:
                 cells.append(LexCell("VALUE", piece, at, at + len(piece)))
                 at += len(piece)
         shown = "、".join(split)
-        return cells, Reading.REPAIRED, f"“{written}”按本行的合计关系拆分为 {shown}"
+        how = "本行及各列的合计关系" if settled is not None else "本行的合计关系"
+        return cells, Reading.REPAIRED, f"“{written}”按{how}拆分为 {shown}", ()
 
     def _blank_ends(self, tokens: list[LexCell], table: _TableDraft) -> list[LexCell]:
         """Empty cells where the tabs after a row's last number stand, past those every
