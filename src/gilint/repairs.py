@@ -11,7 +11,7 @@ several fit, it is left unread, never guessed.
 
 from __future__ import annotations
 
-import functools
+import itertools
 from collections.abc import Mapping, Sequence
 
 from gilint.ast import Number
@@ -20,7 +20,8 @@ from gilint.templates.model import SumIdentity, TableSpec
 # A cell of a run holds at most this many digits (a count of a year's applications).
 MAX_CELL_DIGITS = 6
 # A run is tried only up to this many digits per column (counts of real rows are short;
-# the search grows with the digits: 0.04 s for 20, 0.3 s for 42 digits of table 三).
+# the search grows with the digits: about 1 ms for 20 and up to 15 ms for 28 digits of
+# table 三 that cut many ways).
 MAX_RUN_DIGITS_PER_CELL = 4
 # Ways a row may still split and be settled by its table's columns: two-digit counts
 # leave a row two to a dozen ways; more, and the row says too little to be worth a search.
@@ -41,10 +42,12 @@ def row_splits(runs: Sequence[str], spec: TableSpec, most: int = 1) -> tuple[Spl
     for a table with no total in a row.
 
     A column that is the total of columns before it is not cut but computed: its digits
-    must be the sum. Ways are counted (up to ``most`` + 1) with a memo on where the
-    search stands: the position in the digits, the column, and the partial sums of the
-    totals still open; so a row of any length costs at most (digits × columns × sums)
-    steps, and following the ways found as many again for each."""
+    must be the sum. A total in the last column is the digits' end: each of its lengths
+    is tried in turn, and its parts may neither sum past it nor be longer. Ways are
+    counted (up to ``most`` + 1) with a memo on where the search stands: the position in
+    the digits, the column, and the partial sums of the totals still open; so a row of
+    any length costs at most (digits × columns × sums) steps, the sums bounded by the
+    last total, and following the ways found as many again for each."""
     if not runs or not all(r.isdigit() and r.isascii() for r in runs):
         return ()
     columns = spec.column_ids
@@ -52,11 +55,6 @@ def row_splits(runs: Sequence[str], spec: TableSpec, most: int = 1) -> tuple[Spl
     digits = "".join(runs)
     if len(digits) > width * MAX_RUN_DIGITS_PER_CELL:
         return ()
-    cuts = []  # where one run ends and the next begins: always a cell boundary
-    at = 0
-    for run in runs[:-1]:
-        at += len(run)
-        cuts.append(at)
     totals: dict[int, tuple[int, ...]] = {}  # column -> the columns it is the sum of
     for identity in spec.identities:
         if identity.axis == "row" and len(identity.left) == 1:
@@ -68,73 +66,171 @@ def row_splits(runs: Sequence[str], spec: TableSpec, most: int = 1) -> tuple[Spl
         # nothing to check a cut against (table 二): that the digits cut into the
         # columns one way only is no evidence, as a blank cell could stand anywhere
         return ()
-    # for each column, the totals (by column) it is a part of
-    part_of = {c: tuple(t for t, ps in totals.items() if c in ps) for c in range(width)}
-    open_totals = tuple(sorted(totals))
+    cuts = list(itertools.accumulate(len(run) for run in runs[:-1]))
+    found: list[Split] = []
+    for bound in _last_totals(digits, cuts, width, width - 1 in totals):
+        search = _RowSearch(digits, cuts, width, totals, bound, most)
+        if len(found) + search.ways(0, 0, search.start) > most:
+            return ()
+        search.follow(0, 0, search.start, (), found)
+    return tuple(found)
 
-    def limit(pos: int) -> int:
-        return next((c for c in cuts if c > pos), len(digits))
 
-    def choices(pos: int, column: int, sums: tuple[int, ...]) -> list[str]:
-        left = width - column - 1  # cells still to come after this one
-        stop = limit(pos)
-        if column in totals:
-            text = str(sums[open_totals.index(column)])
-            candidates = [text] if digits.startswith(text, pos) else []
+def _last_totals(
+    digits: str, cuts: Sequence[int], width: int, last_is_total: bool
+) -> list[int | None]:
+    """The values a total in the last column may have: the digits' last one to six
+    (a whole number, within the last run, leaving a digit for each other column)."""
+    if not last_is_total:
+        return [None]
+    start = cuts[-1] if cuts else 0
+    return [
+        int(digits[-length:])
+        for length in range(1, MAX_CELL_DIGITS + 1)
+        if len(digits) - length >= max(start, width - 1) and (length == 1 or digits[-length] != "0")
+    ]
+
+
+class _RowSearch:
+    """The search of :func:`row_splits` for one value of the last total (``bound``;
+    None where the last column is not a total), counting ways up to ``most`` + 1."""
+
+    def __init__(
+        self,
+        digits: str,
+        cuts: Sequence[int],
+        width: int,
+        totals: dict[int, tuple[int, ...]],
+        bound: int | None,
+        most: int,
+    ) -> None:
+        self.digits = digits
+        self.most = most
+        self.cuts = cuts
+        self.width = width
+        self.totals = totals
+        self.bound = bound
+        self.last = width - 1
+        # for each column, the totals (by column) it is a part of
+        self.part_of = {c: tuple(t for t, ps in totals.items() if c in ps) for c in range(width)}
+        self.open_totals = tuple(sorted(totals))
+        self.start = (0,) * len(self.open_totals)
+        # the most digits each column may take: a part of the last total is no longer
+        widest = len(str(bound)) if bound is not None else MAX_CELL_DIGITS
+        self.widest = [
+            widest if self.last in self.part_of[c] or c == self.last else MAX_CELL_DIGITS
+            for c in range(width)
+        ]
+        # the most digits the columns from each one to the end may take
+        self.room = [sum(self.widest[c:]) for c in range(width)] + [0]
+        # from this column on, every column before the last is a part of the last total,
+        # so the rest of its sum is bounded by the digits left (:meth:`reaches`)
+        self.plain_from = self.last
+        while self.plain_from > 0 and self._plain(self.plain_from - 1):
+            self.plain_from -= 1
+        self.memo: dict[tuple[int, int, tuple[int, ...]], int] = {}
+
+    def _plain(self, column: int) -> bool:
+        return column not in self.totals and self.last in self.part_of[column]
+
+    def limit(self, pos: int) -> int:
+        return next((c for c in self.cuts if c > pos), len(self.digits))
+
+    def choices(self, pos: int, column: int, sums: tuple[int, ...]) -> list[str]:
+        digits = self.digits
+        left = self.width - column - 1  # cells still to come after this one
+        stop = self.limit(pos)
+        if column in self.totals:
+            total = sums[self.open_totals.index(column)]
+            text = str(total)
+            fits = digits.startswith(text, pos) and (column != self.last or total == self.bound)
+            candidates = [text] if fits else []
         else:
-            longest = 1 if digits[pos : pos + 1] == "0" else MAX_CELL_DIGITS
+            longest = 1 if digits[pos : pos + 1] == "0" else self.widest[column]
             candidates = [digits[pos : pos + n] for n in range(1, longest + 1)]
         found = []
         for text in candidates:
             end = pos + len(text)
-            if end > stop or len(digits) - end < left or (left == 0 and end != len(digits)):
+            rest = len(digits) - end
+            if end > stop or rest < left or rest > self.room[column + 1]:
                 continue
-            if column not in totals:
+            if left == 0 and end != len(digits):
+                continue
+            if column not in self.totals:
+                after = self.advance(column, sums, text)
+                if self.bound is not None and not self.reaches(end, column + 1, after[-1]):
+                    continue
                 # the totals still to come need at least the digits of their sums so far
-                after = advance(column, sums, text)
                 needed = sum(
                     len(str(total)) - 1
-                    for t, total in zip(open_totals, after, strict=True)
+                    for t, total in zip(self.open_totals, after, strict=True)
                     if t > column
                 )
-                if len(digits) - end < left + needed:
+                if rest < left + needed:
                     continue
             found.append(text)
         return found
 
-    def advance(column: int, sums: tuple[int, ...], text: str) -> tuple[int, ...]:
+    def reaches(self, pos: int, column: int, total: int) -> bool:
+        """Whether the parts from ``column`` on, cut from the digits from ``pos`` to the
+        last total's, can bring the last total's sum from ``total`` to its value: no
+        further than it, and, where only its parts are left, as far as it."""
+        bound = self.bound
+        assert bound is not None
+        if total > bound:
+            return False
+        if column < self.plain_from or column >= self.last:
+            return True
+        count = self.last - column  # parts left
+        left = len(self.digits) - len(str(bound)) - pos  # their digits
+        widest = self.widest[column]
+        if left < count or left > count * widest:
+            return False
+        # the most: digits gathered in as few parts as possible; the least: spread evenly
+        extra = left - count
+        full = min(count, extra // (widest - 1)) if widest > 1 else 0
+        rest = extra - full * (widest - 1)
+        most = full * (10**widest - 1)
+        if full < count:
+            most += 10 ** (1 + rest) - 1 + (count - full - 1) * 9
+        share, over = divmod(left, count)
+        least = over * 10**share + (count - over) * (10 ** (share - 1) if share > 1 else 0)
+        return bool(total + least <= bound <= total + most)
+
+    def advance(self, column: int, sums: tuple[int, ...], text: str) -> tuple[int, ...]:
         value = int(text)
+        part_of = self.part_of[column]
         return tuple(
-            s + value if t in part_of[column] else s for t, s in zip(open_totals, sums, strict=True)
+            s + value if t in part_of else s for t, s in zip(self.open_totals, sums, strict=True)
         )
 
-    @functools.cache
-    def ways(pos: int, column: int, sums: tuple[int, ...]) -> int:
-        if column == width:
-            return 1 if pos == len(digits) else 0
-        count = 0
-        for text in choices(pos, column, sums):
-            count += ways(pos + len(text), column + 1, advance(column, sums, text))
-            if count > most:
-                return most + 1
+    def ways(self, pos: int, column: int, sums: tuple[int, ...]) -> int:
+        """The ways from here to the end, counted up to ``most`` + 1."""
+        key = (pos, column, sums)
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        if column == self.width:
+            count = 1 if pos == len(self.digits) else 0
+        else:
+            count = 0
+            for text in self.choices(pos, column, sums):
+                count += self.ways(pos + len(text), column + 1, self.advance(column, sums, text))
+                if count > self.most:
+                    break
+        self.memo[key] = count
         return count
 
-    start = (0,) * len(open_totals)
-    if not 0 < ways(0, 0, start) <= most:
-        return ()
-    found: list[Split] = []
-
-    def follow(pos: int, column: int, sums: tuple[int, ...], cells: Split) -> None:
-        if column == width:
+    def follow(
+        self, pos: int, column: int, sums: tuple[int, ...], cells: Split, found: list[Split]
+    ) -> None:
+        if column == self.width:
             found.append(cells)
             return
-        for text in choices(pos, column, sums):
-            after = advance(column, sums, text)
-            if ways(pos + len(text), column + 1, after):
-                follow(pos + len(text), column + 1, after, (*cells, text))
-
-    follow(0, 0, start, ())
-    return tuple(found)
+        for text in self.choices(pos, column, sums):
+            after = self.advance(column, sums, text)
+            if self.ways(pos + len(text), column + 1, after):
+                self.follow(pos + len(text), column + 1, after, (*cells, text), found)
 
 
 def settled_splits(

@@ -189,8 +189,21 @@ def _spaced_words(n: int) -> str:
     return "\n".join(text[at : at + 80] for at in range(0, n, 80)) + "\n"
 
 
+def _many_ways() -> str:
+    """Table 三 in web text, every row's numbers run together into 28 digits that cut
+    into its columns in many ways, ten times over: the splits are searched until the
+    report's budget of digits is spent."""
+    data = sample_report("2021", seed=5, high=60)
+    text = render(data, "runs").text
+    for cells in data.tables["3"].values():
+        text = text.replace("".join(cells), "1234567891234567891234567891", 1)
+    table = text[text.index("三、收到和处理") : text.index("四、政府信息公开行政复议")]
+    return text + "\n".join([table] * 10)
+
+
 # Inputs of a fixed size, each linted whole in a fresh process: seconds and peak memory.
 FIXED: dict[str, Callable[[], str]] = {
+    "run-together digits, many ways": _many_ways,
     "5 MB line of '0 '": lambda: "0 " * 2_500_000,
     "1 MB row label of spaced words": lambda: _TABLE + "词语 " * 333_333 + "1 2 3\n",
     "100 000 repeated rows": lambda: _TABLE + "（七）总计 0 0 0 0 0 0 0\n" * 100_000,
