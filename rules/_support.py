@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from gilint.ast import Report, Row, Section, Table
 from gilint.span import Span
 from gilint.templates.model import TableSpec, Template, TemplateSet
@@ -62,6 +64,9 @@ def stretch(report: Report, start: int, end: int | None = None) -> Span:
 
 def part_stretch(report: Report, section: Section) -> Span:
     """A part's stretch of the text: from its heading to the next part's, with what
-    stands between its last paragraph and that heading (an image, say)."""
-    later = [s.span.start for s in report.sections if s.span.start > section.span.start]
-    return stretch(report, section.span.start, min(later, default=None))
+    stands between its last paragraph and that heading (an image, say). Found by
+    bisection: a rule may ask it of every part, and a text may hold thousands."""
+    sections = report.sections  # in text order
+    after = bisect.bisect_right(sections, section.span.start, key=lambda s: s.span.start)
+    end = sections[after].span.start if after < len(sections) else None
+    return stretch(report, section.span.start, end)
