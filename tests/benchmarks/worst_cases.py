@@ -1,6 +1,8 @@
 """Worst-case inputs: parse time at 1x, 2x, 4x and 8x size (each the best of three parses,
-the sizes timed in turn), and the growth exponent fitted over the four; then lint time
-and peak memory of fixed large inputs, each in a fresh process.
+the sizes timed in turn), and the growth exponent fitted over the four; the same for a
+whole lint (rules included) of the cases that give a finding for each part, row or
+report they repeat; then lint time and peak memory of fixed large inputs, each in a
+fresh process.
 
 Run by hand or in CI: ``python tests/benchmarks/worst_cases.py [--scale S]``. It prints
 numbers and asserts nothing; linear growth shows as an exponent near 1.0.
@@ -167,6 +169,12 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
 }
 
 
+# Cases also timed as a whole lint: each repeats what a rule reports once per repeat (a
+# part without its table, a row twice, a report's findings), so a rule that looks at the
+# whole report for each finding shows here (a part's stretch did, until its bisection).
+LINTED = ("repeated headings", "repeated row lines", "reports concatenated")
+
+
 def _export(n: int) -> str:
     """A tab-separated data export (a name, a year and eight numbers a row), as a folder
     of uploaded reports may hold: every line a table line."""
@@ -238,8 +246,16 @@ def fixed_cases() -> None:
         print(f"{name:34} {float(out[0]):8.2f} {float(out[1]):8.0f} {int(out[2]):9}")
 
 
-def _times(inputs: list[str | bytes], rounds: int = 3) -> list[float]:
-    """Best seconds of ``gilint.parse`` for each input, timed in turn, one parse of each
+def _lint(data: str | bytes) -> object:
+    return gilint.lint(data, config={})
+
+
+def _times(
+    inputs: list[str | bytes],
+    rounds: int = 3,
+    run: Callable[[str | bytes], object] = gilint.parse,
+) -> list[float]:
+    """Best seconds of ``run`` (a parse) for each input, timed in turn, one run of each
     per round, so that a slow spell of the machine falls on several sizes rather than on
     all the repeats of one (timed size by size, a quarter-size run in CI read 1.25 for
     spaced numbers: 0.100, 0.207, 0.648, 1.328 s)."""
@@ -247,7 +263,7 @@ def _times(inputs: list[str | bytes], rounds: int = 3) -> list[float]:
     for _ in range(rounds):
         for index, data in enumerate(inputs):
             start = time.perf_counter()
-            gilint.parse(data)
+            run(data)
             best[index] = min(best[index], time.perf_counter() - start)
     return best
 
@@ -281,12 +297,21 @@ def main() -> None:
         + f" {'exponent':>9}"
     )
     for name, (make, size) in CASES.items():
-        base = int(size * args.scale)
-        sizes = [base * m for m in (1, 2, 4, 8)]
-        times = _times([make(n) for n in sizes])
-        exponent = growth(sizes, times) if min(times) > 0 else float("nan")
-        print(f"{name:24} {base:>10} " + " ".join(f"{t:8.3f}" for t in times) + f" {exponent:9.2f}")
+        _curve(name, make, int(size * args.scale), gilint.parse)
+    print("\nwhole lint, rules included")
+    for name in LINTED:
+        make, size = CASES[name]
+        _curve(name, make, int(size * args.scale), _lint)
     fixed_cases()
+
+
+def _curve(
+    name: str, make: Callable[[int], str | bytes], base: int, run: Callable[[str | bytes], object]
+) -> None:
+    sizes = [base * m for m in (1, 2, 4, 8)]
+    times = _times([make(n) for n in sizes], run=run)
+    exponent = growth(sizes, times) if min(times) > 0 else float("nan")
+    print(f"{name:24} {base:>10} " + " ".join(f"{t:8.3f}" for t in times) + f" {exponent:9.2f}")
 
 
 if __name__ == "__main__":
