@@ -19,10 +19,10 @@ from gilint.templates.model import SumIdentity, TableSpec
 
 # A cell of a run holds at most this many digits (a count of a year's applications).
 MAX_CELL_DIGITS = 6
-# A run is tried only up to this many digits per column (counts of real rows are short;
-# the search grows with the digits: about 1 ms for 20 and up to 15 ms for 28 digits of
-# table 三 that cut many ways).
-MAX_RUN_DIGITS_PER_CELL = 4
+# A run is tried only up to this many digits per column (counts of real rows are short:
+# table 三's 35 digits hold six counts of four digits and their total; a row's search
+# takes about 1 ms, and up to 30 ms for digits that cut many ways, however long).
+MAX_RUN_DIGITS_PER_CELL = 5
 # Ways a row may still split and be settled by its table's columns: two-digit counts
 # leave a row two to a dozen ways; more, and the row says too little to be worth a search.
 MAX_OPEN_SPLITS = 16
