@@ -267,16 +267,14 @@ def collect(paths: Sequence[str], session: Session) -> Collected:
                 dirs[:] = sorted(d for d in dirs if not _skipped_directory(d))
                 for name in sorted(names):
                     candidate = Path(folder) / name
-                    if (
-                        not config.included(candidate, session.default_include)
-                        or str(candidate) in seen
-                    ):
+                    found = str(candidate)
+                    if not config.included(candidate, session.default_include) or found in seen:
                         continue
-                    seen.add(str(candidate))
-                    if _points_outside(str(candidate), root):
-                        outside.append(display_path(str(candidate)))
+                    seen.add(found)
+                    if _points_outside(found, root):
+                        outside.append(display_path(found))
                     else:
-                        files.append(str(candidate))
+                        files.append(found)
             if len(files) + len(outside) == before:
                 empty.append(display_path(given))
         elif given not in seen:
