@@ -239,6 +239,58 @@ def test_a_run_the_columns_cannot_settle_is_unread_and_said_once() -> None:
     assert "无法确定各属哪一列" in findings[0].message
 
 
+@pytest.mark.parametrize("layout", ["web", "wrapped", "runs"])
+def test_a_blank_cell_where_blanks_vanish_is_read_where_the_sums_place_it(layout: str) -> None:
+    """A count of 0 left blank in a row whose cells only spaces separate (or nothing):
+    the blank leaves no trace, six numbers stand for seven columns. Of the ways to place
+    a blank (and, run together, to cut the digits), one keeps the row's total and its
+    table's columns: the row is read with its blank cell, and warned of as in the
+    layouts that keep it (it was unread, or, run together, read without its blank)."""
+    data = sample_report("2021", seed=0, high=40)
+    row_id = "outcome.unavailable.not_held"
+    assert data.tables["3"][row_id][1] == "0"  # (this seed's count)
+    data = data.with_cell("3", row_id, "commercial", "")
+    text = render(data, layout).text
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    row = table.row(row_id)
+    assert row is not None and row.reading is Reading.REPAIRED
+    assert row.statuses[1] is CellStatus.BLANK and row.values[1] is None
+    assert [str(v) for v in row.values if v is not None] == [
+        c for c in data.tables["3"][row_id] if c
+    ]
+    assert "空白" in (row.repair or "")
+    assert [(f.code, f.severity) for f in gilint.lint(text)] == [("GI205", Severity.WARNING)]
+
+
+def test_blank_first_cells_run_together_are_unread_not_misread() -> None:
+    """自然人 blank in every row, the numbers run together: the digits of a row's six
+    numbers often cut into seven that add up to its total, and where that cut was the
+    only one without blanks it was read, and here gave six false GI201 errors. Counting
+    the blank among the ways, no row has one way, nor does the table settle any: every
+    row is unread, said in one note."""
+    data = variants.blank_first_column(sample_report("2019", seed=318, high=60))
+    text = render(data, "runs").text
+    table = gilint.parse(text).table("3")
+    assert table is not None and len(table.unread_rows) == len(data.tables["3"])
+    assert [(f.code, f.severity) for f in gilint.lint(text)] == [("GI901", Severity.INFO)]
+
+
+def test_a_run_no_split_fits_is_unread_and_says_why() -> None:
+    """A run whose digits no cut (blank cells counted in) makes add up to its total:
+    a wrong number, or a blank total, as the note says."""
+    data = sample_report("2021", seed=8)
+    row = ("6", "0", "0", "0", "0", "1", "8")  # 6 + 1 is not 8
+    for column, value in zip(data.spec.table("3").column_ids, row, strict=True):  # type: ignore[union-attr]
+        data = data.with_cell("3", "carry_forward", column, value)
+    text = _run_together(data, "carry_forward")
+    table = gilint.parse(text).table("3")
+    assert table is not None and [r.id for r in table.unread_rows] == ["carry_forward"]
+    findings = gilint.lint(text)
+    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+    assert "无论怎样拆分（空白单元格也算在内）都与本行的合计对不上" in findings[0].message
+
+
 @pytest.mark.parametrize(
     ("template", "seed", "high"),
     [*((t, s, 9) for t in ("2019", "2021") for s in range(8)), ("2019", 5, 40), ("2021", 3, 40)],

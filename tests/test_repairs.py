@@ -9,10 +9,10 @@ import pytest
 
 import gilint
 from gilint.ast import Reading
-from gilint.repairs import MAX_TABLE_STEPS, row_splits, settled_splits
+from gilint.repairs import MAX_TABLE_STEPS, RepairBudget, row_splits, settled_splits
 from gilint.templates.model import TableSpec
 from gilint.templates.national import NATIONAL
-from gilint.testing import render, sample_report
+from gilint.testing import render, sample_report, variants
 
 from fixtures.make_fixtures import splits_that_fit
 
@@ -23,19 +23,37 @@ def _spec(template: str = "2021") -> TableSpec:
     return spec
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_every_way_a_row_allows_up_to_the_most_asked(seed: int) -> None:
-    """Against the fixtures' brute force over every set of cut points."""
-    for cells in sample_report("2021", seed=seed, high=60).tables["3"].values():
+@pytest.mark.parametrize(("seed", "blank"), [*((s, False) for s in range(4)), (4, True), (5, True)])
+def test_every_way_a_row_allows_up_to_the_most_asked(seed: int, blank: bool) -> None:
+    """Against the fixtures' brute force over every choice of blank cells and every set
+    of cut points; the rows as written, and with 自然人 blank."""
+    data = sample_report("2021", seed=seed, high=60 if not blank else 9)
+    if blank:
+        data = variants.blank_first_column(data)
+    for cells in data.tables["3"].values():
         expected = sorted(splits_that_fit(cells))
+        assert tuple(cells) in expected
         found = row_splits(["".join(cells)], _spec(), most=16)
         if len(expected) <= 16:
-            assert sorted(tuple(map(int, way)) for way in found) == expected
+            assert found is not None and sorted(found) == expected
         else:
-            assert found == ()
+            assert found is None
         assert row_splits(["".join(cells)], _spec()) == (
-            (tuple(cells),) if len(expected) == 1 else ()
+            (tuple(cells),) if len(expected) == 1 else None
         )
+
+
+def test_blank_cells_between_spaced_numbers_are_placed_every_way_the_total_allows() -> None:
+    """Six numbers for seven columns, spaced: the blank may stand before any of the six
+    parts, and no number is cut (none would add up); run together, the same digits cut
+    no other way."""
+    found = row_splits(["5", "13", "5", "4", "3", "30"], _spec(), most=16)
+    assert found is not None and len(found) == 6
+    assert {way.index("") for way in found} == set(range(6))
+    assert all([c for c in way if c] == ["5", "13", "5", "4", "3", "30"] for way in found)
+    assert row_splits(["5", "13", "5", "4", "3", "30"], _spec(), most=5) is None
+    run = row_splits(["51354330"], _spec(), most=16)
+    assert run is not None and set(found) == set(run)
 
 
 def _open_and_read(
@@ -53,6 +71,22 @@ def test_a_row_the_columns_settle() -> None:
     settled = settled_splits(_spec(), open_rows, read)
     rows = sample_report("2021", seed=9, high=60).tables["3"]
     assert settled == {"carry_forward": rows["carry_forward"]}
+
+
+def test_searches_spend_the_report_budget_and_stop_when_it_is_spent() -> None:
+    cells = sample_report("2021", seed=9, high=60).tables["3"]["carry_forward"]
+    budget = RepairBudget()
+    assert row_splits(["".join(cells)], _spec(), 16, budget) is not None
+    spent = RepairBudget.STEPS - budget.left
+    assert 10 < spent < 10_000
+    short = RepairBudget(spent - 1)
+    assert row_splits(["".join(cells)], _spec(), 16, short) is None
+    assert short.left == 0
+    open_rows, read = _open_and_read(9, ("carry_forward",))
+    assert settled_splits(_spec(), open_rows, read, RepairBudget(0)) == {}
+    budget = RepairBudget()
+    assert settled_splits(_spec(), open_rows, read, budget) != {}
+    assert budget.left < RepairBudget.STEPS
 
 
 def test_no_identity_with_all_its_rows_settles_nothing() -> None:

@@ -26,8 +26,9 @@ from gilint.labels import key, paragraph_key
 from gilint.lexer import TABLE_TEXT, LexResult, heading_of, lines_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
+from gilint.repairs import RepairBudget
 from gilint.span import Span
-from gilint.tables import Region, RepairBudget, read_region, region_of
+from gilint.tables import Region, read_region, region_of
 from gilint.template_detection import detect
 from gilint.templates.model import TemplateSet
 

@@ -1,12 +1,14 @@
 """Repairs of table rows whose cell separators were lost.
 
 Web page text and some PDF conversions run a row's numbers together: ``6000017`` for a
-row whose cells are 6, 0, 0, 0, 0, 1, 7. Which split is meant can only be told from the
-identities: first the row's own (the applicants' total, each outcome group's total),
-then, for rows these leave open, the table's identities down its columns (the outcomes
-add up to their total in every column) over the rows read and the rows still open. A
-row is split only when every way consistent with them gives it the same cells; when
-several fit, it is left unread, never guessed.
+row whose cells are 6, 0, 0, 0, 0, 1, 7. The same text keeps no trace of a blank cell,
+so each cell but a total may also be blank (no digits; zero in a sum, as the rules count
+it). Which split is meant can only be told from the identities: first the row's own
+(the applicants' total, each outcome group's total), then, for rows these leave open,
+the table's identities down its columns (the outcomes add up to their total in every
+column) over the rows read and the rows still open. A row is split only when every way
+consistent with them, blank cells or not, gives it the same cells; when several fit, it
+is left unread, never guessed.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from gilint.templates.model import SumIdentity, TableSpec
 # A cell of a run holds at most this many digits (a count of a year's applications).
 MAX_CELL_DIGITS = 6
 # A run is tried only up to this many digits per column (counts of real rows are short:
-# table 三's 35 digits hold six counts of four digits and their total; a row's search
-# takes about 1 ms, and up to 30 ms for digits that cut many ways, however long).
+# table 三's 35 digits hold six counts of four digits and their total). A row's search
+# takes some milliseconds, up to about 40 for table 三's digits that cut many ways and
+# 200 for table 四's fifteen columns; a report's searches stop at its RepairBudget.
 MAX_RUN_DIGITS_PER_CELL = 5
 # Ways a row may still split and be settled by its table's columns: two-digit counts
-# leave a row two to a dozen ways; more, and the row says too little to be worth a search.
-MAX_OPEN_SPLITS = 16
+# leave a row two to a dozen ways, and a blank cell among them as many again for each
+# place it may stand; more, and the row says too little to be worth a search.
+MAX_OPEN_SPLITS = 32
 # Steps (rows tried) the search over a table's open rows may take, and ways of reading
 # all of them it collects, before it gives up and leaves them unread: a table with a few
 # open rows takes some hundreds of steps and has one way.
@@ -35,26 +39,52 @@ MAX_TABLE_WAYS = 16
 Split = tuple[str, ...]
 
 
-def row_splits(runs: Sequence[str], spec: TableSpec, most: int = 1) -> tuple[Split, ...]:
-    """The ways to cut ``runs`` (the digit strings of a row, in order: each is one
-    number or several run together) into the table's columns that its identities within
-    a row allow, when there are ``most`` or fewer; none when there are more, and none
-    for a table with no total in a row.
+class RepairBudget:
+    """The steps the searches of one report may still take: for a row, the places in its
+    search it reaches (each a few microseconds); for a table's open rows, the readings
+    tried. A report's tables of run-together rows take some thousands to a few tens of
+    thousands; a file built to cut many ways must not cost minutes, so once the budget
+    is spent rows are left unread."""
 
-    A column that is the total of columns before it is not cut but computed: its digits
-    must be the sum. A total in the last column is the digits' end: each of its lengths
-    is tried in turn, and its parts may neither sum past it nor be longer. Ways are
-    counted (up to ``most`` + 1) with a memo on where the search stands: the position in
-    the digits, the column, and the partial sums of the totals still open; so a row of
-    any length costs at most (digits × columns × sums) steps, the sums bounded by the
-    last total, and following the ways found as many again for each."""
+    STEPS = 150_000
+
+    def __init__(self, steps: int = STEPS) -> None:
+        self.left = steps
+
+    def spend(self, steps: int) -> None:
+        self.left = max(0, self.left - steps)
+
+
+class _OutOfSteps(Exception):
+    """A row's search reached more places than its budget has left."""
+
+
+def row_splits(
+    runs: Sequence[str], spec: TableSpec, most: int = 1, budget: RepairBudget | None = None
+) -> tuple[Split, ...] | None:
+    """The ways to cut ``runs`` (the digit strings of a row, in order: each is one
+    number or several run together, with blank cells lost among them) into the table's
+    columns that its identities within a row allow, when there are ``most`` or fewer
+    (``()`` where none does). None where that cannot be told: there are more, the
+    digits are too many to try, or the table has no total in a row to check a cut.
+
+    A cell of a way is its digits, or "" for a blank cell (a part only: a blank total
+    states no sum to check the cut by). A column that is the total of columns before it
+    is not cut but computed: its digits must be the sum. A total in the last column is
+    the digits' end: each of its lengths is tried in turn, and its parts may neither sum
+    past it nor be longer. Ways are counted (up to ``most`` + 1) with a memo on where
+    the search stands: the position in the digits, the column, and the partial sums of
+    the totals still open; so a row of any length costs at most (digits × columns ×
+    sums) steps, the sums bounded by the last total, and following the ways found as
+    many again for each. The places reached are spent from ``budget`` (a fresh one
+    where none is given); past it, None."""
     if not runs or not all(r.isdigit() and r.isascii() for r in runs):
-        return ()
+        return None
     columns = spec.column_ids
     width = len(columns)
     digits = "".join(runs)
     if len(digits) > width * MAX_RUN_DIGITS_PER_CELL:
-        return ()
+        return None
     totals: dict[int, tuple[int, ...]] = {}  # column -> the columns it is the sum of
     for identity in spec.identities:
         if identity.axis == "row" and len(identity.left) == 1:
@@ -65,29 +95,37 @@ def row_splits(runs: Sequence[str], spec: TableSpec, most: int = 1) -> tuple[Spl
     if not totals:
         # nothing to check a cut against (table 二): that the digits cut into the
         # columns one way only is no evidence, as a blank cell could stand anywhere
-        return ()
+        return None
+    budget = budget if budget is not None else RepairBudget()
     cuts = list(itertools.accumulate(len(run) for run in runs[:-1]))
     found: list[Split] = []
-    for bound in _last_totals(digits, cuts, width, width - 1 in totals):
-        search = _RowSearch(digits, cuts, width, totals, bound, most)
-        if len(found) + search.ways(0, 0, search.start) > most:
-            return ()
+    for bound in _last_totals(digits, cuts, len(totals), width - 1 in totals):
+        search = _RowSearch(digits, cuts, width, totals, bound, most, budget.left)
+        try:
+            count = search.ways(0, 0, search.start)
+        except _OutOfSteps:
+            budget.spend(budget.left)
+            return None
+        budget.spend(search.reached)
+        if len(found) + count > most:
+            return None
         search.follow(0, 0, search.start, (), found)
     return tuple(found)
 
 
 def _last_totals(
-    digits: str, cuts: Sequence[int], width: int, last_is_total: bool
+    digits: str, cuts: Sequence[int], totals: int, last_is_total: bool
 ) -> list[int | None]:
     """The values a total in the last column may have: the digits' last one to six
-    (a whole number, within the last run, leaving a digit for each other column)."""
+    (a whole number, within the last run, leaving a digit for each other total)."""
     if not last_is_total:
         return [None]
     start = cuts[-1] if cuts else 0
     return [
         int(digits[-length:])
         for length in range(1, MAX_CELL_DIGITS + 1)
-        if len(digits) - length >= max(start, width - 1) and (length == 1 or digits[-length] != "0")
+        if len(digits) - length >= max(start, totals - 1)
+        and (length == 1 or digits[-length] != "0")
     ]
 
 
@@ -103,9 +141,12 @@ class _RowSearch:
         totals: dict[int, tuple[int, ...]],
         bound: int | None,
         most: int,
+        steps: int,
     ) -> None:
         self.digits = digits
         self.most = most
+        self.steps = steps  # the most places it may reach
+        self.reached = 0
         self.cuts = cuts
         self.width = width
         self.totals = totals
@@ -114,6 +155,9 @@ class _RowSearch:
         # for each column, the totals (by column) it is a part of
         self.part_of = {c: tuple(t for t, ps in totals.items() if c in ps) for c in range(width)}
         self.open_totals = tuple(sorted(totals))
+        # for each column, how many totals come after it: each takes a digit at least,
+        # where a part may be blank and take none
+        self.totals_after = [sum(1 for t in totals if t > c) for c in range(width)]
         self.start = (0,) * len(self.open_totals)
         # the most digits each column may take: a part of the last total is no longer
         widest = len(str(bound)) if bound is not None else MAX_CELL_DIGITS
@@ -136,39 +180,48 @@ class _RowSearch:
     def limit(self, pos: int) -> int:
         return next((c for c in self.cuts if c > pos), len(self.digits))
 
-    def choices(self, pos: int, column: int, sums: tuple[int, ...]) -> list[str]:
+    def choices(
+        self, pos: int, column: int, sums: tuple[int, ...]
+    ) -> list[tuple[str, tuple[int, ...]]]:
+        """The cells ``column`` may take at ``pos``, each with the totals' sums after it."""
         digits = self.digits
-        left = self.width - column - 1  # cells still to come after this one
         stop = self.limit(pos)
+        least = self.totals_after[column]  # the fewest digits the cells after it take
+        room = self.room[column + 1]
         if column in self.totals:
             total = sums[self.open_totals.index(column)]
             text = str(total)
-            fits = digits.startswith(text, pos) and (column != self.last or total == self.bound)
-            candidates = [text] if fits else []
-        else:
-            longest = 1 if digits[pos : pos + 1] == "0" else self.widest[column]
-            candidates = [digits[pos : pos + n] for n in range(1, longest + 1)]
-        found = []
-        for text in candidates:
             end = pos + len(text)
             rest = len(digits) - end
-            if end > stop or rest < left or rest > self.room[column + 1]:
+            if (
+                digits.startswith(text, pos)
+                and (column != self.last or total == self.bound)
+                and end <= stop
+                and least <= rest <= room
+                and (column != self.last or rest == 0)
+            ):
+                return [(text, self.advance(column, sums, text))]
+            return []
+        longest = 1 if digits[pos : pos + 1] == "0" else self.widest[column]
+        longest = min(longest, stop - pos)
+        found = []
+        for end in range(pos, pos + longest + 1):
+            rest = len(digits) - end
+            if rest < least or rest > room or (column == self.last and rest):
                 continue
-            if left == 0 and end != len(digits):
+            text = digits[pos:end]
+            after = self.advance(column, sums, text)
+            if self.bound is not None and not self.reaches(end, column + 1, after[-1]):
                 continue
-            if column not in self.totals:
-                after = self.advance(column, sums, text)
-                if self.bound is not None and not self.reaches(end, column + 1, after[-1]):
-                    continue
-                # the totals still to come need at least the digits of their sums so far
-                needed = sum(
-                    len(str(total)) - 1
-                    for t, total in zip(self.open_totals, after, strict=True)
-                    if t > column
-                )
-                if rest < left + needed:
-                    continue
-            found.append(text)
+            # the totals still to come need at least the digits of their sums so far
+            needed = sum(
+                len(str(total)) - 1
+                for t, total in zip(self.open_totals, after, strict=True)
+                if t > column
+            )
+            if rest < least + needed:
+                continue
+            found.append((text, after))
         return found
 
     def reaches(self, pos: int, column: int, total: int) -> bool:
@@ -181,27 +234,31 @@ class _RowSearch:
             return False
         if column < self.plain_from or column >= self.last:
             return True
-        count = self.last - column  # parts left
+        count = self.last - column  # parts left, each of them digits or blank
         left = len(self.digits) - len(str(bound)) - pos  # their digits
         widest = self.widest[column]
-        if left < count or left > count * widest:
+        if left > count * widest:
             return False
-        # the most: digits gathered in as few parts as possible; the least: spread evenly
-        extra = left - count
-        full = min(count, extra // (widest - 1)) if widest > 1 else 0
-        rest = extra - full * (widest - 1)
-        most = full * (10**widest - 1)
-        if full < count:
-            most += 10 ** (1 + rest) - 1 + (count - full - 1) * 9
-        share, over = divmod(left, count)
-        least = over * 10**share + (count - over) * (10 ** (share - 1) if share > 1 else 0)
+        # the most: digits gathered in as few parts as possible, the rest blank
+        full, rest = divmod(left, widest)
+        most = full * (10**widest - 1) + 10**rest - 1
+        # the least: digits spread evenly over as many parts as they fill
+        used = min(count, left)
+        least = 0
+        if used:
+            share, over = divmod(left, used)
+            least = over * 10**share + (used - over) * (10 ** (share - 1) if share > 1 else 0)
         return bool(total + least <= bound <= total + most)
 
     def advance(self, column: int, sums: tuple[int, ...], text: str) -> tuple[int, ...]:
-        value = int(text)
+        """The totals' sums once ``column`` holds ``text``: its value added to those of
+        the totals it is a part of. A total's own sum, once its column is read, matters
+        no more and is set to zero, so that ways differing only in it share their memo."""
+        value = int(text) if text else 0
         part_of = self.part_of[column]
         return tuple(
-            s + value if t in part_of else s for t, s in zip(self.open_totals, sums, strict=True)
+            0 if t == column else s + value if t in part_of else s
+            for t, s in zip(self.open_totals, sums, strict=True)
         )
 
     def ways(self, pos: int, column: int, sums: tuple[int, ...]) -> int:
@@ -210,12 +267,15 @@ class _RowSearch:
         known = self.memo.get(key)
         if known is not None:
             return known
+        self.reached += 1
+        if self.reached > self.steps:
+            raise _OutOfSteps
         if column == self.width:
             count = 1 if pos == len(self.digits) else 0
         else:
             count = 0
-            for text in self.choices(pos, column, sums):
-                count += self.ways(pos + len(text), column + 1, self.advance(column, sums, text))
+            for text, after in self.choices(pos, column, sums):
+                count += self.ways(pos + len(text), column + 1, after)
                 if count > self.most:
                     break
         self.memo[key] = count
@@ -227,8 +287,7 @@ class _RowSearch:
         if column == self.width:
             found.append(cells)
             return
-        for text in self.choices(pos, column, sums):
-            after = self.advance(column, sums, text)
+        for text, after in self.choices(pos, column, sums):
             if self.ways(pos + len(text), column + 1, after):
                 self.follow(pos + len(text), column + 1, after, (*cells, text), found)
 
@@ -237,14 +296,18 @@ def settled_splits(
     spec: TableSpec,
     open_rows: Mapping[str, Sequence[Split]],
     read: Mapping[str, Sequence[Number | None]],
+    budget: RepairBudget | None = None,
 ) -> dict[str, Split]:
     """The rows of ``open_rows`` (row id: the ways its own identities leave it) that the
     table's identities down its columns settle, each with its one split: the split it
     has in every way of reading all open rows under which every such identity holds,
-    over the rows ``read`` (row id: its numbers). An identity is used only where each of
-    its rows is read, with a count in every column, or open; a row in no such identity,
+    over the rows ``read`` (row id: its numbers, a blank cell as zero); a blank cell of
+    a way counts as zero too, as the rules count it. An identity is used only where each
+    of its rows is read, with a count in every column, or open; a row in no such identity,
     or split differently by two ways, stays open. No way at all (a table that does not
-    add up) settles nothing."""
+    add up) settles nothing, nor does a search that would take more than
+    ``MAX_TABLE_STEPS`` steps, or than ``budget`` (a fresh one where none is given) has
+    left."""
     counts = {r: found for r, row in read.items() if (found := _counts(row)) is not None}
     usable = [
         identity
@@ -266,11 +329,13 @@ def settled_splits(
     for identity in usable:
         last = max(place[r] for r in (*identity.left, *identity.right) if r in place)
         checked_at.setdefault(last, []).append(identity)
-    numbers = {r: [tuple(map(int, way)) for way in open_rows[r]] for r in order}
+    numbers = {r: [tuple(int(cell or 0) for cell in way) for way in open_rows[r]] for r in order}
     values = {r: row for r, row in counts.items() if r not in place}
     ways: list[dict[str, int]] = []
     chosen: dict[str, int] = {}
     steps = 0
+    budget = budget if budget is not None else RepairBudget()
+    most = min(MAX_TABLE_STEPS, budget.left)
 
     def holds(identity: SumIdentity) -> bool:
         def column(r: str, c: int) -> int:
@@ -290,7 +355,7 @@ def settled_splits(
         row = order[index]
         for way in range(len(numbers[row])):
             steps += 1
-            if steps > MAX_TABLE_STEPS:
+            if steps > most:
                 return False
             chosen[row] = way
             fits = all(holds(identity) for identity in checked_at.get(index, ()))
@@ -299,7 +364,9 @@ def settled_splits(
         chosen.pop(row, None)
         return True
 
-    if not search(0) or not ways:
+    complete = search(0)
+    budget.spend(steps)
+    if not complete or not ways:
         return {}
     return {r: open_rows[r][ways[0][r]] for r in order if all(way[r] == ways[0][r] for way in ways)}
 

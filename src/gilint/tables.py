@@ -38,7 +38,7 @@ from gilint.ast import (
 from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs, paragraph_key
 from gilint.lexer import LexCell, RowLine, TableLine, surplus_count
 from gilint.locator import Locator
-from gilint.repairs import MAX_OPEN_SPLITS, Split, row_splits, settled_splits
+from gilint.repairs import MAX_OPEN_SPLITS, RepairBudget, Split, row_splits, settled_splits
 from gilint.span import Span
 from gilint.template_detection import chunk_template
 from gilint.templates.model import (
@@ -263,24 +263,6 @@ def read_region(
         template = chunk_template(chunk.evidence, info, templates)
         tables.extend(_ChunkReader(chunk, part, template, templates, loc, budget).read())
     return tables
-
-
-class RepairBudget:
-    """How many digits one report may still have split (:mod:`gilint.repairs`): a few
-    tables of run-together rows are a few hundred; a file of thousands of such rows must
-    not cost minutes, so past the budget rows are left unread."""
-
-    DIGITS = 2000
-
-    def __init__(self) -> None:
-        self.left = self.DIGITS
-
-    def take(self, texts: Sequence[str]) -> bool:
-        cost = sum(map(len, texts))
-        if cost > self.left:
-            return False
-        self.left -= cost
-        return True
 
 
 class _RowDraft:
@@ -946,12 +928,15 @@ class _ChunkReader:
         assert draft.spec is not None
         by_id = {rows[i].id: i for i in open_rows if rows[i].id not in twice}
         read = {
-            row.id: row.values
+            row.id: row.numbers
             for row in rows
             if row.id is not None and row.id not in twice and row.reading is not Reading.UNREAD
         }
         settled = settled_splits(
-            draft.spec, {row_id: open_rows[i] for row_id, i in by_id.items() if row_id}, read
+            draft.spec,
+            {row_id: open_rows[i] for row_id, i in by_id.items() if row_id},
+            read,
+            self.budget,
         )
         for row_id, split in settled.items():
             index = by_id[row_id]
@@ -1078,9 +1063,9 @@ class _ChunkReader:
         empty cells kept) the row really stops early: its cells are read as written and
         the rest are missing. Where only spaces separate them, a blank cell leaves no
         trace and numbers may have run together: the row is split when exactly one
-        split fits its identities (or ``settled``, the one its table's identities
-        leave), and is otherwise unread, with the ways that fit its own when there are
-        few (for its table to settle)."""
+        split, blank cells or not, fits its identities (or ``settled``, the one its
+        table's identities leave), and is otherwise unread, with the ways that fit its
+        own when there are few (for its table to settle)."""
         spans = [(t.start, t.end) for t in tokens] or ([label] if label else [])
         if any(t.kind == "EMPTY" for t in tokens) or (spans and self._separated(spans)):
             return tokens, Reading.EXACT, None, ()
@@ -1089,30 +1074,28 @@ class _ChunkReader:
             return tokens, Reading.UNREAD, "没有读到数字", ()
         written = " ".join(t.text for t in tokens)
         texts = [t.text for t in tokens]
-        ways: tuple[Split, ...] = ()
+        ways: tuple[Split, ...] | None = None
         if settled is not None:
             ways = (settled,)
         # (a repeated row is never checked: no repair is spent on it)
-        elif not duplicate and all(t.kind == "VALUE" for t in tokens) and self.budget.take(texts):
-            ways = row_splits(texts, spec, MAX_OPEN_SPLITS)
-        if len(ways) != 1:
+        elif not duplicate and all(t.kind == "VALUE" for t in tokens):
+            ways = row_splits(texts, spec, MAX_OPEN_SPLITS, self.budget)
+        if ways is None or len(ways) != 1:
+            why = (
+                "无论怎样拆分（空白单元格也算在内）都与本行的合计对不上"
+                "（可能有数字填错，或合计一栏空白）"
+                if ways == ()
+                else "无法确定各属哪一列"
+            )
             return (
                 tokens,
                 Reading.UNREAD,
-                f"只读到 {len(tokens)} 个数（{written}），少于 {width} 列，"
-                "又没有分隔符，无法确定各属哪一列",
-                ways,
+                f"只读到 {len(tokens)} 个数（{written}），少于 {width} 列，又没有分隔符，{why}",
+                ways or (),
             )
         (split,) = ways
-        cells: list[LexCell] = []
-        pieces = iter(split)
-        for tok in tokens:
-            at = tok.start
-            while at < tok.end:
-                piece = next(pieces)
-                cells.append(LexCell("VALUE", piece, at, at + len(piece)))
-                at += len(piece)
-        shown = "、".join(split)
+        cells = _split_cells(tokens, split)
+        shown = "、".join(piece or "空白" for piece in split)
         how = "本行及各列的合计关系" if settled is not None else "本行的合计关系"
         return cells, Reading.REPAIRED, f"“{written}”按{how}拆分为 {shown}", ()
 
@@ -1439,6 +1422,22 @@ def _blanks_placed(
     lead = max(ways)
     ends = min(room - lead, len(tail))
     return _placed(tokens, before, core, tail, lead, ends, columns, "按本行的合计关系")
+
+
+def _split_cells(tokens: Sequence[LexCell], split: Split) -> list[LexCell]:
+    """The cells of ``split``, a way to cut the digits of ``tokens`` ("" for a blank
+    cell), each where its digits stand; a blank where the digits around it meet."""
+    cells: list[LexCell] = []
+    pieces = iter(split)
+    at = tokens[0].start
+    for tok in tokens:
+        at = tok.start
+        while at < tok.end:
+            piece = next(pieces)
+            cells.append(LexCell("VALUE" if piece else "EMPTY", piece, at, at + len(piece)))
+            at += len(piece)
+    cells.extend(LexCell("EMPTY", "", at, at) for _ in pieces)
+    return cells
 
 
 def _placed(

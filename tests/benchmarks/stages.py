@@ -54,7 +54,8 @@ from gilint.lexer import LexResult, LineLexer, _Line
 from gilint.loading import load_bytes
 from gilint.locator import Locator
 from gilint.normalise import normalise
-from gilint.tables import RepairBudget, read_region
+from gilint.repairs import RepairBudget
+from gilint.tables import read_region
 from gilint.template_detection import detect
 from gilint.templates import NATIONAL
 

@@ -209,9 +209,22 @@ def _many_ways() -> str:
     return text + "\n".join([table] * 10)
 
 
+def _many_ways_fifteen() -> str:
+    """Table 四 in web text, its row's fifteen numbers run together into 35 digits that
+    the search reaches many places in (blank cells among them), sixty times over."""
+    data = sample_report("2021", seed=5, high=60)
+    text = render(data, "runs").text
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    (cells,) = data.tables["4"].values()
+    table = text[start:end].replace(" ".join(cells), "12345" * 7, 1)
+    return text[:start] + "\n".join([table] * 60) + text[end:]
+
+
 # Inputs of a fixed size, each linted whole in a fresh process: seconds and peak memory.
 FIXED: dict[str, Callable[[], str]] = {
     "run-together digits, many ways": _many_ways,
+    "table 四 run together, many ways": _many_ways_fifteen,
     "5 MB line of '0 '": lambda: "0 " * 2_500_000,
     "1 MB row label of spaced words": lambda: _TABLE + "词语 " * 333_333 + "1 2 3\n",
     "100 000 repeated rows": lambda: _TABLE + "（七）总计 0 0 0 0 0 0 0\n" * 100_000,
