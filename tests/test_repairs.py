@@ -9,7 +9,13 @@ import pytest
 
 import gilint
 from gilint.ast import Reading
-from gilint.repairs import MAX_TABLE_STEPS, RepairBudget, row_splits, settled_splits
+from gilint.repairs import (
+    MAX_REPORT_STEPS,
+    MAX_TABLE_STEPS,
+    RepairBudget,
+    row_splits,
+    settled_splits,
+)
 from gilint.templates.model import TableSpec
 from gilint.templates.national import NATIONAL
 from gilint.testing import render, sample_report, variants
@@ -77,7 +83,7 @@ def test_searches_spend_the_report_budget_and_stop_when_it_is_spent() -> None:
     cells = sample_report("2021", seed=9, high=60).tables["3"]["carry_forward"]
     budget = RepairBudget()
     assert row_splits(["".join(cells)], _spec(), 16, budget) is not None
-    spent = RepairBudget.STEPS - budget.left
+    spent = MAX_REPORT_STEPS - budget.left
     assert 10 < spent < 10_000
     short = RepairBudget(spent - 1)
     assert row_splits(["".join(cells)], _spec(), 16, short) is None
@@ -86,7 +92,7 @@ def test_searches_spend_the_report_budget_and_stop_when_it_is_spent() -> None:
     assert settled_splits(_spec(), open_rows, read, RepairBudget(0)) == {}
     budget = RepairBudget()
     assert settled_splits(_spec(), open_rows, read, budget) != {}
-    assert budget.left < RepairBudget.STEPS
+    assert budget.left < MAX_REPORT_STEPS
 
 
 def test_no_identity_with_all_its_rows_settles_nothing() -> None:
