@@ -23,8 +23,8 @@ from gilint.templates.model import SumIdentity, TableSpec
 MAX_CELL_DIGITS = 6
 # A run is tried only up to this many digits per column (counts of real rows are short:
 # table 三's 35 digits hold six counts of four digits and their total). A row's search
-# takes some milliseconds, up to about 40 for table 三's digits that cut many ways and
-# 200 for table 四's fifteen columns; a report's searches stop at its RepairBudget.
+# takes some milliseconds, up to about 35 for table 三's digits that cut many ways and
+# 250 for table 四's fifteen columns; a report's searches stop at its RepairBudget.
 MAX_RUN_DIGITS_PER_CELL = 5
 # Ways a row may still split and be settled by its table's columns: two-digit counts
 # leave a row two to a dozen ways, and a blank cell among them as many again for each
@@ -103,12 +103,11 @@ def row_splits(
     for bound in _last_totals(digits, cuts, len(totals), width - 1 in totals):
         search = _RowSearch(digits, cuts, width, totals, bound, most, budget.left)
         try:
-            count = search.ways(0, 0, search.start)
+            count: int | None = search.ways(0, 0, search.start)
         except _OutOfSteps:
-            budget.spend(budget.left)
-            return None
+            count = None
         budget.spend(search.reached)
-        if len(found) + count > most:
+        if count is None or len(found) + count > most:
             return None
         search.follow(0, 0, search.start, (), found)
     return tuple(found)
@@ -194,12 +193,12 @@ class _RowSearch:
             text = str(total)
             end = pos + len(text)
             rest = len(digits) - end
+            # (the last column has no room after it: its total ends the digits)
             if (
                 digits.startswith(text, pos)
                 and (column != self.last or total == self.bound)
                 and end <= stop
                 and least <= rest <= room
-                and (column != self.last or rest == 0)
             ):
                 return [(text, self.advance(column, sums, text))]
             return []
@@ -208,7 +207,7 @@ class _RowSearch:
         found = []
         for end in range(pos, pos + longest + 1):
             rest = len(digits) - end
-            if rest < least or rest > room or (column == self.last and rest):
+            if rest < least or rest > room:
                 continue
             text = digits[pos:end]
             after = self.advance(column, sums, text)

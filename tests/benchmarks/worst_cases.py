@@ -200,7 +200,7 @@ def _spaced_words(n: int) -> str:
 def _many_ways() -> str:
     """Table 三 in web text, every row's numbers run together into 28 digits that cut
     into its columns in many ways, ten times over: the splits are searched until the
-    report's budget of digits is spent."""
+    report's budget of steps is spent."""
     data = sample_report("2021", seed=5, high=60)
     text = render(data, "runs").text
     for cells in data.tables["3"].values():
