@@ -5,7 +5,8 @@ cells as often as the row's own blank cells: ``（三）不予公开 | 1.属于�
 has its 自然人 blank, ``一、本年新收… | | 5 | …`` a label over two columns. Read as
 written, a row with its first cell blank stood a column too far left: a missing 总计
 and every column identity failing, some eight false errors a row. The row's own
-identities tell which it is; where they cannot, the row is read as written. A row
+identities tell which it is; where they cannot, the row is read as written; where they
+prefer a way only over one that leaves the total blank, the table's columns settle it. A row
 left blank in all its cells (nothing happened) read as a row without cells: missing
 every column, an error; its empty cells are now read, a warning.
 """
@@ -190,3 +191,54 @@ def test_a_blank_total_stands_after_the_tab_that_opens_it() -> None:
     last = row.cells[5].span.end  # 其他's number
     assert text[last : last + 3] == "\t\t\n"
     assert row.cells[6].span.start == last + 1
+
+
+def _total_column_blank(carried: tuple[str, ...]) -> ReportData:
+    """The report with its column of totals blank and 四 (carried forward) set to
+    ``carried``; 一 takes the difference, so every column still adds up."""
+    from gilint.testing import variants
+
+    data = sample_report("2021", seed=1)
+    rows = data.tables["3"]
+    new = tuple(
+        str(int(n) + int(c) - int(o))
+        for n, c, o in zip(rows["new"][:6], carried, rows["carry_forward"][:6], strict=True)
+    )
+    assert all(int(n) >= 0 for n in new)
+    changed = data.with_rows("3", {"new": (*new, "0"), "carry_forward": (*carried, "0")})
+    return variants.blank_total_column(changed)
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "cells", "ocr"])
+def test_a_blank_total_that_a_shifted_reading_would_fill_is_settled_by_the_columns(
+    layout: str,
+) -> None:
+    """四 reads ``0 0 1 0 0 1`` and a blank 总计; read a column to the right (自然人
+    blank) its parts add up to a total of 1, which its own sums preferred over a total
+    they cannot check: three false GI201 errors down the columns. The table's column
+    identities hold only with the total blank, and settle it so."""
+    text = render(_total_column_blank(("0", "0", "1", "0", "0", "1")), layout).text
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    row = table.row("carry_forward")
+    assert row is not None
+    assert row.values[:6] == (0, 0, 1, 0, 0, 1)
+    assert row.statuses[6] is CellStatus.BLANK
+    findings = gilint.lint(text, config={"select": ["GI"]})
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown"])
+def test_a_first_cell_blank_in_every_row_keeps_the_reading_its_sums_give(layout: str) -> None:
+    """自然人 blank in every row: each row's own sums place the blank first over a blank
+    total, and the columns add up so: every row keeps that reading."""
+    from gilint.testing import variants
+
+    data = variants.blank_first_column(sample_report("2021", seed=1))
+    table = gilint.parse(render(data, layout).text).table("3")
+    assert table is not None
+    for row in table.rows:
+        assert row.id is not None
+        assert row.statuses[0] is CellStatus.BLANK
+        assert row.values[1:] == tuple(int(c) for c in data.tables["3"][row.id][1:])
+        assert row.repair == "空白单元格按本行的合计关系读作“自然人”"

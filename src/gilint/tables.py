@@ -922,21 +922,36 @@ class _ChunkReader:
         open_rows: dict[int, tuple[Split, ...]],
         twice: set[str],
     ) -> None:
-        """Read again, in ``rows``, the rows of run-together numbers that the table's
-        identities down its columns settle (:func:`settled_splits`); a row id that stands
-        twice in the table settles nothing and checks nothing."""
+        """Read again, in ``rows``, the rows the table's identities down its columns
+        settle (:func:`settled_splits`): rows of run-together numbers, unread until then,
+        and rows whose blank cells their own sums placed only over ways that leave the
+        total blank (:func:`_blanks_placed`), read their preferred way until then. Those
+        keep it where the table's columns add up with it; a row id that stands twice in
+        the table settles nothing and checks nothing."""
         assert draft.spec is not None
-        by_id = {rows[i].id: i for i in open_rows if rows[i].id not in twice}
+        by_id = {
+            row_id: i
+            for i in open_rows
+            if (row_id := rows[i].id) is not None and row_id not in twice
+        }
         read = {
             row.id: row.numbers
-            for row in rows
-            if row.id is not None and row.id not in twice and row.reading is not Reading.UNREAD
+            for i, row in enumerate(rows)
+            if row.id is not None
+            and row.id not in twice
+            and row.reading is not Reading.UNREAD
+            and i not in open_rows
         }
+        placed = {r for r, i in by_id.items() if rows[i].reading is not Reading.UNREAD}
+        if placed:
+            preferred = {r: open_rows[by_id[r]][:1] for r in placed}
+            if len(settled_splits(draft.spec, preferred, read, self.budget)) == len(placed):
+                # the columns add up with each row as its own sums placed its blanks
+                by_id = {r: i for r, i in by_id.items() if r not in placed}
+        if not by_id:
+            return
         settled = settled_splits(
-            draft.spec,
-            {row_id: open_rows[i] for row_id, i in by_id.items() if row_id},
-            read,
-            self.budget,
+            draft.spec, {r: open_rows[i] for r, i in by_id.items()}, read, self.budget
         )
         for row_id, split in settled.items():
             index = by_id[row_id]
@@ -945,8 +960,10 @@ class _ChunkReader:
     def _finish_row(
         self, draft: _RowDraft, table: _TableDraft, duplicate: bool, settled: Split | None = None
     ) -> tuple[Row, tuple[Split, ...]]:
-        """The row, and the ways its numbers may split where they ran together and its
-        own identities leave several (``settled``: the one its table's settle)."""
+        """The row, and the ways its table may choose among (``settled``: the one its
+        table's identities settle): how its numbers split where they ran together and
+        its own identities leave several, or where its blank cells stand where its own
+        identities prefer a way only over one that leaves the total blank."""
         loc = self.loc
         ways: tuple[Split, ...] = ()
         spec = table.spec
@@ -981,7 +998,7 @@ class _ChunkReader:
                 after = self._blank_ends(tokens, table)
                 found = None
                 if draft.blanks or after:
-                    found = _blanks_placed(tokens, draft.blanks, after, spec)
+                    found, ways = _blanks_placed(tokens, draft.blanks, after, spec, settled)
                 if found is not None:
                     tokens, repair = found
                     reading = Reading.REPAIRED
@@ -1357,9 +1374,14 @@ def _free_texts(frags: list[LexCell], used: list[tuple[int, int]]) -> list[tuple
 
 
 def _blanks_placed(
-    tokens: list[LexCell], before: Sequence[LexCell], after: Sequence[LexCell], spec: TableSpec
-) -> tuple[list[LexCell], str] | None:
-    """A row's cells with its first or last cells left blank, where its sums tell.
+    tokens: list[LexCell],
+    before: Sequence[LexCell],
+    after: Sequence[LexCell],
+    spec: TableSpec,
+    settled: Split | None = None,
+) -> tuple[tuple[list[LexCell], str] | None, tuple[Split, ...]]:
+    """A row's cells with its first or last cells left blank, where its sums tell; and
+    the ways its table may still choose among.
 
     Where cells are separated, a row whose numbers stop a column or more short may have
     its first cells blank (``1.属于国家秘密 | | 7 | 7 | 7 | 8 | 8 | 37``) or its last
@@ -1375,13 +1397,19 @@ def _blanks_placed(
     ways give the same numbers (a row of zeros), the one that starts with the most
     blanks written. Otherwise (ways giving other numbers, none fitting) None: the row
     is read as written. A table without identities in its rows (table 二) has nothing to
-    weigh: its row ends where its line does, the blanks after its numbers first."""
+    weigh: its row ends where its line does, the blanks after its numbers first.
+
+    A way preferred only because another leaves the total blank is no proof: a row
+    ``0 0 1 0 0 1`` with its 总计 blank also reads, a column to the right, as parts that
+    add up to a total of 1. Such a row's ways (its own choice first, each a
+    :data:`Split` with ``""`` for a blank) are returned for its table's identities down
+    the columns to settle; ``settled``, the way they chose, is read instead."""
     columns = spec.columns
     width = len(columns)
     core = _text_end(tokens)
     room = width - len(core)
     if not core or room <= 0:
-        return None
+        return None, ()
     tail = [*tokens[len(core) :], *after]
     index = {column.id: i for i, column in enumerate(columns)}
     sums = [
@@ -1393,10 +1421,11 @@ def _blanks_placed(
         # nothing to weigh: the row ends where its line does, at its last column
         ends = min(room, len(tail))
         if room - ends > len(before):
-            return None
-        return _placed(tokens, before, core, tail, room - ends, ends, columns, "按所在位置")
+            return None, ()
+        return _placed(tokens, before, core, tail, room - ends, ends, columns, "按所在位置"), ()
     held: dict[int, list[Number | None]] = {}  # blanks to start with -> the row's numbers
     unfailed: dict[int, list[Number | None]] = {}
+    splits: dict[int, Split] = {}  # the same, as texts, where every cell is a count or blank
     for lead in range(min(len(before), room) + 1):
         ends = min(room - lead, len(tail))  # blank cells at its end; past them, missing
         numbers: list[Number | None] = [0] * (lead + len(core) + ends)
@@ -1409,19 +1438,32 @@ def _blanks_placed(
             elif status is CellStatus.BLANK:
                 blank.add(at)
             elif status is not CellStatus.PLACEHOLDER:
-                return None  # a cell that is no number: nothing to weigh
+                return None, ()  # a cell that is no number: nothing to weigh
         weighed = [_weigh(numbers, left, right, blank) for left, right in sums]
         if False in weighed:
             continue
         unfailed[lead] = numbers
         if None not in weighed:
             held[lead] = numbers
+        if all(type(n) is int or (n == 0 and at in blank) for at, n in enumerate(numbers)):
+            splits[lead] = tuple("" if at in blank else str(n) for at, n in enumerate(numbers))
     ways = held or unfailed
     if not ways or any(numbers != ways[max(ways)] for numbers in ways.values()):
-        return None
+        return None, ()
     lead = max(ways)
+    contested: tuple[Split, ...] = ()
+    if held and any(numbers != held[lead] for numbers in unfailed.values()):
+        # preferred over ways that leave the total blank: the table may choose
+        others = [splits[at] for at in sorted(unfailed) if at != lead and at in splits]
+        if lead in splits and others:
+            contested = (splits[lead], *dict.fromkeys(others))
+    how = "按本行的合计关系"
+    if settled is not None and contested:
+        lead = next((at for at in unfailed if splits.get(at) == settled), lead)
+        how = "按各列的合计关系"
     ends = min(room - lead, len(tail))
-    return _placed(tokens, before, core, tail, lead, ends, columns, "按本行的合计关系")
+    placed = _placed(tokens, before, core, tail, lead, ends, columns, how)
+    return placed, () if settled is not None else contested
 
 
 def _split_cells(tokens: Sequence[LexCell], split: Split) -> list[LexCell]:
