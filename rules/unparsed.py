@@ -18,7 +18,9 @@ class UnparsedContent(Rule):
     多出的数据，以及超过 100 万字之后未读取的表格行（如报告后附的数据导出）。这些内容不参与
     其他规则的检查，本规则逐一指出，让使用者知道哪些检查没有进行。
     文本中的数字少于列数又没有分隔符（网页文本、PDF 转换后空单元格消失或数字连在一起）、
-    无法确定各属哪一列的行，每张表合并为一条提示（info），不作为错误。
+    无法确定各属哪一列的行，每张表合并为一条提示（info），不作为错误；其中各种拆分都一致
+    的单元格（如只填“自然人”和“总计”的行中的“总计”）照常读出参与检查，其余单元格
+    同样每张表一条提示。
     无法读取的 PDF、Word、网页文件（已损坏、解压后过大、提取文本超过时间或内存上限，
     或读取器本身出错）、没有文字的 PDF（扫描件，需先进行文字识别）、需要密码才能打开的
     PDF，整个文件未参与检查，也由本规则指出。
@@ -66,6 +68,9 @@ class UnparsedContent(Rule):
             unread = table.unread_rows
             if unread:
                 yield self._unread(name, unread)
+            partial = table.partial_rows
+            if partial:
+                yield self._partial(name, partial)
             for row in table.rows:
                 if row.id is None:
                     values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
@@ -105,6 +110,18 @@ class UnparsedContent(Rule):
             row_span(rows[0]),
             f"{name}有 {len(rows)} 行未能读出：{labels}{more}（{rows[0].repair}）。"
             "这些行未参与勾稽关系（GI201–GI204）和完整性（GI108）检查",
+            related=[row_span(r) for r in rows[1:]],
+            severity=Severity.INFO,
+        )
+
+    def _partial(self, name: str, rows: tuple[Row, ...]) -> Finding:
+        """One quiet finding per table for its rows read in part."""
+        labels = "、".join(f"“{r.template_label or r.label}”" for r in rows[:3])
+        more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
+        return self.finding(
+            row_span(rows[0]),
+            f"{name}有 {len(rows)} 行只读出部分单元格：{labels}{more}（{rows[0].repair}）。"
+            "未读出的单元格未参与勾稽关系（GI201–GI204）检查",
             related=[row_span(r) for r in rows[1:]],
             severity=Severity.INFO,
         )

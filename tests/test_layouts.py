@@ -16,7 +16,7 @@ from gilint.findings import Finding, Severity
 from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, ReportData, render, sample_report, variants
 from gilint.testing.strategies import report_data
 
-from fixtures.make_fixtures import unsettled_rows
+from fixtures.make_fixtures import rows_not_read_in_full
 
 VARIANTS = {
     "plain": lambda d: d,
@@ -120,15 +120,61 @@ def test_a_blank_column_of_totals_is_one_warning_where_its_cells_can_be_seen(
 
 
 @pytest.mark.parametrize("layout", ["wrapped", "web", "runs"])
-def test_blank_columns_where_blanks_vanish_are_unread_not_missing(layout: str) -> None:
+def test_blank_columns_where_blanks_vanish_read_their_totals_alone(layout: str) -> None:
+    """Only 自然人 and 总计 filled, and blank cells leave no trace: ``3 3`` may put its
+    3 in any of the six columns before 总计, so only the total is read (every way
+    agrees on it), the rest unread, said in one note. The table was unread in full."""
     data = variants.blank_columns(sample_report("2021", seed=3))
     findings = lint(data, layout)
     assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
-    assert "未能读出" in findings[0].message and "GI108" in findings[0].message
+    assert "只读出部分单元格" in findings[0].message and "“总计”已读出" in findings[0].message
     report = gilint.parse(render(data, layout).text)  # type: ignore[arg-type]
     table = report.table("3")
-    assert table is not None and table.reading is Reading.UNREAD
-    assert all(c.status is CellStatus.UNREAD for r in table.unread_rows for c in r.cells)
+    assert table is not None and table.reading is Reading.PARTIAL
+    assert len(table.partial_rows) == len(table.rows) == len(data.tables["3"])
+    for row in table.rows:
+        assert row.id is not None
+        assert row.statuses == (CellStatus.UNREAD,) * 6 + (CellStatus.OK,)
+        assert row.values[6] == int(data.tables["3"][row.id][6])
+        total = row.cells[6]
+        assert report.source[total.span.start : total.span.end] == data.tables["3"][row.id][6]
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "web", "runs"])
+def test_a_row_that_fits_by_chance_where_the_totals_are_blank_is_unread(layout: str) -> None:
+    """The column of totals blank, and 四 ``0 0 1 0 0 1``: its last number is the sum
+    of the others, so it fits as five parts (a blank among them) and a total of 1,
+    read so (a total the report left blank). The other rows fit no way: their totals
+    are wrong or blank, so no row of the table is read from a split."""
+    data = sample_report("2021", seed=1)
+    rows = data.tables["3"]
+    carried = ("0", "0", "1", "0", "0", "1")
+    new = tuple(
+        str(int(n) + int(c) - int(o))
+        for n, c, o in zip(rows["new"][:6], carried, rows["carry_forward"][:6], strict=True)
+    )
+    changed = data.with_rows("3", {"new": (*new, "0"), "carry_forward": (*carried, "0")})
+    text = render(variants.blank_total_column(changed), layout).text  # type: ignore[arg-type]
+    table = gilint.parse(text).table("3")
+    assert table is not None and len(table.unread_rows) == len(table.rows) == len(rows)
+    row = table.row("carry_forward")
+    assert row is not None and "拆分可能只是巧合" in (row.repair or "")
+    assert [(f.code, f.severity) for f in gilint.lint(text)] == [("GI901", Severity.INFO)]
+
+
+def test_a_total_read_alone_is_checked_down_its_column() -> None:
+    """The same report with one row's 自然人 and 总计 both one more: the row still adds
+    up, its column of totals no longer does, and that is found from the totals alone."""
+    data = variants.blank_columns(sample_report("2021", seed=3))
+    natural, *_, total = data.tables["3"]["new"]
+    data = data.with_cell("3", "new", "natural_person", str(int(natural) + 1))
+    data = data.with_cell("3", "new", "total", str(int(total) + 1))
+    findings = lint(data, "web")
+    assert [(f.code, f.severity) for f in findings] == [
+        ("GI901", Severity.INFO),
+        ("GI201", Severity.ERROR),
+    ]
+    assert "“总计”列" in findings[1].message
 
 
 @pytest.mark.parametrize("which", range(len(variants.FEE_WORDINGS)))
@@ -222,9 +268,13 @@ def test_a_run_its_own_total_leaves_open_is_settled_by_the_columns() -> None:
     assert gilint.lint(text) == []
 
 
-def test_a_run_the_columns_cannot_settle_is_unread_and_said_once() -> None:
-    """The same run, with 一 unread (a blank cell leaves no trace in web text): no
-    identity down the columns has all its rows, so the run stays open, and unread."""
+def test_a_run_the_columns_cannot_settle_is_read_where_its_ways_agree() -> None:
+    """The same run, with 一's 商业企业 left blank and its 总计 less by as much, so that
+    the column of totals no longer adds up: 一 may have its blank in any of six places
+    (a blank leaves no trace in web text), and no reading of the table keeps its
+    columns. Each open row is read in the cells all its ways agree on (一's 总计, four
+    cells of 四), said in one note, and the column of totals is an error: it was
+    missed while both rows were unread."""
     data = sample_report("2021", seed=9, high=60)
     new = data.tables["3"]["new"]
     data = data.with_cell("3", "new", "commercial", "")
@@ -232,11 +282,21 @@ def test_a_run_the_columns_cannot_settle_is_unread_and_said_once() -> None:
     text = _run_together(data, "carry_forward")
     table = gilint.parse(text).table("3")
     assert table is not None
-    assert {r.id for r in table.unread_rows} == {"new", "carry_forward"}
+    assert {r.id for r in table.partial_rows} == {"new", "carry_forward"}
+    assert not table.unread_rows
+    for row in table.partial_rows:
+        assert row.id is not None
+        read = [(i, v) for i, v in enumerate(row.values) if v is not None]
+        assert read and all(str(v) == data.tables["3"][row.id][i] for i, v in read)
+    assert sum(v is not None for v in table.row("new").values) == 1  # type: ignore[union-attr]
     findings = gilint.lint(text)
-    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+    assert [(f.code, f.severity) for f in findings] == [
+        ("GI901", Severity.INFO),
+        ("GI201", Severity.ERROR),
+    ]
     assert "“四、结转下年度继续办理”" in findings[0].message
-    assert "无法确定各属哪一列" in findings[0].message
+    assert "只读出部分单元格" in findings[0].message
+    assert "“总计”列" in findings[1].message
 
 
 @pytest.mark.parametrize("layout", ["web", "wrapped", "runs"])
@@ -263,16 +323,23 @@ def test_a_blank_cell_where_blanks_vanish_is_read_where_the_sums_place_it(layout
     assert [(f.code, f.severity) for f in gilint.lint(text)] == [("GI205", Severity.WARNING)]
 
 
-def test_blank_first_cells_run_together_are_unread_not_misread() -> None:
+def test_blank_first_cells_run_together_are_not_misread() -> None:
     """自然人 blank in every row, the numbers run together: the digits of a row's six
     numbers often cut into seven that add up to its total, and where that cut was the
     only one without blanks it was read, and here gave six false GI201 errors. Counting
     the blank among the ways, no row has one way, nor does the table settle any: every
-    row is unread, said in one note."""
+    row is read only in the cells all its ways agree on (its total, where they do), and
+    those are the numbers written; said in one note."""
     data = variants.blank_first_column(sample_report("2019", seed=318, high=60))
     text = render(data, "runs").text
     table = gilint.parse(text).table("3")
-    assert table is not None and len(table.unread_rows) == len(data.tables["3"])
+    assert table is not None and len(table.rows) == len(data.tables["3"])
+    assert all(r.reading in (Reading.PARTIAL, Reading.UNREAD) for r in table.rows)
+    assert len(table.partial_rows) > len(table.rows) // 2
+    for row in table.partial_rows:
+        assert row.id is not None
+        read = [(i, v) for i, v in enumerate(row.values) if v is not None]
+        assert read and all(str(v) == data.tables["3"][row.id][i] for i, v in read)
     assert [(f.code, f.severity) for f in gilint.lint(text)] == [("GI901", Severity.INFO)]
 
 
@@ -298,17 +365,33 @@ def test_a_run_no_split_fits_is_unread_and_says_why() -> None:
 def test_run_together_rows_are_unread_exactly_where_no_reading_of_the_table_settles_them(
     template: str, seed: int, high: int
 ) -> None:
-    """Every row of table 三 run together: the rows gilint leaves unread are those that
-    a brute force over every reading (the fixtures' generator) finds open, and every
-    row read has the numbers written. The two last cases settle some rows and leave
-    others open."""
+    """Every row of table 三 run together: the rows gilint does not read in full are
+    those that a brute force over every reading (the fixtures' generator) finds open,
+    each read in the cells all its ways agree on and unread in the others; every row
+    read in full has the numbers written. The two last cases settle some rows and
+    leave others open."""
     data = sample_report(template, seed=seed, high=high)
     table = gilint.parse(render(data, "runs").text).table("3")
     assert table is not None and len(table.rows) == len(data.tables["3"])
-    assert {r.id for r in table.unread_rows} == set(unsettled_rows(data.tables["3"]))
+    expected = rows_not_read_in_full(data.tables["3"])
+    assert {r.id for r in table.rows if r.reading in (Reading.UNREAD, Reading.PARTIAL)} == set(
+        expected
+    )
     for row in table.rows:
-        if row.reading is not Reading.UNREAD:
+        assert row.id is not None
+        cells = expected.get(row.id)
+        if cells is None:
             assert tuple(str(n) for n in row.numbers) == data.tables["3"][row.id], row.id
+            continue
+        read = [c is not None for c in cells]
+        assert row.reading is (Reading.PARTIAL if any(read) else Reading.UNREAD), row.id
+        assert row.statuses == tuple(
+            CellStatus.UNREAD if c is None else CellStatus.BLANK if c == "" else CellStatus.OK
+            for c in cells
+        )
+        assert row.values == tuple(int(c) if c else None for c in cells), row.id
+        for cell, truth in zip(cells, data.tables["3"][row.id], strict=True):
+            assert cell is None or cell == truth, row.id
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

@@ -120,7 +120,7 @@ class CellStatus(str, enum.Enum):
     PLACEHOLDER = "placeholder"  # "/", "-", "—" or "无" written for zero
     INVALID = "invalid"  # text, a fraction or a negative count where a count belongs
     MISSING = "missing"  # the row stops before this column
-    UNREAD = "unread"  # the row could not be read: which column a number is in is unknown
+    UNREAD = "unread"  # which column this cell's number is in (if any) could not be told
 
 
 class Reading(str, enum.Enum):
@@ -128,6 +128,9 @@ class Reading(str, enum.Enum):
 
     EXACT = "exact"  # every number in its column as written
     REPAIRED = "repaired"  # read after a stated repair (Row.repair says which)
+    # the cells every way of reading the row agrees on read, the others unread
+    # (CellStatus.UNREAD): Row.repair says which and why; no rule checks those
+    PARTIAL = "partial"
     UNREAD = "unread"  # not read: Row.repair says why; no rule checks its numbers
 
 
@@ -370,10 +373,15 @@ class Table(Container):
         return tuple(r for r in self.rows if r.reading is Reading.UNREAD)
 
     @property
+    def partial_rows(self) -> tuple[Row, ...]:
+        """Rows of the format read in part (``Row.repair`` says which cells and why)."""
+        return tuple(r for r in self.rows if r.reading is Reading.PARTIAL)
+
+    @property
     def reading(self) -> Reading:
         """The least sure reading of its rows."""
         readings = {r.reading for r in self.rows}
-        for least in (Reading.UNREAD, Reading.REPAIRED):
+        for least in (Reading.UNREAD, Reading.PARTIAL, Reading.REPAIRED):
             if least in readings:
                 return least
         return Reading.EXACT

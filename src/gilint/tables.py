@@ -186,6 +186,12 @@ _HEADER_CHARS = 400
 # what may follow a row's last cell on its line: blanks and cell separators
 _BLANK_RUN = re.compile(r"[ \t|\u3000]*")
 
+# why a row of spaced numbers is unread where another row of its table fits no split
+_DOUBTED = (
+    "本表另有数字无论怎样拆分都与合计对不上的行（合计一栏可能空白），"
+    "其余各行的拆分可能只是巧合，未读出"
+)
+
 # a piece of a group label among a row's label text: a cell of at least so many key
 # characters (one character alone is too often part of a row label as well)
 _PIECE_MIN = 2
@@ -881,17 +887,20 @@ class _ChunkReader:
         seen: set[str] = set()
         twice: set[str] = set()
         rows: list[Row] = []
-        open_rows: dict[int, tuple[Split, ...]] = {}  # row index: the ways it may split
+        chosen: dict[int, tuple[Split, ...]] = {}  # row index: the ways it may be read
         for index, row in enumerate(draft.rows):
             duplicate = row.row is not None and row.row.id in seen
             if row.row is not None:
                 (twice if duplicate else seen).add(row.row.id)
             finished, ways = self._finish_row(row, draft, duplicate)
             rows.append(finished)
-            if ways:
-                open_rows[index] = ways
-        if open_rows and spec is not None:
-            self._settle(draft, rows, open_rows, twice)
+            if ways is not None:
+                chosen[index] = ways
+        if chosen and spec is not None:
+            if any(not ways for ways in chosen.values()):
+                self._doubt(draft, rows, chosen)
+            else:
+                self._settle(draft, rows, {i: w for i, w in chosen.items() if len(w) > 1}, twice)
         missing: tuple[str, ...] = ()
         if spec is not None:
             missing = tuple(r.id for r in spec.data_rows if r.id not in seen)
@@ -914,6 +923,21 @@ class _ChunkReader:
             display=spec.display_name if spec else None,
             build_texts=functools.partial(_text_pieces, loc, tuple(draft.texts)),
         )
+
+    def _doubt(
+        self, draft: _TableDraft, rows: list[Row], chosen: dict[int, tuple[Split, ...]]
+    ) -> None:
+        """Unread, in ``rows``, the rows read from a split of their spaced or run-together
+        numbers, in whole or in part, where another row of the table fits no split:
+        its total is wrong or blank, and where a table leaves its totals blank, a row's
+        last number may equal the sum of the others by chance (``0 1 0 0 1`` with no 总计
+        reads as parts and a total of 1)."""
+        for index, ways in chosen.items():
+            if ways and (len(ways) == 1 or rows[index].reading is Reading.PARTIAL):
+                row = rows[index]
+                rows[index], _ = self._finish_row(
+                    draft.rows[index], draft, row.duplicate, trusted=False
+                )
 
     def _settle(
         self,
@@ -942,7 +966,9 @@ class _ChunkReader:
             and row.reading is not Reading.UNREAD
             and i not in open_rows
         }
-        placed = {r for r, i in by_id.items() if rows[i].reading is not Reading.UNREAD}
+        placed = {
+            r for r, i in by_id.items() if rows[i].reading in (Reading.EXACT, Reading.REPAIRED)
+        }
         if placed:
             preferred = {r: open_rows[by_id[r]][:1] for r in placed}
             if len(settled_splits(draft.spec, preferred, read, self.budget)) == len(placed):
@@ -958,14 +984,20 @@ class _ChunkReader:
             rows[index], _ = self._finish_row(draft.rows[index], draft, False, split)
 
     def _finish_row(
-        self, draft: _RowDraft, table: _TableDraft, duplicate: bool, settled: Split | None = None
-    ) -> tuple[Row, tuple[Split, ...]]:
-        """The row, and the ways its table may choose among (``settled``: the one its
-        table's identities settle): how its numbers split where they ran together and
-        its own identities leave several, or where its blank cells stand where its own
-        identities prefer a way only over one that leaves the total blank."""
+        self,
+        draft: _RowDraft,
+        table: _TableDraft,
+        duplicate: bool,
+        settled: Split | None = None,
+        trusted: bool = True,
+    ) -> tuple[Row, tuple[Split, ...] | None]:
+        """The row, and the ways its table may choose among or doubt (``settled``: the one
+        its table's identities settle; not ``trusted``: a split its table doubts): how
+        its numbers split where they ran together or lost their blank cells (``()``:
+        no way fits), or where its blank cells stand where its own identities prefer a
+        way only over one that leaves the total blank; None where there is no choice."""
         loc = self.loc
-        ways: tuple[Split, ...] = ()
+        ways: tuple[Split, ...] | None = None
         spec = table.spec
         label = draft.label
         label_span = loc.span(*label) if label else None
@@ -998,7 +1030,8 @@ class _ChunkReader:
                 after = self._blank_ends(tokens, table)
                 found = None
                 if draft.blanks or after:
-                    found, ways = _blanks_placed(tokens, draft.blanks, after, spec, settled)
+                    found, contested = _blanks_placed(tokens, draft.blanks, after, spec, settled)
+                    ways = contested or None
                 if found is not None:
                     tokens, repair = found
                     reading = Reading.REPAIRED
@@ -1015,7 +1048,7 @@ class _ChunkReader:
                 tokens = kept
             if spec is not None and row_id is not None and len(tokens) < width:
                 tokens, reading, repair, ways = self._short_row(
-                    tokens, spec, label, duplicate, settled
+                    tokens, spec, label, duplicate, settled, trusted
                 )
             if label and tokens:  # cells are in text order
                 row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
@@ -1075,21 +1108,28 @@ class _ChunkReader:
         label: tuple[int, int] | None,
         duplicate: bool,
         settled: Split | None,
-    ) -> tuple[list[LexCell], Reading, str | None, tuple[Split, ...]]:
+        trusted: bool,
+    ) -> tuple[list[LexCell], Reading, str | None, tuple[Split, ...] | None]:
         """A row with fewer cells than columns. Where cells are separated (tabs, pipes,
         empty cells kept) the row really stops early: its cells are read as written and
         the rest are missing. Where only spaces separate them, a blank cell leaves no
         trace and numbers may have run together: the row is split when exactly one
         split, blank cells or not, fits its identities (or ``settled``, the one its
-        table's identities leave), and is otherwise unread, with the ways that fit its
-        own when there are few (for its table to settle)."""
+        table's identities leave); where several do, the cells they all agree on are
+        read (a row of 自然人 and 总计 alone: its 总计) and the rest unread, or, where
+        they agree on none, the row is unread. The ways that fit its own identities
+        are returned (``()``: none; None where no split was tried) for its table to
+        settle or doubt; a row its table doubts (not ``trusted``) is unread."""
         spans = [(t.start, t.end) for t in tokens] or ([label] if label else [])
         if any(t.kind == "EMPTY" for t in tokens) or (spans and self._separated(spans)):
-            return tokens, Reading.EXACT, None, ()
+            return tokens, Reading.EXACT, None, None
         width = len(spec.columns)
         if not tokens:
-            return tokens, Reading.UNREAD, "没有读到数字", ()
+            return tokens, Reading.UNREAD, "没有读到数字", None
         written = " ".join(t.text for t in tokens)
+        short = f"只读到 {len(tokens)} 个数（{written}），少于 {width} 列，又没有分隔符"
+        if not trusted:
+            return tokens, Reading.UNREAD, f"{short}，{_DOUBTED}", None
         texts = [t.text for t in tokens]
         ways: tuple[Split, ...] | None = None
         if settled is not None:
@@ -1097,6 +1137,24 @@ class _ChunkReader:
         # (a repeated row is never checked: no repair is spent on it)
         elif not duplicate and all(t.kind == "VALUE" for t in tokens):
             ways = row_splits(texts, spec, MAX_OPEN_SPLITS, self.budget)
+        if ways and len(ways) > 1:
+            agreed = _agreed_cells(tokens, ways)
+            read = [
+                column.label or column.id
+                for cell, column in zip(agreed, spec.columns, strict=True)
+                if cell.kind != "UNREAD"
+            ]
+            if read:
+                named = "、".join(f"“{n}”" for n in read[:3]) + (
+                    f"等 {len(read)} 列" if len(read) > 3 else ""
+                )
+                return (
+                    agreed,
+                    Reading.PARTIAL,
+                    f"{short}，无法确定各属哪一列：各种拆分都一致的{named}已读出，"
+                    f"其余 {width - len(read)} 列未读出",
+                    ways,
+                )
         if ways is None or len(ways) != 1:
             why = (
                 "无论怎样拆分（空白单元格也算在内）都与本行的合计对不上"
@@ -1104,17 +1162,12 @@ class _ChunkReader:
                 if ways == ()
                 else "无法确定各属哪一列"
             )
-            return (
-                tokens,
-                Reading.UNREAD,
-                f"只读到 {len(tokens)} 个数（{written}），少于 {width} 列，又没有分隔符，{why}",
-                ways or (),
-            )
+            return tokens, Reading.UNREAD, f"{short}，{why}", ways
         (split,) = ways
         cells = _split_cells(tokens, split)
         shown = "、".join(piece or "空白" for piece in split)
         how = "本行及各列的合计关系" if settled is not None else "本行的合计关系"
-        return cells, Reading.REPAIRED, f"“{written}”按{how}拆分为 {shown}", ()
+        return cells, Reading.REPAIRED, f"“{written}”按{how}拆分为 {shown}", ways
 
     def _blank_ends(self, tokens: list[LexCell], table: _TableDraft) -> list[LexCell]:
         """Empty cells where the tabs after a row's last number stand, past those every
@@ -1466,6 +1519,35 @@ def _blanks_placed(
     return placed, () if settled is not None else contested
 
 
+def _agreed_cells(tokens: Sequence[LexCell], ways: Sequence[Split]) -> list[LexCell]:
+    """A row's cells where every way of cutting its digits (``ways``) puts the same
+    digits (or a blank) in the column, as :func:`_split_cells` builds them; an UNREAD
+    cell over the digits that may belong to it in any other column."""
+    places = [tok.start + k for tok in tokens for k in range(len(tok.text))]
+    end = tokens[-1].end
+
+    def at(offset: int) -> int:
+        return places[offset] if offset < len(places) else end
+
+    def offsets(way: Split) -> list[tuple[int, str]]:
+        return list(zip(itertools.accumulate((len(p) for p in way), initial=0), way, strict=False))
+
+    first, *others = (offsets(way) for way in ways)
+    known = [all(other[i] == piece for other in others) for i, piece in enumerate(first)]
+    cells: list[LexCell] = []
+    for i, (offset, piece) in enumerate(first):
+        if known[i]:
+            kind = "VALUE" if piece else "EMPTY"
+            cells.append(LexCell(kind, piece, at(offset), at(offset + len(piece))))
+            continue
+        # the digits between the nearest columns read on either side
+        before = next((first[j] for j in range(i - 1, -1, -1) if known[j]), None)
+        after = next((first[j][0] for j in range(i + 1, len(first)) if known[j]), len(places))
+        start = before[0] + len(before[1]) if before is not None else 0
+        cells.append(LexCell("UNREAD", "", at(start), at(max(start, after - 1)) + (after > start)))
+    return cells
+
+
 def _split_cells(tokens: Sequence[LexCell], split: Split) -> list[LexCell]:
     """The cells of ``split``, a way to cut the digits of ``tokens`` ("" for a blank
     cell), each where its digits stand; a blank where the digits around it meet."""
@@ -1581,6 +1663,8 @@ def _usual_counts(
 def _read(tok: LexCell, kind: CellKind) -> tuple[Number | None, CellStatus, str | None]:
     if tok.kind == "EMPTY":
         return None, CellStatus.BLANK, None
+    if tok.kind == "UNREAD":
+        return None, CellStatus.UNREAD, None
     if tok.kind in ("FRAG", "MORE"):
         return None, CellStatus.INVALID, None
     return read_value(tok.text, kind)
