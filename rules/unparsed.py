@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gilint.rules._support import row_span, table_name
 
-from gilint.ast import UNREAD_CONTENT, Report, Row
+from gilint.ast import UNREAD_CONTENT, Reading, Report, Row
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 
@@ -65,12 +65,11 @@ class UnparsedContent(Rule):
                 )
                 continue
             name = table_name(table)
-            unread = table.unread_rows
-            if unread:
-                yield self._unread(name, unread)
-            partial = table.partial_rows
-            if partial:
-                yield self._partial(name, partial)
+            readings = {row.reading for row in table.rows}  # (one pass for the usual table)
+            if Reading.UNREAD in readings:
+                yield self._unread(name, table.unread_rows)
+            if Reading.PARTIAL in readings:
+                yield self._partial(name, table.partial_rows)
             for row in table.rows:
                 if row.id is None:
                     values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
