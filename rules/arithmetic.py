@@ -209,12 +209,31 @@ class IdentityRule(Rule):
                 continue
             if _all_hold(table, spec, mine):
                 continue  # the usual table
+            if next((i.id for i in spec.identities if i.axis == "row"), None) in mine:
+                yield from self._fitting_no_split(table)
             outcomes = evaluate(table, spec)  # all of them, to tell which cell is wrong
             rows = table.first_rows
             tally = _tally(outcomes)
             for outcome in outcomes:
                 if not outcome.holds and outcome.identity.id in mine:
                     yield self._report(table, spec, rows, outcome, tally)
+
+    def _fitting_no_split(self, table: Table) -> Iterator[Finding]:
+        """A warning at each row whose spaced or run-together numbers fit its own sums
+        no way (:attr:`Row.fits_no_split`), from the rule of the table's first row sum:
+        a number is wrong, or its total blank. Not where half the table's rows or more
+        fit none: their totals are likelier blank, or lost in extraction, than all
+        wrong, and GI901 says they were not read."""
+        unfit = [row for row in table.rows if row.fits_no_split]
+        if not unfit or 2 * len(unfit) >= sum(row.id is not None for row in table.rows):
+            return
+        name = table_name(table)
+        for row in unfit:
+            yield self.finding(
+                row_span(row),
+                f"{name}{_quoted(row.template_label)}{row.repair}",
+                severity=Severity.WARNING,
+            )
 
     def _report(
         self,
@@ -326,6 +345,11 @@ class Table3ApplicantTotal(IdentityRule):
 
     示例：“（一）予以公开”一行各类申请人合计 7 件，总计却填 8。
 
+    一行的数字少于列数又没有分隔符时（网页文本、PDF 转换后空单元格不留痕迹，或数字连在
+    一起），无论怎样拆分（空白单元格也算在内）都与本行总计对不上的，给出警告：可能有数字
+    填错，或总计空白。表中半数以上的行都如此时（总计一栏可能空白或未能提取），不作判断，
+    只由 GI901 提示这些行未能读出。
+
     修改方法：核对该行各列数据与总计，修正错误的数据。
     """
 
@@ -345,6 +369,8 @@ class Table4Total(IdentityRule):
     依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
 
     示例：行政复议结果维持 1、结果纠正 1、其他结果 0、尚未审结 0，总计却填 3。
+
+    一行的数字少于列数又没有分隔符、无论怎样拆分都与各组总计对不上的，同 GI203 给出警告。
 
     修改方法：核对该组各项案件数量与总计。
     """

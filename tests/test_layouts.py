@@ -345,7 +345,8 @@ def test_blank_first_cells_run_together_are_not_misread() -> None:
 
 def test_a_run_no_split_fits_is_unread_and_says_why() -> None:
     """A run whose digits no cut (blank cells counted in) makes add up to its total:
-    a wrong number, or a blank total, as the note says."""
+    a wrong number, or a blank total, as the note says; and, since the other rows of
+    its table fit (their totals are written), a warning of the row's sum."""
     data = sample_report("2021", seed=8)
     row = ("6", "0", "0", "0", "0", "1", "8")  # 6 + 1 is not 8
     for column, value in zip(data.spec.table("3").column_ids, row, strict=True):  # type: ignore[union-attr]
@@ -353,9 +354,32 @@ def test_a_run_no_split_fits_is_unread_and_says_why() -> None:
     text = _run_together(data, "carry_forward")
     table = gilint.parse(text).table("3")
     assert table is not None and [r.id for r in table.unread_rows] == ["carry_forward"]
+    assert table.row("carry_forward").fits_no_split  # type: ignore[union-attr]
+    assert not any(r.fits_no_split for r in table.rows if r.id != "carry_forward")
     findings = gilint.lint(text)
-    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
-    assert "无论怎样拆分（空白单元格也算在内）都与本行的合计对不上" in findings[0].message
+    assert [(f.code, f.severity) for f in findings] == [
+        ("GI203", Severity.WARNING),
+        ("GI901", Severity.INFO),
+    ]
+    assert all(
+        "无论怎样拆分（空白单元格也算在内）都与本行的合计对不上" in f.message for f in findings
+    )
+    assert findings[0].line == table.row("carry_forward").line  # type: ignore[union-attr]
+
+
+def test_a_sum_broken_where_blanks_vanish_is_warned_of_at_its_row() -> None:
+    """Only 自然人 and 总计 filled, web text: one row's 自然人 one more than its total.
+    No place of the number makes the row add up, and the others all fit: a warning at
+    the row (it was unread, and the defect missed)."""
+    data = variants.blank_columns(sample_report("2021", seed=3))
+    natural = data.tables["3"]["outcome.disclosed"][0]
+    data = data.with_cell("3", "outcome.disclosed", "natural_person", str(int(natural) + 1))
+    text = render(data, "web").text
+    findings = [f for f in gilint.lint(text) if f.severity is not Severity.INFO]
+    assert [(f.code, f.severity) for f in findings] == [("GI203", Severity.WARNING)]
+    assert findings[0].message.startswith("表三“（一）予以公开”只读到 2 个数")
+    row = gilint.parse(text).table("3").row("outcome.disclosed")  # type: ignore[union-attr]
+    assert row is not None and findings[0].column == row.span.column
 
 
 @pytest.mark.parametrize(

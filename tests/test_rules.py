@@ -158,14 +158,21 @@ def test_gi108_missing_rows_and_cells(layout: str) -> None:
 
 def test_a_short_row_without_separators_is_unread_not_missing_cells() -> None:
     # pdftotext drops a blank cell: six numbers for seven columns, and nothing says
-    # which column is blank. That is not a defect of the report (the blank is GI205's
-    # business where it can be seen), so it is said once, quietly, and not as GI108.
+    # which column is blank. That is not GI108: the row is unread, said once, quietly.
+    # Here the count of the cell left blank (7) is still in the total, so no place of
+    # the blank makes the row add up: that is a defect of the report, warned of (a
+    # wrong number, or a blank total).
     data = good().with_cell("3", "outcome.disclosed", "commercial", "")
+    assert good().tables["3"]["outcome.disclosed"][1] == "7"
     text = rendered(data, "wrapped")
     findings = run(text)
-    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
-    assert "“（一）予以公开”" in findings[0].message and "只读到 6 个数" in findings[0].message
-    assert findings[0].line == line_of(text, "（一）予以公开")
+    assert [(f.code, f.severity) for f in findings] == [
+        ("GI203", Severity.WARNING),
+        ("GI901", Severity.INFO),
+    ]
+    assert "“（一）予以公开”" in findings[1].message and "只读到 6 个数" in findings[1].message
+    assert "无论怎样拆分（空白单元格也算在内）都与本行的合计对不上" in findings[0].message
+    assert findings[0].line == findings[1].line == line_of(text, "（一）予以公开")
 
 
 def test_a_short_row_with_separators_misses_cells() -> None:

@@ -212,6 +212,10 @@ class Row(Container):
     reading: Reading = Reading.EXACT
     # the repair made (Reading.REPAIRED) or why the row is unread (Reading.UNREAD)
     repair: str | None = None
+    # an unread row of fewer numbers than columns, spaced or run together, that no way
+    # of placing them (blank cells counted) fits its own sums: a number is wrong, or a
+    # total blank
+    fits_no_split: bool = False
     _build_cells: Callable[[], tuple[Cell, ...]] = attrs.field(
         default=_no_cells, eq=False, repr=False, alias="build_cells"
     )

@@ -72,6 +72,7 @@ def _row(row: Row) -> dict[str, Any]:
         "duplicate": row.duplicate,
         "reading": row.reading.value,
         "repair": row.repair,
+        "fits_no_split": row.fits_no_split,
         "cells": {c.column: _cell(c) for c in row.cells if c.column},
         "extra": [_cell(c) for c in row.extra],
         "extra_count": row.extra_count,

@@ -1005,6 +1005,7 @@ class _ChunkReader:
         width = len(columns)
         row_id = draft.row.id if draft.row else None
         reading, repair = Reading.EXACT, None
+        unfit = False  # a short row no split fits (its own sums fail, or its total is blank)
         extra: tuple[Cell, ...] = ()
         extra_count = 0
         statuses: tuple[CellStatus, ...]
@@ -1050,6 +1051,7 @@ class _ChunkReader:
                 tokens, reading, repair, ways = self._short_row(
                     tokens, spec, label, duplicate, settled, trusted
                 )
+                unfit = ways == ()
             if label and tokens:  # cells are in text order
                 row_span = loc.span(min(label[0], tokens[0].start), max(label[1], tokens[-1].end))
             elif label:
@@ -1090,6 +1092,7 @@ class _ChunkReader:
             template_label=draft.row.label if draft.row else None,
             reading=reading,
             repair=repair,
+            fits_no_split=unfit,
             build_cells=RowCells(
                 loc,
                 row_id,
