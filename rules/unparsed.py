@@ -67,9 +67,19 @@ class UnparsedContent(Rule):
             name = table_name(table)
             readings = {row.reading for row in table.rows}  # (one pass for the usual table)
             if Reading.UNREAD in readings:
-                yield self._unread(name, table.unread_rows)
+                yield self._rows_note(
+                    name,
+                    table.unread_rows,
+                    "未能读出",
+                    "这些行未参与勾稽关系（GI201–GI204）和完整性（GI108）检查",
+                )
             if Reading.PARTIAL in readings:
-                yield self._partial(name, table.partial_rows)
+                yield self._rows_note(
+                    name,
+                    table.partial_rows,
+                    "只读出部分单元格",
+                    "未读出的单元格未参与勾稽关系（GI201–GI204）检查",
+                )
             for row in table.rows:
                 if row.id is None:
                     values = " ".join(c.raw for c in (*row.cells, *row.extra) if c.raw)
@@ -101,26 +111,14 @@ class UnparsedContent(Rule):
                         f"多出 {row.extra_count} 个数据（{shown}{more}），未参与检查",
                     )
 
-    def _unread(self, name: str, rows: tuple[Row, ...]) -> Finding:
-        """One quiet finding per table for its rows that could not be read."""
+    def _rows_note(self, name: str, rows: tuple[Row, ...], what: str, unchecked: str) -> Finding:
+        """One quiet finding per table for its rows ``what`` says of (unread, or read in
+        part), with the first one's reason and the checks that did not run."""
         labels = "、".join(f"“{r.template_label or r.label}”" for r in rows[:3])
         more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
         return self.finding(
             row_span(rows[0]),
-            f"{name}有 {len(rows)} 行未能读出：{labels}{more}（{rows[0].repair}）。"
-            "这些行未参与勾稽关系（GI201–GI204）和完整性（GI108）检查",
-            related=[row_span(r) for r in rows[1:]],
-            severity=Severity.INFO,
-        )
-
-    def _partial(self, name: str, rows: tuple[Row, ...]) -> Finding:
-        """One quiet finding per table for its rows read in part."""
-        labels = "、".join(f"“{r.template_label or r.label}”" for r in rows[:3])
-        more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
-        return self.finding(
-            row_span(rows[0]),
-            f"{name}有 {len(rows)} 行只读出部分单元格：{labels}{more}（{rows[0].repair}）。"
-            "未读出的单元格未参与勾稽关系（GI201–GI204）检查",
+            f"{name}有 {len(rows)} 行{what}：{labels}{more}（{rows[0].repair}）。{unchecked}",
             related=[row_span(r) for r in rows[1:]],
             severity=Severity.INFO,
         )

@@ -7,8 +7,8 @@ it). Which split is meant can only be told from the identities: first the row's 
 (the applicants' total, each outcome group's total), then, for rows these leave open,
 the table's identities down its columns (the outcomes add up to their total in every
 column) over the rows read and the rows still open. A row is split only when every way
-consistent with them, blank cells or not, gives it the same cells; when several fit, it
-is left unread, never guessed.
+consistent with them, blank cells or not, gives it the same cells; when several fit,
+only the cells they all agree on are read (by the table reader), never guessed.
 """
 
 from __future__ import annotations

@@ -1501,7 +1501,7 @@ def _blanks_placed(
         unfailed[lead] = numbers
         if None not in weighed:
             held[lead] = numbers
-        if all(type(n) is int or (n == 0 and at in blank) for at, n in enumerate(numbers)):
+        if all(type(n) is int for n in numbers):  # (a blank is 0; a missing cell None)
             splits[lead] = tuple("" if at in blank else str(n) for at, n in enumerate(numbers))
     ways = held or unfailed
     if not ways or any(numbers != ways[max(ways)] for numbers in ways.values()):
