@@ -16,10 +16,12 @@ import attrs
 from gilint.ast import Report
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
+from gilint.sentences import Sentence
 
 # what makes a sentence speak of something other than this body's applications this year
 _OTHER_SCOPE = re.compile(r"上年|上一年|去年|以前年度|往年|历年|结转|全县|全市|全区|全省|全旗|全州")
-_NONE_RECEIVED = re.compile(r"(?:未|没有|无)收到[^，,]{0,30}?(?:公开)?申请")
+# no applications received: not a review's, a suit's or a fee's (复议, 诉讼, 费申请)
+_NONE_RECEIVED = re.compile(r"(?:未|没有|无)收到(?:(?!复议|诉讼|费)[^，,]){0,30}?(?:公开)?申请")
 _ALL_DONE = re.compile(r"均已(?:按时|依法)?(?:办结|答复|办理完毕)|全部(?:按时|依法)?(?:办结|答复)")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持|全部(?:获|被)?维持")
 # a word each of the three patterns above needs
@@ -29,6 +31,15 @@ _NUMBER = r"([0-9]+)"
 _UNIT = r"(件|条|项|次|个|份|篇|期)"
 _TOTAL = re.compile(r"共(?:计)?[^0-9，,。；]{0,12}?" + _NUMBER + r"\s*" + _UNIT)
 _PARTS_START = re.compile(r"[，,：:（(]\s*(其中|分别为|分别是)")
+_SECOND_TOTAL = re.compile(r"共|合计|累计")
+# a part's number and unit (group 2), not the end of a decimal or a longer number; group
+# 1 marks an ordinal (第 3 次), which is no part
+_PART = r"(第\s*)?(?<![0-9.])([0-9]+)\s*"
+# a comparison with another time: its number is a difference, not a part
+_COMPARISON = re.compile(r"较|同比|环比|比上|比去|比[0-9]|增长|增加|减少|下降|上升|持平")
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+_EACH = re.compile(r"各\s*[0-9]")  # "A、B 各 2 件"
 
 
 def _value(report: Report, table: str, row: str, column: str) -> int | None:
@@ -48,6 +59,38 @@ class _Binding:
     name: str  # the cells, as the message names them
     carry: bool = False  # the quantity is itself a carry-over (结转下年度)
     starts: tuple[str, ...] = ()  # the words the pattern starts with, one of them
+    # where the words alone do not say whose quantity it is (行政复议 of any case, 申请 of
+    # any kind): the sentence must name the topic, or stand in the part or under the
+    # heading of applications
+    topic: re.Pattern[str] | None = None
+    part: str | None = None
+    # words that make the sentence speak of another dealing with the same things
+    # (reviewing or filing documents, not making them)
+    other: re.Pattern[str] | None = None
+
+    def speaks_of(self, text: str, sentence: Sentence) -> bool:
+        """Whether ``text``, the sentence up to 其中, is about this binding's quantity."""
+        if self.other is not None and self.other.search(text):
+            return False
+        if self.topic is None or sentence.part == self.part:
+            return True
+        return _says(self.topic, text, sentence)
+
+
+def _says(topic: re.Pattern[str], text: str, sentence: Sentence) -> bool:
+    """Whether ``text`` (the sentence, or part of it) names ``topic``, or the sentence
+    stands under the heading of disclosure applications, which says it for all its
+    sentences ("（二）依申请公开情况", then "本年度收到的申请均已办结"). Other headings
+    say nothing of it: nearly all of them name 公开."""
+    heading = sentence.heading
+    return topic.search(text) is not None or (heading is not None and "申请" in heading.text)
+
+
+# what the gap between a quantity's words and its number must not hold: another kind of
+# case or a 其中 part (诉讼, 复议, 其中), documents or drafts rather than cases or
+# applications (决定书, 处罚决定, 征求意见), or an outcome of the cases (维持, 纠正 or 纠错,
+# 驳回, 撤销, 审结, 结果)
+_NOT_IN_GAP = r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求)"
 
 
 def _quantity(starts: tuple[str, ...], then: str = "", unit: str = "件") -> re.Pattern[str]:
@@ -57,7 +100,9 @@ def _quantity(starts: tuple[str, ...], then: str = "", unit: str = "件") -> re.
         + "|".join(starts)
         + ")"
         + then
-        + r"((?:(?!诉讼|复议|其中)[^0-9，,。；]){0,8}?)([0-9]+)\s*(?:"
+        + r"((?:"
+        + _NOT_IN_GAP
+        + r"[^0-9，,。；]){0,8}?)([0-9]+)\s*(?:"
         + unit
         + ")"
     )
@@ -70,24 +115,53 @@ def _binding(
     cells: tuple[tuple[str, str, str], ...],
     name: str,
     carry: bool = False,
+    topic: str | None = None,
+    part: str | None = None,
+    other: str | None = None,
 ) -> _Binding:
-    return _Binding(_quantity(starts, then, unit), cells, name, carry, starts)
+    return _Binding(
+        _quantity(starts, then, unit),
+        cells,
+        name,
+        carry,
+        starts,
+        re.compile(topic) if topic is not None else None,
+        part,
+        re.compile(other) if other is not None else None,
+    )
+
+
+# applications for information (公开申请, 依申请公开), as against applications of any kind
+# (各类申请, 群众申请)
+_DISCLOSURE = "公开"
+_DISCLOSURE_WORDS = re.compile(_DISCLOSURE)
+# the handling of applications, as against information published of the body's own
+# accord
+_APPLICATIONS = "申请|答复|办理"
+# cases about this body's disclosure, as against all the reviews and suits it meets or
+# (as a review body) decides: 信息公开 named, or the body the respondent (被申请, 被诉)
+_DISCLOSURE_CASES = r"信息公开|依申请|被(?:申请|提起|起诉|诉)"
+_DISCLOSURE_CASES_WORDS = re.compile(_DISCLOSURE_CASES)
 
 
 _BINDINGS = (
     _binding(
         ("收到", "受理", "新收"),
-        r"[^，,。；0-9]{0,14}?申请",
+        r"(?:(?!复议|诉讼)[^，,。；0-9]){0,14}?申请",  # not a review's or a suit's
         "件|个",
         (("3", "new", "total"),),
         "表三“一、本年新收政府信息公开申请数量”总计",
+        topic=_DISCLOSURE,
+        part="三",
     ),
     _binding(
-        ("予以公开",),
+        ("(?<!主动)予以公开",),
         "",
         "件",
         (("3", "outcome.disclosed", "total"),),
         "表三“（一）予以公开”总计",
+        topic=_APPLICATIONS,
+        part="三",
     ),
     _binding(
         ("结转",),
@@ -103,6 +177,8 @@ _BINDINGS = (
         "件|起",
         (("4", "cases", "review.total"),),
         "表四“行政复议”总计",
+        topic=_DISCLOSURE_CASES,
+        part="四",
     ),
     _binding(
         ("行政诉讼",),
@@ -110,6 +186,8 @@ _BINDINGS = (
         "件|起",
         (("4", "cases", "direct_suit.total"), ("4", "cases", "suit_after_review.total")),
         "表四两组“行政诉讼”总计之和",
+        topic=_DISCLOSURE_CASES,
+        part="四",
     ),
     _binding(
         ("制发", "印发", "出台"),
@@ -117,13 +195,15 @@ _BINDINGS = (
         "件",
         (("2.1", "normative_documents", "issued"),),
         "表二“行政规范性文件”本年制发件数",
+        other="审核|审查|备案|清理|报送",
     ),
 )
 # a sentence with none of the words the bindings start with is skipped before them
 _BOUND_WORDS = re.compile("|".join(w for binding in _BINDINGS for w in binding.starts))
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _DIGIT = re.compile(r"[0-9]")
-_WIDER_AREA = re.compile(r"全县|全市|全区|全省|全旗|全州|全乡|全镇")
+# a wider area, or the bodies under this one: their numbers, not this body's
+_WIDER_AREA = re.compile(r"全县|全市|全区|全省|全旗|全州|全乡|全镇|各部门|各单位|各乡镇|各街道")
 _EARLIER = re.compile(r"上年|上一年|去年|以前年度|往年")
 _EARLIER_OR_CARRIED = re.compile(_EARLIER.pattern + r"|结转")
 # a number that is not an exact count: a range, an approximation
@@ -138,7 +218,10 @@ class NarrativeTableMismatch(Rule):
     “一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
-    句子：说上年、其他年份、全县（市、区）的句子，“其中”之后的分项，范围（3-5 件）和约数（10 余件）
+    句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，“其中”之后的分项，
+    范围（3-5 件）和约数（10 余件）都不比对。申请、复议和诉讼要说明是政府信息公开的：句中写明
+    （“政府信息公开申请”“因政府信息公开被申请行政复议”），或在第三、四部分，或在依申请公开的标题下；
+    复议机关办理的复议、复议决定书、复议结果（维持、纠正）、主动公开的处罚决定、审核备案的规范性文件
     都不比对。
 
     原因：正文和统计表数字不一，是通报中“数据前后不一致”的典型问题。
@@ -168,9 +251,11 @@ class NarrativeTableMismatch(Rule):
             if _WIDER_AREA.search(sentence):
                 continue
             for binding in _BINDINGS:
-                if binding.name in said:
+                if binding.name in said or not binding.speaks_of(sentence, line):
                     continue
-                if (_EARLIER if binding.carry else _EARLIER_OR_CARRIED).search(sentence):
+                # the whole sentence: a total before 其中 may hold what its parts say was
+                # carried over ("共受理申请 30 件，其中上年结转 5 件")
+                if (_EARLIER if binding.carry else _EARLIER_OR_CARRIED).search(line.text):
                     continue
                 found = binding.pattern.search(sentence)
                 if found is None:
@@ -199,7 +284,8 @@ class NarrativeContradiction(Rule):
     检查内容：正文称“未收到政府信息公开申请”，而表三“一、本年新收政府信息公开申请数量”的总计
     大于 0；正文称申请“均已办结”，而表三“四、结转下年度继续办理”的总计大于 0；正文称行政复议
     或行政诉讼“均获维持”，而表四相应各组“结果纠正”或“尚未审结”大于 0。只比对说的是本机关本年度
-    申请或案件的句子，说上年结转、全县（市、区）情况的句子不比对。
+    政府信息公开申请或案件的句子（句中写明，或在依申请公开的标题下，案件还可在第四部分），说上年
+    结转、全县（市、区）情况的句子，说复议、诉讼或收费申请的句子不比对。
 
     原因：正文和统计表说法不一，读者无从判断哪一个是真的；通报中列为“数据前后不一致”。
 
@@ -227,7 +313,8 @@ class NarrativeContradiction(Rule):
                 continue  # no claim the tables could contradict (a quick test)
             if _OTHER_SCOPE.search(sentence) or "其中" in sentence:
                 continue
-            found = _NONE_RECEIVED.search(sentence)
+            applications = _says(_DISCLOSURE_WORDS, sentence, line)  # not 群众申请
+            found = _NONE_RECEIVED.search(sentence) if applications else None
             if found and new and "none" not in said:
                 said.add("none")
                 yield self.finding(
@@ -235,7 +322,7 @@ class NarrativeContradiction(Rule):
                     f"正文称“{found.group()}”，但表三“一、本年新收政府信息公开申请数量”"
                     f"总计为 {new}",
                 )
-            found = _ALL_DONE.search(sentence)
+            found = _ALL_DONE.search(sentence) if applications else None
             if found and "申请" in sentence and carried and "done" not in said:
                 said.add("done")
                 yield self.finding(
@@ -243,7 +330,7 @@ class NarrativeContradiction(Rule):
                     f"正文称申请“{found.group()}”，但表三“四、结转下年度继续办理”总计为 {carried}",
                 )
             found = _ALL_UPHELD.search(sentence)
-            if found and "upheld" not in said:
+            if found and "upheld" not in said and _of_disclosure_cases(sentence, line):
                 groups = _groups(sentence)
                 unsettled = [
                     (group, column, value)
@@ -259,6 +346,11 @@ class NarrativeContradiction(Rule):
                         f"正文称“{found.group()}”，但表四{_GROUP_NAMES[group]}"
                         f"“{_OUTCOME_NAMES[column]}”为 {value}",
                     )
+
+
+def _of_disclosure_cases(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence speaks of the cases table 四 counts, not of all the body's."""
+    return sentence.part == "四" or _says(_DISCLOSURE_CASES_WORDS, text, sentence)
 
 
 _GROUP_NAMES = {
@@ -283,7 +375,9 @@ class NarrativeSum(Rule):
     """正文所列分项与其总数不符。
 
     检查内容：正文写“共 N 件（条、项……），分别为 A 件、B 件……”时，各分项之和应等于 N；写
-    “共 N 件，其中 A 件、B 件……”时（其中只举部分），各分项之和不应超过 N。只比对单位相同的数字。
+    “共 N 件，其中 A 件、B 件……”时（其中只举部分，各项可能交叠，如同一条信息在几个渠道发布），
+    任何一项都不应超过 N。只比对单位相同的数字；与上年相比的增减（较上年增加 5 件、同比增长 20
+    条）、括号里的说明和“各 N 件”不算分项。
 
     原因：同一句话里的数字自相矛盾，读者无法知道哪个数字是对的。
 
@@ -313,17 +407,38 @@ class NarrativeSum(Rule):
                 continue
             unit = total.group(2)
             listed = rest[start.end() :]
-            if re.search(r"共|合计|累计", listed):
+            if _SECOND_TOTAL.search(listed):
                 continue  # a second total: the sentence is not one list
-            parts = [int(n) for n in re.findall(_NUMBER + r"\s*" + re.escape(unit), listed)]
-            if len(parts) < 2:
+            listed = _list_itself(listed)
+            if _EACH.search(listed):
+                continue  # one number for several parts
+            parts = [
+                int(n) for ordinal, n in re.findall(_PART + re.escape(unit), listed) if not ordinal
+            ]
+            stated = int(total.group(1))
+            if start.group(1) == "其中":
+                # some parts only, which may overlap: none of them can exceed the total
+                over = next((p for p in parts if p > stated), None)
+                if over is not None:
+                    yield self.finding(
+                        line.span(total.start(), len(sentence)),
+                        f"正文写共 {stated} {unit}，其中一项 {over} {unit}，超过总数",
+                    )
                 continue
-            stated, added = int(total.group(1)), sum(parts)
-            exhaustive = start.group(1) != "其中"
-            if added == stated or (not exhaustive and added < stated):
+            added = sum(parts)
+            if len(parts) < 2 or added == stated:
                 continue
             joined = "+".join(str(p) for p in parts)
             yield self.finding(
                 line.span(total.start(), len(sentence)),
                 f"正文写共 {stated} {unit}，所列分项 {joined} 合计 {added} {unit}",
             )
+
+
+def _list_itself(listed: str) -> str:
+    """The parts of a list as written, without what only comments on them: brackets (a
+    part's own breakdown, a note) and every clause from the first comparison on."""
+    listed = _BRACKETED.sub("", listed)
+    clauses = _CLAUSE_BREAK.split(listed)
+    end = next((i for i, c in enumerate(clauses) if _COMPARISON.search(c)), len(clauses))
+    return "，".join(clauses[:end])

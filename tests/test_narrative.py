@@ -43,6 +43,10 @@ def test_all_done_while_some_are_carried_forward() -> None:
     assert finding.code == "GI603" and "结转下年度继续办理" in finding.message
     # last year's applications may all be done while this year's are carried forward
     assert _gi6(_with("（二）依申请公开情况。上年结转的申请均已办结。")) == []
+    # out of the heading of applications, applications of another kind
+    assert _gi6(_with("（五）监督保障情况。本年度群众提出的申请均已办结。")) == []
+    said = "（五）监督保障情况。本年度收到的政府信息公开申请均已办结。"
+    assert [f.code for f in _gi6(_with(said))] == ["GI603"]
 
 
 def test_all_upheld_only_for_the_groups_the_sentence_names() -> None:
@@ -55,8 +59,11 @@ def test_all_upheld_only_for_the_groups_the_sentence_names() -> None:
         )
     )
     assert int(values["review.corrected"]) + int(values["review.pending"]) > 0
-    (finding,) = _gi6(_with("（五）监督保障情况。行政复议案件均获维持。"))
+    said = "（五）监督保障情况。因政府信息公开被申请行政复议的案件均获维持。"
+    (finding,) = _gi6(_with(said))
     assert finding.code == "GI603" and "行政复议" in finding.message
+    # all the body's reviews, of which table 四 counts the disclosure ones only
+    assert _gi6(_with("（五）监督保障情况。行政复议案件均获维持。")) == []
 
 
 def test_narrative_sums() -> None:
@@ -66,9 +73,16 @@ def test_narrative_sums() -> None:
     (finding,) = _gi6(fires)
     assert finding.code == "GI602" and "50+60 合计 110 条" in finding.message
     over = _with(
-        "（一）主动公开情况。全年共主动公开政府信息 100 条，其中政策文件 60 条、工作动态 50 条。"
+        "（一）主动公开情况。全年共主动公开政府信息 100 条，其中政策文件 60 条、工作动态 120 条。"
     )
-    assert [f.code for f in _gi6(over)] == ["GI602"]
+    (finding,) = _gi6(over)
+    assert finding.code == "GI602" and "其中一项 120 条，超过总数" in finding.message
+    # 其中 parts may overlap (the same item published on several channels)
+    channels = _with(
+        "（一）主动公开情况。全年共主动公开政府信息 100 条，其中政府网站发布 100 条、"
+        "政务微信发布 60 条。"
+    )
+    assert _gi6(channels) == []
     partial = _with(
         "（一）主动公开情况。全年共主动公开政府信息 120 条，其中政策文件 50 条、工作动态 60 条。"
     )
@@ -77,6 +91,27 @@ def test_narrative_sums() -> None:
         "（一）主动公开情况。全年共主动公开政府信息 110 条，分别为政策文件 50 条、工作动态 60 条。"
     )
     assert _gi6(exact) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a comparison after the list: its number is a difference, not a part
+        "全年共收到政府信息公开申请 80 件，分别为自然人申请 70 件、法人申请 10 件，较上年增加 5 件",
+        "全年共主动公开政府信息 300 条，分别为政策文件 100 条、工作动态 200 条，同比增长 20 条",
+        # a part's own breakdown in brackets
+        "全年共公开信息 300 条，分别为：政策文件 100 条（其中规范性文件 20 条）、工作动态 200 条",
+        # an ordinal is no part, one number for several parts is not added up
+        "全年共召开会议 3 次，分别为第 1 次 1 月、第 2 次 5 月、第 3 次 9 月",
+        "全年共开展培训 5 次，分别为春季和秋季各 2 次、冬季 1 次",
+    ],
+)
+def test_what_only_comments_on_a_list_is_no_part_of_it(sentence: str) -> None:
+    assert _gi6(_with(f"（一）主动公开情况。{sentence}。")) == []
+    # the same list with a part changed is still checked
+    changed = sentence.replace(" 10 件", " 11 件").replace(" 200 条", " 201 条")
+    if changed != sentence:
+        assert [f.code for f in _gi6(_with(f"（一）主动公开情况。{changed}。"))] == ["GI602"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -138,7 +173,7 @@ def _totals(report: ReportData) -> dict[str, int]:
 
 _SENTENCES = {
     "new": "全年共收到政府信息公开申请 {} 件",
-    "disclosed": "经审查予以公开 {} 件",
+    "disclosed": "经审查办理，予以公开 {} 件",
     "carried": "结转下年度继续办理 {} 件",
     "review": "因政府信息公开被申请行政复议 {} 件",
     "suit": "被提起行政诉讼 {} 件",
@@ -168,12 +203,69 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "共收到政府信息公开申请 10 余件",  # an approximation
         "共收到政府信息公开申请约 999 件",
         "共收到政府信息公开申请 3-5 件",  # a range
+        # a total whose 其中 part says it holds last year's
+        "共受理政府信息公开申请 999 件，其中上年结转 5 件",
+        # an outcome of the cases, not their number
+        "因政府信息公开被申请行政复议若干件，行政复议维持 999 件",
+        # the bodies under this one
+        "各部门共收到政府信息公开申请 999 件",
     ],
 )
 def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
     assert [
         f for f in _gi6(_with(f"（二）依申请公开情况。{sentence}。")) if f.code == "GI601"
     ] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # reviews this body decides, or their decisions, not cases against its disclosure
+        "本机关作为复议机关，全年收到行政复议申请 999 件",
+        "全年办理行政复议案件 999 件，其中涉及政府信息公开的若干件",
+        "依法公开行政复议决定书 999 件",
+        # applications of every kind
+        "全年共受理各类申请 999 件，其中政府信息公开申请若干件",
+        # information published of the body's own accord, not applications answered
+        "主动予以公开行政处罚决定 999 件",
+        "对重大行政决策草案予以公开征求意见 999 件",
+        # documents reviewed or filed, not made
+        "全年共审核把关制发的规范性文件 999 件",
+    ],
+)
+def test_sentences_of_other_dealings_outside_the_applications_are_not_bound(
+    sentence: str,
+) -> None:
+    """Out of the heading of applications (here 监督保障), a sentence must say itself
+    that it speaks of disclosure applications or of the cases about them."""
+    assert [f for f in _gi6(_with(f"（五）监督保障情况。{sentence}。")) if f.code == "GI601"] == []
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "tabs", "markdown", "cells"])
+def test_a_sentence_in_part_four_speaks_of_its_cases(layout: str) -> None:
+    """In part 四 行政复议 and 行政诉讼 are the disclosure cases table 四 counts; elsewhere
+    a sentence must say so (信息公开, 被申请) before it is compared."""
+    report = sample_report("2021", seed=5)
+    review = _totals(report)["review"]
+    text = render(report, layout).text  # type: ignore[arg-type]
+    title = "四、政府信息公开行政复议、行政诉讼情况"
+    line_end = text.index("\n", text.index(title)) + 1
+    for said, codes in ((review + 2, ["GI601"]), (review, [])):
+        sentence = f"本年度发生行政复议 {said} 件。"
+        in_four = text[:line_end] + sentence + "\n" + text[line_end:]
+        assert [f.code for f in gilint.lint(in_four, config={"select": ["GI6"]})] == codes
+        # under the heading of applications the cases are theirs too; elsewhere a
+        # body's reviews may be any
+        applications = _with(f"（二）依申请公开情况。{sentence}")
+        assert [f.code for f in _gi6(applications, layout)] == codes
+        elsewhere = _with(f"（五）监督保障情况。{sentence}")
+        assert _gi6(elsewhere, layout) == []
+
+
+def test_no_review_applications_is_no_claim_about_disclosure_applications() -> None:
+    report = _with("（二）依申请公开情况。本年度未收到政府信息公开行政复议申请。")
+    assert _totals(report)["new"] > 0
+    assert _gi6(report) == []
 
 
 @settings(max_examples=40, deadline=None)

@@ -52,3 +52,14 @@ def test_a_wrapped_sentence_keeps_its_line_breaks_out_of_its_text() -> None:
 def test_the_split_is_made_once_however_many_rules_read_it() -> None:
     report = gilint.parse(render(sample_report("2021", seed=3)).text)
     assert report.sentences is report.sentences
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_each_sentence_knows_the_part_it_stands_in(layout: str) -> None:
+    text = render(sample_report("2021", seed=3), layout).text  # type: ignore[arg-type]
+    report = gilint.parse(text)
+    for sentence in report.sentences:
+        holding = [s for s in report.sections if s.span.start <= sentence.start < s.span.end]
+        assert sentence.part == (holding[0].part if holding else None), sentence.text
+    parts = {s.part for s in report.sentences}
+    assert {"一", "五", "六"} <= parts, parts

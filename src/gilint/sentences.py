@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import attrs
 
-from gilint.ast import Paragraph, Report, Subsection
+from gilint.ast import Heading, Paragraph, Report, Subsection
 from gilint.span import LineIndex, Span
 
 # a sentence runs to a full stop, semicolon, exclamation or question mark
@@ -21,12 +21,18 @@ class Sentence(NamedTuple):
     """A sentence of the prose with its line breaks taken out (hard-wrapped text breaks
     words: 信\\n息公开), and where it stands in the report: ``start`` is the report offset
     of its first character, ``cuts`` the sentence offsets before which a line break was
-    taken out (most sentences have none: offsets are computed only for a finding)."""
+    taken out (most sentences have none: offsets are computed only for a finding).
+    ``part`` is the part of the format (一 … 六) the sentence stands in and ``heading``
+    the nearest heading over it (its subsection's, else its part's), both None in the
+    preamble: what a sentence leaves unsaid its heading may say ("（二）依申请公开情况",
+    then "本年度收到的申请均已办结")."""
 
     text: str
     start: int
     cuts: tuple[int, ...]
     paragraph: Paragraph
+    part: str | None = None
+    heading: Heading | None = None
 
     def _offset(self, index: int) -> int:
         return self.start + index + bisect.bisect_right(self.cuts, index)
@@ -64,15 +70,18 @@ def _with_heading(report: Report, sub: Subsection) -> Iterator[Paragraph]:
 def sentences_of(report: Report) -> tuple[Sentence, ...]:
     """Every sentence of the report's prose: the preamble, each part's own paragraphs and
     each subsection's, its heading included, in text order."""
-    paragraphs = [*report.preamble]
+    paragraphs: list[tuple[Paragraph, str | None, Heading | None]] = [
+        (p, None, None) for p in report.preamble
+    ]
     for sub in report.preamble_subsections:
-        paragraphs.extend(_with_heading(report, sub))
+        paragraphs.extend((p, None, sub.heading) for p in _with_heading(report, sub))
     for section in report.sections:
-        paragraphs.extend(section.own_paragraphs)
+        part = section.part
+        paragraphs.extend((p, part, section.heading) for p in section.own_paragraphs)
         for sub in section.subsections:
-            paragraphs.extend(_with_heading(report, sub))
+            paragraphs.extend((p, part, sub.heading) for p in _with_heading(report, sub))
     found: list[Sentence] = []
-    for paragraph in paragraphs:
+    for paragraph, part, heading in paragraphs:
         text = paragraph.text
         base = paragraph.span.start
         if "\n" in text:
@@ -93,6 +102,8 @@ def sentences_of(report: Report) -> tuple[Sentence, ...]:
                     base + start + before,
                     tuple([c - start for c in cuts[before:inside]]) if inside > before else (),
                     paragraph,
+                    part,
+                    heading,
                 )
             )
     return tuple(found)
