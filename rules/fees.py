@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from gilint.rules._support import part_stretch, required_template
 
-from gilint.ast import Report
+from gilint.ast import Heading, Paragraph, Report, Section
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 from gilint.templates.model import Template
@@ -39,6 +39,18 @@ def _fee_statement(report: Report, part: str) -> tuple[bool, object | None]:
     return False, vague
 
 
+def _named_elsewhere(report: Report, part: str) -> tuple[Section, Paragraph | Heading] | None:
+    """The first piece of another part's prose that names the fee, with its part: the
+    statement made, in the wrong place."""
+    for section in report.sections:
+        if section.part == part:
+            continue
+        for piece in section.prose():
+            if _FEE_NAME.search(piece.compact):
+                return section, piece
+    return None
+
+
 class MissingFeeStatement(Rule):
     """第六部分未说明信息处理费收取情况。
 
@@ -52,6 +64,9 @@ class MissingFeeStatement(Rule):
     工作年度报告格式》（国办公开办函〔2021〕30号）。2019、2020 年度报告无此要求。
 
     示例：第六部分只写“本年度没有其他需要报告的事项。”
+
+    报告在其他部分（如总体情况）提到了信息处理费、第六部分却没有时，报的是警告：说明有了，只是
+    不在格式规定的位置。
 
     修改方法：在第六部分写明，如“本年度未收取信息处理费。”或“本年度共收取信息处理费 X 元。”
     """
@@ -69,7 +84,22 @@ class MissingFeeStatement(Rule):
         if section is None:
             return
         named, vague = _fee_statement(report, _fee_part(template))
-        if not named and vague is None:
+        if named or vague is not None:
+            return
+        elsewhere = _named_elsewhere(report, _fee_part(template))
+        if elsewhere is not None:
+            where, piece = elsewhere
+            named_in = f"第{where.part}部分" if where.part else "其他部分"
+            yield self.finding(
+                section.heading,
+                f"第六部分未说明信息处理费的收取情况；{named_in}提到了信息处理费，"
+                f"{template.name}要求在第六部分说明",
+                suggestion="把信息处理费的收取情况写在第六部分",
+                related=(piece,),
+                severity=Severity.WARNING,
+                missing_from=part_stretch(report, section),
+            )
+        else:
             yield self.finding(
                 section.heading,
                 f"第六部分未说明本年度信息处理费的收取情况（{template.name}要求报告）",

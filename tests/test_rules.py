@@ -299,6 +299,24 @@ def test_gi401_and_gi402_fee_statement(layout: str) -> None:
     assert run(rendered(old, layout), "GI4") == []  # no duty before 2021
 
 
+@LAYOUT
+def test_gi401_a_fee_statement_in_another_part_is_a_warning(layout: str) -> None:
+    """The statement made, in the wrong place: a warning that points at it."""
+    report = good()
+    said = report.overview[1] + "本年度未收取信息处理费。"
+    moved = attrs.evolve(
+        report,
+        overview=(report.overview[0], said, *report.overview[2:]),
+        other_matters=("本年度无其他需要报告的事项。",),
+    )
+    text = rendered(moved, layout)
+    (finding,) = run(text, "GI4")
+    assert finding.code == "GI401" and finding.severity is Severity.WARNING
+    assert "第一部分提到了信息处理费" in finding.message
+    (related,) = finding.related
+    assert "信息处理费" in text[related.start : related.end].replace("\n", "")
+
+
 def test_gi501_year_mismatch() -> None:
     text = rendered(good(), "tabs").replace("数据从 2024 年", "数据从 2023 年")
     findings = run(text, "GI501")
