@@ -20,6 +20,7 @@ from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
 from gilint.loaders.css import declarations, length
+from gilint.loaders.docx_numbering import ListNumbering
 from gilint.loading import Loaded
 from gilint.places import Place
 
@@ -94,21 +95,25 @@ def _children(element: Any, *tags: str) -> Iterator[Any]:
 _BREAKS = (f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}ptab")
 
 
-def _text(element: Any) -> str:
-    """The text of a paragraph or cell: its runs' text, tabs and breaks as spaces; the
-    paragraphs of a cell run together (a label wrapped in its cell is one label). What
-    is not shown (:func:`_shown`) is not read: a text box, written twice, is read once,
-    a tracked change is read as accepted, and hidden text is not read."""
-    nodes = element.iter(f"{_W}t", *_BREAKS)
+def _text(element: Any, numbering: ListNumbering) -> str:
+    """The text of a paragraph or cell: each paragraph's list label (as Word draws it)
+    and its runs' text, tabs and breaks as spaces; the paragraphs of a cell run together
+    (a label wrapped in its cell is one label). What is not shown (:func:`_shown`) is
+    not read: a text box, written twice, is read once, a tracked change is read as
+    accepted, and hidden text is not read."""
+    nodes = element.iter(f"{_W}p", f"{_W}t", *_BREAKS)
     if next(element.iter(*_NOT_SHOWN, f"{_W}vanish"), None) is not None:
         nodes = (node for node in nodes if _shown(node))
-    return " ".join("".join(map(_piece, nodes)).split())
+    return " ".join("".join(_piece(node, numbering) for node in nodes).split())
 
 
-def _piece(node: Any) -> str:
-    """What a text or break node reads as: its text, or a space for a break in a run."""
+def _piece(node: Any, numbering: ListNumbering) -> str:
+    """What a paragraph, text or break node reads as: a paragraph's list label, a text's
+    text, or a space for a break in a run."""
     if node.tag == f"{_W}t":
         return str(node.text or "")
+    if node.tag == f"{_W}p":
+        return numbering.label(node)
     parent = node.getparent()
     return " " if parent is not None and parent.tag == f"{_W}r" else ""
 
@@ -191,7 +196,9 @@ def _width(cell: Any) -> int:
 class _Writer(TextWriter):
     """The text of a Word body; tables cell by cell."""
 
-    def table(self, table: Any, number: int, page: tuple[int, int]) -> None:
+    def table(
+        self, table: Any, number: int, page: tuple[int, int], numbering: ListNumbering
+    ) -> None:
         """A table, a line for each row; the pictures in its cells that may hold part
         of the report (a table pasted into a frame) noted after its rows."""
         images: list[Place] = []
@@ -205,7 +212,7 @@ class _Writer(TextWriter):
                     self.write("\t")
                 if not continued:
                     place = Place("docx", table=number, row=row_number, column=column)
-                    self.write(_text(cell), place)
+                    self.write(_text(cell, numbering), place)
                     images += [place] * _large_images(cell, page)
                 self.write("\t" * (width - 1))
                 column += width
@@ -213,6 +220,15 @@ class _Writer(TextWriter):
         for place in images:
             self.unread_image(f"表格 {number} 第 {place.row} 行第 {place.column} 列", place)
         self.write("\n")
+
+
+def _related(part: Any, kind: str) -> Any | None:
+    """The XML of the document's ``kind`` part (numbering, styles), if it has one."""
+    relationship = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}"
+    try:
+        return part.part_related_by(relationship).element
+    except (KeyError, AttributeError):
+        return None
 
 
 class DocxLoader(Loader):
@@ -245,16 +261,20 @@ class DocxLoader(Loader):
                 f"{MAX_UNPACKED // (1024 * 1024)} MB 的上限，未读取（文件内容异常，可能经过构造）"
             )
         try:
-            body = docx.Document(io.BytesIO(data)).element.body
+            document = docx.Document(io.BytesIO(data))
         except Exception as exc:  # a damaged or foreign zip: python-docx raises many kinds
             raise _damaged(exc) from None
+        body = document.element.body
+        numbering = ListNumbering(
+            _related(document.part, "numbering"), _related(document.part, "styles")
+        )
         writer = _Writer()
         paragraphs = tables = 0
         page = _page_size(body)
         for element in _children(body, f"{_W}p", f"{_W}tbl"):
             if element.tag == f"{_W}p":
                 paragraphs += 1
-                text = _text(element)
+                text = _text(element, numbering)
                 if text:
                     writer.write(text, Place("docx", paragraph=paragraphs))
                     writer.write("\n\n")
@@ -263,5 +283,5 @@ class DocxLoader(Loader):
                     writer.unread_image(f"第 {paragraphs} 段", place)
             elif element.tag == f"{_W}tbl":
                 tables += 1
-                writer.table(element, tables, page)
+                writer.table(element, tables, page, numbering)
         return writer.loaded("docx")

@@ -276,17 +276,22 @@ def html_path(doc: Document, key: CellKey) -> str:
 # -- Word ----------------------------------------------------------------------------
 
 
-def to_docx(doc: Document, pictures: Collection[int] = ()) -> bytes:
+def to_docx(doc: Document, pictures: Collection[int] = (), numbered: bool = False) -> bytes:
     """A Word document with real merged cells (python-docx). The tables numbered in
-    ``pictures`` (1-based) are a grey picture 6 inches wide instead, as in to_pdf."""
+    ``pictures`` (1-based) are a grey picture 6 inches wide instead, as in to_pdf. With
+    ``numbered``, the parts' and subsections' ordinals (一、, （一）) are not in the text
+    but drawn by a Word list, as Word makes of ordinals typed as one goes on."""
     import docx  # the test extra
     from docx.shared import Inches
 
     word = docx.Document()
+    list_id = _add_ordinal_list(word) if numbered else None
     number = 0
     for block in doc.blocks:
         if block.paragraph is not None:
-            word.add_paragraph(block.paragraph)
+            paragraph = word.add_paragraph(block.paragraph)
+            if list_id is not None:
+                _number_by_list(paragraph, list_id)
             continue
         number += 1
         if number in pictures:
@@ -306,6 +311,58 @@ def to_docx(doc: Document, pictures: Collection[int] = ()) -> bytes:
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+_ORDINAL = re.compile(r"^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[)）])")
+
+
+def _add_ordinal_list(word: Any) -> str:
+    """A two-level list drawn as the format numbers: 一、 for parts, （一） under them."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = word.part.numbering_part.element
+    abstract = parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+        "</w:abstractNum>"
+    )
+    first_num = numbering.find(f"{{{_WORD}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)  # definitions come before the lists
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+_WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _number_by_list(paragraph: Any, list_id: str) -> None:
+    """Take a part's or subsection's ordinal out of the text and number the paragraph by
+    the list instead (a paragraph without one is left as it is)."""
+    from docx.oxml import parse_xml
+
+    found = _ORDINAL.match(paragraph.text)
+    if found is None:
+        return
+    level = 0 if found.group(1) else 1
+    rest = paragraph.text[found.end() :]
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = rest
+    properties = paragraph._p.get_or_add_pPr()
+    properties.insert(
+        0,
+        parse_xml(
+            f'<w:numPr xmlns:w="{_WORD}"><w:ilvl w:val="{level}"/>'
+            f'<w:numId w:val="{list_id}"/></w:numPr>'
+        ),
+    )
 
 
 # -- PDF -----------------------------------------------------------------------------
