@@ -120,6 +120,15 @@ def test_gi105_overview_aspect(layout: str) -> None:
         "监督保障",
     ]
     assert run(rendered(good("2019"), layout), "GI105") == []  # not asked of 2019 reports
+    # the aspects in other words, as reports title them
+    other_words = (
+        *good().overview[:2],
+        "（三）政府信息资源管理情况。本机关定期清理过时文件。",
+        "（四）政务公开平台建设情况。本机关完善网站栏目。",
+        "（五）强化考核监督。本机关开展自查并通报结果。",
+    )
+    data = attrs.evolve(good(), overview=other_words)
+    assert run(rendered(data, layout), "GI105") == []
 
 
 @LAYOUT

@@ -264,9 +264,14 @@ TABLES2_2019 = (
 OVERVIEW_ASPECTS_2021 = (
     Aspect("主动公开", ("主动公开",)),
     Aspect("依申请公开", ("依申请公开", "政府信息公开申请", "公开申请")),
-    Aspect("政府信息管理", ("政府信息管理", "政务信息管理", "信息管理")),
+    # 政府信息资源管理, 信息资源规范化管理: the same aspect in other words
+    Aspect("政府信息管理", ("政府信息管理", "政务信息管理", "信息管理", "信息资源")),
     Aspect("政府信息公开平台建设", ("平台建设", "公开平台")),
-    Aspect("监督保障", ("监督保障", "工作考核", "社会评议", "责任追究")),
+    # 考核监督, 监督检查, 督查: the aspect's own parts in other words (not 监督 alone, as
+    # in 监督权 or 事中事后监督管理, which speak of other things)
+    Aspect(
+        "监督保障", ("监督保障", "工作考核", "社会评议", "责任追究", "考核", "监督检查", "督查")
+    ),
 )
 
 FORMAT_2019 = Template(
