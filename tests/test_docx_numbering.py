@@ -139,6 +139,17 @@ def test_a_style_numbers_its_paragraphs() -> None:
     assert labels == ["一、", "（一）", "二、", "", "（一）"]
 
 
+def test_a_label_pattern_longer_than_any_word_draws_is_not_drawn() -> None:
+    """A crafted pattern drawn before every paragraph would multiply the text."""
+    long = (
+        '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%1{"、" * 5000}"/></w:lvl>'
+        "</w:abstractNum>"
+        '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
+    )
+    assert ListNumbering(_numbering(long), None).label(_p("3", "0")) == ""
+
+
 def test_a_document_without_numbering_reads_as_before() -> None:
     numbering = ListNumbering(None, None)
     assert numbering.label(_p("5", "0")) == ""

@@ -19,6 +19,9 @@ import attrs
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LEVELS = 9  # a list has levels 0 … 8
 _BASED_ON_DEPTH = 16  # how far a style's basedOn chain is followed
+# the longest label pattern drawn: Word's are a few characters ("第%1章", "%1.%2.%3"); a
+# longer one, drawn before each of thousands of paragraphs, would only multiply the text
+MAX_PATTERN = 40
 
 _DIGITS = "〇一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -139,7 +142,7 @@ def _level(element: Any) -> Level:
     return Level(
         start=_number(_val(element, "start"), 0),
         form=_val(element, "numFmt") or "decimal",
-        text=_val(element, "lvlText") or "",
+        text=text if len(text := _val(element, "lvlText") or "") <= MAX_PATTERN else "",
         suffix="" if suffix == "nothing" else " ",
         legal=legal is not None and legal.get(f"{_W}val", "true") not in ("false", "0", "off"),
         restarts=restart != "0",
@@ -262,7 +265,8 @@ class ListNumbering:
                 counts[deeper] = None
         if level.form == "bullet":
             return ""  # a bullet's symbol (often a private-use character) says nothing
-        return self._draw(found, level, counts) + level.suffix
+        drawn = self._draw(found, level, counts)
+        return drawn + level.suffix if drawn else ""
 
     @staticmethod
     def _start(found: _List, index: int) -> int:
