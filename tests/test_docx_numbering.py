@@ -150,6 +150,27 @@ def test_a_label_pattern_longer_than_any_word_draws_is_not_drawn() -> None:
     assert ListNumbering(_numbering(long), None).label(_p("3", "0")) == ""
 
 
+def test_a_definition_linked_to_a_list_style_draws_the_styles_levels() -> None:
+    """Word's list styles: one definition holds the levels, another only points to the
+    style (w:numStyleLink), and lists of either count together."""
+    definitions = (
+        '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="Parts"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="Parts"/></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>'
+    )
+    styles = parse_xml(
+        f"<w:styles {_NS}>"
+        '<w:style w:type="numbering" w:styleId="Parts">'
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+        "</w:styles>"
+    )
+    numbering = ListNumbering(_numbering(definitions), styles)
+    assert [numbering.label(_p(n, "0")) for n in ("2", "2", "1")] == ["一、", "二、", "三、"]
+
+
 def test_a_document_without_numbering_reads_as_before() -> None:
     numbering = ListNumbering(None, None)
     assert numbering.label(_p("5", "0")) == ""

@@ -187,37 +187,45 @@ class ListNumbering:
     """The labels of a document's numbered paragraphs, asked in document order."""
 
     def __init__(self, numbering: Any | None, styles: Any | None) -> None:
-        abstracts = {}
-        if numbering is not None:
-            for element in numbering.findall(f"{_W}abstractNum"):
-                abstracts[element.get(f"{_W}abstractNumId")] = _levels(element)
-        self._lists: dict[str, _List] = {}
-        if numbering is not None:
-            for element in numbering.findall(f"{_W}num"):
-                self._add_list(element, abstracts)
         self._default_style: str | None = None
         declared: dict[str, tuple[str | None, str | None, str | None]] = {}
-        if styles is not None:
-            for style in styles.findall(f"{_W}style"):
-                if style.get(f"{_W}type") != "paragraph":
-                    continue
-                name = str(style.get(f"{_W}styleId"))
-                number = style.find(f"{_W}pPr/{_W}numPr")
-                declared[name] = (
-                    _val(number, "numId"),
-                    _val(number, "ilvl"),
-                    _val(style, "basedOn"),
-                )
-                if style.get(f"{_W}default") in ("1", "true", "on"):
-                    self._default_style = name
+        list_styles: dict[str | None, str | None] = {}  # a list style's id: its list
+        for style in styles.findall(f"{_W}style") if styles is not None else ():
+            kind, name = style.get(f"{_W}type"), str(style.get(f"{_W}styleId"))
+            number = style.find(f"{_W}pPr/{_W}numPr")
+            if kind == "numbering":
+                list_styles[name] = _val(number, "numId")
+            if kind != "paragraph":
+                continue
+            declared[name] = (_val(number, "numId"), _val(number, "ilvl"), _val(style, "basedOn"))
+            if style.get(f"{_W}default") in ("1", "true", "on"):
+                self._default_style = name
         # the paragraph styles that number, with their list and level (theirs, or the
         # one of a style they are based on)
         self._styles = {name: found for name in declared if (found := _numbered(name, declared))[0]}
+        elements = numbering if numbering is not None else ()
+        abstracts = {
+            e.get(f"{_W}abstractNumId"): e for e in elements if e.tag == f"{_W}abstractNum"
+        }
+        nums = [e for e in elements if e.tag == f"{_W}num"]
+        definitions = {e.get(f"{_W}numId"): _val(e, "abstractNumId") for e in nums}
+        # a definition that only points to a list style (w:numStyleLink) takes the levels
+        # of the definition the style's list uses
+        linked = {
+            key: definitions.get(list_styles.get(_val(e, "numStyleLink")))
+            for key, e in abstracts.items()
+            if e.find(f"{_W}numStyleLink") is not None
+        }
+        levels = {key: _levels(e) for key, e in abstracts.items()}
+        self._lists: dict[str, _List] = {}
+        for element in nums:
+            abstract = _val(element, "abstractNumId")
+            abstract = linked.get(abstract) or abstract
+            self._add_list(element, abstract, levels.get(abstract, {}))
         self._counts: dict[str, list[int | None]] = {}
 
-    def _add_list(self, element: Any, abstracts: dict[str | None, dict[int, Level]]) -> None:
-        abstract = _val(element, "abstractNumId")
-        levels = dict(abstracts.get(abstract, {}))
+    def _add_list(self, element: Any, abstract: str | None, defined: dict[int, Level]) -> None:
+        levels = dict(defined)
         starts: dict[int, int] = {}
         for override in element.findall(f"{_W}lvlOverride"):
             index = _number(override.get(f"{_W}ilvl"), LEVELS)
