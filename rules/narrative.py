@@ -50,6 +50,24 @@ def _value(report: Report, table: str, row: str, column: str) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
+def _values(report: Report, table: str, row: str, column: str) -> list[int | None]:
+    """The numbers of a cell, or of a group of rows ("outcome.refused.*": every row of
+    不予公开, as many as the report's format has); a None where one was not read, or a
+    row of the group is missing."""
+    if not row.endswith(".*"):
+        return [_value(report, table, row, column)]
+    prefix = row[:-2]
+    found = report.table(table)
+    if found is None or any(m == prefix or m.startswith(prefix + ".") for m in found.missing):
+        return [None]
+    ids = [
+        r.id
+        for r in found.rows
+        if r.id is not None and (r.id == prefix or r.id.startswith(prefix + "."))
+    ]
+    return [_value(report, table, i, column) for i in dict.fromkeys(ids)] or [None]
+
+
 @attrs.frozen(slots=True)
 class _Binding:
     """A quantity a sentence may state, and the table cells that hold it."""
@@ -93,8 +111,11 @@ def _says(topic: re.Pattern[str], text: str, sentence: Sentence) -> bool:
 _NOT_IN_GAP = r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求)"
 
 
-def _quantity(starts: tuple[str, ...], then: str = "", unit: str = "件") -> re.Pattern[str]:
-    """One of ``starts``, ``then``, a short gap without digits, a number, ``unit``."""
+def _quantity(
+    starts: tuple[str, ...], then: str = "", unit: str = "件", gap: int = 8
+) -> re.Pattern[str]:
+    """One of ``starts``, ``then``, a short gap without digits (at most ``gap``
+    characters), a number, ``unit``."""
     return re.compile(
         "(?:"
         + "|".join(starts)
@@ -102,7 +123,9 @@ def _quantity(starts: tuple[str, ...], then: str = "", unit: str = "件") -> re.
         + then
         + r"((?:"
         + _NOT_IN_GAP
-        + r"[^0-9，,。；]){0,8}?)([0-9]+)\s*(?:"
+        + r"[^0-9，,。；]){0,"
+        + str(gap)
+        + r"}?)([0-9]+)\s*(?:"
         + unit
         + ")"
     )
@@ -118,9 +141,10 @@ def _binding(
     topic: str | None = None,
     part: str | None = None,
     other: str | None = None,
+    gap: int = 8,
 ) -> _Binding:
     return _Binding(
-        _quantity(starts, then, unit),
+        _quantity(starts, then, unit, gap),
         cells,
         name,
         carry,
@@ -162,6 +186,26 @@ _BINDINGS = (
         "表三“（一）予以公开”总计",
         topic=_APPLICATIONS,
         part="三",
+    ),
+    *(
+        _binding(
+            (f"(?<!主动){words}",),
+            "",
+            "件",
+            (("3", rows, "total"),),
+            f"表三“{title}”{'各项总计之和' if rows.endswith('*') else '总计'}",
+            topic=_APPLICATIONS,
+            part="三",
+            # "不予公开属于国家秘密 2 件" counts a reason of it, not all of it
+            gap=3,
+        )
+        for words, rows, title in (
+            ("部分公开", "outcome.partial", "（二）部分公开"),
+            ("不予公开", "outcome.refused.*", "（三）不予公开"),
+            ("无法提供", "outcome.unavailable.*", "（四）无法提供"),
+            ("不予处理", "outcome.not_processed.*", "（五）不予处理"),
+            ("其他处理", "outcome.other.*", "（六）其他处理"),
+        )
     ),
     _binding(
         ("结转",),
@@ -215,7 +259,9 @@ class NarrativeTableMismatch(Rule):
     """正文所述数字与统计表不符。
 
     检查内容：正文所说本机关本年度的数量与统计表对应单元格不一致：收到（受理、新收）申请 N 件对表三
-    “一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，结转下年度 N 件对
+    “一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，部分公开、
+    不予公开、无法提供、不予处理、其他处理 N 件对表三相应办理结果的总计（有几行的，对各行总计之和；
+    缺行时不比对，“不予公开属于国家秘密 N 件”这样只说其中一项理由的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
     句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，“其中”之后的分项，
@@ -264,7 +310,7 @@ class NarrativeTableMismatch(Rule):
                 before = sentence[: found.start(2)]
                 if _INEXACT.match(after) or _APPROXIMATE.search(before.rstrip()):
                     continue
-                values = [_value(report, *cell) for cell in binding.cells]
+                values = [v for cell in binding.cells for v in _values(report, *cell)]
                 if any(v is None for v in values):
                     continue  # a cell not read: say nothing
                 table = sum(v for v in values if v is not None)

@@ -241,6 +241,60 @@ def test_sentences_of_other_dealings_outside_the_applications_are_not_bound(
     assert [f for f in _gi6(_with(f"（五）监督保障情况。{sentence}。")) if f.code == "GI601"] == []
 
 
+_OUTCOMES = {
+    "部分公开": ("outcome.partial", "（二）部分公开"),
+    "不予公开": ("outcome.refused", "（三）不予公开"),
+    "无法提供": ("outcome.unavailable", "（四）无法提供"),
+    "不予处理": ("outcome.not_processed", "（五）不予处理"),
+    "其他处理": ("outcome.other", "（六）其他处理"),
+}
+
+
+def _outcome(report: ReportData, group: str) -> int:
+    """An outcome's total in table 三: its row's, or its rows' together."""
+    rows = report.tables["3"]
+    return sum(int(v[-1]) for k, v in rows.items() if k == group or k.startswith(group + "."))
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("words", list(_OUTCOMES))
+def test_an_outcome_the_text_counts_is_the_tables(words: str, template: str) -> None:
+    """The outcomes of applications in the text against table 三: an outcome of several
+    rows (不予公开's eight reasons) against their totals together."""
+    report = sample_report(template, seed=5)
+    group, title = _OUTCOMES[words]
+    value = _outcome(report, group)
+    said = lambda n: attrs.evolve(  # noqa: E731
+        report, overview=(report.overview[0], f"（二）依申请公开情况。办理结果：{words} {n} 件。")
+    )
+    assert _gi6(said(value)) == []
+    (finding,) = _gi6(said(value + 2))
+    assert finding.code == "GI601" and f"“{title}”" in finding.message
+    assert f"（{value}）不一致" in finding.message
+
+
+def test_a_reason_counted_after_its_outcome_is_not_its_outcome() -> None:
+    report = _with("（二）依申请公开情况。不予公开属于国家秘密 999 件。")
+    assert _gi6(report) == []
+
+
+def test_an_outcome_with_a_row_missing_is_not_compared() -> None:
+    """A row of 不予处理 missing from the table: its rows' sum is not the outcome's."""
+    report = sample_report("2021", seed=5)
+    value = _outcome(report, "outcome.not_processed")
+    said = f"（二）依申请公开情况。办理结果：不予处理 {value} 件。"
+    report = attrs.evolve(report, overview=(report.overview[0], said))
+    text = render(report, "wrapped").text
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("2.重复申请"))
+    repeated = int(report.tables["3"]["outcome.not_processed.repeated"][-1])
+    assert repeated > 0
+    del lines[at]
+    findings = gilint.lint("\n".join(lines), config={"select": ["GI"]})
+    assert "GI108" in [f.code for f in findings]
+    assert "GI601" not in [f.code for f in findings]
+
+
 @pytest.mark.parametrize("layout", ["wrapped", "tabs", "markdown", "cells"])
 def test_a_sentence_in_part_four_speaks_of_its_cases(layout: str) -> None:
     """In part 四 行政复议 and 行政诉讼 are the disclosure cases table 四 counts; elsewhere
