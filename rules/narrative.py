@@ -177,6 +177,7 @@ _BINDINGS = (
         "表三“一、本年新收政府信息公开申请数量”总计",
         topic=_DISCLOSURE,
         part="三",
+        other="各类|各项",  # applications of every kind
     ),
     _binding(
         ("(?<!主动)予以公开",),
@@ -223,6 +224,8 @@ _BINDINGS = (
         "表四“行政复议”总计",
         topic=_DISCLOSURE_CASES,
         part="四",
+        # the body as the review body: the reviews it decides, not those of its disclosure
+        other="复议机关|(?:办理|受理|审理)行政复议",
     ),
     _binding(
         ("行政诉讼",),

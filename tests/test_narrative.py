@@ -209,6 +209,10 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "因政府信息公开被申请行政复议若干件，行政复议维持 999 件",
         # the bodies under this one
         "各部门共收到政府信息公开申请 999 件",
+        # under the heading of applications too: what says it speaks of others
+        "本机关作为复议机关，全年收到行政复议申请 999 件",
+        "全年办理行政复议案件 999 件，其中涉及政府信息公开的若干件",
+        "全年共受理各类申请 999 件，其中政府信息公开申请若干件",
     ],
 )
 def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
