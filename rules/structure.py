@@ -324,6 +324,9 @@ class MissingTable(Rule):
 
     示例：第三部分只写“本年度未收到政府信息公开申请”，没有申请情况表。
 
+    网页链接了表格文件（.xls、.xlsx、.et、.csv）时，统计表可能在其中：这时只作提示，说明表格
+    未检查（gilint 不读取表格文件）。
+
     修改方法：按格式填写统计表；没有发生的事项在表中填 0。
     """
 
@@ -342,9 +345,20 @@ class MissingTable(Rule):
                 continue
             if any(t.id is None for t in section.all_tables()):
                 continue  # a table is there but unreadable: GI901 reports it
+            name = part_name(section.part or "", self.templates)
+            if report.attached_tables:  # the table may be in a spreadsheet: say so quietly
+                yield self.finding(
+                    section.heading,
+                    f"{name}没有格式规定的统计表；网页链接了表格文件"
+                    f"{'、'.join(report.attached_tables)}，统计表可能在其中。"
+                    "gilint 不读取表格文件，其中的数据未检查",
+                    severity=Severity.INFO,
+                    missing_from=part_stretch(report, section),
+                )
+                continue
             yield self.finding(
                 section.heading,
-                f"{part_name(section.part or '', self.templates)}没有格式规定的统计表",
+                f"{name}没有格式规定的统计表",
                 missing_from=part_stretch(report, section),
             )
 

@@ -553,6 +553,9 @@ class Report(Container):
     encoding: str = "utf-8"
     # tables before the first part (kept and checked, not dropped: they belong nowhere)
     preamble_tables: tuple[Table, ...] = ()
+    # the spreadsheets a web page links to, as a finding names them ("“统计表.xls”（网页第
+    # 80 行）"): where a part has no table, its table may be in one of them
+    attached_tables: tuple[str, ...] = ()
     # where the text came from in a PDF, Word or HTML file (None for a text file)
     source_map: SourceMap | None = attrs.field(default=None, eq=False, repr=False)
 

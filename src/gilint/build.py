@@ -40,6 +40,9 @@ _UNREAD_HERE = UNREAD_CONTENT - UNREAD_ONWARD
 _PERIOD = re.compile(
     r"((?:19|20)[0-9][0-9])年0?1月0?1日起?,?(?:至|到|-|~|—)(?:(?:19|20)[0-9][0-9]年)?12月31日"
 )
+# What a web page links to, said by the rules that need it rather than as diagnostics:
+# a document (where no part of a report is found), a spreadsheet (where a table is not)
+_LINKED = frozenset({"attachment", "attached-tables"})
 _SUB_ORDINAL = re.compile(r"[\s*#|>]*\(([一二三四五六七八九十]{1,2})\)\s*")
 _WRAP = re.compile(r"\s*\n\s*")
 
@@ -308,7 +311,7 @@ def build_report(
     diagnostics = [
         Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
         for p in loaded.problems
-        if not (p.code in _UNREAD_HERE and p.offset < above) and p.code != "attachment"
+        if not (p.code in _UNREAD_HERE and p.offset < above) and p.code not in _LINKED
     ]
     if lexed.unread_table is not None:
         diagnostics.append(
@@ -341,6 +344,7 @@ def build_report(
         encoding=loaded.encoding,
         source_map=loaded.source_map,
         preamble_tables=preamble_tables,
+        attached_tables=tuple(p.message for p in loaded.problems if p.code == "attached-tables"),
     )
 
 

@@ -161,4 +161,5 @@ def report_dict(report: Report) -> dict[str, Any]:
             {"code": d.code, "message": d.message, "span": _span(d.span)}
             for d in report.diagnostics
         ],
+        "attached_tables": list(report.attached_tables),
     }

@@ -78,7 +78,9 @@ _MAX_NESTING = 32
 # Where a page links to or embeds a document: a report published as an attachment.
 _DOCUMENT_LINKS = {"a": "href", "iframe": "src", "embed": "src", "object": "data"}
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd|rtf)$", re.I)
-_ATTACHMENTS = 3  # named in the finding; a page's list of past reports may hold dozens
+# A spreadsheet the page links to: the report's tables published as a file of their own.
+_SPREADSHEET = re.compile(r"\.(?:xlsx?|et|csv)$", re.I)
+_ATTACHMENTS = 3  # of each kind named in a finding; a list of past reports may hold dozens
 # The parts of a page around its article: an image there is a logo, a banner or a
 # button, never part of the report.
 _CHROME = frozenset({"header", "nav", "footer", "aside"})
@@ -208,6 +210,7 @@ class _Extractor(HTMLParser):
         self.linked = False  # inside <a>: a link (HTML closes one at the next <a>)
         self.chrome = 0  # header, nav, footer and aside elements open
         self.attachments: list[tuple[str, Place]] = []  # documents linked to, by file name
+        self.spreadsheets: list[tuple[str, Place]] = []  # spreadsheets linked to
         self.hidden: HiddenElement | None = None  # the hidden element the page is in
         self.styles = StyleRules()  # what the page's stylesheets hide, read so far
         self.in_style = False  # in a <style> element: its text is a stylesheet
@@ -350,9 +353,10 @@ class _Extractor(HTMLParser):
         return large_image(wide, tall, *_COLUMN)
 
     def _attachment(self, address: str | None) -> None:
-        """A document the page links to or embeds, by its file name (the page may hold
-        no report but point to one)."""
-        if len(self.attachments) >= _ATTACHMENTS or not address:
+        """A document or spreadsheet the page links to or embeds, by its file name (the
+        page may hold no report but point to one, or hold its tables in a spreadsheet)."""
+        full = len(self.attachments) >= _ATTACHMENTS and len(self.spreadsheets) >= _ATTACHMENTS
+        if full or not address:
             return
         try:
             parts = urlsplit(address.strip())
@@ -360,10 +364,11 @@ class _Extractor(HTMLParser):
             return
         # the file's own address, or a download script's (downfile.jsp?filename=x.pdf)
         names = [parts.path, *(v for _, v in parse_qsl(parts.query))]
-        found = next((name for name in names if _DOCUMENT.search(name)), None)
-        if found is not None:
-            name = unquote(found).replace("\\", "/").rsplit("/", 1)[-1]
-            self.attachments.append((name[:80], self._place()))
+        for pattern, kept in ((_DOCUMENT, self.attachments), (_SPREADSHEET, self.spreadsheets)):
+            found = next((name for name in names if pattern.search(name)), None)
+            if found is not None and len(kept) < _ATTACHMENTS:
+                name = unquote(found).replace("\\", "/").rsplit("/", 1)[-1]
+                kept.append((name[:80], self._place()))
 
     def _unread(self, item: _Unread) -> None:
         """What may hold part of the report and is not read: a block of its own, or, in
@@ -579,8 +584,12 @@ def _extract(decoded: Loaded, read_hidden: bool) -> tuple[Loaded, int]:
         else:
             writer.table(block)  # type: ignore[arg-type]
     attachments = tuple(
-        LoadProblem("attachment", f"“{name}”（网页第 {place.line} 行）")
-        for name, place in extractor.attachments
+        LoadProblem(code, f"“{name}”（网页第 {place.line} 行）")
+        for code, linked in (
+            ("attachment", extractor.attachments),
+            ("attached-tables", extractor.spreadsheets),
+        )
+        for name, place in linked
     )
     extracted = writer.loaded(
         # what decoding had to repair is told at the top: its offset was the page's
