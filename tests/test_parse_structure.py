@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import gilint
@@ -68,6 +70,24 @@ def test_heading_with_extraction_debris() -> None:
     report = gilint.parse(text)
     assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
     assert report.section("二").heading.text == "二、主动公开政府信息情况"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "web", "tabs"])
+@pytest.mark.parametrize("mark", [" ", "：", "、", "."])
+def test_parts_numbered_by_part_with_a_mark_after_it(layout: str, mark: str) -> None:
+    """ "第一部分：总体情况": the mark after 部分 is no part of the title."""
+    titles = "总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|"
+    titles += "政府信息公开行政复议、行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项"
+    text = re.sub(
+        f"(?<![（(])([一二三四五六])、({titles})",
+        lambda m: f"第{m.group(1)}部分{mark}{m.group(2)}",
+        _text(layout),
+    )
+    assert "第三部分" in text
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert all(s.title_recognised for s in report.sections)
+    assert gilint.lint(text, config={}) == []
 
 
 def test_row_labels_are_not_part_headings() -> None:

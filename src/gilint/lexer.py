@@ -44,9 +44,10 @@ from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
 # A part heading: optional Markdown/extraction debris, then an ordinal, then the title.
+# "第一部分" may have a mark after it as an ordinal has ("第一部分：总体情况").
 _PART = re.compile(
     r"(?P<debris>[\s*#|>]*)"
-    r"(?:第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
+    r"(?:第(?P<nth>[一二三四五六])部分\s*[、.,:]?|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
     r"|\((?P<par>[一二三四五六])\))"
     r"\s*(?P<title>.*)"
 )
@@ -151,7 +152,7 @@ _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal, then the
 # title up to the next white space or sentence end (a title has neither).
 _RUN_IN_PART = re.compile(
-    r"(?:(?<=[\s。;:])|^)(?:第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六七八九十])[、.])"
+    r"(?:(?<=[\s。;:])|^)(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[、.])"
     r"[ \t]*(?P<title>[^\s。;:]{2,40})"
 )
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
