@@ -203,6 +203,8 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "共收到政府信息公开申请 10 余件",  # an approximation
         "共收到政府信息公开申请约 999 件",
         "共收到政府信息公开申请 3-5 件",  # a range
+        "共收到政府信息公开申请不到 999 件",  # a bound
+        "共收到政府信息公开申请 999 件以内",
         # a total whose 其中 part says it holds last year's
         "共受理政府信息公开申请 999 件，其中上年结转 5 件",
         # an outcome of the cases, not their number
