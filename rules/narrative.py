@@ -104,11 +104,15 @@ def _says(topic: re.Pattern[str], text: str, sentence: Sentence) -> bool:
     return topic.search(text) is not None or (heading is not None and "申请" in heading.text)
 
 
-# what the gap between a quantity's words and its number must not hold: another kind of
-# case or a 其中 part (诉讼, 复议, 其中), documents or drafts rather than cases or
-# applications (决定书, 处罚决定, 征求意见), or an outcome of the cases (维持, 纠正 or 纠错,
-# 驳回, 撤销, 审结, 结果)
-_NOT_IN_GAP = r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求)"
+# applications of one channel or one kind of applicant: a part of them, not all
+_SUBSET = (
+    "当面|现场|窗口|网上|网络|在线|网站|信函|邮寄|邮件|传真|电话|自然人|法人|企业|组织|机构|个人"
+)
+# what the gap between a quantity's words and its number must not hold: a part of the
+# applications (收到网上申请 17 件), another kind of case or a 其中 part (诉讼, 复议,
+# 其中), documents or drafts rather than cases or applications (决定书, 处罚决定,
+# 征求意见), or an outcome of the cases (维持, 纠正 or 纠错, 驳回, 撤销, 审结, 结果)
+_NOT_IN_GAP = r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求|" + _SUBSET + ")"
 
 
 def _quantity(
@@ -171,7 +175,8 @@ _DISCLOSURE_CASES_WORDS = re.compile(_DISCLOSURE_CASES)
 _BINDINGS = (
     _binding(
         ("收到", "受理", "新收"),
-        r"(?:(?!复议|诉讼)[^，,。；0-9]){0,14}?申请",  # not a review's or a suit's
+        # applications, not a review's or a suit's, nor a part of them
+        r"(?:(?!复议|诉讼|" + _SUBSET + r")[^，,。；0-9]){0,14}?申请",
         "件|个",
         (("3", "new", "total"),),
         "表三“一、本年新收政府信息公开申请数量”总计",
@@ -267,7 +272,8 @@ class NarrativeTableMismatch(Rule):
     缺行时不比对，“不予公开属于国家秘密 N 件”这样只说其中一项理由的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
-    句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，“其中”之后的分项，
+    句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，只说某一渠道或某类
+    申请人的申请（网上申请、自然人申请），“其中”之后的分项，
     范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、复议和诉讼要说明是
     政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），或在第三、
     四部分，或在依申请公开的标题下；复议机关办理的复议、复议决定书、复议结果（维持、纠正）、
