@@ -26,19 +26,19 @@ _EMPTY_WORDS = {"无", "暂无", "没有", "无此项", "无相关情况"}
 _END_PUNCTUATION = "。.,，;；:：!！"
 
 
-def _only_empty_words(section: Section) -> bool:
-    """Whether the section's prose, as a key, is nothing or one of ``_EMPTY_WORDS``.
+def _short_prose(section: Section) -> str | None:
+    """The section's prose as a key without end punctuation, when it is no longer than
+    the longest of ``_EMPTY_WORDS`` ("" for none at all); None for longer prose.
 
-    Keys are built paragraph by paragraph and the answer is no as soon as the text
-    is longer than every empty word: text only grows, so most sections need one key."""
+    Keys are built paragraph by paragraph and the answer is None as soon as the text is
+    longer than every empty word: text only grows, so most sections need one key."""
     longest = max(map(len, _EMPTY_WORDS))
     text = ""
     for piece in section.prose():
         text += piece.compact
         if len(text.strip(_END_PUNCTUATION)) > longest:
-            return False
-    text = text.strip(_END_PUNCTUATION)
-    return not text or text in _EMPTY_WORDS
+            return None
+    return text.strip(_END_PUNCTUATION)
 
 
 def _last_line(report: Report) -> Span:
@@ -276,7 +276,8 @@ class MissingOverviewAspect(Rule):
 class EmptySection(Rule):
     """组成部分没有实质内容。
 
-    检查内容：第一、五、六部分是否只有标题，或只写了“无”。
+    检查内容：第一、五、六部分是否只有标题，或只写了“无”。第六部分“其他需要报告的事项”写“无”
+    是完整的回答（没有其他事项），只在什么都没写时报。
 
     原因：格式要求如实报告各项情况；“存在的主要问题及改进情况”只写“无”，
     通常说明报告没有认真总结。
@@ -297,6 +298,10 @@ class EmptySection(Rule):
     def __init__(self, templates: TemplateSet | None = None) -> None:
         super().__init__(templates)
         self._table_parts = {t.part for tpl in self.templates.templates for t in tpl.tables}
+        # the part of other matters (六 in the national formats: where fees are stated)
+        self._other_matters = {
+            part for tpl in self.templates.templates if (part := tpl.part_with("fees"))
+        }
 
     def check(self, report: Report) -> Iterator[Finding]:
         for section in report.sections:
@@ -304,12 +309,17 @@ class EmptySection(Rule):
                 continue
             if any(True for _ in section.all_tables()):
                 continue
-            if _only_empty_words(section):
-                yield self.finding(
-                    section.heading,
-                    f"{part_name(section.part, self.templates)}没有实质内容",
-                    missing_from=part_stretch(report, section),
-                )
+            prose = _short_prose(section)
+            if prose is None or (prose and prose not in _EMPTY_WORDS):
+                continue
+            # "其他需要报告的事项：无" answers the part in full; only nothing at all is empty
+            if prose and section.part in self._other_matters:
+                continue
+            yield self.finding(
+                section.heading,
+                f"{part_name(section.part, self.templates)}没有实质内容",
+                missing_from=part_stretch(report, section),
+            )
 
 
 class MissingTable(Rule):

@@ -136,6 +136,13 @@ def test_gi106_empty_section(layout: str) -> None:
     data = attrs.evolve(good(), problems=("无。",))
     findings = run(rendered(data, layout), "GI106")
     assert len(findings) == 1 and "第五部分" in findings[0].message
+    # "其他需要报告的事项：无" is an answer: nothing else to report
+    answered = attrs.evolve(good("2019"), other_matters=("无。",))
+    assert run(rendered(answered, layout), "GI106") == []
+    if layout not in ("web", "runs"):  # (web text: the page's footer follows the part)
+        silent = attrs.evolve(good("2019"), other_matters=())
+        (finding,) = run(rendered(silent, layout), "GI106")
+        assert "第六部分" in finding.message  # nothing at all is no answer
 
 
 @LAYOUT
