@@ -25,7 +25,15 @@ _NONE_RECEIVED = re.compile(r"(?:未|没有|无)收到(?:(?!复议|诉讼|费)[^
 _ALL_DONE = re.compile(r"均已(?:按时|依法)?(?:办结|答复|办理完毕)|全部(?:按时|依法)?(?:办结|答复)")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持|全部(?:获|被)?维持")
 # a word each of the three patterns above needs
-_CLAIM_WORDS = re.compile(r"收到|办结|答复|办理完毕|维持")
+# no reviews or suits: a negation (not 未经, as in 未经复议直接起诉), words that do not
+# name a case, the first case word and any joined to it (行政复议、行政诉讼); not where
+# what follows says an outcome was none (无一例行政复议被纠错)
+_NONE_CASES = re.compile(
+    r"(?:未|没有|无)(?!经)(?:(?!复议|诉讼)[^，,。；]){0,16}?(?:行政复议|行政诉讼)"
+    r"(?:[、和及与或]\s*(?:被)?(?:提起)?(?:行政复议|行政诉讼))?"
+    r"(?![^，,。；]{0,6}?(?:被|纠|撤销|败诉|确认违法|维持))"
+)
+_CLAIM_WORDS = re.compile(r"收到|办结|答复|办理完毕|维持|复议|诉讼")
 _NUMBER = r"([0-9]+)"
 # "共 N 件/条，其中/分别为 A 件、B 件…": a stated total and its listed parts
 _UNIT = r"(件|条|项|次|个|份|篇|期)"
@@ -338,9 +346,10 @@ class NarrativeContradiction(Rule):
 
     检查内容：正文称“未收到政府信息公开申请”，而表三“一、本年新收政府信息公开申请数量”的总计
     大于 0；正文称申请“均已办结”，而表三“四、结转下年度继续办理”的总计大于 0；正文称行政复议
-    或行政诉讼“均获维持”，而表四相应各组“结果纠正”或“尚未审结”大于 0。只比对说的是本机关本年度
-    政府信息公开申请或案件的句子（句中写明，或在依申请公开的标题下，案件还可在第四部分），说上年
-    结转、全县（市、区）情况的句子，说复议、诉讼或收费申请的句子不比对。
+    或行政诉讼“均获维持”，而表四相应各组“结果纠正”或“尚未审结”大于 0；正文称“未发生”行政复议
+    或行政诉讼，而表四相应的总计大于 0（“无一例行政复议被纠错”这样说结果的不算）。只比对说的是
+    本机关本年度政府信息公开申请或案件的句子（句中写明，或在依申请公开的标题下，案件还可在第四
+    部分），说上年结转、全县（市、区）情况的句子，说复议、诉讼或收费申请的句子不比对。
 
     原因：正文和统计表说法不一，读者无从判断哪一个是真的；通报中列为“数据前后不一致”。
 
@@ -355,7 +364,8 @@ class NarrativeContradiction(Rule):
     name = "narrative-contradiction"
     severity = Severity.WARNING
     summary = (
-        "The text says something the tables contradict (no applications, all done, all upheld)."
+        "The text says something the tables contradict"
+        " (no applications, all done, all upheld, no cases)."
     )
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -384,6 +394,20 @@ class NarrativeContradiction(Rule):
                     line.span(found.start(), found.end()),
                     f"正文称申请“{found.group()}”，但表三“四、结转下年度继续办理”总计为 {carried}",
                 )
+            found = _NONE_CASES.search(sentence)
+            if found and "no cases" not in said and _of_disclosure_cases(sentence, line):
+                cases = [
+                    (group, value)
+                    for group in _groups(found.group())
+                    if (value := _value(report, "4", "cases", f"{group}.total"))
+                ]
+                if cases:
+                    said.add("no cases")
+                    group, value = cases[0]
+                    yield self.finding(
+                        line.span(found.start(), found.end()),
+                        f"正文称“{found.group()}”，但表四{_GROUP_NAMES[group]}总计为 {value}",
+                    )
             found = _ALL_UPHELD.search(sentence)
             if found and "upheld" not in said and _of_disclosure_cases(sentence, line):
                 groups = _groups(sentence)

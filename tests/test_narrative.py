@@ -328,8 +328,54 @@ def test_a_sentence_in_part_four_speaks_of_its_cases(layout: str) -> None:
 
 def test_no_review_applications_is_no_claim_about_disclosure_applications() -> None:
     report = _with("（二）依申请公开情况。本年度未收到政府信息公开行政复议申请。")
-    assert _totals(report)["new"] > 0
-    assert _gi6(report) == []
+    assert _totals(report)["new"] > 0 and _totals(report)["review"] > 0
+    # a claim about table 四's reviews, not about table 三's applications
+    (finding,) = _gi6(report)
+    assert "表四行政复议总计" in finding.message and "表三" not in finding.message
+
+
+def _no_cases(report: ReportData) -> ReportData:
+    """The report with table 四 all zero."""
+    return report.with_rows("4", {"cases": ("0",) * len(report.tables["4"]["cases"])})
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_no_cases_said_while_table_four_has_some(layout: str) -> None:
+    said = "（二）依申请公开情况。本年度未发生因政府信息公开引起的行政复议、行政诉讼案件。"
+    report = _with(said)
+    (finding,) = _gi6(report, layout)
+    assert finding.code == "GI603" and "表四行政复议总计为" in finding.message
+    text = render(report, layout).text  # type: ignore[arg-type]
+    claim = text[finding.span.start : finding.span.end].replace("\n", "")
+    assert claim == "未发生因政府信息公开引起的行政复议、行政诉讼"
+    assert _gi6(_no_cases(report), layout) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "无一例政府信息公开行政复议被纠错",  # an outcome that was none
+        "政府信息公开工作未发生行政复议被纠错的情况",
+        "未经行政复议直接提起政府信息公开行政诉讼若干件",  # a kind of suit
+        "上年未发生政府信息公开行政复议",  # last year
+    ],
+)
+def test_sentences_that_say_no_outcome_or_another_time_claim_no_cases(sentence: str) -> None:
+    findings = _gi6(_with(f"（二）依申请公开情况。{sentence}。"))
+    assert [f for f in findings if f.code == "GI603"] == []
+
+
+def test_no_cases_of_one_kind_is_checked_against_that_kind() -> None:
+    report = _with("（二）依申请公开情况。本年度发生政府信息公开行政复议若干件，未发生行政诉讼。")
+    (finding,) = [f for f in _gi6(report) if f.code == "GI603"]
+    assert "未发生行政诉讼" in finding.message and "表四行政诉讼" in finding.message
+    suits_only_zero = list(report.tables["4"]["cases"])
+    suits_only_zero[5:] = ["0"] * (len(suits_only_zero) - 5)
+    quiet = report.with_rows("4", {"cases": tuple(suits_only_zero)})
+    assert [f for f in _gi6(quiet) if f.code == "GI603"] == []
+    # outside the heading of applications and part 四, all the body's cases: not compared
+    elsewhere = _with("（五）监督保障情况。本年度未发生行政复议和行政诉讼。")
+    assert _gi6(elsewhere) == []
 
 
 @settings(max_examples=40, deadline=None)
