@@ -150,7 +150,7 @@ def _binding(
     cells: tuple[tuple[str, str, str], ...],
     name: str,
     carry: bool = False,
-    topic: str | None = None,
+    topic: re.Pattern[str] | None = None,
     part: str | None = None,
     other: str | None = None,
     gap: int = 8,
@@ -161,7 +161,7 @@ def _binding(
         name,
         carry,
         starts,
-        re.compile(topic) if topic is not None else None,
+        topic,
         part,
         re.compile(other) if other is not None else None,
     )
@@ -169,15 +169,13 @@ def _binding(
 
 # applications for information (公开申请, 依申请公开), as against applications of any kind
 # (各类申请, 群众申请)
-_DISCLOSURE = "公开"
-_DISCLOSURE_WORDS = re.compile(_DISCLOSURE)
+_DISCLOSURE = re.compile("公开")
 # the handling of applications, as against information published of the body's own
 # accord
-_APPLICATIONS = "申请|答复|办理"
+_APPLICATIONS = re.compile("申请|答复|办理")
 # cases about this body's disclosure, as against all the reviews and suits it meets or
 # (as a review body) decides: 信息公开 named, or the body the respondent (被申请, 被诉)
-_DISCLOSURE_CASES = r"信息公开|依申请|被(?:申请|提起|起诉|诉)"
-_DISCLOSURE_CASES_WORDS = re.compile(_DISCLOSURE_CASES)
+_DISCLOSURE_CASES = re.compile(r"信息公开|依申请|被(?:申请|提起|起诉|诉)")
 
 
 _BINDINGS = (
@@ -378,7 +376,7 @@ class NarrativeContradiction(Rule):
                 continue  # no claim the tables could contradict (a quick test)
             if _OTHER_SCOPE.search(sentence) or "其中" in sentence:
                 continue
-            applications = _says(_DISCLOSURE_WORDS, sentence, line)  # not 群众申请
+            applications = _says(_DISCLOSURE, sentence, line)  # not 群众申请
             found = _NONE_RECEIVED.search(sentence) if applications else None
             if found and new and "none" not in said:
                 said.add("none")
@@ -429,7 +427,7 @@ class NarrativeContradiction(Rule):
 
 def _of_disclosure_cases(text: str, sentence: Sentence) -> bool:
     """Whether the sentence speaks of the cases table 四 counts, not of all the body's."""
-    return sentence.part == "四" or _says(_DISCLOSURE_CASES_WORDS, text, sentence)
+    return sentence.part == "四" or _says(_DISCLOSURE_CASES, text, sentence)
 
 
 _GROUP_NAMES = {

@@ -222,9 +222,9 @@ class _Writer(TextWriter):
         self.write("\n")
 
 
-def _related(part: Any, kind: str) -> Any | None:
-    """The XML of the document's ``kind`` part (numbering, styles), if it has one."""
-    relationship = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}"
+def _related(part: Any, relationship: str) -> Any | None:
+    """The XML of the document's part of that relationship (numbering, styles), if it
+    has one."""
     try:
         return part.part_related_by(relationship).element
     except (KeyError, AttributeError):
@@ -249,6 +249,7 @@ class DocxLoader(Loader):
         try:
             with interrupts_deferred():  # lxml: Ctrl-C waits for the import's end
                 import docx
+                from docx.opc.constants import RELATIONSHIP_TYPE as RT
         except ImportError:
             raise MissingExtra("docx", " Word ") from None
         try:
@@ -266,7 +267,7 @@ class DocxLoader(Loader):
             raise _damaged(exc) from None
         body = document.element.body
         numbering = ListNumbering(
-            _related(document.part, "numbering"), _related(document.part, "styles")
+            _related(document.part, RT.NUMBERING), _related(document.part, RT.STYLES)
         )
         writer = _Writer()
         paragraphs = tables = 0

@@ -95,7 +95,7 @@ def formatted(n: int, form: str) -> str:
     gilint does not know is drawn in digits."""
     if form in ("chineseCounting", "chineseCountingThousand", "japaneseCounting"):
         return _counting(n, _DIGITS, "十")
-    if form in ("chineseLegalSimplified",):
+    if form == "chineseLegalSimplified":
         return _counting(n, _LEGAL, "拾")
     if form == "ideographTraditional":
         return _HEAVENLY_STEMS[n - 1] if 0 < n <= 10 else str(n)

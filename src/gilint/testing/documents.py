@@ -313,6 +313,7 @@ def to_docx(doc: Document, pictures: Collection[int] = (), numbered: bool = Fals
     return out.getvalue()
 
 
+_WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _ORDINAL = re.compile(r"^(?:([一二三四五六七八九十]+)、|[（(]([一二三四五六七八九十]+)[)）])")
 
 
@@ -320,7 +321,7 @@ def _add_ordinal_list(word: Any) -> str:
     """A two-level list drawn as the format numbers: 一、 for parts, （一） under them."""
     from docx.oxml import parse_xml
 
-    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    w = f'xmlns:w="{_WORD}"'
     numbering = word.part.numbering_part.element
     abstract = parse_xml(
         f'<w:abstractNum {w} w:abstractNumId="90">'
@@ -337,9 +338,6 @@ def _add_ordinal_list(word: Any) -> str:
         numbering.append(abstract)
     numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     return "90"
-
-
-_WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _number_by_list(paragraph: Any, list_id: str) -> None:
