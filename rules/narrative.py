@@ -20,8 +20,16 @@ from gilint.sentences import Sentence
 
 # what makes a sentence speak of something other than this body's applications this year
 _OTHER_SCOPE = re.compile(r"上年|上一年|去年|以前年度|往年|历年|结转|全县|全市|全区|全省|全旗|全州")
-# no applications received: not a review's, a suit's or a fee's (复议, 诉讼, 费申请)
-_NONE_RECEIVED = re.compile(r"(?:未|没有|无)收到(?:(?!复议|诉讼|费)[^，,]){0,30}?(?:公开)?申请")
+# no applications received, in one clause: applications for disclosure (公开 shortly
+# before 申请, as in 政府信息公开申请 or 信息公开方面的申请; 依申请公开; 申请公开), or
+# applications unnamed (申请, 任何申请: the sentence or its heading must say whose); not a
+# review's, a suit's or a fee's (复议, 诉讼, 费申请), nor one of another kind (行政许可申请)
+_NONE_RECEIVED = re.compile(
+    r"(?:未|没有|无)(?:收到|接到)过?"
+    r"(?:(?:(?!复议|诉讼|费)[^，,；;。]){0,30}?"
+    r"(?:公开(?:(?!复议|诉讼|费)[^，,；;。]){0,4}?申请|依申请公开|申请公开)"
+    r"|(?:任何|相关|有关)?申请)"
+)
 _ALL_DONE = re.compile(r"均已(?:按时|依法)?(?:办结|答复|办理完毕)|全部(?:按时|依法)?(?:办结|答复)")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持|全部(?:获|被)?维持")
 # a word each of the three patterns above needs
@@ -33,7 +41,7 @@ _NONE_CASES = re.compile(
     r"(?:[、和及与或]\s*(?:被)?(?:提起)?(?:行政复议|行政诉讼))?"
     r"(?![^，,。；]{0,6}?(?:被|纠|撤销|败诉|确认违法|维持))"
 )
-_CLAIM_WORDS = re.compile(r"收到|办结|答复|办理完毕|维持|复议|诉讼")
+_CLAIM_WORDS = re.compile(r"收到|接到|办结|答复|办理完毕|维持|复议|诉讼")
 _NUMBER = r"([0-9]+)"
 # "共 N 件/条，其中/分别为 A 件、B 件…": a stated total and its listed parts
 _UNIT = r"(件|条|项|次|个|份|篇|期)"
@@ -106,16 +114,29 @@ class _Binding:
 def _says(topic: re.Pattern[str], text: str, sentence: Sentence) -> bool:
     """Whether ``text`` (the sentence, or part of it) names ``topic``, or the sentence
     stands under the heading of disclosure applications, which says it for all its
-    sentences ("（二）依申请公开情况", then "本年度收到的申请均已办结"). Other headings
-    say nothing of it: nearly all of them name 公开."""
+    sentences ("（二）依申请公开情况", then "本年度收到的申请均已办结") unless it names
+    applications of another kind. Other headings say nothing of it: nearly all of them
+    name 公开."""
+    if topic.search(text) is not None:
+        return True
     heading = sentence.heading
-    return topic.search(text) is not None or (heading is not None and "申请" in heading.text)
+    return heading is not None and "申请" in heading.text and not _OTHER_KIND.search(text)
+
+
+# applications of another kind than for information (行政许可申请, 低保申请): a sentence
+# naming them speaks of them, even under the heading of disclosure applications
+_OTHER_KIND = re.compile(
+    r"(?:许可|低保|救助|补贴|补助|审批|登记|赔偿|听证|信访|服务|办件|认定|注册|备案|资格)"
+    r"(?:事项)?申请"
+)
 
 
 # applications of one channel or one kind of applicant: a part of them, not all
 _SUBSET = (
     "当面|现场|窗口|网上|网络|在线|网站|信函|邮寄|邮件|传真|电话|自然人|法人|企业|组织|机构|个人"
 )
+# every kind of applicant at once, as the format names them: no part of the applications
+_ALL_APPLICANTS = "公民、法人(?:和|或|及)其他组织"
 # what the gap between a quantity's words and its number must not hold: a part of the
 # applications (收到网上申请 17 件), another kind of case or a 其中 part (诉讼, 复议,
 # 其中), documents or drafts rather than cases or applications (决定书, 处罚决定,
@@ -167,9 +188,10 @@ def _binding(
     )
 
 
-# applications for information (公开申请, 依申请公开), as against applications of any kind
-# (各类申请, 群众申请)
-_DISCLOSURE = re.compile("公开")
+# applications for information (信息公开申请, 公开方面的申请, 依申请公开, 申请公开), as
+# against applications of any kind (各类申请, 群众申请, 行政许可申请) in a sentence that
+# names 公开 for another reason (办理结果全部公开)
+_DISCLOSURE_APPLICATIONS = re.compile(r"公开[^，,。；0-9]{0,4}?申请|依申请|申请公开")
 # the handling of applications, as against information published of the body's own
 # accord
 _APPLICATIONS = re.compile("申请|答复|办理")
@@ -180,13 +202,19 @@ _DISCLOSURE_CASES = re.compile(r"信息公开|依申请|被(?:申请|提起|起�
 
 _BINDINGS = (
     _binding(
-        ("收到", "受理", "新收"),
-        # applications, not a review's or a suit's, nor a part of them
-        r"(?:(?!复议|诉讼|" + _SUBSET + r")[^，,。；0-9]){0,14}?申请",
+        ("收到", "接到", "受理", "新收"),
+        # applications for disclosure (政府信息公开申请, 依申请公开) or unnamed (申请):
+        # not a review's or a suit's, nor of another kind (行政许可申请), nor a part of
+        # them (网上申请); no applicants or forms (申请人, 申请材料)
+        r"(?:(?:"
+        + _ALL_APPLICANTS
+        + r"|(?!复议|诉讼|"
+        + _SUBSET
+        + r")[^，,。；0-9]){0,14}?公开[^，,。；0-9]{0,4}?申请|依申请公开|申请)(?!人|材料|表|书)",
         "件|个",
         (("3", "new", "total"),),
         "表三“一、本年新收政府信息公开申请数量”总计",
-        topic=_DISCLOSURE,
+        topic=_DISCLOSURE_APPLICATIONS,
         part="三",
         other="各类|各项",  # applications of every kind
     ),
@@ -272,15 +300,15 @@ _APPROXIMATE = re.compile(r"(?:约|近|超过|不少于|逾|不到|不足|少于
 class NarrativeTableMismatch(Rule):
     """正文所述数字与统计表不符。
 
-    检查内容：正文所说本机关本年度的数量与统计表对应单元格不一致：收到（受理、新收）申请 N 件对表三
-    “一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，部分公开、
+    检查内容：正文所说本机关本年度的数量与统计表对应单元格不一致：收到（接到、受理、新收）申请 N 件
+    对表三“一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，部分公开、
     不予公开、无法提供、不予处理、其他处理 N 件对表三相应办理结果的总计（有几行的，对各行总计之和；
     缺行时不比对，“不予公开属于国家秘密 N 件”这样只说其中一项理由的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
     句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，只说某一渠道或某类
-    申请人的申请（网上申请、自然人申请），“其中”之后的分项，
-    范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、复议和诉讼要说明是
+    申请人的申请（网上申请、自然人申请），其他种类的申请（行政许可申请、低保申请），“其中”之后的
+    分项，范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、复议和诉讼要说明是
     政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），或在第三、
     四部分，或在依申请公开的标题下；复议机关办理的复议、复议决定书、复议结果（维持、纠正）、
     主动公开的处罚决定、审核备案的规范性文件都不比对。
@@ -347,7 +375,8 @@ class NarrativeContradiction(Rule):
     或行政诉讼“均获维持”，而表四相应各组“结果纠正”或“尚未审结”大于 0；正文称“未发生”行政复议
     或行政诉讼，而表四相应的总计大于 0（“无一例行政复议被纠错”这样说结果的不算）。只比对说的是
     本机关本年度政府信息公开申请或案件的句子（句中写明，或在依申请公开的标题下，案件还可在第四
-    部分），说上年结转、全县（市、区）情况的句子，说复议、诉讼或收费申请的句子不比对。
+    部分），说上年结转、全县（市、区）情况的句子，说复议、诉讼、收费申请或其他种类申请（行政许可
+    申请）的句子不比对。
 
     原因：正文和统计表说法不一，读者无从判断哪一个是真的；通报中列为“数据前后不一致”。
 
@@ -376,7 +405,7 @@ class NarrativeContradiction(Rule):
                 continue  # no claim the tables could contradict (a quick test)
             if _OTHER_SCOPE.search(sentence) or "其中" in sentence:
                 continue
-            applications = _says(_DISCLOSURE, sentence, line)  # not 群众申请
+            applications = _says(_DISCLOSURE_APPLICATIONS, sentence, line)
             found = _NONE_RECEIVED.search(sentence) if applications else None
             if found and new and "none" not in said:
                 said.add("none")

@@ -38,6 +38,55 @@ def test_none_received_while_table_three_has_some(layout: str) -> None:
     assert text[finding.span.start : finding.span.end] == "未收到政府信息公开申请"
 
 
+def test_none_received_is_read_in_its_clause_and_of_disclosure_only() -> None:
+    # applications of another kind, in the clause before: not the claim, nor its place
+    said = "（二）依申请公开情况。全年未收到行政许可申请；全年未接到信息公开申请；发布信息 44 条。"
+    report = _with(said)
+    (finding,) = _gi6(report)
+    text = render(report, "wrapped").text
+    assert text[finding.span.start : finding.span.end] == "未接到信息公开申请"
+    assert "行政许可" not in finding.message
+    # of another kind alone, even under the heading of applications: no claim
+    assert _gi6(_with("（二）依申请公开情况。本年度未收到行政许可申请。")) == []
+    # who applied, between the words: still disclosure applications
+    said = "（二）依申请公开情况。本年度未收到公民、法人或其他组织提出的政府信息公开申请。"
+    assert [f.code for f in _gi6(_with(said))] == ["GI603"]
+    said = "（五）监督保障情况。本年度没有收到过任何政府信息公开方面的申请。"
+    assert [f.code for f in _gi6(_with(said))] == ["GI603"]
+
+
+def test_applications_received_said_with_jiedao() -> None:
+    report = sample_report("2021", seed=5)
+    new = int(report.tables["3"]["new"][-1])
+    said = f"（二）依申请公开情况。本年度共接到政府信息公开申请 {new + 1} 件。"
+    (finding,) = _gi6(_with(said))
+    assert finding.code == "GI601" and f"（{new}）" in finding.message
+    assert _gi6(_with(f"（二）依申请公开情况。本年度共接到政府信息公开申请 {new} 件。")) == []
+
+
+@pytest.mark.parametrize("heading", ["（二）依申请公开情况。", "（五）监督保障情况。"])
+def test_applications_of_another_kind_are_not_disclosure_applications(heading: str) -> None:
+    # the sentence names 公开 for another reason; the applications are of another kind
+    for said in (
+        "本年度共受理行政许可申请 2345 件，均已按时办结，并及时公开办理结果。",
+        "本年度收到低保申请 345 件，审核结果均在村务公开栏公示公开。",
+        "通过政务公开专区受理咨询 245 件，收到申请材料 17 件。",
+    ):
+        assert _gi6(_with(heading + said)) == [], said
+
+
+def test_applications_of_all_applicants_are_all_applications() -> None:
+    report = sample_report("2021", seed=5)
+    new = int(report.tables["3"]["new"][-1])
+    said = "（五）监督保障情况。本年度受理公民、法人和其他组织提出的政府信息公开申请 {} 件。"
+    (finding,) = _gi6(_with(said.format(new + 2)))
+    assert finding.code == "GI601" and f"（{new}）" in finding.message
+    assert _gi6(_with(said.format(new))) == []
+    # of natural persons only: a part of them
+    said = "（五）监督保障情况。本年度受理自然人提出的政府信息公开申请 {} 件。"
+    assert _gi6(_with(said.format(new + 2))) == []
+
+
 def test_all_done_while_some_are_carried_forward() -> None:
     (finding,) = _gi6(_with("（二）依申请公开情况。本年度收到的申请均已办结。"))
     assert finding.code == "GI603" and "结转下年度继续办理" in finding.message
