@@ -106,7 +106,13 @@ class _Binding:
         """Whether ``text``, the sentence up to 其中, is about this binding's quantity."""
         if self.other is not None and self.other.search(text):
             return False
-        if self.topic is None or sentence.part == self.part:
+        if self.topic is None:
+            return True
+        # named after 其中 only, the topic is a part of the total before it (行政诉讼案件
+        # 17 件，其中涉及政府信息公开的 8 件)
+        if self.topic.search(text) is None and self.topic.search(sentence.text) is not None:
+            return False
+        if sentence.part == self.part:
             return True
         return _says(self.topic, text, sentence)
 
@@ -123,11 +129,14 @@ def _says(topic: re.Pattern[str], text: str, sentence: Sentence) -> bool:
     return heading is not None and "申请" in heading.text and not _OTHER_KIND.search(text)
 
 
-# applications of another kind than for information (行政许可申请, 低保申请): a sentence
-# naming them speaks of them, even under the heading of disclosure applications
+# matters a body handles besides disclosure applications, counted in 件 too
+_OTHER_MATTERS = "建议|提案|信访|工单|热线"
+# applications of another kind than for information (行政许可申请, 低保申请), or other
+# matters (人大代表建议, 信访): a sentence naming them speaks of them, even under the
+# heading of disclosure applications
 _OTHER_KIND = re.compile(
     r"(?:许可|低保|救助|补贴|补助|审批|登记|赔偿|听证|信访|服务|办件|认定|注册|备案|资格)"
-    r"(?:事项)?申请"
+    r"(?:事项)?申请|" + _OTHER_MATTERS
 )
 
 
@@ -140,8 +149,15 @@ _ALL_APPLICANTS = "公民、法人(?:和|或|及)其他组织"
 # what the gap between a quantity's words and its number must not hold: a part of the
 # applications (收到网上申请 17 件), another kind of case or a 其中 part (诉讼, 复议,
 # 其中), documents or drafts rather than cases or applications (决定书, 处罚决定,
-# 征求意见), or an outcome of the cases (维持, 纠正 or 纠错, 驳回, 撤销, 审结, 结果)
-_NOT_IN_GAP = r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求|" + _SUBSET + ")"
+# 征求意见), an outcome of the cases (维持, 纠正 or 纠错, 驳回, 撤销, 审结, 结果), or
+# other matters (结转下年度办理的建议 2 件)
+_NOT_IN_GAP = (
+    r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求|"
+    + _OTHER_MATTERS
+    + "|"
+    + _SUBSET
+    + ")"
+)
 
 
 def _quantity(
@@ -254,6 +270,10 @@ _BINDINGS = (
         (("3", "carry_forward", "total"),),
         "表三“四、结转下年度继续办理”总计",
         carry=True,
+        # the format's own words (继续办理) say whose, as disclosure applications do
+        topic=re.compile(_DISCLOSURE_APPLICATIONS.pattern + "|继续办理"),
+        part="三",
+        other=_OTHER_MATTERS,  # 结转下年度办理的建议, 热线工单结转
     ),
     _binding(
         ("行政复议",),
@@ -282,6 +302,9 @@ _BINDINGS = (
         (("2.1", "normative_documents", "issued"),),
         "表二“行政规范性文件”本年制发件数",
         other="审核|审查|备案|清理|报送",
+        # the documents themselves (共 3 件, 数量为 3 件), not what is made about them
+        # (规范性文件管理办法等制度 3 件)
+        gap=4,
     ),
 )
 # a sentence with none of the words the bindings start with is skipped before them
@@ -307,11 +330,12 @@ class NarrativeTableMismatch(Rule):
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
     句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，只说某一渠道或某类
-    申请人的申请（网上申请、自然人申请），其他种类的申请（行政许可申请、低保申请），“其中”之后的
-    分项，范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、复议和诉讼要说明是
-    政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），或在第三、
-    四部分，或在依申请公开的标题下；复议机关办理的复议、复议决定书、复议结果（维持、纠正）、
-    主动公开的处罚决定、审核备案的规范性文件都不比对。
+    申请人的申请（网上申请、自然人申请），其他种类的申请和事项（行政许可申请、人大代表建议、信访），
+    “其中”之后的分项，范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、结转、
+    复议和诉讼要说明是政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），
+    或在第三、四部分，或在依申请公开的标题下；只在“其中”之后写明的（行政诉讼案件 17 件，其中涉及
+    政府信息公开的 8 件），复议机关办理的复议、复议决定书、复议结果（维持、纠正）、主动公开的处罚
+    决定、审核备案的规范性文件都不比对。
 
     原因：正文和统计表数字不一，是通报中“数据前后不一致”的典型问题。
 
@@ -481,9 +505,9 @@ class NarrativeSum(Rule):
     """正文所列分项与其总数不符。
 
     检查内容：正文写“共 N 件（条、项……），分别为 A 件、B 件……”时，各分项之和应等于 N；写
-    “共 N 件，其中 A 件、B 件……”时（其中只举部分，各项可能交叠，如同一条信息在几个渠道发布），
-    任何一项都不应超过 N。只比对单位相同的数字；与上年相比的增减（较上年增加 5 件、同比增长 20
-    条）、括号里的说明和“各 N 件”不算分项。
+    “共 N 件，其中 A 件、B 件……”或“分别为 A 件、B 件等”时（只举部分，各项可能交叠，如同一条
+    信息在几个渠道发布），任何一项都不应超过 N。只比对单位相同的数字；与上年相比的增减（较上年
+    增加 5 件、同比增长 20 条）、括号里的说明和“各 N 件”不算分项。
 
     原因：同一句话里的数字自相矛盾，读者无法知道哪个数字是对的。
 
@@ -522,7 +546,9 @@ class NarrativeSum(Rule):
                 int(n) for ordinal, n in re.findall(_PART + re.escape(unit), listed) if not ordinal
             ]
             stated = int(total.group(1))
-            if start.group(1) == "其中":
+            # "分别为 A 条、B 条等": the list names some parts only, as 其中 does
+            open_list = re.search(re.escape(unit) + r"\s*等", listed) is not None
+            if start.group(1) == "其中" or open_list:
                 # some parts only, which may overlap: none of them can exceed the total
                 over = next((p for p in parts if p > stated), None)
                 if over is not None:

@@ -140,6 +140,11 @@ def test_narrative_sums() -> None:
         "（一）主动公开情况。全年共主动公开政府信息 110 条，分别为政策文件 50 条、工作动态 60 条。"
     )
     assert _gi6(exact) == []
+    # 分别为 … 等: the list names some of the parts only, as 其中 does
+    some = "（一）主动公开情况。全年共发布信息 1234 条，分别为政务动态 500 条、通知公告 {} 条等。"
+    assert _gi6(_with(some.format(300))) == []
+    (finding,) = _gi6(_with(some.format(1300)))
+    assert "其中一项 1300 条，超过总数" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -268,6 +273,12 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "本机关作为复议机关，全年收到行政复议申请 999 件",
         "全年办理行政复议案件 999 件，其中涉及政府信息公开的若干件",
         "全年共受理各类申请 999 件，其中政府信息公开申请若干件",
+        "全年发生行政诉讼案件 999 件，其中涉及政府信息公开的若干件",
+        # applications of another kind, other matters, what is made about documents
+        "本年度共受理行政许可申请 999 件，并及时公开办理结果",
+        "人大代表建议和政协提案共 30 件，结转下年度办理的建议 999 件",
+        "结转下年度继续办理的信访件 999 件",
+        "全年印发行政规范性文件管理办法等制度 999 件",
     ],
 )
 def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
@@ -290,6 +301,9 @@ def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
         "对重大行政决策草案予以公开征求意见 999 件",
         # documents reviewed or filed, not made
         "全年共审核把关制发的规范性文件 999 件",
+        # carried forward, of what the sentence does not say
+        "本年度 12345 热线工单结转至下年度 999 件",
+        "本年度结转至下一年度 999 件",
     ],
 )
 def test_sentences_of_other_dealings_outside_the_applications_are_not_bound(
