@@ -149,10 +149,11 @@ _ALL_APPLICANTS = "公民、法人(?:和|或|及)其他组织"
 # what the gap between a quantity's words and its number must not hold: a part of the
 # applications (收到网上申请 17 件), another kind of case or a 其中 part (诉讼, 复议,
 # 其中), documents or drafts rather than cases or applications (决定书, 处罚决定,
-# 征求意见), an outcome of the cases (维持, 纠正 or 纠错, 驳回, 撤销, 审结, 结果), or
-# other matters (结转下年度办理的建议 2 件)
+# 征求意见), an outcome of the cases (维持, 纠正 or 纠错, 驳回, 撤销, 审结, 结果), another
+# outcome of applications (予以公开和部分公开共 17 件), or other matters (结转下年度办理
+# 的建议 2 件)
 _NOT_IN_GAP = (
-    r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求|"
+    r"(?!诉讼|复议|其中|决定|维持|纠|驳回|撤销|审结|结果|征求|公开|"
     + _OTHER_MATTERS
     + "|"
     + _SUBSET
@@ -216,6 +217,11 @@ _APPLICATIONS = re.compile("申请|答复|办理")
 _DISCLOSURE_CASES = re.compile(r"信息公开|依申请|被(?:申请|提起|起诉|诉)")
 
 
+# an outcome on its own: not published of the body's own accord (主动予以公开), nor joined
+# to another outcome, whose number is then theirs together (予以公开及部分公开 258 件,
+# 全部或部分公开, 不予公开（含部分公开）)
+_NOT_JOINED = r"(?<!主动)(?<!(?:公开|提供|处理|全部)[及和或与、])(?<!含)"
+
 _BINDINGS = (
     _binding(
         ("收到", "接到", "受理", "新收"),
@@ -235,7 +241,7 @@ _BINDINGS = (
         other="各类|各项",  # applications of every kind
     ),
     _binding(
-        ("(?<!主动)予以公开",),
+        (_NOT_JOINED + "予以公开",),
         "",
         "件",
         (("3", "outcome.disclosed", "total"),),
@@ -245,7 +251,7 @@ _BINDINGS = (
     ),
     *(
         _binding(
-            (f"(?<!主动){words}",),
+            (_NOT_JOINED + words,),
             "",
             "件",
             (("3", rows, "total"),),
@@ -326,7 +332,8 @@ class NarrativeTableMismatch(Rule):
     检查内容：正文所说本机关本年度的数量与统计表对应单元格不一致：收到（接到、受理、新收）申请 N 件
     对表三“一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，部分公开、
     不予公开、无法提供、不予处理、其他处理 N 件对表三相应办理结果的总计（有几行的，对各行总计之和；
-    缺行时不比对，“不予公开属于国家秘密 N 件”这样只说其中一项理由的不比对），结转下年度 N 件对
+    缺行时不比对，“不予公开属于国家秘密 N 件”这样只说其中一项理由的、“予以公开及部分公开 N 件”
+    这样几种结果合说的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
     句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，只说某一渠道或某类

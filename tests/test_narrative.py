@@ -279,6 +279,13 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "人大代表建议和政协提案共 30 件，结转下年度办理的建议 999 件",
         "结转下年度继续办理的信访件 999 件",
         "全年印发行政规范性文件管理办法等制度 999 件",
+        # outcomes joined: their number is theirs together
+        "予以公开及部分公开 999 件",
+        "予以公开和部分公开共 999 件",
+        "予以公开、部分公开 999 件",
+        "全部或部分公开 999 件",
+        "不予公开（含部分公开）999 件",
+        "无法提供和不予处理 999 件",
     ],
 )
 def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
