@@ -796,6 +796,15 @@ def _words(line: _Line) -> list[_Piece]:
     return out
 
 
+def is_value(text: str) -> bool:
+    """Whether a table cell's text is one value as the reader takes it: a number (with a
+    unit or not) or a placeholder for zero. A loader writes such a cell once however
+    many grid columns it spans (Word draws a table whose parts have different widths on
+    one grid), where a label's or a header's span is written as blank cells."""
+    body = text.strip()
+    return bool(body) and _kind(body) in ("number", "placeholder")
+
+
 def _kind(body: str) -> str | None:
     """``number``, ``rule``, ``placeholder``, ``unit`` or None (text) for a cell's body."""
     if body.isdigit() and body.isascii():

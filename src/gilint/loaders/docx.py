@@ -4,8 +4,9 @@ The body is walked in document order, paragraphs and tables alike. Tables are re
 their XML, not through python-docx's ``row.cells``: that repeats a merged cell in every
 grid position it covers, so a wrong number in a merged cell would be counted several
 times or an error hidden. Here each Word cell is one cell: a horizontally merged cell
-(``w:gridSpan``) is followed by blank cells for the columns it covers, and the
-continuation of a vertically merged cell (``w:vMerge`` without ``restart``) is blank.
+(``w:gridSpan``) is followed by blank cells for the columns it covers, unless it holds a
+value (a number over two grid columns is one value), and the continuation of a
+vertically merged cell (``w:vMerge`` without ``restart``) is blank.
 Places: the paragraph's number, or the table's number and the cell's grid row and
 column (all 1-based).
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
+from gilint.lexer import is_value
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
 from gilint.loaders.css import declarations, length
 from gilint.loaders.docx_numbering import ListNumbering
@@ -210,11 +212,14 @@ class _Writer(TextWriter):
                 continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
                 if column > 1:
                     self.write("\t")
+                text = ""
                 if not continued:
                     place = Place("docx", table=number, row=row_number, column=column)
-                    self.write(_text(cell, numbering), place)
+                    text = _text(cell, numbering)
+                    self.write(text, place)
                     images += [place] * _large_images(cell, page)
-                self.write("\t" * (width - 1))
+                if not is_value(text):  # a value over several grid columns is one value
+                    self.write("\t" * (width - 1))
                 column += width
             self.write("\n")
         for place in images:

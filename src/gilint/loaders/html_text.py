@@ -2,7 +2,9 @@
 
 Blocks (``p``, ``div``, headings, list items, ``br``) become paragraphs; each table row
 becomes one line of tab-separated cells, with ``rowspan`` and ``colspan`` expanded into
-blank cells (a merged cell's text stands once, where the page shows it). Every cell and
+blank cells (a merged cell's text stands once, where the page shows it), except the
+columns a value spans (a number over two grid columns is one value, its row's next value
+the next cell). Every cell and
 piece of text keeps the line and column of the page's source where it began, and a cell
 its path (``table[2]/tr[6]/td[3]``): many pages put the whole article on one line. An
 image that may hold part of the report (a table published as a picture) is noted where
@@ -22,6 +24,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
 
+from gilint.lexer import is_value
 from gilint.loaders import HEAD, LoaderError, TextWriter, large_image
 from gilint.loaders.css import declarations, length
 from gilint.loaders.html_hidden import VOID, Ended, HiddenElement, hides
@@ -529,12 +532,19 @@ class _Writer(TextWriter):
                     f"网页中的表格展开合并单元格后超过 {MAX_CELLS // 10000} 万格，未读取"
                     "（年度报告的表格通常只有几百格）"
                 )
+            spanned = 0  # grid columns still covered by a value written once
             for index, cell in enumerate(row):
+                if spanned:
+                    spanned -= 1
+                    continue
                 if index:
                     self.write("\t")
                 if cell is not None:
-                    self.write(_SPACE.sub(" ", cell.text()).strip(), cell.place)
+                    text = _SPACE.sub(" ", cell.text()).strip()
+                    self.write(text, cell.place)
                     unread.extend(cell.unread())
+                    if cell.colspan > 1 and is_value(text):
+                        spanned = cell.colspan - 1
             self.write("\n")
         for item in (*unread, *table.unread):
             self.unread(item)

@@ -1,11 +1,11 @@
 """The PDF loader (``gilint[pdf]``): a published PDF to text.
 
 Tables come from pdfplumber's table finder: each row one line of tab-separated cells,
-a merged cell's continuation blank (the finder gives it no text), line breaks inside a
-cell removed. Text outside the tables is read by lines, each character assigned by its
-centre, with a blank line where the vertical gap between lines is large (a new
-paragraph). Every cell and line keeps its page and bounding box (points, from the top
-left).
+a merged cell's continuation blank (the finder gives it no text) unless a value spans it
+(a number over two grid columns is one value), line breaks inside a cell removed. Text
+outside the tables is read by lines, each character assigned by its centre, with a
+blank line where the vertical gap between lines is large (a new paragraph). Every cell
+and line keeps its page and bounding box (points, from the top left).
 
 Every page goes through pdfminer's layout analysis, the slow part. pypdfium2 would read
 text several times faster, but it drops characters: in PDFs whose CJK font is not
@@ -24,6 +24,7 @@ from typing import Any
 
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
+from gilint.lexer import is_value
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
 from gilint.loaders.pdf_lines import Box, Line, labels_before_numbers
 from gilint.loaders.pdf_lines import line as read_line
@@ -38,6 +39,21 @@ _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 def _cell_text(text: str | None) -> str:
     """A cell's text on one line: a label wrapped in its cell is one label."""
     return "".join((text or "").split("\n")).strip()
+
+
+def _row_cells(
+    texts: list[str | None], boxes: list[Any], starts: list[float]
+) -> Iterator[tuple[str, Box | None]]:
+    """A row's cells, a merged cell's continuation blank; but the grid columns a value
+    spans are not cells at all (a number over two grid columns is one value, as Word
+    draws a table whose parts have different widths on one grid)."""
+    spanned_to: float | None = None  # the right edge of the value last written
+    for text, box, start in zip(texts, boxes, starts, strict=False):
+        if box is None and spanned_to is not None and start < spanned_to - 1:
+            continue
+        cell = _cell_text(text)
+        spanned_to = box[2] if box is not None and is_value(cell) else None
+        yield cell, tuple(box) if box is not None else None
 
 
 def _inside(box: Box, x: float, y: float) -> bool:
@@ -226,11 +242,9 @@ def _plumber_page(page: Any, number: int) -> _Page:
     tables = page.find_tables()
     boxes: list[Box] = [tuple(t.bbox) for t in tables]
     for table in tables:
+        starts = sorted({cell[0] for cell in table.cells})  # the grid's columns, left edges
         for texts, row in zip(table.extract(), table.rows, strict=False):
-            cells = [
-                (_cell_text(text), tuple(box) if box is not None else None)
-                for text, box in zip(texts, row.cells, strict=False)
-            ]
+            cells = list(_row_cells(texts, row.cells, starts))
             top = min((box[1] for _, box in cells if box is not None), default=table.bbox[1])
             out.row(cells, top)
 

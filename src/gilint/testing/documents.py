@@ -216,6 +216,49 @@ def _table(
     return Block(rows=tuple(grid_rows)), placed
 
 
+def widen_values(doc: Document) -> Document:
+    """The document with a grid column added after each table's first value column, as
+    Word draws a table whose parts have different widths (table 二's items in one
+    table): in every other row with a second value the second value spans the new
+    column, in the rest the cell over the first value column does. A row's values then
+    cover different grid columns from the rows around it and from its header; read as
+    the page shows them, a value is one value however many grid columns it covers."""
+    blocks: list[Block] = []
+    moved: dict[tuple[int, int], int] = {}  # (table, grid row) -> first column shifted (1-based)
+    number = 0
+    for block in doc.blocks:
+        if block.paragraph is not None:
+            blocks.append(block)
+            continue
+        number += 1
+        at = min(
+            (c for r in block.rows for c, cell in enumerate(r) if cell and _is_number(cell.text)),
+            default=0,
+        )
+        rows: list[tuple[GridCell | None, ...]] = []
+        for index, row in enumerate(block.rows):
+            cells = list(row)
+            second = cells[at + 1] if at + 1 < len(cells) else None
+            if index % 2 and second is not None and _is_number(second.text):
+                # the second value reaches back over the new column
+                cells[at + 1 : at + 2] = [attrs.evolve(second, colspan=second.colspan + 1), None]
+                moved[number, index + 1] = at + 3
+            else:
+                start = max(c for c in range(at + 1) if cells[c] is not None or c == 0)
+                cell = cells[start]
+                if cell is not None and start + cell.colspan > at:
+                    cells[start] = attrs.evolve(cell, colspan=cell.colspan + 1)
+                cells.insert(at + 1, None)
+                moved[number, index + 1] = at + 2
+            rows.append(tuple(cells))
+        blocks.append(Block(rows=tuple(rows)))
+    places = {
+        key: (table, row, column + (column >= moved[table, row]))
+        for key, (table, row, column) in doc.cells.items()
+    }
+    return Document(tuple(blocks), places)
+
+
 # -- HTML ----------------------------------------------------------------------------
 
 

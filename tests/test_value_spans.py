@@ -1,0 +1,111 @@
+"""A value over several grid columns is one value. Word draws a table whose parts have
+different widths on one grid (table 二's items in one table, 三 and 四 beside it), so a
+row's number may cover two grid columns and the next number stand in the column after;
+web pages saved from Word and PDFs printed from it keep that grid. Read as blank cells,
+the spanned columns pushed every later number one column right: a correct report got
+errors in every table. The files are made by the testing kit (``widen_values``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from gilint.config import Config
+from gilint.lexer import is_value
+from gilint.linting import Linter
+from gilint.places import Place
+from gilint.testing import sample_report
+from gilint.testing.documents import (
+    Document,
+    document,
+    html_path,
+    to_docx,
+    to_html,
+    to_pdf,
+    widen_values,
+)
+
+pytest.importorskip("docx", reason="the test extra installs python-docx")
+pytest.importorskip("reportlab", reason="the test extra installs reportlab")
+pytest.importorskip("pdfplumber", reason="the test extra installs pdfplumber")
+
+_MAKERS: dict[str, Callable[[Document], bytes]] = {
+    "page.html": to_html,
+    "report.docx": to_docx,
+    "report.pdf": lambda d: to_pdf(d)[0],
+}
+_LINTER = Linter(Config(select=("GI",)))
+
+
+def _read(data: bytes, name: str) -> tuple[list[str], dict[str, list[object]]]:
+    report = _LINTER.parse(data, path=name)
+    findings = [
+        f"{f.code} {f.message}"
+        for f in _LINTER.check(report)
+        if f.severity.value in ("error", "warning")
+    ]
+    rows = {
+        f"{table.id}/{row.id}": list(row.values)
+        for table in report.tables()
+        for row in table.rows
+        if row.id is not None
+    }
+    return findings, rows
+
+
+def test_the_kit_draws_values_over_two_grid_columns() -> None:
+    widened = widen_values(document(sample_report("2019", seed=3)))
+    table = widened.tables[0]  # table 二: 规章 15 | 37 | 34, the first over two columns
+    row = [(c.text, c.colspan) if c else None for c in table.rows[2]]
+    assert row == [("规章", 1), ("15", 2), None, ("37", 1), ("34", 1)]
+    row = [(c.text, c.colspan) if c else None for c in table.rows[3]]
+    assert row == [("规范性文件", 1), ("8", 1), ("23", 2), None, ("38", 1)]
+    for key, (number, r, column) in widened.cells.items():  # every cell where it says
+        cell = widened.tables[number - 1].rows[r - 1][column - 1]
+        assert cell is not None, key
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("name", list(_MAKERS))
+def test_a_value_over_two_grid_columns_is_one_value(name: str, template: str, seed: int) -> None:
+    doc = document(sample_report(template, seed=seed))
+    plain_findings, plain_rows = _read(_MAKERS[name](doc), name)
+    findings, rows = _read(_MAKERS[name](widen_values(doc)), name)
+    assert plain_findings == []
+    assert findings == []
+    assert rows == plain_rows  # every value read, in its column
+
+
+def test_a_finding_in_a_widened_table_points_at_its_cell() -> None:
+    cell = ("3", "new", "natural_person")
+    broken = widen_values(document(sample_report("2021", seed=7).with_cell(*cell, "999")))
+    table, row, column = broken.cells[cell]
+    html = _LINTER.check(_LINTER.parse(to_html(broken), path="page.html"))
+    word = _LINTER.check(_LINTER.parse(to_docx(broken), path="report.docx"))
+    assert sorted(f.code for f in html) == sorted(f.code for f in word) == ["GI201", "GI203"]
+    gi201 = next(f for f in html if f.code == "GI201")
+    assert gi201.place is not None and gi201.place.path == html_path(broken, cell)
+    gi201 = next(f for f in word if f.code == "GI201")
+    assert gi201.place == Place("docx", table=table, row=row, column=column)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", True),
+        (" 1,024 ", True),
+        ("81.19", True),
+        ("125000元", True),
+        ("/", True),
+        ("—", True),
+        ("无", True),
+        ("", False),
+        ("信息内容", False),
+        ("1.属于国家秘密", False),
+        ("本年新制作数量", False),
+    ],
+)
+def test_what_is_a_value(text: str, expected: bool) -> None:
+    assert is_value(text) is expected
