@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from gilint.ast import Report
+from gilint.ast import CellStatus, Report
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 from gilint.sentences import Sentence
@@ -59,10 +59,21 @@ _EACH = re.compile(r"各\s*[0-9]")  # "A、B 各 2 件"
 
 
 def _value(report: Report, table: str, row: str, column: str) -> int | None:
-    """A number the table states, when it was read (None otherwise: say nothing)."""
+    """A number the table states, when it was read (None otherwise: say nothing). A
+    blank cell in a row that has numbers states none: a blank total beside its parts is
+    no zero (a row left blank throughout is: nothing happened)."""
     found = report.table(table)
     line = found.row(row) if found is not None else None
-    value = line.number(column) if line is not None else None
+    if line is None:
+        return None
+    index = line.index(column)
+    if (
+        index is not None
+        and line.statuses[index] is CellStatus.BLANK
+        and CellStatus.OK in line.statuses
+    ):
+        return None
+    value = line.number(column)
     return int(value) if value is not None and value == int(value) else None
 
 
@@ -332,8 +343,8 @@ class NarrativeTableMismatch(Rule):
     检查内容：正文所说本机关本年度的数量与统计表对应单元格不一致：收到（接到、受理、新收）申请 N 件
     对表三“一、本年新收政府信息公开申请数量”总计，予以公开 N 件对“（一）予以公开”总计，部分公开、
     不予公开、无法提供、不予处理、其他处理 N 件对表三相应办理结果的总计（有几行的，对各行总计之和；
-    缺行时不比对，“不予公开属于国家秘密 N 件”这样只说其中一项理由的、“予以公开及部分公开 N 件”
-    这样几种结果合说的不比对），结转下年度 N 件对
+    缺行或总计一栏空着时不比对，“不予公开属于国家秘密 N 件”这样只说其中一项理由的、
+    “予以公开及部分公开 N 件”这样几种结果合说的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
     句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，只说某一渠道或某类

@@ -294,6 +294,28 @@ def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
     ] == []
 
 
+def test_a_blank_total_beside_numbers_states_no_number() -> None:
+    report = sample_report("2021", seed=5)
+    said = "（二）依申请公开情况。本年度无法提供 999 件，部分公开 {} 件。"
+    rows = [r for r in report.tables["3"] if r.startswith("outcome.unavailable.")]
+    blank_totals = report
+    for row in rows:  # the rows' totals left blank, their parts filled
+        blank_totals = blank_totals.with_cell("3", row, "total", "")
+    partial = int(report.tables["3"]["outcome.partial"][-1])
+    assert _gi6(_with_data(blank_totals, said.format(partial))) == []
+    # a row left blank throughout: nothing happened, and the text says otherwise
+    width = len(report.tables["3"]["outcome.partial"])
+    nothing = blank_totals.with_rows("3", {"outcome.partial": ("",) * width})
+    found = _gi6(_with_data(nothing, said.format(3)), "tabs")  # (its blank cells kept)
+    (finding,) = [f for f in found if f.code == "GI601"]
+    assert "部分公开" in finding.message and "（0）" in finding.message
+
+
+def _with_data(report: ReportData, narrative: str) -> ReportData:
+    overview = (*report.overview[:1], narrative, *report.overview[2:])
+    return attrs.evolve(report, overview=overview)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
