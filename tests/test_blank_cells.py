@@ -242,3 +242,48 @@ def test_a_first_cell_blank_in_every_row_keeps_the_reading_its_sums_give(layout:
         assert row.statuses[0] is CellStatus.BLANK
         assert row.values[1:] == tuple(int(c) for c in data.tables["3"][row.id][1:])
         assert row.repair == "空白单元格按本行的合计关系读作“自然人”"
+
+
+def _only_natural_persons(template: str) -> ReportData:
+    """A body that fills only 自然人 and leaves the other applicants and every 总计
+    blank, as small bodies publish: each row a number, then blank cells to its end."""
+    from gilint.testing import variants
+
+    data = sample_report(template, seed=3)
+    return variants.blank_total_column(variants.blank_columns(data))
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "cells"])
+def test_a_number_then_blanks_to_the_row_end_is_read_blank(layout: str, template: str) -> None:
+    """Its blank cells were taken for missing ones (GI108 "只有 1 个数据", an error in
+    every row) wherever the row's label left blank cells before its number: they could
+    be the row's first cells, its total being blank to tell, and the tabs after its
+    number were dropped. Unsettled, the row is read as written: its number after its
+    label, the tabs after it its blank cells."""
+    data = _only_natural_persons(template)
+    assert data.tables["3"]["outcome.partial"][1:] == ("",) * 6
+    text = render(data, layout).text
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    for row in table.rows:
+        if row.id is not None and row.id in data.tables["3"]:
+            assert row.statuses[1:] == (CellStatus.BLANK,) * 6, row.id
+    findings = gilint.lint(text, config={"select": ["GI"]})
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.html"])
+def test_a_number_then_blanks_to_the_row_end_in_the_kits_files(name: str, template: str) -> None:
+    """In files the group label's merged cell leaves the next line's first cells blank
+    (``\\t（四）无法提供\\t1.本机关…``): those were cut off as the end of the row before,
+    filling its room, and its own blank cells counted missing."""
+    from gilint.config import Config
+    from gilint.linting import Linter
+    from gilint.testing.documents import document, to_docx, to_html, to_pdf
+
+    doc = document(_only_natural_persons(template))
+    data = {"pdf": to_pdf(doc)[0], "docx": to_docx(doc), "html": to_html(doc)}[name[7:]]
+    findings = Linter(Config()).lint(data, name)
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]

@@ -473,7 +473,14 @@ class _ChunkReader:
         start = 0
         index = 1
         while index < len(line):
-            if line[index].kind == "FRAG" and line[index - 1].kind in _IN_RUN:
+            if (
+                line[index].kind == "FRAG"
+                and line[index - 1].kind in _IN_RUN
+                # numbers before it, not only empty cells: a line's first cells left
+                # blank by a group label's merged cell above (``\t（四）无法提供\t1.…``)
+                # are its own label columns, not the end of the row before
+                and any(k == "VALUE" or k == "MORE" for k in kinds[start:index])
+            ):
                 stop = index
                 while stop < len(line) and line[stop].kind == "FRAG":
                     stop += 1
@@ -1036,6 +1043,8 @@ class _ChunkReader:
                 if found is not None:
                     tokens, repair = found
                     reading = Reading.REPAIRED
+                elif after:  # read as written: the tabs after its numbers are its cells
+                    tokens = [*tokens, *after]
             if not tokens and label and spec is not None and row_id is not None:
                 tokens = self._blank_row(label, table, width)
             if tokens and tokens[-1].kind == "EMPTY":
