@@ -55,13 +55,20 @@ def test_none_received_is_read_in_its_clause_and_of_disclosure_only() -> None:
     assert [f.code for f in _gi6(_with(said))] == ["GI603"]
 
 
-def test_applications_received_said_with_jiedao() -> None:
+@pytest.mark.parametrize(
+    "said",
+    [
+        "本年度共接到政府信息公开申请 {} 件",
+        "全年共收到和办理依申请公开 {} 件",
+        "本年度共受理群众申请公开政府信息 {} 件",
+    ],
+)
+def test_applications_received_said_in_other_words(said: str) -> None:
     report = sample_report("2021", seed=5)
     new = int(report.tables["3"]["new"][-1])
-    said = f"（二）依申请公开情况。本年度共接到政府信息公开申请 {new + 1} 件。"
-    (finding,) = _gi6(_with(said))
+    (finding,) = _gi6(_with("（五）监督保障情况。" + said.format(new + 1)))
     assert finding.code == "GI601" and f"（{new}）" in finding.message
-    assert _gi6(_with(f"（二）依申请公开情况。本年度共接到政府信息公开申请 {new} 件。")) == []
+    assert _gi6(_with("（五）监督保障情况。" + said.format(new))) == []
 
 
 @pytest.mark.parametrize("heading", ["（二）依申请公开情况。", "（五）监督保障情况。"])
