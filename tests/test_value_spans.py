@@ -109,3 +109,34 @@ def test_a_finding_in_a_widened_table_points_at_its_cell() -> None:
 )
 def test_what_is_a_value(text: str, expected: bool) -> None:
     assert is_value(text) is expected
+
+
+@pytest.mark.parametrize("name", list(_MAKERS))
+def test_a_value_over_the_rest_of_its_row_may_stand_for_all_its_cells(name: str) -> None:
+    """ "0" typed once over a row's merged cells (nothing happened): read one value, the
+    row had one number and six missing (an error); its columns stay blank cells, as
+    before (a warning that they are blank)."""
+    from gilint.testing.documents import Block, GridCell
+
+    data = sample_report("2021", seed=1)
+    rows = data.tables["3"]
+    moved = tuple(
+        str(int(a) + int(b))
+        for a, b in zip(rows["outcome.disclosed"], rows["outcome.partial"], strict=True)
+    )
+    data = data.with_rows("3", {"outcome.disclosed": moved, "outcome.partial": ("0",) * 7})
+    doc = document(data)
+    _, row, column = doc.cells[("3", "outcome.partial", "natural_person")]
+    table = doc.tables[1]
+    grid = list(table.rows)
+    width = len(grid[row - 1])
+    merged_cell = GridCell("0", colspan=width - column + 1)
+    grid[row - 1] = (*grid[row - 1][: column - 1], merged_cell, *(None,) * (width - column))
+    merged = Document(
+        tuple(Block(rows=tuple(grid)) if b is table else b for b in doc.blocks), doc.cells
+    )
+    findings = [
+        (f.code, f.severity.value)
+        for f in _LINTER.check(_LINTER.parse(_MAKERS[name](merged), path=name))
+    ]
+    assert findings == [("GI205", "warning")]

@@ -5,8 +5,9 @@ their XML, not through python-docx's ``row.cells``: that repeats a merged cell i
 grid position it covers, so a wrong number in a merged cell would be counted several
 times or an error hidden. Here each Word cell is one cell: a horizontally merged cell
 (``w:gridSpan``) is followed by blank cells for the columns it covers, unless it holds a
-value (a number over two grid columns is one value), and the continuation of a
-vertically merged cell (``w:vMerge`` without ``restart``) is blank.
+value and another cell follows it in its row (a number over two grid columns is one
+value), and the continuation of a vertically merged cell (``w:vMerge`` without
+``restart``) is blank.
 Places: the paragraph's number, or the table's number and the cell's grid row and
 column (all 1-based).
 """
@@ -206,7 +207,8 @@ class _Writer(TextWriter):
         images: list[Place] = []
         for row_number, row in enumerate(_children(table, f"{_W}tr"), 1):
             column = 1
-            for cell in _children(row, f"{_W}tc"):
+            cells = list(_children(row, f"{_W}tc"))
+            for index, cell in enumerate(cells, 1):
                 width = _width(cell)
                 merge = _property(cell, "vMerge")
                 continued = merge is not None and merge.get(f"{_W}val", "continue") != "restart"
@@ -218,7 +220,9 @@ class _Writer(TextWriter):
                     text = _text(cell, numbering)
                     self.write(text, place)
                     images += [place] * _large_images(cell, page)
-                if not is_value(text):  # a value over several grid columns is one value
+                # a value over several grid columns before the row's next cell is one
+                # value (one spanning to the row's end may stand for all its cells)
+                if index == len(cells) or not is_value(text):
                     self.write("\t" * (width - 1))
                 column += width
             self.write("\n")

@@ -3,8 +3,8 @@
 Blocks (``p``, ``div``, headings, list items, ``br``) become paragraphs; each table row
 becomes one line of tab-separated cells, with ``rowspan`` and ``colspan`` expanded into
 blank cells (a merged cell's text stands once, where the page shows it), except the
-columns a value spans (a number over two grid columns is one value, its row's next value
-the next cell). Every cell and
+columns a value spans before the row's next cell (a number over two grid columns is one
+value, its row's next value the next cell). Every cell and
 piece of text keeps the line and column of the page's source where it began, and a cell
 its path (``table[2]/tr[6]/td[3]``): many pages put the whole article on one line. An
 image that may hold part of the report (a table published as a picture) is noted where
@@ -467,6 +467,11 @@ def _span(values: dict[str, str], name: str, least: int = 1) -> int:
     return max(least, min(int(match.group(1)), 1000)) if match else 1
 
 
+def _followed(row: list[_Cell | None], column: int) -> bool:
+    """Whether a cell of the row begins at ``column`` or after it."""
+    return any(cell is not None for cell in row[column:])
+
+
 def _grid(table: _Table) -> Iterator[list[_Cell | None]]:
     """The table's rows, one at a time, with spans expanded: a merged cell's
     continuation is None.
@@ -543,7 +548,7 @@ class _Writer(TextWriter):
                     text = _SPACE.sub(" ", cell.text()).strip()
                     self.write(text, cell.place)
                     unread.extend(cell.unread())
-                    if cell.colspan > 1 and is_value(text):
+                    if cell.colspan > 1 and is_value(text) and _followed(row, index + cell.colspan):
                         spanned = cell.colspan - 1
             self.write("\n")
         for item in (*unread, *table.unread):

@@ -45,14 +45,17 @@ def _row_cells(
     texts: list[str | None], boxes: list[Any], starts: list[float]
 ) -> Iterator[tuple[str, Box | None]]:
     """A row's cells, a merged cell's continuation blank; but the grid columns a value
-    spans are not cells at all (a number over two grid columns is one value, as Word
-    draws a table whose parts have different widths on one grid)."""
+    spans before the row's next cell are not cells at all (a number over two grid
+    columns is one value, as Word draws a table whose parts have different widths on one
+    grid; one spanning to the row's end may stand for all its cells)."""
+    last = max((i for i, box in enumerate(boxes) if box is not None), default=-1)
     spanned_to: float | None = None  # the right edge of the value last written
-    for text, box, start in zip(texts, boxes, starts, strict=False):
+    for index, (text, box, start) in enumerate(zip(texts, boxes, starts, strict=False)):
         if box is None and spanned_to is not None and start < spanned_to - 1:
             continue
         cell = _cell_text(text)
-        spanned_to = box[2] if box is not None and is_value(cell) else None
+        spanned = box is not None and index < last and is_value(cell)
+        spanned_to = box[2] if spanned else None
         yield cell, tuple(box) if box is not None else None
 
 
