@@ -42,7 +42,13 @@ def table_name(table: Table) -> str:
 
 def row_name(row: Row) -> str:
     label = row.template_label or (row.label or "").replace("\n", "")
-    return f"“{label}”" if label else "（无行标签的行）"
+    return quoted_label(label)
+
+
+def quoted_label(label: str | None) -> str:
+    """A row's label as messages quote it; a row the format gives no label (table 四's
+    numbers) named as such, not by its id."""
+    return f"“{label}”" if label else "（无行标签的数字行）"
 
 
 def row_span(row: Row) -> Span:

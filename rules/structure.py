@@ -8,7 +8,9 @@ from gilint.rules._support import (
     part_name,
     part_number,
     part_stretch,
+    quoted_label,
     required_template,
+    row_name,
     section_text,
     stretch,
     table_name,
@@ -400,8 +402,8 @@ class IncompleteTable(Rule):
                 continue
             name = table_name(table)
             if table.missing:
-                labels = [spec.row(r).label or r for r in table.missing]  # type: ignore[union-attr]
-                shown = "、".join(f"“{label}”" for label in labels[:4])
+                labels = [spec.row(r).label for r in table.missing]  # type: ignore[union-attr]
+                shown = "、".join(quoted_label(label) for label in labels[:4])
                 more = f"等 {len(labels)} 行" if len(labels) > 4 else ""
                 where = self._missing_anchor(table, spec, table.missing[0])
                 yield self.finding(
@@ -421,7 +423,7 @@ class IncompleteTable(Rule):
                     present = len(row.cells) - len(missing)
                     yield self.finding(
                         row.label_span or row.span,
-                        f"{name}“{row.template_label or row.label}”只有 {present} 个数据，"
+                        f"{name}{row_name(row)}只有 {present} 个数据，"
                         f"缺少{columns}列（应有 {len(row.cells)} 个）",
                         missing_from=_table_stretch(report, table),
                     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gilint.rules._support import row_span, table_name
+from gilint.rules._support import row_name, row_span, table_name
 
 from gilint.ast import UNREAD_CONTENT, Reading, Report, Row
 from gilint.findings import Finding, Severity
@@ -107,14 +107,14 @@ class UnparsedContent(Rule):
                     more = " …" if row.extra_count > len(row.extra) else ""
                     yield self.finding(
                         row.extra[0] if row.extra else row.span,
-                        f"{name}“{row.template_label or row.label or ''}”"
+                        f"{name}{row_name(row)}"
                         f"多出 {row.extra_count} 个数据（{shown}{more}），未参与检查",
                     )
 
     def _rows_note(self, name: str, rows: tuple[Row, ...], what: str, unchecked: str) -> Finding:
         """One quiet finding per table for its rows ``what`` says of (unread, or read in
         part), with the first one's reason and the checks that did not run."""
-        labels = "、".join(f"“{r.template_label or r.label}”" for r in rows[:3])
+        labels = "、".join(row_name(r) for r in rows[:3])
         more = f"等 {len(rows)} 行" if len(rows) > 3 else ""
         return self.finding(
             row_span(rows[0]),

@@ -172,6 +172,18 @@ def test_gi108_missing_rows_and_cells(layout: str) -> None:
     assert findings[0].line == line_of(text, "3.其他")  # where the row belongs
 
 
+def test_gi108_names_table_four_s_numbers_row_without_its_id() -> None:
+    """Table 四's row of numbers has no label in the format: its id (cases) is no name
+    a user knows."""
+    text = rendered(good(), "wrapped")
+    lines = text.split("\n")
+    header = line_of(text, "复议后起诉")
+    numbers = next(i for i in range(header, len(lines)) if lines[i][:1].isdigit())
+    del lines[numbers]
+    (finding,) = run("\n".join(lines), "GI108")
+    assert finding.message == "表四缺少 1 行：（无行标签的数字行）"
+
+
 def test_a_short_row_without_separators_is_unread_not_missing_cells() -> None:
     # pdftotext drops a blank cell: six numbers for seven columns, and nothing says
     # which column is blank. That is not GI108: the row is unread, said once, quietly.
