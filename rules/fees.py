@@ -17,6 +17,10 @@ FEE = "信息处理费"
 # (and 信息处理费用, which holds the name).
 _FEE_NAME = re.compile(r"信息(?:公开)?处理费")
 _FEE_WORDS = re.compile(r"收费|收取.{0,6}费|费用|缴费|处理费")
+# The format's own account of the fee, which need not name it: 发出收费通知的件数和总金额
+# 以及实际收取的总金额 (the notices are the fee's). Read in the fee part only: table 三's
+# label 逾期未按收费通知要求缴纳费用 says nothing of what was collected.
+_FEE_ACCOUNT = re.compile(r"收费通知的?件数")
 
 
 def _fee_part(template: Template) -> str:
@@ -32,7 +36,7 @@ def _fee_statement(report: Report, part: str) -> tuple[bool, object | None]:
         return False, None
     for paragraph in section.prose():
         text = paragraph.compact
-        if _FEE_NAME.search(text):
+        if _FEE_NAME.search(text) or _FEE_ACCOUNT.search(text):
             return True, None
         if vague is None and _FEE_WORDS.search(text):
             vague = paragraph
@@ -55,7 +59,8 @@ class MissingFeeStatement(Rule):
     """第六部分未说明信息处理费收取情况。
 
     检查内容：2021 年及以后的年度报告，第六部分“其他需要报告的事项”是否说明了本年度是否收取、
-    收取多少信息处理费。
+    收取多少信息处理费（写明信息处理费，或按格式写“发出收费通知的件数和总金额以及实际收取的
+    总金额”）。
 
     原因：《政府信息公开信息处理费管理办法》自 2021 年 1 月 1 日起施行，2021 年修订的年度报告格式
     要求在第六部分报告信息处理费的收取情况；没有收取的也应明确说明。

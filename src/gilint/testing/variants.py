@@ -34,6 +34,8 @@ FEE_WORDINGS = (
     "本年度本机关未收取政府信息公开处理费。",
     "本年度本机关无收取信息处理费的情况。",
     "本机关本年度未向申请人收取信息处理费用。",
+    # the format's own account of the fee, without its name
+    "本年度发出收费通知的件数和总金额以及实际收取的总金额均为 0。",
 )
 
 
