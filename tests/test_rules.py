@@ -129,6 +129,21 @@ def test_gi105_overview_aspect(layout: str) -> None:
     )
     data = attrs.evolve(good(), overview=other_words)
     assert run(rendered(data, layout), "GI105") == []
+    # without the format's headings: what the work was
+    described = (
+        *good().overview[:2],
+        "（三）严格落实信息发布审核和保密审查制度。",
+        "（四）推进政府网站集约化建设，规范政务新媒体运营。",
+        "（五）开展政务公开工作考核。",
+    )
+    data = attrs.evolve(good(), overview=described)
+    assert run(rendered(data, layout), "GI105") == []
+    # a website named only as where something was published covers no platform work
+    published = (*good().overview[:2], "（三）在门户网站公开信息管理制度。", "（五）开展考核。")
+    data = attrs.evolve(good(), overview=published)
+    assert [
+        f.message.split("“")[1].split("”")[0] for f in run(rendered(data, layout), "GI105")
+    ] == ["政府信息公开平台建设"]
 
 
 @LAYOUT

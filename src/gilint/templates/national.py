@@ -264,9 +264,26 @@ TABLES2_2019 = (
 OVERVIEW_ASPECTS_2021 = (
     Aspect("主动公开", ("主动公开",)),
     Aspect("依申请公开", ("依申请公开", "政府信息公开申请", "公开申请")),
-    # 政府信息资源管理, 信息资源规范化管理: the same aspect in other words
-    Aspect("政府信息管理", ("政府信息管理", "政务信息管理", "信息管理", "信息资源")),
-    Aspect("政府信息公开平台建设", ("平台建设", "公开平台")),
+    # 政府信息资源管理, 信息资源规范化管理, 发布审核, 保密审查, 公开属性认定: the same
+    # aspect in other words
+    Aspect(
+        "政府信息管理",
+        (
+            "政府信息管理",
+            "政务信息管理",
+            "信息管理",
+            "信息资源",
+            "发布审核",
+            "保密审查",
+            "公开属性",
+        ),
+    ),
+    # the platforms by name, built or run: 网站集约化建设, 政务新媒体, 政府公报, 公开专区;
+    # not a website named as where something was published (在门户网站公开)
+    Aspect(
+        "政府信息公开平台建设",
+        ("平台建设", "公开平台", "网站建设", "集约化", "政务新媒体", "政府公报", "公开专区"),
+    ),
     # 考核监督, 监督检查, 督查: the aspect's own parts in other words (not 监督 alone, as
     # in 监督权 or 事中事后监督管理, which speak of other things)
     Aspect(
