@@ -121,6 +121,35 @@ def test_word_findings_point_at_the_table_cell(
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_word_report_framed_in_a_one_cell_table_is_read_as_its_body(template: str) -> None:
+    """Some templates frame the whole report in a table of one cell: read as a table, the
+    report was one cell, and no part or table was found (GI101 for every part)."""
+    good, broken = _planted(template)
+    framed = _lint(to_docx(good, framed=True), "report.docx")
+    assert [f for f in framed if f.severity.value in ("error", "warning")] == []
+    findings = _errors(_lint(to_docx(broken, framed=True), "report.docx"))
+    assert sorted(f.code for f in findings) == ["GI201", "GI203"]
+    table, row, column = broken.cells[PLANTED]  # the tables in the frame, numbered as its own
+    gi201 = next(f for f in findings if f.code == "GI201")
+    assert gi201.place == Place("docx", table=table, row=row, column=column)
+
+
+def test_tables_nested_deep_are_read_without_exhausting_anything() -> None:
+    import docx
+
+    word = docx.Document()
+    cell = word.add_table(rows=1, cols=1).cell(0, 0)
+    for _ in range(60):  # frames in frames: read into a few, the rest as a table
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+    cell.add_paragraph("一、总体情况")
+    out = io.BytesIO()
+    word.save(out)
+    from gilint.parsing import read_with
+
+    assert "一、总体情况" in read_with(None, out.getvalue(), "deep.docx").text
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
 @pytest.mark.parametrize(
     ("cell", "codes"), [(PLANTED, ["GI201", "GI203"]), (OUTCOME, ["GI202", "GI203"])]
 )

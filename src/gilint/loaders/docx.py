@@ -231,6 +231,30 @@ class _Writer(TextWriter):
         self.write("\n")
 
 
+# How deep layout tables are read into: a frame in a frame is as far as a report goes;
+# below that a table is read as data, so that no crafted nesting can exhaust the stack.
+_LAYOUT_DEPTH = 4
+
+
+def _blocks(container: Any, depth: int = 0) -> Iterator[Any]:
+    """The paragraphs and data tables of a body (or a layout table's cell), in order. A
+    table that holds a table in a cell lays out the page, as some templates frame the
+    whole report in a one-cell table: its cells are read as the body, in order, the
+    tables in them as tables (read as one table, the report was one cell: no part and no
+    table found)."""
+    for element in _children(container, f"{_W}p", f"{_W}tbl"):
+        if element.tag == f"{_W}tbl" and depth < _LAYOUT_DEPTH and _lays_out(element):
+            for row in _children(element, f"{_W}tr"):
+                for cell in _children(row, f"{_W}tc"):
+                    yield from _blocks(cell, depth + 1)
+        else:
+            yield element
+
+
+def _lays_out(table: Any) -> bool:
+    return next(table.iterdescendants(f"{_W}tbl"), None) is not None
+
+
 def _related(part: Any, relationship: str) -> Any | None:
     """The XML of the document's part of that relationship (numbering, styles), if it
     has one."""
@@ -281,7 +305,7 @@ class DocxLoader(Loader):
         writer = _Writer()
         paragraphs = tables = 0
         page = _page_size(body)
-        for element in _children(body, f"{_W}p", f"{_W}tbl"):
+        for element in _blocks(body):
             if element.tag == f"{_W}p":
                 paragraphs += 1
                 text = _text(element, numbering)

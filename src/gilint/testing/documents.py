@@ -319,29 +319,36 @@ def html_path(doc: Document, key: CellKey) -> str:
 # -- Word ----------------------------------------------------------------------------
 
 
-def to_docx(doc: Document, pictures: Collection[int] = (), numbered: bool = False) -> bytes:
+def to_docx(
+    doc: Document, pictures: Collection[int] = (), numbered: bool = False, framed: bool = False
+) -> bytes:
     """A Word document with real merged cells (python-docx). The tables numbered in
     ``pictures`` (1-based) are a grey picture 6 inches wide instead, as in to_pdf. With
     ``numbered``, the parts' and subsections' ordinals (一、, （一）) are not in the text
-    but drawn by a Word list, as Word makes of ordinals typed as one goes on."""
+    but drawn by a Word list, as Word makes of ordinals typed as one goes on. With
+    ``framed``, the whole report stands in the one cell of a table, as some templates
+    frame it."""
     import docx  # the test extra
     from docx.shared import Inches
 
     word = docx.Document()
+    body: Any = word
+    if framed:
+        body = word.add_table(rows=1, cols=1).cell(0, 0)
     list_id = _add_ordinal_list(word) if numbered else None
     number = 0
     for block in doc.blocks:
         if block.paragraph is not None:
-            paragraph = word.add_paragraph(block.paragraph)
+            paragraph = body.add_paragraph(block.paragraph)
             if list_id is not None:
                 _number_by_list(paragraph, list_id)
             continue
         number += 1
         if number in pictures:
-            word.add_picture(_grey_png(), width=Inches(6))
+            body.add_paragraph().add_run().add_picture(_grey_png(), width=Inches(6))
             continue
         width = len(block.rows[0])
-        table = word.add_table(rows=len(block.rows), cols=width)
+        table = body.add_table(rows=len(block.rows), cols=width)
         for r, row in enumerate(block.rows):
             for c, cell in enumerate(row):
                 if cell is None:
