@@ -134,6 +134,16 @@ def test_a_word_report_framed_in_a_one_cell_table_is_read_as_its_body(template: 
     assert gi201.place == Place("docx", table=table, row=row, column=column)
 
 
+def test_a_pdf_with_a_border_around_each_page_reads_as_without_it() -> None:
+    """A ruled border around the page is no table around the report (a table finder
+    that took it for one would make the report one cell)."""
+    from gilint.parsing import read_with
+
+    doc = document(sample_report("2021", seed=1))
+    plain = read_with(None, to_pdf(doc)[0], "plain.pdf").text
+    assert read_with(None, to_pdf(doc, framed=True)[0], "framed.pdf").text == plain
+
+
 def test_tables_nested_deep_are_read_without_exhausting_anything() -> None:
     import docx
 

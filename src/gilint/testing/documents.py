@@ -440,6 +440,7 @@ def to_pdf(
     ruled: bool = True,
     align: Literal["TOP", "MIDDLE", "BOTTOM"] = "MIDDLE",
     running_head: str | None = None,
+    framed: bool = False,
 ) -> tuple[bytes, dict[int, int]]:
     """A PDF (reportlab, its built-in CJK font STSong-Light), each table on a page of its
     own and the paragraphs between tables on theirs; and the page of each table. The
@@ -447,7 +448,8 @@ def to_pdf(
     a grey picture of 500 × 300 points instead, as a table pasted as a picture is.
     Without ``ruled``, the tables have no ruling lines (a table finder sees none); the
     cells' text stands at the ``align`` of its cell. A ``running_head`` is printed at
-    the top of every page, and then the page's number (``- 2 -``) at its foot."""
+    the top of every page, and then the page's number (``- 2 -``) at its foot. With
+    ``framed``, every page has a ruled border around its text."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -502,6 +504,8 @@ def to_pdf(
     out = io.BytesIO()
 
     def furniture(canvas: Any, template: Any) -> None:
+        if framed:
+            canvas.rect(20, 20, A4[0] - 40, A4[1] - 40)
         if running_head is not None:
             canvas.setFont("STSong-Light", 9)
             canvas.drawCentredString(A4[0] / 2, A4[1] - 30, running_head)
