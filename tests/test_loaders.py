@@ -134,6 +134,26 @@ def test_a_word_report_framed_in_a_one_cell_table_is_read_as_its_body(template: 
     assert gi201.place == Place("docx", table=table, row=row, column=column)
 
 
+@pytest.mark.parametrize("name", ["page.html", "report.docx"])
+@pytest.mark.parametrize("pictures", [(), (1, 2, 3)])
+def test_a_report_framed_in_one_cell_is_read_as_its_body(
+    name: str, pictures: tuple[int, ...]
+) -> None:
+    """The article boxed in a table of one cell, its own tables in the box or pasted as
+    pictures: a data table holds no report in one cell. Read as one, the report's parts
+    ran together on one line and those with a picture for a table were not found."""
+    good, _ = _planted("2021")
+    if name == "page.html":
+        data = to_html(good, pictures=pictures, framed=True)
+        plain = to_html(good, pictures=pictures)
+    else:
+        data = to_docx(good, pictures=pictures, framed=True)
+        plain = to_docx(good, pictures=pictures)
+    codes = [(f.code, f.severity.value) for f in _lint(data, name)]
+    assert codes == [(f.code, f.severity.value) for f in _lint(plain, name)]
+    assert not [c for c in codes if c[1] in ("error", "warning")]
+
+
 def test_a_pdf_with_a_border_around_each_page_reads_as_without_it() -> None:
     """A ruled border around the page is no table around the report (a table finder
     that took it for one would make the report one cell)."""

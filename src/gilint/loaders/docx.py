@@ -238,10 +238,10 @@ _LAYOUT_DEPTH = 4
 
 def _blocks(container: Any, depth: int = 0) -> Iterator[Any]:
     """The paragraphs and data tables of a body (or a layout table's cell), in order. A
-    table that holds a table in a cell lays out the page, as some templates frame the
-    whole report in a one-cell table: its cells are read as the body, in order, the
-    tables in them as tables (read as one table, the report was one cell: no part and no
-    table found)."""
+    table that lays out the page (:func:`_lays_out`), as some templates frame the whole
+    report in a one-cell table: its cells are read as the body, in order, the tables in
+    them as tables (read as one table, the report was one cell: no part and no table
+    found)."""
     for element in _children(container, f"{_W}p", f"{_W}tbl"):
         if element.tag == f"{_W}tbl" and depth < _LAYOUT_DEPTH and _lays_out(element):
             for row in _children(element, f"{_W}tr"):
@@ -252,7 +252,17 @@ def _blocks(container: Any, depth: int = 0) -> Iterator[Any]:
 
 
 def _lays_out(table: Any) -> bool:
-    return next(table.iterdescendants(f"{_W}tbl"), None) is not None
+    """Whether a table lays out the page: it holds a table, or it is one cell framing
+    paragraphs (a data table holds no report in one cell)."""
+    if next(table.iterdescendants(f"{_W}tbl"), None) is not None:
+        return True
+    rows = list(_children(table, f"{_W}tr"))
+    cells = list(_children(rows[0], f"{_W}tc")) if len(rows) == 1 else []
+    if len(cells) != 1:
+        return False
+    paragraphs = _children(cells[0], f"{_W}p")
+    written = sum(1 for p in paragraphs if "".join(p.itertext(f"{_W}t")).strip())
+    return written > 1
 
 
 def _related(part: Any, relationship: str) -> Any | None:

@@ -623,13 +623,30 @@ def _blocks(blocks: Iterable[tuple[str, object]]) -> Iterator[tuple[str, object]
             yield kind, block
             continue
         yield from _blocks(("table", t) for t in block.before)
-        if not block.layout:
+        if not (block.layout or _frames(block)):
             yield kind, block
             continue
         for row in block.rows:
             for cell in row:
                 yield from _cell_blocks(cell)
         yield from (("unread", item) for item in block.unread)
+
+
+def _frames(table: _Table) -> bool:
+    """Whether a table of one cell frames paragraphs (the article in a bordered box, as
+    older sites have it): a data table holds no report in one cell, and read as one the
+    report's parts ran together on one line."""
+    if len(table.rows) != 1 or len(table.rows[0]) != 1:
+        return False
+    paragraphs = 0
+    text = False
+    for item in (*table.rows[0][0].content, _BREAK):
+        if isinstance(item, tuple):
+            text = text or bool(item[0].strip())
+        elif text:
+            paragraphs += 1
+            text = False
+    return paragraphs > 1
 
 
 def _cell_blocks(cell: _Cell) -> Iterator[tuple[str, object]]:

@@ -263,19 +263,27 @@ def widen_values(doc: Document) -> Document:
 
 
 def to_html(
-    doc: Document, *, one_line: bool = False, charset: str = "utf-8", pictures: Collection[int] = ()
+    doc: Document,
+    *,
+    one_line: bool = False,
+    charset: str = "utf-8",
+    pictures: Collection[int] = (),
+    framed: bool = False,
 ) -> bytes:
     """A web page: paragraphs as ``<p>``, tables with ``rowspan``/``colspan``; with
     ``one_line`` the whole article on one line, as many sites publish it. The page has a
     logo in a link, a hidden picture and caption for sharing, and a QR code, as sites
     have; the tables numbered in ``pictures`` (1-based) are an image 600 × 320 pixels
-    instead, as in to_pdf."""
+    instead, as in to_pdf. With ``framed``, the article stands in the one cell of a
+    table, as older sites box it."""
     out = [
         "<!DOCTYPE html>",
         f'<html><head><meta charset="{charset}"><title>年度报告</title></head><body>',
         '<div class="crumbs"><a href="/"><img src="/images/logo.png" alt="首页"></a>'
         "首页 &gt; 政府信息公开 &gt; 年报</div>",
     ]
+    if framed:
+        out.append('<table width="100%"><tr><td>')
     number = 0
     for block in doc.blocks:
         if block.paragraph is not None:
@@ -298,6 +306,8 @@ def to_html(
                 cells.append(f"<td{span}>{html.escape(cell.text)}</td>")
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</table>")
+    if framed:
+        out.append("</td></tr></table>")
     out.append(
         '<div style="display: none"><img src="/images/share.jpg"><p>分享到微信</p></div>'
         '<div>微信 微博 <img src="/images/qr.png" style="width: 120px; height: 120px"></div>'
