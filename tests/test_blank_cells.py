@@ -18,7 +18,7 @@ import pytest
 import gilint
 from gilint.ast import CellStatus, Reading, Row
 from gilint.findings import Finding, Severity
-from gilint.testing import ReportData, render, sample_report
+from gilint.testing import LAYOUTS, ReportData, render, sample_report
 
 ROW = "outcome.refused.state_secret"  # 1.属于国家秘密, a sub-row under its group label
 SIBLING = "outcome.refused.prohibited"  # 2.其他法律行政法规禁止公开, in the same group
@@ -287,3 +287,20 @@ def test_a_number_then_blanks_to_the_row_end_in_the_kits_files(name: str, templa
     data = {"pdf": to_pdf(doc)[0], "docx": to_docx(doc), "html": to_html(doc)}[name[7:]]
     findings = Linter(Config()).lint(data, name)
     assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("placeholder", ["/", "—", "无"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_table_four_of_placeholders_only_is_read_as_its_row(layout: str, placeholder: str) -> None:
+    """Table 四's row has no label: a line of nothing but placeholders (a body with no
+    reviews or suits writing "/" in every column) had its first read as the row's label
+    text, and the row was short a cell (or, a cell a line, missing): an error. A lone
+    placeholder word stays a paragraph's (其他需要报告的事项：无)."""
+    data = sample_report("2021", seed=1).with_rows("4", {"cases": (placeholder,) * 15})
+    text = render(data, layout).text
+    table = gilint.parse(text).table("4")
+    assert table is not None
+    row = table.row("cases")
+    assert row is not None and row.statuses == (CellStatus.PLACEHOLDER,) * 15
+    findings = gilint.lint(text, config={"select": ["GI"]})
+    assert {(f.code, f.severity) for f in findings} == {("GI205", Severity.WARNING)}

@@ -55,8 +55,9 @@ _PIECES = [
 
 
 def _general(text: str, line: _Line) -> tuple[LexCell, ...]:
-    pieces = _separated(line) if _is_cell_line(line.text) else _words(line)
-    return _classify(text, pieces, _CAPTION)
+    separated = _is_cell_line(line.text)
+    pieces = _separated(line) if separated else _words(line)
+    return _classify(text, pieces, _CAPTION, separated)
 
 
 _LINES = st.builds(

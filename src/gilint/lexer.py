@@ -872,7 +872,9 @@ def _line_cells(text: str, line: _Line, captions: CaptionForm) -> tuple[LexCell,
     """:func:`_cells` for a line without a long run of numbers."""
     if _is_cell_line(line.text):
         cells = _plain_separated(line, captions.marks)
-        found = cells if cells is not None else _classify(text, _separated(line), captions)
+        found = (
+            cells if cells is not None else _classify(text, _separated(line), captions, True)
+        )
     else:
         cells = _plain_words(line, captions.marks)
         found = cells if cells is not None else _classify(text, _words(line), captions)
@@ -1071,12 +1073,22 @@ def _spaced_number(body: str) -> bool:
     return " " in body and _NUMBER.fullmatch(body.strip("*").replace(" ", "")) is not None
 
 
-def _classify(text: str, pieces: list[_Piece], captions: CaptionForm) -> tuple[LexCell, ...]:
-    """Cells of a line's pieces (see :func:`_cells`)."""
+def _classify(
+    text: str, pieces: list[_Piece], captions: CaptionForm, separated: bool = False
+) -> tuple[LexCell, ...]:
+    """Cells of a line's pieces (see :func:`_cells`); ``separated``: the pieces are tab
+    or pipe cells, not words."""
     out: list[LexCell] = []
     add = out.append
-    # a placeholder is a zero after text, or anywhere in a line that has numbers
-    has_digits = any(piece[2] == "number" for piece in pieces)
+    # a placeholder is a zero after text, or anywhere in a line that has numbers, or in
+    # a line of placeholders only (table 四's row with nothing but "/", which has no
+    # label): two or more words, or cells (a lone "无" word is a paragraph's, a lone "无 |"
+    # cell a table's)
+    placeholders = sum(1 for piece in pieces if piece[2] == "placeholder")
+    has_digits = any(piece[2] == "number" for piece in pieces) or (
+        placeholders > (0 if separated else 1)
+        and all(piece[2] in ("placeholder", "") for piece in pieces)
+    )
     seen_text = False
     rules = 0
     for s, e, kind, body in pieces:
