@@ -384,7 +384,8 @@ class InvalidCell(Rule):
     """表格中的数据不是规定的数字。
 
     检查内容：统计表中应填数量的单元格是否为非负整数（金额列可为小数，“本年增/减”列可为负数）。
-    单元格为空，或以“/”“-”“—”“无”代替 0 的，给出警告。核对勾稽关系（GI201–GI204）时，
+    单元格为空，或以“/”“-”“—”“无”代替 0 的，给出警告（一张表的空白单元格合为一条，以符号代替
+    0 的也合为一条）。核对勾稽关系（GI201–GI204）时，
     空白的分项按 0 计；空白的总计不按 0 核对（空白并未写明合计数），只在此提示。
 
     原因：文字、小数或负数无法参与统计；空白和符号让读者无法判断是 0 还是漏填。
@@ -410,6 +411,7 @@ class InvalidCell(Rule):
         if table.id is not None:
             name = table_name(table)
             blank: list[tuple[str, Cell]] = []  # (where, cell) of the table's empty cells
+            marked: list[tuple[str, str, Cell]] = []  # (where, what, cell): a sign for 0
             for row in table.rows:
                 if row.statuses.count(CellStatus.OK) == len(row.statuses):
                     continue  # the usual row: no cell object needed
@@ -430,14 +432,30 @@ class InvalidCell(Rule):
                             )
                         )
                     elif cell.status is CellStatus.PLACEHOLDER:
-                        yield self.finding(
-                            cell,
-                            f"{where}写作“{cell.raw}”，应填写 0",
-                            severity=Severity.WARNING,
-                            suggestion="0",
-                        )
+                        marked.append((where, what, cell))
+            if marked:
+                yield self._marked(name, marked)
             if blank:
                 yield self._blank(name, blank)
+
+    def _marked(self, name: str, marked: list[tuple[str, str, Cell]]) -> Finding:
+        """The cells of one table written with a sign for 0 (“/”, “—”, “无”), one finding
+        when there are several: a body that writes “/” for every zero writes it in most
+        cells, and one line per cell would bury everything else (as blank cells would)."""
+        if len(marked) == 1:
+            where, _, cell = marked[0]
+            message = f"{where}写作“{cell.raw}”，应填写 0"
+            return self.finding(cell, message, severity=Severity.WARNING, suggestion="0")
+        signs = "”“".join(dict.fromkeys(cell.raw for _, _, cell in marked))
+        shown = "、".join(what for _, what, _ in marked[:_BLANK_SHOWN])
+        more = f"等 {len(marked)} 个" if len(marked) > _BLANK_SHOWN else ""
+        return self.finding(
+            marked[0][2],
+            f"{name}有 {len(marked)} 个单元格写作“{signs}”（{shown}{more}），应填写 0",
+            severity=Severity.WARNING,
+            suggestion="0",
+            related=[cell for _, _, cell in marked],
+        )
 
     def _blank(self, name: str, blank: list[tuple[str, Cell]]) -> Finding:
         """The empty cells of one table as one finding: many small bodies leave whole
