@@ -4,9 +4,9 @@ Blocks (``p``, ``div``, headings, list items, ``br``) become paragraphs; each ta
 becomes one line of tab-separated cells, with ``rowspan`` and ``colspan`` expanded into
 blank cells (a merged cell's text stands once, where the page shows it), except the
 columns a value spans before the row's next cell (a number over two grid columns is one
-value, its row's next value the next cell). Every cell and
-piece of text keeps the line and column of the page's source where it began, and a cell
-its path (``table[2]/tr[6]/td[3]``): many pages put the whole article on one line. An
+value, its row's next value the next cell). Every cell and piece of text keeps the line
+and column of the page's source where it began, and a cell its path
+(``table[2]/tr[6]/td[3]``): many pages put the whole article on one line. An
 image that may hold part of the report (a table published as a picture) is noted where
 it stands: gilint reads no image. What the page hides is not read
 (:mod:`gilint.loaders.html_hidden`); a hidden element that may hold part of the report

@@ -2,10 +2,11 @@
 
 Tables come from pdfplumber's table finder: each row one line of tab-separated cells,
 a merged cell's continuation blank (the finder gives it no text) unless a value spans it
-(a number over two grid columns is one value), line breaks inside a cell removed. Text
-outside the tables is read by lines, each character assigned by its centre, with a
-blank line where the vertical gap between lines is large (a new paragraph). Every cell
-and line keeps its page and bounding box (points, from the top left).
+before its row's next cell (a number over two grid columns is one value), line breaks
+inside a cell removed. Text outside the tables is read by lines, each character assigned
+by its centre, with a blank line where the vertical gap between lines is large (a new
+paragraph). Every cell and line keeps its page and bounding box (points, from the top
+left).
 
 Every page goes through pdfminer's layout analysis, the slow part. pypdfium2 would read
 text several times faster, but it drops characters: in PDFs whose CJK font is not
