@@ -872,9 +872,7 @@ def _line_cells(text: str, line: _Line, captions: CaptionForm) -> tuple[LexCell,
     """:func:`_cells` for a line without a long run of numbers."""
     if _is_cell_line(line.text):
         cells = _plain_separated(line, captions.marks)
-        found = (
-            cells if cells is not None else _classify(text, _separated(line), captions, True)
-        )
+        found = cells if cells is not None else _classify(text, _separated(line), captions, True)
     else:
         cells = _plain_words(line, captions.marks)
         found = cells if cells is not None else _classify(text, _words(line), captions)
