@@ -410,65 +410,46 @@ class InvalidCell(Rule):
     def _table(self, table: Table) -> Iterator[Finding]:
         if table.id is not None:
             name = table_name(table)
-            blank: list[tuple[str, Cell]] = []  # (where, cell) of the table's empty cells
-            marked: list[tuple[str, str, Cell]] = []  # (where, what, cell): a sign for 0
+            blank: list[tuple[str, Cell]] = []  # (what, cell) of the table's empty cells
+            marked: list[tuple[str, Cell]] = []  # (what, cell) of those with a sign for 0
             for row in table.rows:
                 if row.statuses.count(CellStatus.OK) == len(row.statuses):
                     continue  # the usual row: no cell object needed
                 for cell in row.cells:
                     what = f"{_quoted(row.template_label or row.label)}“{cell.column_label}”"
-                    where = f"{name}{what}一栏"
                     if cell.status is CellStatus.INVALID:
                         yield self.finding(
                             cell,
-                            f"{where}应填写数量，实为“{cell.raw}”",
+                            f"{name}{what}一栏应填写数量，实为“{cell.raw}”",
                             suggestion="填写非负整数；没有发生的填 0",
                         )
                     elif cell.status is CellStatus.BLANK:
-                        blank.append(
-                            (
-                                f"{_quoted(row.template_label or row.label)}“{cell.column_label}”",
-                                cell,
-                            )
-                        )
+                        blank.append((what, cell))
                     elif cell.status is CellStatus.PLACEHOLDER:
-                        marked.append((where, what, cell))
-            if marked:
-                yield self._marked(name, marked)
+                        marked.append((what, cell))
+            if len(marked) == 1:
+                what, cell = marked[0]
+                message = f"{name}{what}一栏写作“{cell.raw}”，应填写 0"
+                yield self.finding(cell, message, severity=Severity.WARNING, suggestion="0")
+            elif marked:
+                signs = "”“".join(dict.fromkeys(cell.raw for _, cell in marked))
+                yield self._grouped(name, marked, f"写作“{signs}”", "应填写 0")
             if blank:
-                yield self._blank(name, blank)
+                yield self._grouped(name, blank, "为空", "应填写 0 或实际数量")
 
-    def _marked(self, name: str, marked: list[tuple[str, str, Cell]]) -> Finding:
-        """The cells of one table written with a sign for 0 (“/”, “—”, “无”), one finding
-        when there are several: a body that writes “/” for every zero writes it in most
-        cells, and one line per cell would bury everything else (as blank cells would)."""
-        if len(marked) == 1:
-            where, _, cell = marked[0]
-            message = f"{where}写作“{cell.raw}”，应填写 0"
-            return self.finding(cell, message, severity=Severity.WARNING, suggestion="0")
-        signs = "”“".join(dict.fromkeys(cell.raw for _, _, cell in marked))
-        shown = "、".join(what for _, what, _ in marked[:_BLANK_SHOWN])
-        more = f"等 {len(marked)} 个" if len(marked) > _BLANK_SHOWN else ""
+    def _grouped(self, name: str, cells: list[tuple[str, Cell]], state: str, fix: str) -> Finding:
+        """Cells of one table in the same state (empty, or a sign for 0) as one finding:
+        many small bodies leave whole columns blank or write “/” for every zero, and one
+        line per cell would bury everything else."""
+        shown = "、".join(what for what, _ in cells[:_GROUP_SHOWN])
+        more = f"等 {len(cells)} 个" if len(cells) > _GROUP_SHOWN else ""
         return self.finding(
-            marked[0][2],
-            f"{name}有 {len(marked)} 个单元格写作“{signs}”（{shown}{more}），应填写 0",
+            cells[0][1],
+            f"{name}有 {len(cells)} 个单元格{state}（{shown}{more}），{fix}",
             severity=Severity.WARNING,
             suggestion="0",
-            related=[cell for _, _, cell in marked],
-        )
-
-    def _blank(self, name: str, blank: list[tuple[str, Cell]]) -> Finding:
-        """The empty cells of one table as one finding: many small bodies leave whole
-        columns blank, and one line per cell would bury everything else."""
-        shown = "、".join(where for where, _ in blank[:_BLANK_SHOWN])
-        more = f"等 {len(blank)} 个" if len(blank) > _BLANK_SHOWN else ""
-        return self.finding(
-            blank[0][1],
-            f"{name}有 {len(blank)} 个单元格为空（{shown}{more}），应填写 0 或实际数量",
-            severity=Severity.WARNING,
-            suggestion="0",
-            related=[cell for _, cell in blank],
+            related=[cell for _, cell in cells],
         )
 
 
-_BLANK_SHOWN = 4  # blank cells a finding names; all of them are its related locations
+_GROUP_SHOWN = 4  # cells a grouped finding names; all of them are its related locations
