@@ -13,6 +13,8 @@ every column, an error; its empty cells are now read, a warning.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import gilint
@@ -306,3 +308,42 @@ def test_table_four_of_placeholders_only_is_read_as_its_row(layout: str, placeho
     # one warning for the table's signs, as for its blank cells
     assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
     assert f"表四有 15 个单元格写作“{placeholder}”" in findings[0].message
+
+
+_FIFTEEN_SEVENS = re.compile(r"7(?:[ \t|\n]+7){14}")
+
+
+@pytest.mark.parametrize("text", ["无", "0"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_table_four_of_one_none_is_its_whole_row(layout: str, text: str) -> None:
+    """One "无" (or "0") where table 四's fifteen numbers stand: a cell merged over the
+    row, as a page copied as text or a converted table gives it. A lone "无" was read as
+    text and the row as missing (an error); each cell now reads what it says. A lone
+    "无" elsewhere stays text: a part that says "无" instead of drawing its table still
+    lacks the table's row."""
+    data = sample_report("2021", seed=2).with_rows("4", {"cases": ("7",) * 15})
+    rendered = render(data, layout).text
+    merged, count = _FIFTEEN_SEVENS.subn(text, rendered)
+    assert count == 1
+    table = gilint.parse(merged).table("4")
+    assert table is not None
+    cases = table.row("cases")
+    assert cases is not None and cases.reading is Reading.REPAIRED
+    findings = [(f.code, f.severity) for f in gilint.lint(merged, config={"select": ["GI"]})]
+    if text == "0":
+        assert cases.values == (0,) * 15
+        assert findings == []
+    else:
+        assert cases.statuses == (CellStatus.PLACEHOLDER,) * 15
+        assert findings == [("GI205", Severity.WARNING)]
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "tabs"])
+def test_a_part_four_that_says_none_instead_of_its_table_still_lacks_it(layout: str) -> None:
+    data = sample_report("2021", seed=2)
+    rendered = render(data, layout).text
+    start = rendered.index("四、政府信息公开行政复议")
+    end = rendered.index("五、存在的主要问题")
+    text = rendered[:start] + "四、政府信息公开行政复议、行政诉讼情况\n\n无\n\n" + rendered[end:]
+    codes = {f.code for f in gilint.lint(text, config={"select": ["GI"]})}
+    assert "GI108" in codes

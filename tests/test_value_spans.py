@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import pytest
 
+from gilint.ast import CellStatus
 from gilint.config import Config
 from gilint.lexer import is_value
 from gilint.linting import Linter
@@ -111,13 +112,27 @@ def test_what_is_a_value(text: str, expected: bool) -> None:
     assert is_value(text) is expected
 
 
-@pytest.mark.parametrize("name", list(_MAKERS))
-def test_a_value_over_the_rest_of_its_row_may_stand_for_all_its_cells(name: str) -> None:
-    """ "0" typed once over a row's merged cells (nothing happened): read one value, the
-    row had one number and six missing (an error); its columns stay blank cells, as
-    before (a warning that they are blank)."""
+def _merged_to_row_end(
+    doc: Document, table_index: int, row: int, column: int, text: str
+) -> Document:
+    """``doc`` with one cell holding ``text`` merged from ``column`` to its row's end."""
     from gilint.testing.documents import Block, GridCell
 
+    table = doc.tables[table_index]
+    grid = list(table.rows)
+    width = len(grid[row - 1])
+    merged_cell = GridCell(text, colspan=width - column + 1)
+    grid[row - 1] = (*grid[row - 1][: column - 1], merged_cell, *(None,) * (width - column))
+    return Document(
+        tuple(Block(rows=tuple(grid)) if b is table else b for b in doc.blocks), doc.cells
+    )
+
+
+@pytest.mark.parametrize("name", list(_MAKERS))
+def test_a_none_over_the_rest_of_its_row_stands_for_each_of_its_cells(name: str) -> None:
+    """ "0" typed once over a row's merged cells (nothing happened) is a 0 in each cell
+    it covers: read as one value and blank cells, the row got a warning that six cells
+    were blank, which the user's file does not show."""
     data = sample_report("2021", seed=1)
     rows = data.tables["3"]
     moved = tuple(
@@ -127,16 +142,36 @@ def test_a_value_over_the_rest_of_its_row_may_stand_for_all_its_cells(name: str)
     data = data.with_rows("3", {"outcome.disclosed": moved, "outcome.partial": ("0",) * 7})
     doc = document(data)
     _, row, column = doc.cells[("3", "outcome.partial", "natural_person")]
-    table = doc.tables[1]
-    grid = list(table.rows)
-    width = len(grid[row - 1])
-    merged_cell = GridCell("0", colspan=width - column + 1)
-    grid[row - 1] = (*grid[row - 1][: column - 1], merged_cell, *(None,) * (width - column))
-    merged = Document(
-        tuple(Block(rows=tuple(grid)) if b is table else b for b in doc.blocks), doc.cells
-    )
-    findings = [
-        (f.code, f.severity.value)
-        for f in _LINTER.check(_LINTER.parse(_MAKERS[name](merged), path=name))
-    ]
-    assert findings == [("GI205", "warning")]
+    merged = _merged_to_row_end(doc, 1, row, column, "0")
+    report = _LINTER.parse(_MAKERS[name](merged), path=name)
+    table = report.table("3")
+    assert table is not None
+    partial = table.row("outcome.partial")
+    assert partial is not None and partial.values == (0,) * 7
+    assert _LINTER.check(report) == []
+
+
+@pytest.mark.parametrize("text", ["无", "0"])
+@pytest.mark.parametrize("name", list(_MAKERS))
+def test_table_four_of_one_merged_none(name: str, text: str) -> None:
+    """A body with no reviews or suits writes one "无" (or "0") over table 四's whole
+    row: read as one value and fourteen blank cells, the row was missing (an error) or
+    had fourteen blank cells. Each cell now reads what the merged cell says."""
+    data = sample_report("2021", seed=2)
+    data = data.with_rows("4", {"cases": ("0",) * 15})
+    doc = document(data)
+    _, row, column = doc.cells[("4", "cases", "review.upheld")]
+    merged = _merged_to_row_end(doc, 2, row, column, text)
+    report = _LINTER.parse(_MAKERS[name](merged), path=name)
+    table = report.table("4")
+    assert table is not None
+    cases = table.row("cases")
+    assert cases is not None
+    findings = _LINTER.check(report)
+    if text == "0":
+        assert cases.values == (0,) * 15
+        assert findings == []
+    else:
+        assert cases.statuses == (CellStatus.PLACEHOLDER,) * 15
+        assert [(f.code, f.severity.value) for f in findings] == [("GI205", "warning")]
+        assert "15 个单元格写作“无”" in findings[0].message

@@ -805,6 +805,19 @@ def is_value(text: str) -> bool:
     return bool(body) and _kind(body) in ("number", "placeholder")
 
 
+def stands_for_none(text: str) -> bool:
+    """Whether a table cell's text says "none": a 0 (with a unit or not) or a placeholder
+    for zero. Merged over the rest of its row, such a cell stands in each cell it covers
+    (a body with nothing to report writes one "无" or "0" over table 四's whole row),
+    where another number over several cells is one number."""
+    body = text.strip()
+    kind = _kind(body) if body else None
+    if kind == "placeholder":
+        return True
+    digits = "".join(ch for ch in body if ch in "0123456789")
+    return kind == "number" and not digits.strip("0")
+
+
 def _kind(body: str) -> str | None:
     """``number``, ``rule``, ``placeholder``, ``unit`` or None (text) for a cell's body."""
     if body.isdigit() and body.isascii():

@@ -36,7 +36,7 @@ from gilint.ast import (
     TextPiece,
 )
 from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs, paragraph_key
-from gilint.lexer import LexCell, RowLine, TableLine, surplus_count
+from gilint.lexer import LexCell, RowLine, TableLine, stands_for_none, surplus_count
 from gilint.locator import Locator
 from gilint.repairs import MAX_OPEN_SPLITS, RepairBudget, Split, row_splits, settled_splits
 from gilint.span import Span
@@ -427,6 +427,8 @@ class _ChunkReader:
                     elif buffer:
                         blanks.extend(line)
                     continue
+                if kinds == ["FRAG"] and buffer and self._lone_none(line[0]):
+                    line, kinds = (line[0]._replace(kind="VALUE"),), ["VALUE"]
                 if "VALUE" not in kinds:
                     buffer.extend(t for t in line if t.kind == "FRAG")
                     present = [t for t in line if t.kind != "EMPTY"]
@@ -458,6 +460,19 @@ class _ChunkReader:
         if buffer:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
+
+    def _lone_none(self, cell: LexCell) -> bool:
+        """Whether a line's one word, a placeholder, is the row of a table whose row has
+        no label (table 四's, not yet read) under its header: a "无" merged over the
+        whole row, copied as text. Elsewhere a lone "无" is text (a label written a
+        character a line, a part that says "无" instead of its table)."""
+        spec = self.tables[-1].spec
+        anon = spec.anonymous_row if spec is not None else None
+        return (
+            anon is not None
+            and stands_for_none(cell.text)
+            and not any(r.row is anon for r in self.tables[-1].rows)
+        )
 
     def _logical_lines(
         self, line: tuple[LexCell, ...]
@@ -1029,6 +1044,20 @@ class _ChunkReader:
             placed = run
         else:
             tokens = draft.cells()
+            if (
+                spec is not None
+                and draft.row is not None
+                and draft.row is spec.anonymous_row
+                and width > 1
+                and _one_none(tokens)
+                and not self._blank_ends(tokens, table)
+            ):
+                # table 四's row of one "无" or "0" and nothing else: one cell merged over
+                # the row (a labelled row of one number is short, or its other cells blank)
+                tokens = tokens * width
+                reading = Reading.REPAIRED
+                said = tokens[0].text
+                repair = f"本行只有一个“{said}”，按合并单元格读作各栏均为“{said}”"
             if (
                 spec is not None
                 and row_id is not None
@@ -1611,6 +1640,11 @@ def _weigh(
 
 def _sum(numbers: Sequence[Number | None], at: Sequence[int]) -> Number:
     return sum((numbers[i] or 0 for i in at), start=0)
+
+
+def _one_none(tokens: Sequence[LexCell]) -> bool:
+    """Whether a row's cells are one value that says "none" (0 or a placeholder)."""
+    return len(tokens) == 1 and tokens[0].kind == "VALUE" and stands_for_none(tokens[0].text)
 
 
 def _value_cells(values: list[LexCell] | RowLine) -> Sequence[LexCell]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
-from gilint.lexer import is_value
+from gilint.lexer import is_value, stands_for_none
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
 from gilint.loaders.css import declarations, length
 from gilint.loaders.docx_numbering import ListNumbering
@@ -215,14 +215,18 @@ class _Writer(TextWriter):
                 if column > 1:
                     self.write("\t")
                 text = ""
+                place = Place("docx", table=number, row=row_number, column=column)
                 if not continued:
-                    place = Place("docx", table=number, row=row_number, column=column)
                     text = _text(cell, numbering)
                     self.write(text, place)
                     images += [place] * _large_images(cell, page)
                 # a value over several grid columns before the row's next cell is one
-                # value (one spanning to the row's end may stand for all its cells)
-                if index == len(cells) or not is_value(text):
+                # value; a "none" over the rest of the row stands in each of its cells
+                if index == len(cells) and stands_for_none(text):
+                    for _ in range(width - 1):
+                        self.write("\t")
+                        self.write(text, place)
+                elif index == len(cells) or not is_value(text):
                     self.write("\t" * (width - 1))
                 column += width
             self.write("\n")

@@ -24,7 +24,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
 
-from gilint.lexer import is_value
+from gilint.lexer import is_value, stands_for_none
 from gilint.loaders import HEAD, LoaderError, TextWriter, large_image
 from gilint.loaders.css import declarations, length
 from gilint.loaders.html_hidden import VOID, Ended, HiddenElement, hides
@@ -538,6 +538,8 @@ class _Writer(TextWriter):
                     "（年度报告的表格通常只有几百格）"
                 )
             spanned = 0  # grid columns still covered by a value written once
+            filled: tuple[str, Place] | None = None  # "none" repeated over its columns
+            filled_to = 0  # the column after them
             for index, cell in enumerate(row):
                 if spanned:
                     spanned -= 1
@@ -548,8 +550,13 @@ class _Writer(TextWriter):
                     text = _SPACE.sub(" ", cell.text()).strip()
                     self.write(text, cell.place)
                     unread.extend(cell.unread())
-                    if cell.colspan > 1 and is_value(text) and _followed(row, index + cell.colspan):
-                        spanned = cell.colspan - 1
+                    if cell.colspan > 1 and is_value(text):
+                        if _followed(row, index + cell.colspan):
+                            spanned = cell.colspan - 1
+                        elif stands_for_none(text):
+                            filled, filled_to = (text, cell.place), index + cell.colspan
+                elif filled is not None and index < filled_to:
+                    self.write(*filled)
             self.write("\n")
         for item in (*unread, *table.unread):
             self.unread(item)

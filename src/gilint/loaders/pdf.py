@@ -25,7 +25,7 @@ from typing import Any
 
 from gilint.extras import versions
 from gilint.interrupts import interrupts_deferred
-from gilint.lexer import is_value
+from gilint.lexer import is_value, stands_for_none
 from gilint.loaders import Loader, LoaderError, MissingExtra, TextWriter, large_image
 from gilint.loaders.pdf_lines import Box, Line, labels_before_numbers
 from gilint.loaders.pdf_lines import line as read_line
@@ -48,15 +48,21 @@ def _row_cells(
     """A row's cells, a merged cell's continuation blank; but the grid columns a value
     spans before the row's next cell are not cells at all (a number over two grid
     columns is one value, as Word draws a table whose parts have different widths on one
-    grid; one spanning to the row's end may stand for all its cells)."""
+    grid); a "none" over the rest of the row stands in each of the cells it covers."""
     last = max((i for i, box in enumerate(boxes) if box is not None), default=-1)
     spanned_to: float | None = None  # the right edge of the value last written
+    filled: tuple[str, Box] | None = None  # the row's last cell, if a "none"
     for index, (text, box, start) in enumerate(zip(texts, boxes, starts, strict=False)):
+        if box is None and filled is not None and start < filled[1][2] - 1:
+            yield filled
+            continue
         if box is None and spanned_to is not None and start < spanned_to - 1:
             continue
         cell = _cell_text(text)
         spanned = box is not None and index < last and is_value(cell)
         spanned_to = box[2] if spanned else None
+        if box is not None and index == last and stands_for_none(cell):
+            filled = (cell, tuple(box))
         yield cell, tuple(box) if box is not None else None
 
 
