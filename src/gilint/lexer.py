@@ -86,6 +86,9 @@ _NUMBER = re.compile(
 _UNIT = re.compile(r"万元|元|件|个|条|项|次|人")
 _PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
 _RULE_CELL = re.compile(r":?-{3,}:?")
+# What a 0 or a placeholder may begin with (a sign, Markdown emphasis): one test turns
+# away most cells before they are matched (see stands_for_none)
+_NONE_FIRST = frozenset("0+-/—–―无空*")
 # What a cell is, in one match (Markdown emphasis around it allowed): the group that
 # matched names it. The alternatives are tried in this order.
 _CELL = re.compile(
@@ -811,7 +814,9 @@ def stands_for_none(text: str) -> bool:
     (a body with nothing to report writes one "无" or "0" over table 四's whole row),
     where another number over several cells is one number."""
     body = text.strip()
-    kind = _kind(body) if body else None
+    if not body or body[0] not in _NONE_FIRST:
+        return False  # (most cells: a label's, a header's)
+    kind = _kind(body)
     if kind == "placeholder":
         return True
     digits = "".join(ch for ch in body if ch in "0123456789")

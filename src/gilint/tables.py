@@ -427,8 +427,6 @@ class _ChunkReader:
                     elif buffer:
                         blanks.extend(line)
                     continue
-                if kinds == ["FRAG"] and buffer and self._lone_none(line[0]):
-                    line, kinds = (line[0]._replace(kind="VALUE"),), ["VALUE"]
                 if "VALUE" not in kinds:
                     buffer.extend(t for t in line if t.kind == "FRAG")
                     present = [t for t in line if t.kind != "EMPTY"]
@@ -460,19 +458,6 @@ class _ChunkReader:
         if buffer:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
-
-    def _lone_none(self, cell: LexCell) -> bool:
-        """Whether a line's one word, a placeholder, is the row of a table whose row has
-        no label (table 四's, not yet read) under its header: a "无" merged over the
-        whole row, copied as text. Elsewhere a lone "无" is text (a label written a
-        character a line, a part that says "无" instead of its table)."""
-        spec = self.tables[-1].spec
-        anon = spec.anonymous_row if spec is not None else None
-        return (
-            anon is not None
-            and stands_for_none(cell.text)
-            and not any(r.row is anon for r in self.tables[-1].rows)
-        )
 
     def _logical_lines(
         self, line: tuple[LexCell, ...]
@@ -862,7 +847,14 @@ class _ChunkReader:
         return draft
 
     def _trailing(self, frags: list[LexCell]) -> None:
-        """Labels after the last numbers: rows whose numbers are all missing."""
+        """Labels after the last numbers: rows whose numbers are all missing. But a
+        placeholder after the header of a table whose row has no label (table 四), its
+        row not yet read, is that row: one "无" merged over the row, copied as text (a
+        lone "无" is text elsewhere: a label written a character a line, a part that
+        says "无" instead of drawing its table)."""
+        if len(frags) > 1 and self._row_of_none(frags[-1]):
+            self._numbers([], [frags[-1]._replace(kind="VALUE")], frags[:-1], None, [])
+            return
         frags = self._completed(frags)
         if not frags:
             return
@@ -874,6 +866,14 @@ class _ChunkReader:
             if not row.group and row.label is not None:
                 self._add_row(_RowDraft(table, row, span, continuable=False))
         self._keep_texts(frags, used)
+
+    def _row_of_none(self, cell: LexCell) -> bool:
+        """Whether ``cell`` says "none" where its table's unlabelled row is still due."""
+        if not stands_for_none(cell.text):
+            return False
+        spec = self.tables[-1].spec
+        anon = spec.anonymous_row if spec is not None else None
+        return anon is not None and not any(r.row is anon for r in self.tables[-1].rows)
 
     def _add_row(self, draft: _RowDraft) -> None:
         """Add a row; a row of another table than the current one starts that table."""
@@ -1045,11 +1045,10 @@ class _ChunkReader:
         else:
             tokens = draft.cells()
             if (
-                spec is not None
-                and draft.row is not None
-                and draft.row is spec.anonymous_row
+                _one_none(tokens)
                 and width > 1
-                and _one_none(tokens)
+                and draft.row is not None
+                and draft.row is spec.anonymous_row  # type: ignore[union-attr]
                 and not self._blank_ends(tokens, table)
             ):
                 # table 四's row of one "无" or "0" and nothing else: one cell merged over
