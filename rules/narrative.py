@@ -112,6 +112,9 @@ class _Binding:
     # words that make the sentence speak of another dealing with the same things
     # (reviewing or filing documents, not making them)
     other: re.Pattern[str] | None = None
+    # words in the clause before the quantity that make it a part of it (通过信函方式收到
+    # 申请 3 件: one channel's)
+    not_before: re.Pattern[str] | None = None
 
     def speaks_of(self, text: str, sentence: Sentence) -> bool:
         """Whether ``text``, the sentence up to 其中, is about this binding's quantity."""
@@ -203,6 +206,7 @@ def _binding(
     part: str | None = None,
     other: str | None = None,
     gap: int = 8,
+    not_before: str | None = None,
 ) -> _Binding:
     return _Binding(
         _quantity(starts, then, unit, gap),
@@ -213,6 +217,7 @@ def _binding(
         topic,
         part,
         re.compile(other) if other is not None else None,
+        re.compile(not_before) if not_before is not None else None,
     )
 
 
@@ -251,6 +256,7 @@ _BINDINGS = (
         topic=_DISCLOSURE_APPLICATIONS,
         part="三",
         other="各类|各项",  # applications of every kind
+        not_before=_SUBSET,  # 通过信函方式收到申请 3 件, 网上收到申请 5 件
     ),
     _binding(
         (_NOT_JOINED + "予以公开",),
@@ -349,7 +355,7 @@ class NarrativeTableMismatch(Rule):
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
     句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，只说某一渠道或某类
-    申请人的申请（网上申请、自然人申请），其他种类的申请和事项（行政许可申请、人大代表建议、信访），
+    申请人的申请（网上申请、自然人申请、通过信函方式收到的申请），其他种类的申请和事项（行政许可申请、人大代表建议、信访），
     “其中”之后的分项，范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、结转、
     复议和诉讼要说明是政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），
     或在第三、四部分，或在依申请公开的标题下；只在“其中”之后写明的（行政诉讼案件 17 件，其中涉及
@@ -392,6 +398,10 @@ class NarrativeTableMismatch(Rule):
                 found = binding.pattern.search(sentence)
                 if found is None:
                     continue
+                if binding.not_before is not None and binding.not_before.search(
+                    _CLAUSE_BREAK.split(sentence[: found.start()])[-1]
+                ):
+                    continue  # a part of the quantity: one channel's, one applicant's
                 after = sentence[found.end() :]
                 before = sentence[: found.start(2)]
                 if _INEXACT.match(after) or _APPROXIMATE.search(before.rstrip()):

@@ -276,6 +276,8 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "本年度收到网上申请 999 件，当面申请若干件",
         "全年收到自然人申请 999 件",
         "本年度收到申请人通过信函方式提交的申请 999 件",
+        "通过信函方式收到申请 999 件，网上申请若干件",  # the channel before the verb
+        "网上收到政府信息公开申请 999 件",
         # under the heading of applications too: what says it speaks of others
         "本机关作为复议机关，全年收到行政复议申请 999 件",
         "全年办理行政复议案件 999 件，其中涉及政府信息公开的若干件",
