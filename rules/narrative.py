@@ -144,7 +144,7 @@ def _says(topic: re.Pattern[str], text: str, sentence: Sentence) -> bool:
 
 
 # matters a body handles besides disclosure applications, counted in 件 too
-_OTHER_MATTERS = "建议|提案|信访|工单|热线"
+_OTHER_MATTERS = "建议|提案|信访|工单|热线|咨询|来信|来访"
 # applications of another kind than for information (行政许可申请, 低保申请), or other
 # matters (人大代表建议, 信访): a sentence naming them speaks of them, even under the
 # heading of disclosure applications
@@ -336,7 +336,9 @@ _BOUND_WORDS = re.compile("|".join(w for binding in _BINDINGS for w in binding.s
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _DIGIT = re.compile(r"[0-9]")
 # a wider area, or the bodies under this one: their numbers, not this body's
-_WIDER_AREA = re.compile(r"全县|全市|全区|全省|全旗|全州|全乡|全镇|各部门|各单位|各乡镇|各街道")
+_WIDER_AREA = re.compile(
+    r"全县|全市|全区|全省|全旗|全州|全乡|全镇|各部门|各单位|各乡镇|各街道|下属|所属单位|直属单位"
+)
 _EARLIER = re.compile(r"上年|上一年|去年|以前年度|往年")
 _EARLIER_OR_CARRIED = re.compile(_EARLIER.pattern + r"|结转")
 # a number that is not an exact count: a range, an approximation
@@ -354,8 +356,8 @@ class NarrativeTableMismatch(Rule):
     “予以公开及部分公开 N 件”这样几种结果合说的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
-    句子：说上年、其他年份、全县（市、区）或各部门的句子，总数含上年结转的句子，只说某一渠道或某类
-    申请人的申请（网上申请、自然人申请、通过信函方式收到的申请），其他种类的申请和事项（行政许可申请、人大代表建议、信访），
+    句子：说上年、其他年份、全县（市、区）、各部门或下属单位的句子，总数含上年结转的句子，只说某一渠道或某类
+    申请人的申请（网上申请、自然人申请、通过信函方式收到的申请），其他种类的申请和事项（行政许可申请、人大代表建议、信访、咨询），
     “其中”之后的分项，范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、结转、
     复议和诉讼要说明是政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），
     或在第三、四部分，或在依申请公开的标题下；只在“其中”之后写明的（行政诉讼案件 17 件，其中涉及

@@ -272,6 +272,7 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "因政府信息公开被申请行政复议若干件，行政复议维持 999 件",
         # the bodies under this one
         "各部门共收到政府信息公开申请 999 件",
+        "本机关下属单位收到政府信息公开申请 999 件",
         # applications of one channel or one kind of applicant: a part of them
         "本年度收到网上申请 999 件，当面申请若干件",
         "全年收到自然人申请 999 件",
@@ -287,6 +288,8 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "本年度共受理行政许可申请 999 件，并及时公开办理结果",
         "人大代表建议和政协提案共 30 件，结转下年度办理的建议 999 件",
         "结转下年度继续办理的信访件 999 件",
+        "共受理政府信息公开申请及咨询 999 件",  # with inquiries, letters and visits
+        "本年度收到申请和来信来访 999 件",
         "全年印发行政规范性文件管理办法等制度 999 件",
         # outcomes joined: their number is theirs together
         "予以公开及部分公开 999 件",
