@@ -29,15 +29,21 @@ _NONE_RECEIVED = re.compile(
     r"(?:(?:(?!复议|诉讼|费)[^，,；;。]){0,30}?"
     r"(?:公开(?:(?!复议|诉讼|费)[^，,；;。]){0,4}?申请|依申请公开|申请公开)"
     r"|(?:任何|相关|有关)?申请)"
+    # not where the applications only qualify what was not received: an applicant
+    # (申请人), or another thing the clause names after them (申请的投诉, 申请方面的意见
+    # 建议, 因依申请公开答复引起的行政复议, 申请以外的其他申请)
+    r"(?!人)(?![^，,；;。]*?(?:投诉|举报|意见|建议|反馈|咨询|复议|诉讼|以外|之外))"
 )
 _ALL_DONE = re.compile(r"均已(?:按时|依法)?(?:办结|答复|办理完毕)|全部(?:按时|依法)?(?:办结|答复)")
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持|全部(?:获|被)?维持")
 # a word each of the three patterns above needs
 # no reviews or suits: a negation (not 未经, as in 未经复议直接起诉), words that do not
 # name a case, the first case word and any joined to it (行政复议、行政诉讼); not where
-# what follows says an outcome was none (无一例行政复议被纠错)
+# the words before or after say an outcome was none (无一例行政复议被纠错, 未发生被纠错的
+# 行政复议)
 _NONE_CASES = re.compile(
-    r"(?:未|没有|无)(?!经)(?:(?!复议|诉讼)[^，,。；]){0,16}?(?:行政复议|行政诉讼)"
+    r"(?:未|没有|无)(?!经)(?:(?!复议|诉讼|纠|撤销|败诉|确认违法|维持)[^，,。；]){0,16}?"
+    r"(?:行政复议|行政诉讼)"
     r"(?:[、和及与或]\s*(?:被)?(?:提起)?(?:行政复议|行政诉讼))?"
     r"(?![^，,。；]{0,6}?(?:被|纠|撤销|败诉|确认违法|维持))"
 )
@@ -431,7 +437,8 @@ class NarrativeContradiction(Rule):
     或行政诉讼，而表四相应的总计大于 0（“无一例行政复议被纠错”这样说结果的不算）。只比对说的是
     本机关本年度政府信息公开申请或案件的句子（句中写明，或在依申请公开的标题下，案件还可在第四
     部分），说上年结转、全县（市、区）情况的句子，说复议、诉讼、收费申请或其他种类申请（行政许可
-    申请）的句子不比对。
+    申请）的句子，以及申请只用来限定别的事物的句子（未收到政府信息公开申请的投诉、未收到申请人的
+    反馈）不比对。
 
     原因：正文和统计表说法不一，读者无从判断哪一个是真的；通报中列为“数据前后不一致”。
 

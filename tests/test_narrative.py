@@ -56,6 +56,22 @@ def test_none_received_is_read_in_its_clause_and_of_disclosure_only() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # what was not received is something else: the applications only qualify it
+        "本年度未收到政府信息公开申请的投诉举报",
+        "本年度未收到政府信息公开申请方面的意见建议",
+        "全年未收到因依申请公开答复引起的投诉",
+        "本年度未收到申请人对答复不满意的反馈",
+        "未收到政府信息公开申请以外的其他申请",
+    ],
+)
+def test_none_received_of_something_the_applications_qualify_is_no_claim(sentence: str) -> None:
+    findings = _gi6(_with(f"（二）依申请公开情况。{sentence}。"))
+    assert [f for f in findings if f.code == "GI603"] == []
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "本年度共接到政府信息公开申请 {} 件",
@@ -462,6 +478,8 @@ def test_no_cases_said_while_table_four_has_some(layout: str) -> None:
         "政府信息公开工作未发生行政复议被纠错的情况",
         "未经行政复议直接提起政府信息公开行政诉讼若干件",  # a kind of suit
         "上年未发生政府信息公开行政复议",  # last year
+        "未发生因政府信息公开被纠错的行政复议案件",  # the outcome before the case word
+        "没有因政府信息公开引起行政诉讼被判败诉的情况",
     ],
 )
 def test_sentences_that_say_no_outcome_or_another_time_claim_no_cases(sentence: str) -> None:
