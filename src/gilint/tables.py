@@ -420,6 +420,8 @@ class _ChunkReader:
                 if not line:
                     continue  # "|||": merged-cell debris, nothing to read
                 if kinds == ["EMPTY"] * len(kinds):
+                    if len(line) == 1 and self._closes_cell(line[0]):
+                        continue  # no cell: the end of the one above
                     # empty cells on a line of their own (a table converted a cell per
                     # line): blank cells of the row being read, or label columns before it
                     if current is not None and current.has_room(len(kinds)):
@@ -458,6 +460,19 @@ class _ChunkReader:
         if buffer:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
+
+    def _closes_cell(self, pipe: LexCell) -> bool:
+        """Whether a pipe alone on its line ends the cell on the line above. A table
+        converted a cell per line writes a cell's text and its pipe on one line
+        (``信息内容 |``), but where a cell holds a paragraph, its pipe comes on the next
+        (``信息内容`` / ``|``): that pipe is no cell of its own. A pipe alone after a
+        closed cell (a line that ends in a pipe) is an empty cell."""
+        text = self.loc.canonical
+        end = text.rfind("\n", 0, pipe.start)  # the end of the line above
+        if end < 0:
+            return False
+        above = text[text.rfind("\n", 0, end) + 1 : end].rstrip(" \t")
+        return bool(above) and above[-1] != "|"
 
     def _logical_lines(
         self, line: tuple[LexCell, ...]

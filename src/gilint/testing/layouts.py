@@ -11,6 +11,8 @@ renderer's record of rows and cells still says where things really are:
   (``6000017`` for 6, 0, 0, 0, 0, 1, 7);
 * ``cells``: HTML tables converted one cell per line, each ending with `` |``, an empty
   cell as ``|``, merged header cells as ``|||``;
+* ``pipes``: ``cells`` with each cell's pipe on a line of its own after its text, as a
+  converter writes a cell that holds a paragraph (``信息内容`` / ``|``);
 * ``ocr``: PDF-to-Markdown or OCR output: ``#`` heading marks, wide header rows broken
   over two lines (``| 商业企业 | 科研机构 | … | ||||``), table 三 cut into small tables
   with invented header rows (``| 列1 | 列2 |``), the first rows' labels standing as
@@ -183,6 +185,17 @@ def runs(positions: list[tuple[int, int, int]]) -> Rewrite:
 
 def cells(old: list[str], out: _Out) -> None:
     """Markdown tables to one cell per line, each ending with `` |``."""
+    _cell_per_line(old, out, own_line=False)
+
+
+def pipes(old: list[str], out: _Out) -> None:
+    """Markdown tables to one cell per line, each cell's pipe on the line after it."""
+    _cell_per_line(old, out, own_line=True)
+
+
+def _cell_per_line(old: list[str], out: _Out, own_line: bool) -> None:
+    """Markdown tables to one cell per line; a cell's pipe after it on its line, or on
+    a line of its own (``own_line``); an empty cell a pipe alone."""
     first = True
     for number, line in enumerate(old, 1):
         if not first:
@@ -200,7 +213,11 @@ def cells(old: list[str], out: _Out) -> None:
                 out.newline()
             if text:
                 out.copy(number, column, text)
-                out.add(" |")
+                if own_line:
+                    out.newline()
+                    out.add("|")
+                else:
+                    out.add(" |")
             else:
                 out.add("|")
 

@@ -21,12 +21,18 @@ from gilint.templates.model import RowSpec, TableSpec, Template
 from gilint.testing import layouts
 from gilint.testing.data import ReportData
 
-Layout = Literal["wrapped", "tabs", "markdown", "web", "runs", "cells", "ocr"]
+Layout = Literal["wrapped", "tabs", "markdown", "web", "runs", "cells", "pipes", "ocr"]
 # the layouts the renderer writes itself; the others are rewrites of one of these
 # (:mod:`gilint.testing.layouts`)
 BASE_LAYOUTS: tuple[Layout, ...] = ("wrapped", "tabs", "markdown")
-_BASE: dict[str, Layout] = {"web": "tabs", "runs": "tabs", "cells": "markdown", "ocr": "markdown"}
-LAYOUTS: tuple[Layout, ...] = (*BASE_LAYOUTS, "web", "runs", "cells", "ocr")
+_BASE: dict[str, Layout] = {
+    "web": "tabs",
+    "runs": "tabs",
+    "cells": "markdown",
+    "pipes": "markdown",
+    "ocr": "markdown",
+}
+LAYOUTS: tuple[Layout, ...] = (*BASE_LAYOUTS, "web", "runs", "cells", "pipes", "ocr")
 # the layouts that keep a separator between every two cells, so one changed cell is
 # read as that cell (``runs`` loses them; the others keep spaces, tabs or pipes)
 SEPARATED_LAYOUTS: tuple[Layout, ...] = tuple(lay for lay in LAYOUTS if lay != "runs")
@@ -314,6 +320,8 @@ def _rewritten(rendered: Rendered, data: ReportData, layout: Layout) -> Rendered
         how = layouts.web(data.issuer, data.year)
     elif layout == "cells":
         how = layouts.cells
+    elif layout == "pipes":
+        how = layouts.pipes
     else:
         how = layouts.ocr(_page_furniture)
     text, rows, cells, parts = layouts.rewrite(
