@@ -554,10 +554,14 @@ class _ChunkReader:
         if previous.run is None and not previous.tokens:
             return frags  # (a row with numbers only is read so)
         found = self._completion(frags, previous)
-        if found is None:
-            # the table's header repeated between the two parts of the label, at the
-            # top of the page where a row broke across pages
-            split = self._without_header(frags)
+        # the table's header repeated between the two parts of the label, at the top of
+        # the page where a row broke across pages; or pieces of a group label beside its
+        # rows, before the label's next line (``（六）其他 1.申请人无正当理由逾期不补 6 8 …``
+        # / ``处理 正、行政机关不再处理其政府信``: a table laid out by columns)
+        for without in (self._without_header, self._without_group_pieces):
+            if found is not None:
+                break
+            split = without(frags)
             if split is not None:
                 found = self._completion(split[0], previous)
                 if found is not None:
@@ -576,7 +580,7 @@ class _ChunkReader:
             return None
         # the label's text ends where its span does, or else where its numbers begin
         numbers = previous.run.start if previous.run else _start(previous.tokens[0])
-        end = previous.label[1] if previous.label else numbers
+        end = numbers
         start = min(s for s, _ in labels)
         head, head_offsets = paragraph_key(self.loc.canonical[start:end], start)
         text, offsets = _join_keys(frags)
