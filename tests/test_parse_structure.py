@@ -316,3 +316,20 @@ def test_a_table_right_after_the_contents_ends_them() -> None:
     assert [s.part for s in report.sections] == ["一", "二"]
     assert report.sections[1].heading.text == "主动公开政府信息情况"
     assert any("目录" in p.text for p in report.preamble)
+
+
+@pytest.mark.parametrize("mark", [" 、", ",", "，"])
+def test_headings_run_into_a_web_line_with_the_marks_a_line_start_allows(mark: str) -> None:
+    """A heading at a line's start may have a space before its 、 or a comma for it
+    (``二 、主动公开政府信息情况``); run into a web page's one line, it was not cut out,
+    and the report lost five parts (errors for each, and table 三 read as one table)."""
+    text = render(sample_report("2021", seed=1), "web").text
+    rewritten, count = re.subn(
+        r"(?<![（(])([二三四五六])、(?=主动公开|收到和处理|政府信息公开行政复议|存在的主要|其他需要)",
+        lambda m: m.group(1) + mark,
+        text,
+    )
+    assert count == 5
+    report = gilint.parse(rewritten)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert [f.code for f in gilint.lint(rewritten, config={}) if f.severity.value != "info"] == []

@@ -152,10 +152,12 @@ _PART_MARKS = ("部分", "、", ".")
 _RUN_IN_SUB = re.compile(r"(?<=[\s。;])\([一二三四五六七八九十]{1,2}\)")
 # A shorter line is cut only when two part headings or more are run into it.
 _LONG_LINE_WITH_PARTS = 200
-# A part heading run into a line: after a space or a sentence end, an ordinal, then the
+# A part heading run into a line: after a space or a sentence end, an ordinal and its
+# mark as a heading at a line's start has them (``二、``, ``二 、``, ``二,``), then the
 # title up to the next white space or sentence end (a title has neither).
 _RUN_IN_PART = re.compile(
-    r"(?:(?<=[\s。;:])|^)(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[、.])"
+    r"(?:(?<=[\s。;:])|^)"
+    r"(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[ \t]*[、.,:])"
     r"[ \t]*(?P<title>[^\s。;:]{2,40})"
 )
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
