@@ -11,9 +11,11 @@ its rows' labels::
     处理       正、行政机关不再处理其政府信
                息公开申请
 
-A wrapped label whose rest follows its numbers was completed only where nothing stood
-between: a group label's piece before the label's first line (办理结果) or before its
-next line (处理) left the row unknown, and a correct report got errors."""
+Where the numbers stand beside the label's middle line, a group label's piece may stand
+before that line too (``处理 正、行政机关不再处理其政府信 6 8 …``). A wrapped label
+whose rest follows its numbers was completed only where nothing stood between: a group
+label's piece before the label's first line (办理结果), before its next line or before
+the line of its numbers (处理) left the row unknown, and a correct report got errors."""
 
 from __future__ import annotations
 
@@ -27,8 +29,9 @@ def _pieces(text: str, width: int) -> list[str]:
     return [text[i : i + width] for i in range(0, len(text), width)] or [""]
 
 
-def _table_three(data: ReportData, width: int, group_width: int = 5) -> str:
-    """Table 三 laid out by columns (see the module docstring)."""
+def _table_three(data: ReportData, width: int, middle: bool, group_width: int = 5) -> str:
+    """Table 三 laid out by columns (see the module docstring); each row's numbers beside
+    its label's first line, or its middle line (``middle``)."""
     spec = data.spec.table("3")
     assert spec is not None
     rows = data.tables["3"]
@@ -50,30 +53,33 @@ def _table_three(data: ReportData, width: int, group_width: int = 5) -> str:
         for row_id in ids:
             label = next(r.label for r in spec.rows if r.id == row_id) or ""
             numbers = "   ".join(f"{v:>4}" for v in rows[row_id])
-            for index, piece in enumerate(_pieces(label, width)):
+            pieces = _pieces(label, width)
+            for index, piece in enumerate(pieces):
                 beside = group_pieces[at] if at < len(group_pieces) else ""
                 at += 1
                 line = f"{beside:<{group_width + 2}}{piece:<{width + 2}}"
-                out.append((line + numbers if index == 0 else line).rstrip())
+                numbered = index == (len(pieces) // 2 if middle else 0)
+                out.append((line + numbers if numbered else line).rstrip())
         out.extend(group_pieces[at:])
     return "\n".join(out)
 
 
-def _report(data: ReportData, width: int) -> str:
+def _report(data: ReportData, width: int, middle: bool = False) -> str:
     text = render(data, "wrapped").text
     start = text.index("（本列数据的勾稽关系")
     end = text.index("四、政府信息公开行政复议")
-    return text[:start] + _table_three(data, width) + "\n\n" + text[end:]
+    return text[:start] + _table_three(data, width, middle) + "\n\n" + text[end:]
 
 
+@pytest.mark.parametrize("middle", [False, True])
 @pytest.mark.parametrize("width", [10, 14, 30])
 @pytest.mark.parametrize("template", ["2019", "2021"])
 @pytest.mark.parametrize("seed", [1, 2])
 def test_table_three_laid_out_by_columns_reads_every_row(
-    seed: int, template: str, width: int
+    seed: int, template: str, width: int, middle: bool
 ) -> None:
     data = sample_report(template, seed=seed)
-    text = _report(data, width)
+    text = _report(data, width, middle)
     table = gilint.parse(text).table("3")
     assert table is not None
     read = {row.id: row.values for row in table.rows if row.id is not None}

@@ -192,6 +192,8 @@ _DOUBTED = (
     "其余各行的拆分可能只是巧合，未读出"
 )
 
+# a word of text, as a cell of label text read again word by word
+_WORD = re.compile(r"\S+")
 # a piece of a group label among a row's label text: a cell of at least so many key
 # characters (one character alone is too often part of a row label as well)
 _PIECE_MIN = 2
@@ -578,11 +580,38 @@ class _ChunkReader:
         labels = [r.label for r in table.rows[first:] if r.label]
         if not labels:
             return None
-        # the label's text ends where its span does, or else where its numbers begin
-        numbers = previous.run.start if previous.run else _start(previous.tokens[0])
-        end = numbers
+        # the label's text runs to where its numbers begin (past the text no format knows
+        # that a group label's piece left before it: ``办理结果 （二）部分公开（区分处理的，``)
+        end = previous.run.start if previous.run else _start(previous.tokens[0])
         start = min(s for s, _ in labels)
         head, head_offsets = paragraph_key(self.loc.canonical[start:end], start)
+        found = self._completion_of(head, head_offsets, frags, previous, first, labels, end)
+        if found is None:
+            # a group label's piece on a line of the label before its numbers (``（六）其他
+            # 1.申请人无正当理由逾期不补`` / ``处理 正、行政机关不再处理其政府信 6 8 …`` /
+            # ``息公开申请``)
+            words = [
+                LexCell("FRAG", m.group(), m.start(), m.end())
+                for m in _WORD.finditer(self.loc.canonical, start, end)
+            ]
+            split = self._without_group_pieces(words)
+            if split is not None:
+                head, head_offsets = _join_keys(split[0])
+                found = self._completion_of(head, head_offsets, frags, previous, first, labels, end)
+        return found
+
+    def _completion_of(
+        self,
+        head: str,
+        head_offsets: KeyOffsets,
+        frags: list[LexCell],
+        previous: _RowDraft,
+        first: int,
+        labels: list[tuple[int, int]],
+        end: int,
+    ) -> list[LexCell] | None:
+        """:meth:`_completion` with the label text before the numbers keyed as ``head``."""
+        table = self.tables[-1]
         text, offsets = _join_keys(frags)
         for at, stop, row, spec in self.matcher.find(head + text):
             if at >= len(head) or stop <= len(head) or row.group or spec is not previous.spec:
