@@ -151,8 +151,15 @@ def test_a_none_over_the_rest_of_its_row_stands_for_each_of_its_cells(name: str)
     assert _LINTER.check(report) == []
 
 
+_WITH_UNRULED: dict[str, Callable[[Document], bytes]] = {
+    **_MAKERS,
+    # (read by the text's positions: the merged cell is one word under the header)
+    "unruled.pdf": lambda d: to_pdf(d, ruled=False)[0],
+}
+
+
 @pytest.mark.parametrize("text", ["无", "0"])
-@pytest.mark.parametrize("name", list(_MAKERS))
+@pytest.mark.parametrize("name", list(_WITH_UNRULED))
 def test_table_four_of_one_merged_none(name: str, text: str) -> None:
     """A body with no reviews or suits writes one "无" (or "0") over table 四's whole
     row: read as one value and fourteen blank cells, the row was missing (an error) or
@@ -162,7 +169,7 @@ def test_table_four_of_one_merged_none(name: str, text: str) -> None:
     doc = document(data)
     _, row, column = doc.cells[("4", "cases", "review.upheld")]
     merged = _merged_to_row_end(doc, 2, row, column, text)
-    report = _LINTER.parse(_MAKERS[name](merged), path=name)
+    report = _LINTER.parse(_WITH_UNRULED[name](merged), path=name)
     table = report.table("4")
     assert table is not None
     cases = table.row("cases")
