@@ -333,3 +333,28 @@ def test_headings_run_into_a_web_line_with_the_marks_a_line_start_allows(mark: s
     report = gilint.parse(rewritten)
     assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
     assert [f.code for f in gilint.lint(rewritten, config={}) if f.severity.value != "info"] == []
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "报告由六部分组成：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
+        "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。",
+        "本报告包括以下内容 一,总体情况 二,主动公开政府信息情况 三,收到和处理政府信息公开申请情况",
+    ],
+)
+@pytest.mark.parametrize("layout", ["web", "wrapped"])
+def test_an_introduction_that_lists_the_parts_is_no_part(listed: str, layout: str) -> None:
+    """An introduction listing the parts with their numbers, run into a web page's one
+    line, was cut into headings: separated by "；", each took the next as its part (two
+    of each part); listed with nothing between, the last stayed a part, which took the
+    overview. Marks alone between headings are nothing, and a list of the parts from
+    一 in order is a list to its end."""
+    import attrs
+
+    data = sample_report("2021", seed=1)
+    overview = (listed + data.overview[0], *data.overview[1:])
+    text = render(attrs.evolve(data, overview=overview), layout).text
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert [f.code for f in gilint.lint(text, config={}) if f.severity.value != "info"] == []

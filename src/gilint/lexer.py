@@ -30,6 +30,7 @@ as the whole rest of a line's reading.)
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -150,6 +151,8 @@ _RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
 _PART_MARKS = ("部分", "、", ".")
 # A subsection run into such a line: after a space or a sentence end, "（二）".
 _RUN_IN_SUB = re.compile(r"(?<=[\s。;])\([一二三四五六七八九十]{1,2}\)")
+# What may stand between the items of a list written on one line
+_LIST_MARKS = " \t;:,。、"
 # A shorter line is cut only when two part headings or more are run into it.
 _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal and its
@@ -447,8 +450,11 @@ class LineLexer:
             at = 0
             for cut in cuts:
                 if cut > at:
-                    yield start + at, piece[at:cut]
-                    yield start + cut, ""  # each piece a paragraph of its own
+                    # (marks alone between two headings are nothing: an introduction's
+                    # list of the parts, "一、总体情况；二、…", is a run of headings)
+                    if piece[at:cut].strip(_LIST_MARKS):
+                        yield start + at, piece[at:cut]
+                        yield start + cut, ""  # each piece a paragraph of its own
                     at = cut
             yield start + at, piece[at:]
 
@@ -495,9 +501,16 @@ class LineLexer:
         def close_run() -> None:
             """Three or more part headings with nothing between them are a table of
             contents (目录), not parts: real parts have content. All but the last (the
-            first real part, or the list's end) become prose."""
+            first real part, or the list's end) become prose; the last too where the
+            run is a list of the parts from 一 in order, with no part begun again after
+            it (an introduction's ``报告由六部分组成：一、总体情况；二、…；六、…。``)."""
             if len(run) >= _MIN_CONTENTS:
-                for index, entry in run[:-1]:
+                numbers = [
+                    numeral_value(headings[tokens[index].start_pos or 0].part or "")
+                    for index, _ in run
+                ]
+                listed = numbers[0] == 1 and all(b > a for a, b in itertools.pairwise(numbers))
+                for index, entry in run if listed else run[:-1]:
                     start = entry.start + _indent(entry.text)
                     del headings[tokens[index].start_pos or 0]
                     tokens[index] = make_token("PARA", text, start, entry.end)
