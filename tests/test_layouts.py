@@ -203,6 +203,38 @@ def test_web_chrome_and_ocr_issuer_do_not_matter(layout: str) -> None:
     assert report.issuer == "沐阳县民政局" and report.year == data.year
 
 
+_RECORDS = {
+    "tabs": "索引号\t000000000/2024-00001\t分类\t政务公开\n发布机构\t示例县人民政府办公室\t"
+    "发文日期\t2025-01-20\n文号\t\t主题词\t\n",
+    "pipes": "索引号: | 000000000/2024-00001 | 公开方式: | 主动公开 |\n"
+    "文号: | 公开日期: | 2025-01-20 | |\n发布单位: | 示例镇 | 有效性: |\n",
+    "markdown": "| 索引号 | 000000000/2024-00001 | 分类 | 政务公开 |\n| --- | --- | --- | --- |\n"
+    "| 发布机构 | 示例县人民政府办公室 | 发文日期 | 2025-01-20 |\n",
+    "debris": "信息公开元数据\n|\n" + "|" * 120 + "\n",
+}
+
+
+@pytest.mark.parametrize("record", list(_RECORDS))
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_pages_record_of_the_document_before_the_report_is_front_matter(
+    layout: str, record: str
+) -> None:
+    """Government pages publish a report under their record of it, a table (索引号,
+    发布机构, 文号, …). It was read as a table no format knows, an error (GI901), and,
+    standing before the title, it ended the search for the title: the year was not
+    found and the checks that need it did not run (GI303)."""
+    plain = render(sample_report("2021", seed=2), layout).text  # type: ignore[arg-type]
+    text = _RECORDS[record] + "\n" + plain
+    report = gilint.parse(text)
+    assert report.title is not None and report.year == gilint.parse(plain).year
+    assert [t.id for t in report.tables()] == [t.id for t in gilint.parse(plain).tables()]
+
+    def found(source: str) -> list[tuple[str, str]]:
+        return [(f.code, f.message) for f in gilint.lint(source, config={})]
+
+    assert found(text) == found(plain)
+
+
 def test_page_furniture_inside_tables_is_skipped() -> None:
     text = render(sample_report("2021", seed=6), "ocr").text
     assert "第 2 页 共 9 页" in text or "— 2 —" in text or "- 2 -" in text

@@ -144,6 +144,12 @@ _CHROME_STARTS = (
     "网站地图",
     "联系我们",
 )
+# What opens a government page's record of the document it publishes, a table before
+# the report (索引号 | … | 发布机构 | …; 信息公开元数据 above it)
+_RECORD = re.compile(
+    r"[\s*#|>]*(?:信息公开元数据|索引号|发布机构|发文机关|发布日期|公开日期|成文日期|"
+    r"生成日期|主题分类|公开方式|信息来源)"
+)
 _CHROME_WORDS = (*_CHROME_STARTS, "ICP备")  # (that one after a province's abbreviation: 京ICP备)
 _CHROME = re.compile("(?:" + "|".join(_CHROME_STARTS) + r"|[^\s]{0,4}ICP备)")
 _RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
@@ -577,6 +583,14 @@ class LineLexer:
     ) -> None:
         start = lines[0].start + _indent(lines[0].text)
         end = lines[-1].end
+        if state.in_front and _RECORD.match(lines[0].text):
+            # a web page's record of the document (索引号, 发布机构, …) before the body,
+            # written as a table: front matter above the title, prose after it
+            if state.title_open:
+                state.pending_title.append((start, end))
+            else:
+                tokens.append(make_token("PARA", text, start, end))
+            return
         if state.in_front and state.title_open:
             # no title is this long even with every space and mark left in (the bound
             # keeps a megabyte-long first paragraph from being keyed whole)
