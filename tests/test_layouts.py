@@ -219,9 +219,9 @@ _RECORDS = {
 def test_a_pages_record_of_the_document_before_the_report_is_front_matter(
     layout: str, record: str
 ) -> None:
-    """Government pages publish a report under their record of it, a table (索引号,
-    发布机构, 文号, …). It was read as a table no format knows, an error (GI901), and,
-    standing before the title, it ended the search for the title: the year was not
+    """Government pages publish a report under (or over) their record of it, a table
+    (索引号, 发布机构, 文号, …). It was read as a table no format knows, an error (GI901),
+    and, standing before the title, it ended the search for the title: the year was not
     found and the checks that need it did not run (GI303)."""
     plain = render(sample_report("2021", seed=2), layout).text  # type: ignore[arg-type]
     text = _RECORDS[record] + "\n" + plain
@@ -233,6 +233,8 @@ def test_a_pages_record_of_the_document_before_the_report_is_front_matter(
         return [(f.code, f.message) for f in gilint.lint(source, config={})]
 
     assert found(text) == found(plain)
+    # the same record under the report, after part 六: prose, no table
+    assert found(plain + "\n" + _RECORDS[record]) == found(plain)
 
 
 def test_page_furniture_inside_tables_is_skipped() -> None:

@@ -583,10 +583,11 @@ class LineLexer:
     ) -> None:
         start = lines[0].start + _indent(lines[0].text)
         end = lines[-1].end
-        if state.in_front and _RECORD.match(lines[0].text):
-            # a web page's record of the document (索引号, 发布机构, …) before the body,
-            # written as a table: front matter above the title, prose after it
-            if state.title_open:
+        if state.part not in self._table_parts and _RECORD.match(lines[0].text):
+            # a web page's record of the document (索引号, 发布机构, …), written as a
+            # table before or after the report: front matter above the title, prose
+            # after it, never one of the report's tables
+            if state.in_front and state.title_open:
                 state.pending_title.append((start, end))
             else:
                 tokens.append(make_token("PARA", text, start, end))
