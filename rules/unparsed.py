@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gilint.rules._support import row_name, row_span, table_name
 
-from gilint.ast import UNREAD_CONTENT, Reading, Report, Row
+from gilint.ast import UNREAD_CONTENT, Reading, Report, Row, Table
 from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 
@@ -16,7 +16,8 @@ class UnparsedContent(Rule):
 
     检查内容：无法解码的字节、无法识别的表格、格式中没有的行名、没有行名的数字、重复的行、
     多出的数据，以及超过 100 万字之后未读取的表格行（如报告后附的数据导出）。这些内容不参与
-    其他规则的检查，本规则逐一指出，让使用者知道哪些检查没有进行。
+    其他规则的检查，本规则逐一指出，让使用者知道哪些检查没有进行。格式中没有统计表的部分
+    （第一、五、六部分）和正文之前的表格（如自加的信息分类统计表），只提示（info）未参与检查。
     文本中的数字少于列数又没有分隔符（网页文本、PDF 转换后空单元格消失或数字连在一起）、
     无法确定各属哪一列的行，每张表合并为一条提示（info），不作为错误；其中各种拆分都一致
     的单元格（如只填“自然人”和“总计”的行中的“总计”）照常读出参与检查，其余单元格
@@ -51,13 +52,34 @@ class UnparsedContent(Rule):
         "A part or table could not be read; says what, so the user knows which rules did not run."
     )
 
+    def _outside_table_parts(self, report: Report) -> Iterator[Table]:
+        """The tables of the parts whose format has no table (一, 五, 六), and those
+        before the first part."""
+        table_parts = {t.part for template in self.templates.templates for t in template.tables}
+        yield from report.preamble_tables
+        for sub in report.preamble_subsections:
+            yield from sub.tables
+        for section in report.sections:
+            if section.part is not None and section.part not in table_parts:
+                yield from section.all_tables()
+
     def check(self, report: Report) -> Iterator[Finding]:
         for diagnostic in report.diagnostics:
             if diagnostic.code in UNREAD_CONTENT:  # what the file holds, not a fault
                 yield self.finding(diagnostic, diagnostic.message, severity=Severity.INFO)
             elif diagnostic.code != "not-a-report":
                 yield self.finding(diagnostic, diagnostic.message)
+        extra = {id(t) for t in self._outside_table_parts(report)}
         for table in report.tables():
+            if table.id is None and id(table) in extra:
+                # a table of the body's own where the format has none (信息分类统计 in
+                # 总体情况): nothing wrong, only not checked
+                yield self.finding(
+                    table.caption or table,
+                    "格式规定的统计表以外的表格，其数据未参与检查",
+                    severity=Severity.INFO,
+                )
+                continue
             if table.id is None:
                 yield self.finding(
                     table.caption or table,
@@ -146,6 +168,17 @@ class NotAReport(Rule):
     code = "GI902"
     name = "not-a-report"
     summary = "The file is not an annual report at all: none of its parts can be found."
+
+    def _outside_table_parts(self, report: Report) -> Iterator[Table]:
+        """The tables of the parts whose format has no table (一, 五, 六), and those
+        before the first part."""
+        table_parts = {t.part for template in self.templates.templates for t in template.tables}
+        yield from report.preamble_tables
+        for sub in report.preamble_subsections:
+            yield from sub.tables
+        for section in report.sections:
+            if section.part is not None and section.part not in table_parts:
+                yield from section.all_tables()
 
     def check(self, report: Report) -> Iterator[Finding]:
         for diagnostic in report.diagnostics:

@@ -237,6 +237,30 @@ def test_a_pages_record_of_the_document_before_the_report_is_front_matter(
     assert found(plain + "\n" + _RECORDS[record]) == found(plain)
 
 
+_OWN_TABLES = {
+    "tabs": "类别\t条数\n政策文件\t30\n工作动态\t60\n通知公告\t20\n",
+    "markdown": "| 类别 | 条数 |\n| --- | --- |\n| 政策文件 | 30 |\n| 工作动态 | 60 |\n",
+    "wrapped": "类别 本年 上年 增减\n政策文件 30 20 10\n工作动态 60 50 10\n",
+}
+
+
+@pytest.mark.parametrize("layout", list(_OWN_TABLES))
+def test_a_table_of_the_bodys_own_in_the_overview_is_only_noted(layout: str) -> None:
+    """Reports add tables of their own where the format has none (information published
+    by category, in 总体情况). Such a table was "无法识别的表格", an error on a correct
+    report; where the format has no table it is noted (info) as not checked."""
+    plain = render(sample_report("2021", seed=2), layout).text  # type: ignore[arg-type]
+    at = plain.index("（二）依申请公开")
+    text = plain[:at] + _OWN_TABLES[layout] + "\n" + plain[at:]
+    added = [f for f in gilint.lint(text, config={}) if f not in gilint.lint(plain, config={})]
+    assert [(f.code, f.severity) for f in added] == [("GI901", Severity.INFO)]
+    assert "统计表以外的表格" in added[0].message
+    # the same table where the format's tables stand is still an error
+    at = plain.index("四、政府信息公开行政复议")
+    text = plain[:at] + _OWN_TABLES[layout] + "\n" + plain[at:]
+    assert ("GI901", Severity.ERROR) in {(f.code, f.severity) for f in gilint.lint(text, config={})}
+
+
 def test_page_furniture_inside_tables_is_skipped() -> None:
     text = render(sample_report("2021", seed=6), "ocr").text
     assert "第 2 页 共 9 页" in text or "— 2 —" in text or "- 2 -" in text
