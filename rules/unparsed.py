@@ -69,9 +69,11 @@ class UnparsedContent(Rule):
                 yield self.finding(diagnostic, diagnostic.message, severity=Severity.INFO)
             elif diagnostic.code != "not-a-report":
                 yield self.finding(diagnostic, diagnostic.message)
-        extra = {id(t) for t in self._outside_table_parts(report)}
+        extra: set[int] | None = None  # (worked out only for a report with such a table)
         for table in report.tables():
-            if table.id is None and id(table) in extra:
+            if table.id is None and extra is None:
+                extra = {id(t) for t in self._outside_table_parts(report)}
+            if table.id is None and extra is not None and id(table) in extra:
                 # a table of the body's own where the format has none (信息分类统计 in
                 # 总体情况): nothing wrong, only not checked
                 yield self.finding(
