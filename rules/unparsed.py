@@ -171,17 +171,6 @@ class NotAReport(Rule):
     name = "not-a-report"
     summary = "The file is not an annual report at all: none of its parts can be found."
 
-    def _outside_table_parts(self, report: Report) -> Iterator[Table]:
-        """The tables of the parts whose format has no table (一, 五, 六), and those
-        before the first part."""
-        table_parts = {t.part for template in self.templates.templates for t in template.tables}
-        yield from report.preamble_tables
-        for sub in report.preamble_subsections:
-            yield from sub.tables
-        for section in report.sections:
-            if section.part is not None and section.part not in table_parts:
-                yield from section.all_tables()
-
     def check(self, report: Report) -> Iterator[Finding]:
         for diagnostic in report.diagnostics:
             if diagnostic.code == "not-a-report":

@@ -364,6 +364,13 @@ class _TableDraft:
         self.first: int | None = None
         self.last: int | None = None
 
+    def anonymous_row_due(self) -> RowSpec | None:
+        """Its one unlabelled row (table 四's), while no row of it has been read."""
+        anon = self.spec.anonymous_row if self.spec else None
+        if anon is None or any(r.row is anon for r in self.rows):
+            return None
+        return anon
+
     def touch(self, start: int, end: int) -> None:
         if self.first is None or start < self.first:
             self.first = start
@@ -769,10 +776,10 @@ class _ChunkReader:
                 self._add_row(_RowDraft(table, row, span, continuable=False))
         label = self._unknown_label(frags, used)
         table_draft = self.tables[-1]
-        anon = table_draft.spec.anonymous_row if table_draft.spec else None
+        anon = table_draft.anonymous_row_due()
         if label is not None:
             used.append(label)
-        if anon is not None and not any(r.row is anon for r in table_draft.rows):
+        if anon is not None:
             # the one unlabelled row of its table (table 四): the text is its header
             draft = _RowDraft(table_draft.spec, anon, None, values)
         else:
@@ -886,8 +893,8 @@ class _ChunkReader:
 
     def _orphan(self, values: list[LexCell] | RowLine) -> _RowDraft:
         table = self.tables[-1]
-        anon = table.spec.anonymous_row if table.spec else None
-        if anon is not None and not any(r.row is anon for r in table.rows):
+        anon = table.anonymous_row_due()
+        if anon is not None:
             draft = _RowDraft(table.spec, anon, None, values)
         else:
             draft = _RowDraft(table.spec, None, None, values)
@@ -917,11 +924,7 @@ class _ChunkReader:
 
     def _row_of_none(self, cell: LexCell) -> bool:
         """Whether ``cell`` says "none" where its table's unlabelled row is still due."""
-        if not stands_for_none(cell.text):
-            return False
-        spec = self.tables[-1].spec
-        anon = spec.anonymous_row if spec is not None else None
-        return anon is not None and not any(r.row is anon for r in self.tables[-1].rows)
+        return stands_for_none(cell.text) and self.tables[-1].anonymous_row_due() is not None
 
     def _add_row(self, draft: _RowDraft) -> None:
         """Add a row; a row of another table than the current one starts that table."""
@@ -1096,7 +1099,7 @@ class _ChunkReader:
                 _one_none(tokens)
                 and width > 1
                 and draft.row is not None
-                and draft.row is spec.anonymous_row  # type: ignore[union-attr]
+                and draft.row.label is None  # (the table's unlabelled row)
                 and not self._blank_ends(tokens, table)
             ):
                 # table 四's row of one "无" or "0" and nothing else: one cell merged over
