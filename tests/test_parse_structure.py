@@ -358,3 +358,41 @@ def test_an_introduction_that_lists_the_parts_is_no_part(listed: str, layout: st
     report = gilint.parse(text)
     assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
     assert [f.code for f in gilint.lint(text, config={}) if f.severity.value != "info"] == []
+
+
+_PART_TITLES = "|".join(
+    [
+        "总体情况",
+        "主动公开政府信息情况",
+        "收到和处理政府信息公开申请情况",
+        "政府信息公开行政复议",
+        "存在的主要",
+        "其他需要",
+    ]
+)
+_HEADING_FORMS = {
+    "a full stop after the title": lambda n, title: f"{n}、{title}。",
+    "a colon after the title": lambda n, title: f"{n}、{title}：",
+    "the ordinal in parentheses": lambda n, title: f"（{n}）{title}",
+}
+
+
+@pytest.mark.parametrize("layout", ["web", "wrapped", "tabs"])
+@pytest.mark.parametrize("form", sorted(_HEADING_FORMS))
+def test_headings_end_and_number_alike_on_a_line_and_run_into_one(layout: str, form: str) -> None:
+    """A part heading may end with a full stop or a colon, or be numbered in parentheses
+    (``（二）主动公开政府信息情况``). On a line of its own it always was read so; run into a
+    web page's one line, the mark was left at the start of the table after it (part 二 and
+    四 without their tables) and a numbered heading was not cut out at all (the tables'
+    parts lost, table 四 read as rows of table 三)."""
+    text = render(sample_report("2021", seed=1), layout).text  # type: ignore[arg-type]
+    rewritten, count = re.subn(
+        rf"(?<![（(])([一二三四五六])、((?:{_PART_TITLES})[^\s。]*)",
+        lambda m: _HEADING_FORMS[form](m.group(1), m.group(2)),
+        text,
+    )
+    assert count == 6
+    report = gilint.parse(rewritten)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert [s.part for s in report.sections if s.tables] == ["二", "三", "四"]
+    assert [f.code for f in gilint.lint(rewritten, config={}) if f.severity.value != "info"] == []

@@ -154,7 +154,9 @@ _CHROME_WORDS = (*_CHROME_STARTS, "ICP备")  # (that one after a province's abbr
 _CHROME = re.compile("(?:" + "|".join(_CHROME_STARTS) + r"|[^\s]{0,4}ICP备)")
 _RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
 # what a line must hold for a run-in part heading to match
-_PART_MARKS = ("部分", "、", ".")
+_PART_MARKS = ("部分", "、", ".", ",", ":", "(")
+# What may end a part heading: a sentence end, a colon, or a space before the next word
+_HEADING_ENDS = " \t。:;,"
 # A subsection run into such a line: after a space or a sentence end, "（二）".
 _RUN_IN_SUB = re.compile(r"(?<=[\s。;])\([一二三四五六七八九十]{1,2}\)")
 # What may stand between the items of a list written on one line
@@ -162,11 +164,12 @@ _LIST_MARKS = " \t;:,。、"
 # A shorter line is cut only when two part headings or more are run into it.
 _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal and its
-# mark as a heading at a line's start has them (``二、``, ``二 、``, ``二,``), then the
-# title up to the next white space or sentence end (a title has neither).
+# mark as a heading at a line's start has them (``二、``, ``二 、``, ``二,``, ``（二）``),
+# then the title up to the next white space or sentence end (a title has neither).
 _RUN_IN_PART = re.compile(
     r"(?:(?<=[\s。;:])|^)"
-    r"(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[ \t]*[、.,:])"
+    r"(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[ \t]*[、.,:]"
+    r"|\((?P<par>[一二三四五六])\))"
     r"[ \t]*(?P<title>[^\s。;:]{2,40})"
 )
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
@@ -474,8 +477,17 @@ class LineLexer:
             title_key, parts = self._title(found.group("title"))
             if not parts or len(title_key) > _MAX_HEADING:
                 continue
+            if found.group("par") and self._bare_titles.get(title_key) != found.group("par"):
+                # numbered in parentheses, only a part's own title is a part's heading:
+                # a subsection echoes one ("（一）主动公开情况") or opens a sentence
+                # ("（二）全年共主动公开政府信息 120 条，…", cut here before its numbers)
+                continue
             yield found.start()
-            yield found.end("title")
+            # the marks a heading may end with ("二、主动公开政府信息情况。") go with it, as
+            # on a line of its own: what follows starts at its first word or cell
+            end = found.end("title")
+            after = line[end : end + 8]  # (a few marks at most: not the rest of the line)
+            yield end + len(after) - len(after.lstrip(_HEADING_ENDS))
 
     # -- the main loop ----------------------------------------------------------------
 
@@ -558,8 +570,8 @@ class LineLexer:
                     state.last_part = max(state.last_part, numeral_value(heading.part))
                 state.in_front = False
                 rest = text[heading.title_end : line.end]
-                if rest.strip(" 。:;,"):
-                    offset = heading.title_end + len(rest) - len(rest.lstrip(" 。:;,"))
+                if rest.strip(_HEADING_ENDS):
+                    offset = heading.title_end + len(rest) - len(rest.lstrip(_HEADING_ENDS))
                     paragraph.append(_Line(offset, text[offset : line.end]))
                 continue
             if paragraph and _SUB.match(line.text) and not _is_cell_line(line.text):
