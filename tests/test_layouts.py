@@ -5,6 +5,8 @@ table, quietly (GI901, info), and named by the rules that could not run."""
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -514,3 +516,31 @@ def test_subsections_before_part_one_are_not_taken_for_it_when_it_is_there() -> 
     data = sample_report("2021", seed=3)
     report = gilint.parse(render(data, "tabs").text)
     assert [s.headless for s in report.sections] == [False] * 6
+
+
+_REPORT_WORDS = r"\s*".join("政府信息公开工作年度报告")  # (a wrapped title breaks anywhere)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("words", ["政府信息公开年报", "政府信息公开工作年报"])
+def test_a_title_that_calls_the_report_its_nianbao_is_its_title(layout: str, words: str) -> None:
+    """ "示例镇2024年政府信息公开年报" names the report as its title does: the title, the
+    body and the year are read from it (the rules across reports pair a body's reports by
+    them). Before, no title was found; the year came from the period's sentence, where
+    there is one."""
+    written = render(sample_report(seed=2), layout).text
+    text, count = re.subn(_REPORT_WORDS, words, written, count=1)
+    assert count == 1
+    report = gilint.parse(text)
+    assert report.title is not None and report.title.replace(" ", "").endswith("2024年" + words)
+    assert report.issuer == "示例县示例镇人民政府"
+    assert report.title_year is not None and report.title_year.year == 2024
+    assert [f.code for f in lint(sample_report(seed=2), layout)] == [
+        f.code for f in gilint.lint(text, config={"select": ["GI"]})
+    ]
+
+
+def test_a_breadcrumb_naming_the_column_of_nianbao_is_no_title() -> None:
+    text = "首页 > 政府信息公开 > 政府信息公开年报\n\n" + render(sample_report(seed=2), "tabs").text
+    report = gilint.parse(text)
+    assert report.title is not None and report.title.endswith("政府信息公开工作年度报告")

@@ -118,6 +118,10 @@ _INVENTED_HEADER = re.compile(r"列[0-9]{1,2}|[Cc]olumn[ _]?[0-9]{1,2}|Unnamed: 
 _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
+# A title that calls the report its 年报 ("示例镇2024年政府信息公开年报"), keyed: the year
+# before the words and nothing after them (a web page's breadcrumb names its column so,
+# 首页 > 政府信息公开 > 政府信息公开年报, without a year)
+_SHORT_TITLE = re.compile(r"(?:19|20)[0-9]{2}年度?政府信息公开(?:工作)?年报$")
 _MAX_TITLE = 80
 _MAX_ISSUER = 30  # no body's name on a line above the title is longer
 _MAX_FURNITURE = 24  # no page number or running footer is longer
@@ -129,7 +133,7 @@ _LONG_TEXT_LINE = 1000
 # (the word before the year), the year and the title words.
 _RUN_IN_TITLE = re.compile(
     r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?:19|20)[0-9]{2}[ \t]*年度?[^\s。]{0,12}?"
-    r"政府信息公开(?:工作)?年度报告"
+    r"政府信息公开(?:工作)?(?:年度报告|年报)"
 )
 # What a web page says of itself after the report: its links, publisher and notices.
 # A paragraph that starts so is prose wherever it stands (it is no row of a table). A
@@ -443,7 +447,7 @@ class LineLexer:
             if len(cuts) < 4 and len(piece) <= _LONG_TEXT_LINE:
                 yield start, piece  # one heading run into a paragraph: left alone
                 continue
-            if "年度报告" in piece:
+            if "年度报告" in piece or "年报" in piece:
                 title = _RUN_IN_TITLE.search(piece, 0, cuts[0] if cuts else len(piece))
                 if title is not None:
                     cuts = sorted({title.start(), title.end(), *cuts})
@@ -611,7 +615,7 @@ class LineLexer:
             if joined is not None and len(joined) <= _MAX_TITLE and state.front_paragraphs < 3:
                 state.pending_title.append((start, end))
                 state.front_paragraphs += 1
-                if any(w in joined for w in _TITLE_WORDS):
+                if any(w in joined for w in _TITLE_WORDS) or _is_short_title(joined):
                     pending = state.pending_title
                     # the title, and above it the lines naming the body; what stands
                     # before those (a web page's chrome) is front matter, not title
@@ -768,6 +772,11 @@ class _State:
         for s, e in self.pending_title:
             tokens.append(make_token("PARA", text, s, e))
         self.pending_title.clear()
+
+
+def _is_short_title(key: str) -> bool:
+    """Whether a paragraph's key is a title naming the report its 年报."""
+    return "年报" in key and _SHORT_TITLE.search(key) is not None
 
 
 def _issuer_like(text: str) -> bool:
