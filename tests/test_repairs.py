@@ -95,6 +95,24 @@ def test_searches_spend_the_report_budget_and_stop_when_it_is_spent() -> None:
     assert budget.left < MAX_REPORT_STEPS
 
 
+def test_a_row_searched_again_in_the_same_report_costs_nothing_more() -> None:
+    """A table written twice (pasted again, or a page's line met twice) is searched once:
+    the second search of the same digits in the same table is what the first found."""
+    cells = sample_report("2021", seed=9, high=60).tables["3"]["carry_forward"]
+    budget = RepairBudget()
+    first = row_splits(["".join(cells)], _spec(), 16, budget)
+    left = budget.left
+    assert left < MAX_REPORT_STEPS
+    assert row_splits(["".join(cells)], _spec(), 16, budget) == first
+    assert budget.left == left
+    # another table's spec, or fewer ways asked for, is another search
+    assert row_splits(["".join(cells)], _spec(), 1, budget) is None
+    assert budget.left < left
+    left = budget.left
+    row_splits(["".join(cells)], _spec("2019"), 16, budget)
+    assert budget.left < left
+
+
 def test_no_identity_with_all_its_rows_settles_nothing() -> None:
     open_rows, read = _open_and_read(9, ("carry_forward",))
     del read["new"]  # unread: 一 + 二 = (七) + 四 cannot be checked

@@ -47,10 +47,15 @@ class RepairBudget:
     search it reaches (each a few microseconds); for a table's open rows, the readings
     tried. A report's tables of run-together rows take some thousands to a few tens of
     thousands; a file built to cut many ways must not cost minutes, so once the budget
-    is spent rows are left unread."""
+    is spent rows are left unread.
+
+    It also keeps what each row's search found (:func:`row_splits`), by the row's digits,
+    its table and how many ways were asked for: a table written twice (pasted again, or
+    the same line met twice in a page's text) is searched once, not once per copy."""
 
     def __init__(self, steps: int = MAX_REPORT_STEPS) -> None:
         self.left = steps
+        self.found: dict[tuple[tuple[str, ...], TableSpec, int], tuple[Split, ...] | None] = {}
 
     def spend(self, steps: int) -> None:
         self.left = max(0, self.left - steps)
@@ -98,6 +103,22 @@ def row_splits(
         # columns one way only is no evidence, as a blank cell could stand anywhere
         return None
     budget = budget if budget is not None else RepairBudget()
+    searched = (tuple(runs), spec, most)
+    if searched in budget.found:
+        return budget.found[searched]
+    budget.found[searched] = found = _row_splits(digits, runs, width, totals, most, budget)
+    return found
+
+
+def _row_splits(
+    digits: str,
+    runs: Sequence[str],
+    width: int,
+    totals: dict[int, tuple[int, ...]],
+    most: int,
+    budget: RepairBudget,
+) -> tuple[Split, ...] | None:
+    """:func:`row_splits` once its row is known to be worth a search."""
     cuts = list(itertools.accumulate(len(run) for run in runs[:-1]))
     found: list[Split] = []
     for bound in _last_totals(digits, cuts, len(totals), width - 1 in totals):
