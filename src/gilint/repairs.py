@@ -121,7 +121,15 @@ def _row_splits(
     """:func:`row_splits` once its row is known to be worth a search."""
     cuts = list(itertools.accumulate(len(run) for run in runs[:-1]))
     found: list[Split] = []
+    # Where every column but the last is a part of the last, its total, the parts hold
+    # all the digits before the total's: however they are cut, their sum is the sum of
+    # those digits modulo 9 (a number is its digits' sum modulo 9). A value of the total
+    # that differs from it there has no way, and is not searched (casting out nines).
+    nines = list(totals) == [width - 1] and sorted(totals[width - 1]) == list(range(width - 1))
+    digit_sum = sum(map(int, digits)) if nines else 0
     for bound in _last_totals(digits, cuts, len(totals), width - 1 in totals):
+        if nines and bound is not None and (digit_sum - 2 * bound) % 9:
+            continue  # (the total's own digits are bound modulo 9 too)
         search = _RowSearch(digits, cuts, width, totals, bound, most, budget.left)
         try:
             count: int | None = search.ways(0, 0, search.start)

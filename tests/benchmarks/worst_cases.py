@@ -197,28 +197,48 @@ def _spaced_words(n: int) -> str:
     return "\n".join(text[at : at + 80] for at in range(0, n, 80)) + "\n"
 
 
+def _rotated(digits: str, by: int) -> str:
+    """The same digits begun further on: as many ways to cut, but another row (a report
+    searches a row it has met once only)."""
+    by %= len(digits)
+    return digits[by:] + digits[:by]
+
+
 def _many_ways() -> str:
     """Table 三 in web text, every row's numbers run together into 28 digits that cut
-    into its columns in many ways, ten times over: the splits are searched until the
-    report's budget of steps is spent."""
+    into its columns in many ways, ten times over, each row's digits another rotation:
+    the splits are searched until the report's budget of steps is spent. (The digits
+    end in nines and add up to a multiple of nine, so that no value of the total is
+    ruled out by casting out nines.)"""
     data = sample_report("2021", seed=5, high=60)
     text = render(data, "runs").text
-    for cells in data.tables["3"].values():
-        text = text.replace("".join(cells), "1234567891234567891234567891", 1)
-    table = text[text.index("三、收到和处理") : text.index("四、政府信息公开行政复议")]
-    return text + "\n".join([table] * 10)
+    rows = ["".join(cells) for cells in data.tables["3"].values()]
+    start = text.index("三、收到和处理")
+    table = text[start : text.index("四、政府信息公开行政复议")]
+    copies = []
+    for copy in range(11):
+        written = table
+        for index, row in enumerate(rows):
+            digits = _rotated("1234567891234567891233", copy * len(rows) + index) + "999999"
+            written = written.replace(row, digits, 1)
+        copies.append(written)
+    return text.replace(table, copies[0], 1) + "\n".join(copies[1:])
 
 
 def _many_ways_fifteen() -> str:
     """Table 四 in web text, its row's fifteen numbers run together into 35 digits that
-    the search reaches many places in (blank cells among them), sixty times over."""
+    the search reaches many places in (blank cells among them), sixty times over, each
+    time another rotation of them."""
     data = sample_report("2021", seed=5, high=60)
     text = render(data, "runs").text
     start = text.index("四、政府信息公开行政复议")
     end = text.index("五、存在的主要问题")
     (cells,) = data.tables["4"].values()
-    table = text[start:end].replace(" ".join(cells), "12345" * 7, 1)
-    return text[:start] + "\n".join([table] * 60) + text[end:]
+    tables = [
+        text[start:end].replace(" ".join(cells), _rotated("12345" * 7, copy), 1)
+        for copy in range(60)
+    ]
+    return text[:start] + "\n".join(tables) + text[end:]
 
 
 # Inputs of a fixed size, each linted whole in a fresh process: seconds and peak memory.
