@@ -5,13 +5,16 @@ always parse."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -83,6 +86,47 @@ def _damaged_report(draw: st.DrawFn) -> bytes:
 @given(_damaged_report(), st.sampled_from(_FORMATS))
 def test_damaged_reports(data: bytes, form: str) -> None:
     _valid(form, *_check({"r.txt": data, "gilint.toml": b'select = ["GI"]\n'}, form))
+
+
+@functools.cache
+def _document(kind: str) -> bytes:
+    """A correct report as a Word file or a web page."""
+    from gilint.testing.documents import document, to_docx, to_html
+
+    written = document(sample_report("2021", seed=3))
+    return to_docx(written) if kind == "docx" else to_html(written)
+
+
+@st.composite
+def _damaged_document(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A Word file or a web page with bytes changed, cut or added; for a Word file,
+    also a byte of the header of one of its archive's entries, in the directory or
+    before a part (versions, flags, sizes, offsets: what zipfile reads first)."""
+    kind = draw(st.sampled_from(["docx", "html"]))
+    data = bytearray(_document(kind))
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(data)))
+        action = draw(st.sampled_from(["flip", "cut", "insert", "header"]))
+        headers = re.finditer(b"PK\x01\x02|PK\x03\x04", bytes(data) if kind == "docx" else b"")
+        if action == "header" and (starts := [m.start() for m in headers]):
+            at = draw(st.sampled_from(starts)) + draw(st.integers(4, 45))
+            if at < len(data):
+                data[at] = draw(st.integers(0, 255))
+        elif action == "flip" and at < len(data):
+            data[at] = draw(st.integers(0, 255))
+        elif action == "cut":
+            del data[at : at + draw(st.integers(1, 200))]
+        else:
+            data[at:at] = draw(st.binary(min_size=1, max_size=20))
+    return kind, bytes(data)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_damaged_document(), st.sampled_from(_FORMATS))
+def test_damaged_word_files_and_web_pages(damaged: tuple[str, bytes], form: str) -> None:
+    pytest.importorskip("docx", reason="the test extra installs python-docx")
+    kind, data = damaged
+    _valid(form, *_check({f"r.{kind}": data, "gilint.toml": b'select = ["GI"]\n'}, form))
 
 
 _TOML_PIECES = st.sampled_from(

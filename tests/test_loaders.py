@@ -19,6 +19,8 @@ import pytest
 from gilint import cli
 from gilint.config import Config
 from gilint.linting import Linter
+from gilint.loaders import Loader, choose
+from gilint.loaders.text import TextLoader
 from gilint.places import Place
 from gilint.testing import render, sample_report
 from gilint.testing.documents import Document, document, html_path, to_docx, to_html, to_pdf
@@ -346,6 +348,40 @@ def test_a_damaged_file_is_a_finding(tmp_path: Path) -> None:
     # what could not be read is not judged: "not a report" (GI902) would be a guess
     codes = [line.split(": ")[1].split()[0] for line in result.stdout.splitlines()[:-1]]
     assert codes == ["GI901", "GI901"]
+
+
+def test_a_word_archive_of_a_zip_version_python_does_not_know_is_a_damaged_document(
+    tmp_path: Path,
+) -> None:
+    """The archive's directory names the version needed to read it; zipfile raises
+    NotImplementedError for one it does not know. That escaped the test of what kind of
+    file it is, as a traceback, and the whole run stopped."""
+    data = bytearray(to_docx(document(sample_report("2021", seed=1))))
+    entry = data.find(b"PK\x01\x02")  # the directory's first entry
+    data[entry + 6 : entry + 8] = (116).to_bytes(2, "little")  # "version 11.6 needed"
+    (tmp_path / "r.docx").write_bytes(data)
+    (tmp_path / "r.txt").write_bytes(data)  # (named as text, it is read as text)
+    result = run_gilint("check", "r.docx", "r.txt", "--isolated", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "r.docx:1:1: GI901" in result.stdout and "zip file version" in result.stdout
+    assert "检查了 2 个文件" in result.stdout
+
+
+def test_a_loader_whose_sniff_fails_recognises_nothing() -> None:
+    """A plugin's sniff that raises on bytes it did not expect does not stop the run:
+    the file goes to the loader its name or its text calls for."""
+
+    class Fragile(Loader):
+        name = "fragile"
+        suffixes = (".frg",)
+
+        def sniff(self, data: bytes) -> bool:
+            raise ValueError("unexpected bytes")
+
+    text = TextLoader()
+    assert choose([Fragile(), text], b"abc", "r.txt") is text
+    fragile = Fragile()
+    assert choose([fragile, text], b"abc", "r.frg") is fragile
 
 
 def test_a_cell_span_word_would_not_open_is_a_damaged_document(tmp_path: Path) -> None:

@@ -160,19 +160,28 @@ class TextWriter:
 def choose(loaders: Sequence[Loader], data: bytes, path: str | None) -> Loader:
     """The loader for a file: the first whose sniff recognises the bytes (an HTML page
     named ``.txt`` is read as HTML), else the first that claims the file's suffix, else
-    the last one (the text loader, which reads anything)."""
+    the last one (the text loader, which reads anything). A sniff that raises (a
+    plugin's, on bytes it did not expect) recognises nothing: the file is still read,
+    by the loader its name or the text calls for."""
     if not loaders:
         from gilint.loaders.text import TextLoader
 
         return TextLoader()
     for loader in loaders:
-        if loader.sniff(data):
+        if _sniffs(loader, data):
             return loader
     if path is not None:
         for loader in loaders:
             if loader.claims(path):
                 return loader
     return loaders[-1]
+
+
+def _sniffs(loader: Loader, data: bytes) -> bool:
+    try:
+        return bool(loader.sniff(data))
+    except Exception:
+        return False
 
 
 __all__ = [

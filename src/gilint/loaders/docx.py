@@ -58,8 +58,8 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
+    except Exception:  # a damaged archive: zipfile raises many kinds (NotImplementedError
+        return False  # for a version it does not know, EOFError, struct.error, …)
 
 
 def unpacked_size(data: bytes) -> int:
