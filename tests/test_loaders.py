@@ -367,6 +367,19 @@ def test_a_word_archive_of_a_zip_version_python_does_not_know_is_a_damaged_docum
     assert "检查了 2 个文件" in result.stdout
 
 
+def test_a_damaged_pdf_says_so_in_a_finding_and_nothing_on_the_terminal(
+    tmp_path: Path,
+) -> None:
+    """Pages without a MediaBox: pdfminer logged "MediaBox missing from /Page, defaulting
+    to US Letter" once a page, in English, on the user's terminal beside the finding."""
+    data = to_pdf(document(sample_report("2021", seed=1)))[0]
+    assert b"/MediaBox" in data
+    (tmp_path / "r.pdf").write_bytes(data.replace(b"/MediaBox", b"/MediaBxx"))
+    result = run_gilint("check", "r.pdf", "--isolated", cwd=tmp_path)
+    assert result.returncode == 1 and "r.pdf:1:1: GI901" in result.stdout
+    assert result.stderr == ""
+
+
 def test_a_loader_whose_sniff_fails_recognises_nothing() -> None:
     """A plugin's sniff that raises on bytes it did not expect does not stop the run:
     the file goes to the loader its name or its text calls for."""

@@ -17,8 +17,10 @@ finding (a label not recognised, 信息处理费 not found). See docs/loaders.md
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
+import logging
 import re
 from collections.abc import Collection, Iterator
 from typing import Any
@@ -312,7 +314,7 @@ class PdfLoader(Loader):
             raise MissingExtra("pdf", " PDF ") from None
         read: list[_Page] = []
         try:
-            with pdfplumber.open(io.BytesIO(data)) as document:
+            with _library_quiet(), pdfplumber.open(io.BytesIO(data)) as document:
                 for number, page in enumerate(document.pages, 1):
                     read.append(_plumber_page(page, number))
                     page.close()  # pdfminer's objects of a page are not needed again
@@ -325,6 +327,21 @@ class PdfLoader(Loader):
         characters = sum(each.characters for each in read)
         unmapped = sum(each.unmapped for each in read)
         return writer.loaded("pdf", _glyph_problems(writer, len(read), characters, unmapped))
+
+
+@contextlib.contextmanager
+def _library_quiet() -> Iterator[None]:
+    """pdfminer's warnings on a damaged file ("MediaBox missing from /Page, defaulting
+    to US Letter") held back while a file is read: with no logging set up they reach
+    the user's terminal, in English, beside gilint's own output. What stops the reading
+    is a finding (GI901); what does not, does not concern the user."""
+    logger = logging.getLogger("pdfminer")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _failure(exc: Exception) -> str:
