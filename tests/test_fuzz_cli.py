@@ -71,15 +71,20 @@ def _damaged_report(draw: st.DrawFn) -> bytes:
     text = render(sample_report(template, seed=draw(st.integers(0, 999))), layout).text
     data = bytearray(text.encode(draw(st.sampled_from(["utf-8", "gb18030", "utf-16"]))))
     for _ in range(draw(st.integers(0, 8))):
-        at = draw(st.integers(0, len(data)))
-        action = draw(st.sampled_from(["flip", "cut", "insert"]))
-        if action == "flip" and at < len(data):
-            data[at] = draw(st.integers(0, 255))
-        elif action == "cut":
-            del data[at : at + draw(st.integers(1, 200))]
-        else:
-            data[at:at] = draw(st.binary(min_size=1, max_size=20))
+        _change(draw, data)
     return bytes(data)
+
+
+def _change(draw: st.DrawFn, data: bytearray) -> None:
+    """One change of a file's bytes: one replaced, up to 200 cut, or up to 20 added."""
+    at = draw(st.integers(0, len(data)))
+    action = draw(st.sampled_from(["flip", "cut", "insert"]))
+    if action == "flip" and at < len(data):
+        data[at] = draw(st.integers(0, 255))
+    elif action == "cut":
+        del data[at : at + draw(st.integers(1, 200))]
+    else:
+        data[at:at] = draw(st.binary(min_size=1, max_size=20))
 
 
 @_SETTINGS
@@ -97,6 +102,9 @@ def _document(kind: str) -> bytes:
     return to_docx(written) if kind == "docx" else to_html(written)
 
 
+_ENTRY = re.compile(b"PK\x01\x02|PK\x03\x04")  # a zip entry's header, in its directory or not
+
+
 @st.composite
 def _damaged_document(draw: st.DrawFn) -> tuple[str, bytes]:
     """A Word file or a web page with bytes changed, cut or added; for a Word file,
@@ -105,19 +113,13 @@ def _damaged_document(draw: st.DrawFn) -> tuple[str, bytes]:
     kind = draw(st.sampled_from(["docx", "html"]))
     data = bytearray(_document(kind))
     for _ in range(draw(st.integers(1, 6))):
-        at = draw(st.integers(0, len(data)))
-        action = draw(st.sampled_from(["flip", "cut", "insert", "header"]))
-        headers = re.finditer(b"PK\x01\x02|PK\x03\x04", bytes(data) if kind == "docx" else b"")
-        if action == "header" and (starts := [m.start() for m in headers]):
-            at = draw(st.sampled_from(starts)) + draw(st.integers(4, 45))
+        entries = [m.start() for m in _ENTRY.finditer(data)] if kind == "docx" else []
+        if entries and draw(st.integers(0, 3)) == 0:
+            at = draw(st.sampled_from(entries)) + draw(st.integers(4, 45))
             if at < len(data):
                 data[at] = draw(st.integers(0, 255))
-        elif action == "flip" and at < len(data):
-            data[at] = draw(st.integers(0, 255))
-        elif action == "cut":
-            del data[at : at + draw(st.integers(1, 200))]
         else:
-            data[at:at] = draw(st.binary(min_size=1, max_size=20))
+            _change(draw, data)
     return kind, bytes(data)
 
 
