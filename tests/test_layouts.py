@@ -544,3 +544,66 @@ def test_a_breadcrumb_naming_the_column_of_nianbao_is_no_title() -> None:
     text = "首页 > 政府信息公开 > 政府信息公开年报\n\n" + render(sample_report(seed=2), "tabs").text
     report = gilint.parse(text)
     assert report.title is not None and report.title.endswith("政府信息公开工作年度报告")
+
+
+_TABLE_PARTS = (
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+)
+_NOTE = "注：本表数据统计时限为本年1月1日至12月31日。"
+_NOTES_ABOVE = ("", "说明：本表按申请人类别统计", "说明：本表统计本机关作为被申请人的案件。")
+
+
+def _with_table_furniture(text: str) -> str:
+    """``text`` with a title and a unit under each table part's heading (part 四's unit
+    after its title), a note right above tables 三 and 四 and another right under
+    tables 二 and 三 (no blank line between a note and the table): on lines of their
+    own, or run into the line where the layout keeps the body on one."""
+    one_line = text.count("\n") < 20  # web page text
+    sep = " " if one_line else "\n"
+    for number, heading in enumerate(_TABLE_PARTS, 1):
+        at = text.index(heading) + len(heading)
+        unit = "（单位：件）" if number == 3 else f"{sep}单位：件"
+        above = f"{sep}{_NOTES_ABOVE[number - 1]}" if number > 1 else ""
+        rest = text[at:].lstrip("\n ")
+        text = f"{text[:at]}{unit}{sep}表{number} {heading[2:]}统计表{above}{sep}{rest}"
+    for heading in _TABLE_PARTS[1:]:
+        at = text.index(heading)
+        if not one_line:
+            at = text.rindex("\n", 0, at) + 1  # (Markdown's "## " before it)
+        end = len(text[:at].rstrip())
+        text = text[:end] + sep + _NOTE + text[end:]
+    return text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_tables_title_unit_and_note_are_not_read_as_its_cells(layout: str, template: str) -> None:
+    """Published tables come with a title and a unit above them and a note under them.
+    A unit or title before table 二's first 第二十条 caption was a table no format knows
+    (GI901, an error), and a note right under a table made its rows one paragraph of
+    prose with it: table 二 was missing (GI107) or table 三 short of its last rows
+    (GI108)."""
+    data = sample_report(template, seed=6)
+    plain = render(data, layout).text  # type: ignore[arg-type]
+    text = _with_table_furniture(plain)
+    assert text.count("单位：件") == 3 and text.count(_NOTE) == 2
+    report = gilint.parse(text)
+    assert [s.title for s in report.sections] == [s.title for s in gilint.parse(plain).sections]
+
+    def found(source: str) -> list[tuple[str, str, str]]:
+        return [(f.code, f.severity.value, f.message) for f in gilint.lint(source, config={})]
+
+    assert found(text) == found(plain)
+    tables, plain_tables = gilint.parse(text).tables(), gilint.parse(plain).tables()
+    assert [(t.id, len(t.rows)) for t in tables] == [(t.id, len(t.rows)) for t in plain_tables]
+    # the note is prose of its part, and the row above it is still checked
+    prose = [p.text for s in report.sections for p in s.paragraphs]
+    assert [p for p in prose if p.startswith(("注", "说明"))] == [_NOTE, _NOTE, _NOTES_ABOVE[2]]
+    cells = list(data.tables["3"]["carry_forward"])
+    cells[-1] = str(int(cells[-1]) + 1)
+    data = data.with_rows("3", {"carry_forward": tuple(cells)})
+    broken = _with_table_furniture(render(data, layout).text)  # type: ignore[arg-type]
+    # (its total, or where numbers run together its column's balance)
+    assert {"GI201", "GI203"} & {f.code for f in gilint.lint(broken, config={})}

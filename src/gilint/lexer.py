@@ -11,7 +11,9 @@ Token types (declared in ``grammar/report.lark``):
 ``FRONT`` a paragraph above the title that is not part of it (page chrome) ·
 ``TITLE`` a title paragraph · ``PART`` a part heading · ``SUBHEAD`` a subsection heading ·
 ``PARA`` a prose paragraph · ``TBLOCK`` a run of table lines: paragraphs of a table
-one after another, up to a prose paragraph, a heading or the end of the text.
+one after another, up to a prose paragraph, a heading or the end of the text. A note on
+a table (``注：……。``) is prose that does not end the run: its ``PARA`` follows the run's
+token.
 
 The lexer also reads every table line, carried by the run's token
 (:class:`gilint.tokens.Lexeme`, ``payload``) line by line, as a part heading's token
@@ -62,6 +64,10 @@ _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\
 # title (which may itself hold "、") only at a sentence end.
 _TITLE_END = re.compile(r"[。:;,]")
 _SENTENCE_END = re.compile(r"[。:;]")
+# Where a part heading's title ends: a sentence end, or the unit of the table under it
+# written after the title ("二、主动公开政府信息情况（单位：件）", "… 单位：件"); looked
+# for only in a title that holds "单位"
+_TITLE_STOP = re.compile(r"[。:;]|[ \t]*\(?[ \t]*(?:计量)?单位:")
 
 
 class CaptionForm(NamedTuple):
@@ -163,6 +169,15 @@ _PART_MARKS = ("部分", "、", ".", ",", ":", "(")
 _HEADING_ENDS = " \t。:;,"
 # A subsection run into such a line: after a space or a sentence end, "（二）".
 _RUN_IN_SUB = re.compile(r"(?<=[\s。;])\([一二三四五六七八九十]{1,2}\)")
+# A note on a table, under it or above it ("注：本表数据统计时限为…。", "说明:", "备注1:"),
+# up to its first full stop: prose, a paragraph of its own even where no line is blank
+# between it and the table's rows (one full stop would make them prose with it). A note
+# with no full stop is left in the table's text, where it does no harm.
+_NOTE_WORDS = r"(?:注|备注|(?:填报|填表|数据)?说明|注释)[0-9一二三四五六七八九]?:"
+_NOTE = re.compile(r"[\s*#|>]*" + _NOTE_WORDS)
+# the same run into a web page's line, after a space or a sentence end
+_RUN_IN_NOTE = re.compile(r"(?<=[\s。;])" + _NOTE_WORDS)
+_MAX_NOTE = 400  # no note on a table is longer, to its first full stop
 # What may stand between the items of a list written on one line
 _LIST_MARKS = " \t;:,。、"
 # A shorter line is cut only when two part headings or more are run into it.
@@ -368,7 +383,7 @@ class LineLexer:
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
-        cut = _SENTENCE_END.search(raw_title)
+        cut = (_TITLE_STOP if "单位" in raw_title else _SENTENCE_END).search(raw_title)
         if cut is not None:  # a run-in heading: "一、总体情况。2024年，……"
             raw_title = raw_title[: cut.start()]
         words = raw_title.replace("|", " ").split()
@@ -460,6 +475,8 @@ class LineLexer:
             # before it, which the table reader reads across paragraphs anyway)
             if "(" in piece:
                 cuts = sorted({*cuts, *(m.start() for m in _RUN_IN_SUB.finditer(piece))})
+            if ":" in piece:  # and each run-in note on a table
+                cuts = sorted({*cuts, *_note_cuts(piece)})
             at = 0
             for cut in cuts:
                 if cut > at:
@@ -490,6 +507,9 @@ class LineLexer:
             # the marks a heading may end with ("二、主动公开政府信息情况。") go with it, as
             # on a line of its own: what follows starts at its first word or cell
             end = found.end("title")
+            if "单位" in found.group("title"):  # the table's unit after the title
+                unit = _TITLE_STOP.search(found.group("title"))
+                end = found.start("title") + unit.start() if unit is not None else end
             after = line[end : end + 8]  # (a few marks at most: not the rest of the line)
             yield end + len(after) - len(after.lstrip(_HEADING_ENDS))
 
@@ -578,8 +598,12 @@ class LineLexer:
                     offset = heading.title_end + len(rest) - len(rest.lstrip(_HEADING_ENDS))
                     paragraph.append(_Line(offset, text[offset : line.end]))
                 continue
-            if paragraph and _SUB.match(line.text) and not _is_cell_line(line.text):
-                flush()
+            if paragraph:
+                body = line.text
+                if (_SUB.match(body) and not _is_cell_line(body)) or (
+                    ":" in body and _NOTE.match(body)
+                ):
+                    flush()  # a subsection or a note begins a paragraph
             paragraph.append(line)
         flush()
         state.release_pending(text, tokens)
@@ -633,6 +657,15 @@ class LineLexer:
                     state.title_open = False
                 return
             state.release_pending(text, tokens)
+        if ":" in lines[0].text and _NOTE.match(lines[0].text):
+            ends = next(
+                (i for i, ln in enumerate(lines) if ln.text.rstrip(_MARKUP)[-1:] == "。"), None
+            )
+            if ends is not None:  # the note, then what follows it
+                state.add_note(text, make_token("PARA", text, start, lines[ends].end), tokens)
+                if ends + 1 < len(lines):
+                    self._emit_paragraph(text, lines[ends + 1 :], state, tokens)
+                return
         if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
             state.add_table_lines(
                 start,
@@ -703,6 +736,7 @@ class _State:
         "front_paragraphs",
         "in_front",
         "last_part",
+        "notes",
         "part",
         "pending_title",
         "table_end",
@@ -728,6 +762,7 @@ class _State:
         self.table_open = False  # a run has begun (its lines may all be unread)
         self.table_start = 0
         self.table_end = 0
+        self.notes: list[Token] = []  # notes met within the run, emitted after it
         self.tabled: set[str] = set()  # parts whose tables have been met
         self.table_text_left = TABLE_TEXT
         self.unread_table: tuple[int, int] | None = None
@@ -759,12 +794,23 @@ class _State:
 
     def end_table(self, text: str, tokens: list[Token]) -> None:
         """The run of table lines read so far, as one token (whose lines may all have
-        been left unread: its text is still the run's)."""
+        been left unread: its text is still the run's), then the notes met within it."""
         if self.table_open:
             lines = tuple(self.table_lines)
             tokens.append(make_token("TBLOCK", text, self.table_start, self.table_end, lines))
             self.table_lines.clear()
             self.table_open = False
+            if self.notes:
+                tokens.extend(self.notes)
+                self.notes.clear()
+
+    def add_note(self, text: str, note: Token, tokens: list[Token]) -> None:
+        """A note on a table: prose that does not part a table's lines (a table's title
+        above it, its rows below), emitted after the run it stands in."""
+        if self.table_open:
+            self.notes.append(note)
+        else:
+            tokens.append(note)
 
     def release_pending(self, text: str, tokens: list[Token]) -> None:
         """Short front paragraphs that turned out not to lead to a title are prose."""
@@ -772,6 +818,16 @@ class _State:
         for s, e in self.pending_title:
             tokens.append(make_token("PARA", text, s, e))
         self.pending_title.clear()
+
+
+def _note_cuts(line: str) -> Iterator[int]:
+    """Where a long line is cut around the notes run into it: before each, and after its
+    first full stop (one with none is not cut out)."""
+    for found in _RUN_IN_NOTE.finditer(line):
+        stop = line.find("。", found.end(), found.end() + _MAX_NOTE)
+        if stop >= 0:
+            yield found.start()
+            yield stop + 1
 
 
 def _is_short_title(key: str) -> bool:

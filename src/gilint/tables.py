@@ -148,7 +148,16 @@ def _chunks(
             current.append(tok)
         if current:
             chunks[-1][1].append(tuple(current))
+    if len(chunks) > 1 and not any(map(_has_number, chunks[0][1])):
+        # text before the first caption and no number in it (the table's unit, "单位：件",
+        # or its title, "表1 主动公开政府信息情况统计表") is that caption's table's own
+        lead, (caption, lines_after) = chunks[0][1], chunks[1]
+        chunks[:2] = [(caption, [*lead, *lines_after])]
     return [c for c in chunks if c[0] is not None or c[1]]
+
+
+def _has_number(line: TableLine) -> bool:
+    return isinstance(line, RowLine) or any(cell.kind == "VALUE" for cell in line)
 
 
 def _join_keys(cells: Sequence[LexCell]) -> tuple[str, KeyOffsets]:
