@@ -607,3 +607,53 @@ def test_a_tables_title_unit_and_note_are_not_read_as_its_cells(layout: str, tem
     broken = _with_table_furniture(render(data, layout).text)  # type: ignore[arg-type]
     # (its total, or where numbers run together its column's balance)
     assert {"GI201", "GI203"} & {f.code for f in gilint.lint(broken, config={})}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "numerals", ["〇一二三四五六七八九", "○一二三四五六七八九", "零一二三四五六七八九"]
+)
+def test_a_title_that_writes_its_year_in_chinese_numerals_has_that_year(
+    layout: str, numerals: str
+) -> None:
+    """ "示例镇二〇二四年政府信息公开工作年度报告": the year was not read from such a title,
+    nor (in web page text) the title found; the year came from the period's sentence
+    where there is one, and the body's name was lost."""
+    data = sample_report("2021", seed=3)
+    plain = render(data, layout).text  # type: ignore[arg-type]
+    written = "".join(numerals[int(d)] for d in str(data.year))
+    text, count = re.subn(rf"{data.year}\s*年(?=\s*政\s*府)", written + "年", plain, count=1)
+    assert count == 1
+    report, expected = gilint.parse(text), gilint.parse(plain)
+    assert report.title_year is not None and report.title_year.year == data.year
+    assert report.title_year.span.start == text.index(written)
+    assert report.issuer == expected.issuer == "示例县示例镇人民政府"
+    assert [f.code for f in gilint.lint(text, config={})] == [
+        f.code for f in gilint.lint(plain, config={})
+    ]
+    # the period's sentence gone, the year is still the title's
+    period = re.search(r"本报告[^。\n]*统计[^。\n]*。", text)
+    if period is not None:
+        assert gilint.parse(text.replace(period.group(), "")).year == data.year
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_title_that_puts_its_year_first_names_the_body_after_it(layout: str) -> None:
+    """ "2024年示例县示例镇人民政府政府信息公开工作年度报告": the body was looked for only
+    before the year, so there was none; in web page text the page's last word ("微博")
+    was taken for it, and the rules across reports pair a body's reports by it."""
+    data = sample_report("2021", seed=3)
+    plain = render(data, layout).text  # type: ignore[arg-type]
+    body = r"\s*".join("示例县示例镇人民政府")
+    year = rf"{data.year}\s*年"
+    text, count = re.subn(f"{body}\\s*({year})", r"\1示例县示例镇人民政府", plain, count=1)
+    assert count == 1
+    report = gilint.parse(text)
+    assert report.title is not None and report.title.replace(" ", "").endswith(
+        f"{data.year}年示例县示例镇人民政府政府信息公开工作年度报告"
+    )
+    assert report.issuer == "示例县示例镇人民政府" and report.year == data.year
+    # a title whose year leads words that name no body keeps the body before it
+    other, count = re.subn(f"({year})", r"\1政务公开暨", plain, count=1)
+    assert count == 1 and "政务公开暨" in (gilint.parse(other).title or "")
+    assert gilint.parse(other).issuer == "示例县示例镇人民政府"

@@ -22,7 +22,7 @@ from gilint.ast import (
     TemplateInfo,
     YearMention,
 )
-from gilint.labels import key, paragraph_key
+from gilint.labels import YEAR, key, paragraph_key, year_value
 from gilint.lexer import TABLE_TEXT, LexResult, heading_of, lines_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
@@ -32,7 +32,12 @@ from gilint.tables import Region, read_region, region_of
 from gilint.template_detection import detect
 from gilint.templates.model import TemplateSet
 
-_TITLE_YEAR = re.compile(r"((?:19|20)[0-9][0-9])年")
+_TITLE_YEAR = re.compile(f"({YEAR})年")
+# the title's words between its year and 政府信息公开 (a body's name, where the year leads)
+_BODY_AFTER_YEAR = re.compile(r"度?(.{2,40}?)政府信息公开")
+# how a body's name ends (人民政府, 教育局, 卫生健康委员会, 办公室, 街道办事处, 示例镇, …)
+_BODY_ENDS = ("政府", "局", "委员会", "委", "办公室", "办事处", "厅", "院", "中心", "署", "部")
+_BODY_ENDS += ("处", "所", "站", "馆", "队", "会", "镇", "乡", "街道", "公司", "集团", "学校")
 # Unread content noted where it stands (not from there on): above the title, none of it
 # is the report's.
 _UNREAD_HERE = UNREAD_CONTENT - UNREAD_ONWARD
@@ -214,7 +219,7 @@ class _Years:
             m = pattern.search(text)
             if m:
                 span = self.loc.span(offsets[m.start(1)], offsets[m.end(1) - 1] + 1)
-                return int(m.group(1)), span
+                return year_value(m.group(1)), span
         return None
 
     def read(self, tokens: list[Token]) -> tuple[YearMention | None, YearMention | None]:
@@ -443,11 +448,16 @@ def _continuations(sections: list[Section]) -> list[Section]:
 
 
 def _issuer(parts: list[str]) -> str | None:
-    """The issuing body: the title's text before its year (or its first paragraph)."""
+    """The issuing body: the title's text before its year (or its first paragraph), or
+    after it where a body is named there ("2024年示例县人民政府政府信息公开…"; before
+    such a year, in web page text, stands the page's last word, "微博")."""
     if len(parts) > 1 and not _TITLE_YEAR.search(parts[0].replace(" ", "")):
         return parts[0].strip() or None
     joined = "".join(parts).replace(" ", "")
     m = _TITLE_YEAR.search(joined)
-    if m and m.start() > 0:
-        return joined[: m.start()]
-    return None
+    if m is None:
+        return None
+    after = _BODY_AFTER_YEAR.match(joined, m.end())
+    if after is not None and after.group(1).endswith(_BODY_ENDS):
+        return after.group(1)
+    return joined[: m.start()] or None

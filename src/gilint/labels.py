@@ -21,6 +21,9 @@ _NUMBER_SEP = re.compile(r"(?<![0-9.])([0-9]{1,2})[、.,]")
 _ENUM = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|[0-9]{1,2}\.)")
 
 NUMERALS = "一二三四五六七八九十"
+# A year as a report's title writes it: in digits, or in Chinese numerals ("二〇二四")
+YEAR = r"(?:19|20)[0-9]{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2}"
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 # Long text has its dropped characters deleted a slice at a time: one ``sub`` over
@@ -71,6 +74,11 @@ def keyed(canonical_text: str, base: int = 0) -> tuple[str, list[int]]:
 def strip_enumeration(label_key: str) -> str:
     """A key without its leading list numbering (``(一)``, ``一、``, ``1.``)."""
     return _ENUM.sub("", label_key, count=1)
+
+
+def year_value(year: str) -> int:
+    """The number of a year matched by :data:`YEAR`."""
+    return int(year.translate(_YEAR_DIGITS))
 
 
 def numeral_value(numeral: str) -> int:

@@ -42,7 +42,7 @@ from typing import NamedTuple
 import attrs
 from lark.lexer import Token
 
-from gilint.labels import compact_key, numeral_value
+from gilint.labels import YEAR, compact_key, numeral_value
 from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
@@ -127,7 +127,7 @@ _TITLE_WORDS = ("年度报告", "工作报告")
 # A title that calls the report its 年报 ("示例镇2024年政府信息公开年报"), keyed: the year
 # before the words and nothing after them (a web page's breadcrumb names its column so,
 # 首页 > 政府信息公开 > 政府信息公开年报, without a year)
-_SHORT_TITLE = re.compile(r"(?:19|20)[0-9]{2}年度?政府信息公开(?:工作)?年报$")
+_SHORT_TITLE = re.compile(f"(?:{YEAR})" + r"年度?政府信息公开(?:工作)?年报$")
 _MAX_TITLE = 80
 _MAX_ISSUER = 30  # no body's name on a line above the title is longer
 _MAX_FURNITURE = 24  # no page number or running footer is longer
@@ -138,7 +138,7 @@ _LONG_TEXT_LINE = 1000
 # The report's title run into such a line, after the page's chrome: the issuing body
 # (the word before the year), the year and the title words.
 _RUN_IN_TITLE = re.compile(
-    r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?:19|20)[0-9]{2}[ \t]*年度?[^\s。]{0,12}?"
+    r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?:" + YEAR + r")[ \t]*年度?[^\s。]{0,12}?"
     r"政府信息公开(?:工作)?(?:年度报告|年报)"
 )
 # What a web page says of itself after the report: its links, publisher and notices.
