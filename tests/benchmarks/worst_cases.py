@@ -142,6 +142,13 @@ def _hidden_nesting(n: int) -> bytes:
 _REPORT = render(sample_report("2021", seed=1), "wrapped").text
 
 
+def _notes_in_a_table(n: int) -> str:
+    """Rows and notes on a table, with and without a full stop, all on one line (web
+    text): each note with one is cut out, each without is looked past for one."""
+    piece = "（七）总计 0 0 0 0 0 0 0 注：本表数据为本年。 说明：" + "无" * 40 + " "
+    return "三、收到和处理政府信息公开申请情况 " + piece * (n // len(piece))
+
+
 def _concatenated(n: int) -> str:
     return _REPORT * max(1, n // len(_REPORT))
 
@@ -166,6 +173,7 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "group labels in a label": (_groups_in_a_label, 250_000),
     "header words in labels": (_header_words_in_labels, 250_000),
     "blank cells, one line": (_blank_cells_one_line, 250_000),
+    "notes in a table, one line": (_notes_in_a_table, 250_000),
 }
 
 
