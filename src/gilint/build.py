@@ -36,8 +36,9 @@ _TITLE_YEAR = re.compile(f"({YEAR})年")
 # the title's words between its year and 政府信息公开 (a body's name, where the year leads)
 _BODY_AFTER_YEAR = re.compile(r"度?(.{2,40}?)政府信息公开")
 # how a body's name ends (人民政府, 教育局, 卫生健康委员会, 办公室, 街道办事处, 示例镇, …)
-_BODY_ENDS = ("政府", "局", "委员会", "委", "办公室", "办事处", "厅", "院", "中心", "署", "部")
-_BODY_ENDS += ("处", "所", "站", "馆", "队", "会", "镇", "乡", "街道", "公司", "集团", "学校")
+_BODY_ENDS: tuple[str, ...] = ("政府", "局", "委员会", "委", "办公室", "办事处", "厅", "院")
+_BODY_ENDS += ("中心", "署", "部", "处", "所", "站", "馆", "队", "会", "镇", "乡", "街道")
+_BODY_ENDS += ("公司", "集团", "学校")
 # Unread content noted where it stands (not from there on): above the title, none of it
 # is the report's.
 _UNREAD_HERE = UNREAD_CONTENT - UNREAD_ONWARD
