@@ -657,3 +657,38 @@ def test_a_title_that_puts_its_year_first_names_the_body_after_it(layout: str) -
     other, count = re.subn(f"({year})", r"\1政务公开暨", plain, count=1)
     assert count == 1 and "政务公开暨" in (gilint.parse(other).title or "")
     assert gilint.parse(other).issuer == "示例县示例镇人民政府"
+
+
+_TITLE_FORMS = {
+    "about": "示例县示例镇人民政府关于{y}年度政府信息公开工作年度报告",
+    "quoted": "《示例县示例镇人民政府{y}年政府信息公开工作年度报告》",
+    "county-wide": "示例县示例镇人民政府{y}年度全县政府信息公开工作年度报告",
+    "year-last": "示例县示例镇人民政府政府信息公开工作{y}年度报告",
+    "body-under": "{y}年政府信息公开工作年度报告{sep}示例县示例镇人民政府",
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("form", list(_TITLE_FORMS))
+def test_the_body_is_read_from_the_titles_forms(layout: str, form: str) -> None:
+    """The body's name is what the rules across reports pair a body's reports by: it is
+    read without the title's quotation marks, a "关于" or the title's words, and from the
+    line under a title that names none. In web page text, where the word before a year
+    may be the page's ("微博"), a title whose body stands under it names none."""
+    # (a wrong name pairs two bodies' reports as one body's years: none is better)
+    data = sample_report("2021", seed=4)
+    plain = render(data, layout).text  # type: ignore[arg-type]
+    one_line = plain.count("\n") < 20
+    title = _TITLE_FORMS[form].format(y=data.year, sep=" " if one_line else "\n")
+    written = r"\s*".join(f"示例县示例镇人民政府{data.year}年政府信息公开工作年度报告")
+    text, count = re.subn(written, title, plain, count=1)
+    assert count == 1
+    report = gilint.parse(text)
+    assert report.year == data.year
+    if form in ("body-under", "year-last") and one_line:
+        assert report.issuer is None  # (no title is found run in with its year last)
+    else:
+        assert report.issuer == "示例县示例镇人民政府"
+    assert [f.code for f in gilint.lint(text, config={})] == [
+        f.code for f in gilint.lint(plain, config={})
+    ]

@@ -22,7 +22,7 @@ from gilint.ast import (
     TemplateInfo,
     YearMention,
 )
-from gilint.labels import YEAR, key, paragraph_key, year_value
+from gilint.labels import BODY_ENDS, YEAR, body_name, key, paragraph_key, year_value
 from gilint.lexer import TABLE_TEXT, LexResult, heading_of, lines_of
 from gilint.loading import Loaded
 from gilint.locator import Locator
@@ -35,10 +35,6 @@ from gilint.templates.model import TemplateSet
 _TITLE_YEAR = re.compile(f"({YEAR})年")
 # the title's words between its year and 政府信息公开 (a body's name, where the year leads)
 _BODY_AFTER_YEAR = re.compile(r"度?(.{2,40}?)政府信息公开")
-# how a body's name ends (人民政府, 教育局, 卫生健康委员会, 办公室, 街道办事处, 示例镇, …)
-_BODY_ENDS: tuple[str, ...] = ("政府", "局", "委员会", "委", "办公室", "办事处", "厅", "院")
-_BODY_ENDS += ("中心", "署", "部", "处", "所", "站", "馆", "队", "会", "镇", "乡", "街道")
-_BODY_ENDS += ("公司", "集团", "学校")
 # Unread content noted where it stands (not from there on): above the title, none of it
 # is the report's.
 _UNREAD_HERE = UNREAD_CONTENT - UNREAD_ONWARD
@@ -451,14 +447,21 @@ def _continuations(sections: list[Section]) -> list[Section]:
 def _issuer(parts: list[str]) -> str | None:
     """The issuing body: the title's text before its year (or its first paragraph), or
     after it where a body is named there ("2024年示例县人民政府政府信息公开…"; before
-    such a year, in web page text, stands the page's last word, "微博")."""
+    such a year, in web page text, stands the page's last word, "微博"), or under a
+    title that names none before its year or after it."""
     if len(parts) > 1 and not _TITLE_YEAR.search(parts[0].replace(" ", "")):
-        return parts[0].strip() or None
+        return body_name(parts[0])
     joined = "".join(parts).replace(" ", "")
     m = _TITLE_YEAR.search(joined)
     if m is None:
         return None
+    before = body_name(joined[: m.start()])
+    if before is not None and before.endswith(BODY_ENDS):
+        return before
     after = _BODY_AFTER_YEAR.match(joined, m.end())
-    if after is not None and after.group(1).endswith(_BODY_ENDS):
+    if after is not None and after.group(1).endswith(BODY_ENDS):
         return after.group(1)
-    return joined[: m.start()] or None
+    under = joined.rpartition("报告")[2]  # ("…年度报告" then the body's name under it)
+    if under.endswith(BODY_ENDS):
+        return body_name(under)
+    return before

@@ -24,6 +24,11 @@ NUMERALS = "一二三四五六七八九十"
 # A year as a report's title writes it: in digits, or in Chinese numerals ("二〇二四")
 YEAR = r"(?:19|20)[0-9]{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2}"
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+# How a body's name ends (人民政府, 教育局, 卫生健康委员会, 县政府办, 街道办事处, 示例县, …):
+# what tells it from a web page's last word before a title ("微博", "打印")
+BODY_ENDS: tuple[str, ...] = ("政府", "局", "委员会", "委", "办公室", "办", "办事处", "厅", "院")
+BODY_ENDS += ("中心", "署", "部", "处", "所", "站", "馆", "队", "会", "街道", "社区", "村")
+BODY_ENDS += ("镇", "乡", "县", "市", "区", "省", "州", "旗", "盟", "公司", "集团", "学校")
 
 
 # Long text has its dropped characters deleted a slice at a time: one ``sub`` over
@@ -74,6 +79,14 @@ def keyed(canonical_text: str, base: int = 0) -> tuple[str, list[int]]:
 def strip_enumeration(label_key: str) -> str:
     """A key without its leading list numbering (``(一)``, ``一、``, ``1.``)."""
     return _ENUM.sub("", label_key, count=1)
+
+
+def body_name(text: str) -> str | None:
+    """A body's name as a title holds it, without the title's quotation marks, a "关于"
+    after it, or the title's words ("…政府信息公开工作2024年度报告")."""
+    name = text.strip().strip("《》“”\"'")
+    name = name.partition("政府信息公开")[0].removesuffix("关于")
+    return name or None
 
 
 def year_value(year: str) -> int:

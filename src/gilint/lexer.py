@@ -42,7 +42,7 @@ from typing import NamedTuple
 import attrs
 from lark.lexer import Token
 
-from gilint.labels import YEAR, compact_key, numeral_value
+from gilint.labels import BODY_ENDS, YEAR, body_name, compact_key, numeral_value
 from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
@@ -138,7 +138,7 @@ _LONG_TEXT_LINE = 1000
 # The report's title run into such a line, after the page's chrome: the issuing body
 # (the word before the year), the year and the title words.
 _RUN_IN_TITLE = re.compile(
-    r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?:" + YEAR + r")[ \t]*年度?[^\s。]{0,12}?"
+    r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?P<year>" + YEAR + r")[ \t]*年度?[^\s。]{0,12}?"
     r"政府信息公开(?:工作)?(?:年度报告|年报)"
 )
 # What a web page says of itself after the report: its links, publisher and notices.
@@ -465,7 +465,10 @@ class LineLexer:
             if "年度报告" in piece or "年报" in piece:
                 title = _RUN_IN_TITLE.search(piece, 0, cuts[0] if cuts else len(piece))
                 if title is not None:
-                    cuts = sorted({title.start(), title.end(), *cuts})
+                    # (the word before the year is the body's, or the page's: "微博")
+                    body = body_name(piece[title.start() : title.start("year")]) or ""
+                    begins = title.start() if body.endswith(BODY_ENDS) else title.start("year")
+                    cuts = sorted({begins, title.end(), *cuts})
             if any(word in piece for word in _CHROME_WORDS):
                 footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
                 if footer is not None:  # the page's own links and notices after the report
