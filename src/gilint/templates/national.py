@@ -87,7 +87,7 @@ def _table3_rows(other_rows: tuple[RowSpec, ...]) -> tuple[RowSpec, ...]:
         RowSpec("outcome.not_processed.excessive", "4.无正当理由大量反复申请"),
         RowSpec("outcome.not_processed.confirmation", "5.要求行政机关确认或重新出具已获取信息"),
         *other_rows,
-        RowSpec("outcome.total", "（七）总计"),
+        RowSpec("outcome.total", "（七）总计", aliases=("（七）合计",)),
         RowSpec("carry_forward", "四、结转下年度继续办理"),
     )
 

@@ -5,7 +5,7 @@ that says the same things differently, and that no rule may call wrong.
 * :func:`echoing_subsections`: part 一's subsections titled like parts
   (``（一）主动公开政府信息情况``);
 * :func:`label_variants`: ``规范性文件`` for ``行政规范性文件``, ASCII punctuation inside
-  row labels;
+  row labels, ``（七）合计`` for ``（七）总计``;
 * :func:`fee_wordings`: the fee statement in the other precise wordings
   (``未收取信息公开处理费`` …);
 * :func:`ocr_issuer`: an OCR confusion in the body's name (``沐阳`` for ``沭阳``);
@@ -45,11 +45,11 @@ def echoing_subsections(data: ReportData) -> ReportData:
 
 def label_variants(data: ReportData) -> ReportData:
     """Row labels as many reports write them: the 2019 name of a 2021 row, ASCII
-    parentheses and full stops in the numbering."""
+    parentheses and full stops in the numbering, 合计 for 总计."""
     labels = {
         "3/outcome.refused.state_secret": "1. 属于国家秘密",
         "3/outcome.disclosed": "(一)予以公开",
-        "3/outcome.total": "(七)总计",
+        "3/outcome.total": "(七)合计",
     }
     if data.template == "2021":
         labels["2.1/normative_documents"] = "规范性文件"

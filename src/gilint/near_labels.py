@@ -1,0 +1,83 @@
+"""Row labels written a little differently from the format's: which row they are.
+
+Reports retype the format's tables, and a row label comes out a character or two off
+(``四、结转下一年度继续办理``, ``2.其他法律、行政法规禁止公开``). Read as a label no format
+knows, such a row left its numbers unchecked and the table short of a row: two errors on
+a table whose numbers may be right. A label is taken for a format row only where that is
+beyond doubt: its ordinal (``四、``, ``2.``) the row's own, the rest a few edits from the
+row's (one for every four characters, three at most; none for a text under six, where
+one character tells 行政处罚 from 行政处分), and no other row as near.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from gilint.labels import key, strip_enumeration
+from gilint.templates.model import RowSpec
+
+_MOST_EDITS = 3
+_CHARACTERS_AN_EDIT = 4  # a label's text (less its ordinal) allows an edit for each
+_SHORTEST = 6  # a shorter text (less its ordinal) allows none
+
+
+def near_row(label_key: str, rows: Sequence[RowSpec]) -> RowSpec | None:
+    """The one row of ``rows`` (labelled, not a group's) whose label ``label_key`` (a
+    key, as :func:`gilint.labels.key` gives) is a few edits from, if exactly one is."""
+    found = sorted(_near_rows(label_key, rows), key=lambda pair: pair[0])
+    if not found:
+        return None
+    if len(found) > 1 and found[1][0] <= found[0][0] + 1:
+        return None  # another row about as near: no telling which
+    return found[0][1]
+
+
+def near_any(label_key: str, rows: Sequence[RowSpec]) -> bool:
+    """Whether ``label_key`` is a few edits from the label of any of ``rows``."""
+    return next(_near_rows(label_key, rows), None) is not None
+
+
+def _near_rows(label_key: str, rows: Sequence[RowSpec]) -> Iterator[tuple[int, RowSpec]]:
+    """The rows ``label_key`` is a few edits from, each with the edits."""
+    core = strip_enumeration(label_key)
+    ordinal = label_key[: len(label_key) - len(core)]
+    most = min(_MOST_EDITS, len(core) // _CHARACTERS_AN_EDIT)
+    if len(core) < _SHORTEST:
+        return
+    for row in rows:
+        if row.label is None or row.group:
+            continue
+        for text in (row.label, *row.aliases):
+            full = key(text)
+            row_core = strip_enumeration(full)
+            if ordinal and full[: len(full) - len(row_core)] != ordinal:
+                continue  # another row's ordinal ("3.其他" is not "2.其他")
+            edits = edit_distance(core, row_core, most)
+            if edits is not None:
+                yield edits, row
+                break
+
+
+def edit_distance(a: str, b: str, most: int) -> int | None:
+    """The edits (insertions, deletions, substitutions) from ``a`` to ``b``, if at most
+    ``most``; else None. Only a band of ``most`` either side of the diagonal is worked
+    out, and the work stops once every cell of a row is past ``most``."""
+    if abs(len(a) - len(b)) > most:
+        return None
+    beyond = most + 1
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        low, high = max(1, i - most), min(len(b), i + most)
+        current = [beyond] * (len(b) + 1)
+        current[0] = i if i <= most else beyond
+        char = a[i - 1]
+        for j in range(low, high + 1):
+            current[j] = min(
+                previous[j] + 1,
+                current[j - 1] + 1,
+                previous[j - 1] + (char != b[j - 1]),
+            )
+        if min(current[low - 1 : high + 1]) > most:
+            return None
+        previous = current
+    return previous[len(b)] if previous[len(b)] <= most else None
