@@ -23,6 +23,7 @@ from gilint.rules.structure import (
     MissingOverviewAspect,
     MissingSection,
     MissingTable,
+    NonstandardRowLabel,
     NonstandardSectionTitle,
     SectionOrder,
 )
@@ -42,6 +43,7 @@ RULES: tuple[type[Rule], ...] = (
     EmptySection,
     MissingTable,
     IncompleteTable,
+    NonstandardRowLabel,
     Table3Balance,
     Table3OutcomeTotal,
     Table3ApplicantTotal,

@@ -440,6 +440,41 @@ class IncompleteTable(Rule):
         return table.caption.span if table.caption else table.span
 
 
+class NonstandardRowLabel(Rule):
+    """表格行名与格式不一致。
+
+    检查内容：统计表的行名是否与格式规定的一致。行名与格式规定的某一行只差几个字（多字、漏字或
+    错字，每五个字至多差一个、共至多三个；不计序号不到六个字的不算），序号相同，又没有另一行
+    同样接近的，就按格式规定的那一行读取和检查它的数据，并在此提示；差得更多的行名无法确定是
+    哪一行，其数据不参与检查（GI901）。
+
+    原因：统一的行名便于核对和汇总；改写的行名容易让人误以为是另一项。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
+
+    示例：“四、结转下一年度继续办理”应为“四、结转下年度继续办理”。
+
+    修改方法：使用格式规定的行名原文。
+    """
+
+    code = "GI109"
+    name = "nonstandard-row-label"
+    severity = Severity.WARNING
+    summary = "A table row's label deviates from the format's; it is read as that row."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        for table in report.tables():
+            for row in table.rows:
+                if row.near_label and row.label is not None and row.template_label:
+                    label = "".join(row.label.split())
+                    yield self.finding(
+                        row.label_span or row.span,
+                        f"{table_name(table)}的行名写作“{label}”，"
+                        f"与格式规定的“{row.template_label}”不一致（已按该行检查）",
+                        suggestion=row.template_label,
+                    )
+
+
 def _table_stretch(report: Report, table: Table) -> Span:
     """Where a table's missing rows or cells would stand: in the part that holds it (a
     table's last rows pasted as a picture stand after its text), or anywhere."""

@@ -103,3 +103,16 @@ def test_parse_with_a_bad_configuration_is_a_clear_error(tmp_path: Path) -> None
     assert b"Traceback" not in result.stderr
     missing = _run("parse", str(report), "--config", str(tmp_path / "nope.toml"))
     assert missing.returncode == 2 and "配置文件不存在" in missing.stderr.decode()
+
+
+def test_parse_json_says_which_rows_were_read_by_a_near_label() -> None:
+    text = (FIXTURES / "2021-tabs.txt").read_text("utf-8")
+    assert text.count("1.属于国家秘密") == 1
+    result = _run(
+        "parse", "-", "--format", "json", stdin=text.replace("国家秘密", "国家秘蜜").encode()
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    table3 = next(t for s in data["sections"] for t in s["tables"] if t["id"] == "3")
+    near = {r["id"]: r["label"] for r in table3["rows"] if r["near_label"]}
+    assert near == {"outcome.refused.state_secret": "1.属于国家秘蜜"}

@@ -99,13 +99,25 @@ def test_row_labels_are_not_part_headings() -> None:
 
 
 def test_unknown_row_label_becomes_a_row_without_id() -> None:
-    text = _text().replace("1.属于国家秘密", "1.属于国家秘蜜")
+    text = _text().replace("1.属于国家秘密", "1.属于涉密事项")
     table = gilint.parse(text).table("3")
     assert table is not None
     unknown = table.unknown_rows
-    assert len(unknown) == 1 and unknown[0].label == "1.属于国家秘蜜"
-    assert unknown[0].line == _line_of(text, "1.属于国家秘蜜")
+    assert len(unknown) == 1 and unknown[0].label == "1.属于涉密事项"
+    assert unknown[0].line == _line_of(text, "1.属于涉密事项")
     assert table.missing == ("outcome.refused.state_secret",)
+
+
+def test_a_label_a_character_off_is_read_as_its_row() -> None:
+    text = _text().replace("1.属于国家秘密", "1.属于国家秘蜜")
+    table = gilint.parse(text).table("3")
+    assert table is not None and not table.unknown_rows and not table.missing
+    row = table.row("outcome.refused.state_secret")
+    assert row is not None and row.near_label and row.label == "1.属于国家秘蜜"
+    assert row.template_label == "1.属于国家秘密"
+    assert row.line == _line_of(text, "1.属于国家秘蜜")
+    exact = gilint.parse(_text()).table("3").row("outcome.refused.state_secret")  # type: ignore[union-attr]
+    assert exact is not None and not exact.near_label and row.values == exact.values
 
 
 def test_numbers_without_a_row_are_kept() -> None:

@@ -373,12 +373,51 @@ def test_gi501_year_mismatch() -> None:
 
 @NUMBER_LAYOUT
 def test_gi901_unknown_row_is_reported_once(layout: str) -> None:
-    text = rendered(good(), layout).replace("1.属于国家秘密", "1.属于国家秘蜜")
+    text = rendered(good(), layout).replace("1.属于国家秘密", "1.属于涉密事项")
     findings = run(text)
     assert sorted(f.code for f in findings) == ["GI108", "GI901"]
     unknown = next(f for f in findings if f.code == "GI901")
-    assert "1.属于国家秘蜜" in unknown.message
-    assert unknown.line == line_of(text, "1.属于国家秘蜜")
+    assert "1.属于涉密事项" in unknown.message
+    assert unknown.line == line_of(text, "1.属于涉密事项")
+
+
+_NEAR_LABELS = {
+    "carry_forward": ("四、结转下年度继续办理", "四、结转下一年度继续办理"),
+    "new": ("一、本年新收政府信息公开申请数量", "一、本年度新收政府信息公开申请数量"),
+    "outcome.refused.prohibited": ("2.其他法律行政法规禁止公开", "2.其他法律、行政法规禁止公开"),
+    "outcome.unavailable.not_held": ("1.本机关不掌握相关政府信息", "1.本机关不掌握相关的政府信息"),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("row_id", list(_NEAR_LABELS))
+def test_gi109_a_row_label_a_few_characters_off_is_read_as_its_row(
+    layout: str, row_id: str
+) -> None:
+    """A retyped label a character or two off the format's was a label no format knows:
+    an error for it (GI901) and one for the row missing (GI108), its numbers unchecked.
+    It is read as the row it is near, and warned of once, where it stands."""
+    standard, written = _NEAR_LABELS[row_id]
+    data = attrs.evolve(good(), row_labels={**good().row_labels, f"3/{row_id}": written})
+    text = rendered(data, layout)
+    findings = [f for f in run(text) if f.severity is not Severity.INFO]
+    assert [(f.code, f.severity) for f in findings] == [("GI109", Severity.WARNING)]
+    assert written in findings[0].message and findings[0].suggestion == standard
+    assert findings[0].line == line_of(text, written[:6])
+    # its numbers are checked as that row's
+    cells = list(data.tables["3"][row_id])
+    cells[0] = str(int(cells[0]) + 1)
+    broken = rendered(data.with_rows("3", {row_id: tuple(cells)}), layout)
+    assert {"GI201", "GI202", "GI203"} & {f.code for f in run(broken)}
+
+
+def test_gi109_a_label_no_nearer_to_one_row_than_another_stays_unknown() -> None:
+    """ "3.其他" has the ordinal and words of no row alone; a label as near two rows, or
+    too short to tell by a character, is not taken for either."""
+    text = rendered(good(), "tabs").replace("1.属于国家秘密", "1.属于国家秘")
+    assert "GI109" not in {f.code for f in run(text)}  # (six characters less its ordinal)
+    text = rendered(good(), "tabs").replace("8.属于行政查询事项", "8.属于行政执法事项")
+    assert {"GI108", "GI901"} <= {f.code for f in run(text)}
 
 
 def test_gi901_orphan_numbers_and_extra_cells() -> None:

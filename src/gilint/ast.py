@@ -190,7 +190,9 @@ class Row(Container):
     ``cells`` has one cell per template column (``columns``), in order; ``extra`` holds
     the first cells beyond them (at most 16) and ``extra_count`` how many values stand
     beyond them in all (a line of a million numbers is not a million cells).
-    ``duplicate`` marks a second row with the same template row.
+    ``duplicate`` marks a second row with the same template row. ``near_label`` marks a
+    row whose label is not the template's but a few edits from it (see
+    :mod:`gilint.near_labels`): read as that row, and its label reported (GI109).
 
     ``statuses`` and ``values`` are the cells' statuses and values, column by column, for
     rules that need only the numbers: the :class:`Cell` objects, with their spans, are
@@ -216,6 +218,7 @@ class Row(Container):
     # of placing them (blank cells counted) fits its own sums: a number is wrong, or a
     # total blank
     fits_no_split: bool = False
+    near_label: bool = False
     _build_cells: Callable[[], tuple[Cell, ...]] = attrs.field(
         default=_no_cells, eq=False, repr=False, alias="build_cells"
     )

@@ -70,6 +70,7 @@ def _row(row: Row) -> dict[str, Any]:
         "label_span": _span(row.label_span),
         "span": _span(row.span),
         "duplicate": row.duplicate,
+        "near_label": row.near_label,
         "reading": row.reading.value,
         "repair": row.repair,
         "fits_no_split": row.fits_no_split,

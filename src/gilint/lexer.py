@@ -43,6 +43,7 @@ import attrs
 from lark.lexer import Token
 
 from gilint.labels import BODY_ENDS, YEAR, body_name, compact_key, numeral_value
+from gilint.near_labels import near_any
 from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
@@ -337,6 +338,7 @@ class LineLexer:
         self._captions = CaptionForm.of(
             tuple(dict.fromkeys(p for t in templates.templates for p in t.caption_patterns))
         )
+        self._rows = tuple(r for tpl in templates.templates for t in tpl.tables for r in t.rows)
         self._row_keys = tuple(
             sorted(
                 {
@@ -442,7 +444,9 @@ class LineLexer:
         return HeadingMatch(None, ordinal, start, start, start + len(stripped), True)
 
     def _is_row_label(self, line_key: str) -> bool:
-        return any(k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys)
+        return any(
+            k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys
+        ) or near_any(line_key, self._rows)
 
     # -- lines ------------------------------------------------------------------------
 

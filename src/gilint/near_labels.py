@@ -5,7 +5,7 @@ Reports retype the format's tables, and a row label comes out a character or two
 knows, such a row left its numbers unchecked and the table short of a row: two errors on
 a table whose numbers may be right. A label is taken for a format row only where that is
 beyond doubt: its ordinal (``四、``, ``2.``) the row's own, the rest a few edits from the
-row's (one for every four characters, three at most; none for a text under six, where
+row's (one for every five characters, three at most; none for a text under six, where
 one character tells 行政处罚 from 行政处分), and no other row as near.
 """
 
@@ -17,7 +17,7 @@ from gilint.labels import key, strip_enumeration
 from gilint.templates.model import RowSpec
 
 _MOST_EDITS = 3
-_CHARACTERS_AN_EDIT = 4  # a label's text (less its ordinal) allows an edit for each
+_CHARACTERS_AN_EDIT = 5  # a label's text (less its ordinal) allows an edit for each
 _SHORTEST = 6  # a shorter text (less its ordinal) allows none
 
 

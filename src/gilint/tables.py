@@ -35,9 +35,17 @@ from gilint.ast import (
     TemplateInfo,
     TextPiece,
 )
-from gilint.labels import KeyOffsets, compact_key, has_key_text, key_runs, paragraph_key
+from gilint.labels import (
+    KeyOffsets,
+    compact_key,
+    has_key_text,
+    key_runs,
+    paragraph_key,
+    strip_enumeration,
+)
 from gilint.lexer import LexCell, RowLine, TableLine, stands_for_none, surplus_count
 from gilint.locator import Locator
+from gilint.near_labels import near_row
 from gilint.repairs import MAX_OPEN_SPLITS, RepairBudget, Split, row_splits, settled_splits
 from gilint.span import Span
 from gilint.template_detection import chunk_template
@@ -289,7 +297,7 @@ class _RowDraft:
     empty cells between its label text and its first number: label columns of merged
     cells, or its own first cells left blank (:func:`_blanks_placed` tells)."""
 
-    __slots__ = ("blanks", "continuable", "label", "row", "run", "spec", "tokens")
+    __slots__ = ("blanks", "continuable", "label", "near", "row", "run", "spec", "tokens")
 
     def __init__(
         self,
@@ -302,6 +310,7 @@ class _RowDraft:
         self.spec = spec
         self.row = row
         self.label = label
+        self.near = False  # its label is a few edits from its row's (gilint.near_labels)
         self.run: RowLine | None = None
         self.tokens: list[LexCell] = []
         self.blanks: Sequence[LexCell] = ()
@@ -736,10 +745,17 @@ class _ChunkReader:
         return None
 
     def _has_label(self, frags: Sequence[LexCell]) -> bool:
-        """Whether a row label stands in the text of ``frags``."""
+        """Whether a row label stands in the text of ``frags``, or the text is a label a
+        few edits from one of this table's rows not read yet."""
         texts = _rememberable(frags)  # the key alone: no offsets are needed
         key = _remembered_key(texts)[0] if texts is not None else _join_keys(frags)[0]
-        return bool(self.matcher.find(key))
+        if self.matcher.find(key):
+            return True
+        table = self.tables[-1]
+        if table.spec is None:
+            return False
+        near = self._near(key, table.spec)
+        return near is not None and all(r.row is not near for r in table.rows)
 
     def _match(
         self, frags: list[LexCell]
@@ -882,6 +898,48 @@ class _ChunkReader:
         table_draft.texts.extend([(base + s, base + e) for s, e in plan.texts])
         return draft
 
+    def _read_near_labels(self, table: _TableDraft, spec: TableSpec) -> None:
+        """Rows whose label no format knows, read as the row of the table their label is
+        a few edits from, where that row is not read (GI109 says so). Looked for once
+        the table is read, when every wrapped label is whole: the whole label, else its
+        last cell or word alone where that starts with an ordinal (the header above it,
+        in a table of tab cells or in web page text, runs into it; a piece of a label
+        broken by a page's foot has none)."""
+        unknown = [d for d in table.rows if d.row is None and d.label is not None]
+        if not unknown:  # (the usual table)
+            return
+        taken = {id(r.row) for r in table.rows if r.row is not None}
+        for draft in unknown:
+            assert draft.label is not None
+            start, end = draft.label
+            body = self.loc.canonical[start:end]
+            last = max(map(body.rfind, "\t| \n")) + 1  # (where its last cell or word starts)
+            for at in dict.fromkeys((start, start + last)):
+                near = None
+                label_key = compact_key(self.loc.canonical[at:end])
+                if end - at <= _MAX_NEAR_LABEL and (
+                    at == start or strip_enumeration(label_key) != label_key
+                ):
+                    near = self._near(label_key, spec)
+                if near is not None and id(near) not in taken:
+                    taken.add(id(near))
+                    draft.row, draft.label, draft.near = near, (at, end), True
+                    break
+
+    def _near(self, label_key: str, spec: TableSpec) -> RowSpec | None:
+        """The row of ``spec`` that ``label_key`` is a few edits from
+        (:func:`gilint.near_labels.near_row`), if one is."""
+        if not label_key:
+            return None
+        memo = self.matcher.readings  # (label texts recur: what they are near is kept)
+        found: RowSpec | bool | None = memo.get(("near", spec.id, label_key), False)
+        if found is False:
+            if len(memo) >= _PLANS:
+                memo.clear()
+            found = near_row(label_key, spec.rows)
+            memo[("near", spec.id, label_key)] = found
+        return found if isinstance(found, RowSpec) else None
+
     def _unknown_label(
         self, frags: list[LexCell], used: list[tuple[int, int]]
     ) -> tuple[int, int] | None:
@@ -966,6 +1024,8 @@ class _ChunkReader:
     def _finish(self, draft: _TableDraft) -> Table:
         loc = self.loc
         spec = draft.spec
+        if spec is not None:
+            self._read_near_labels(draft, spec)
         seen: set[str] = set()
         twice: set[str] = set()
         rows: list[Row] = []
@@ -1187,6 +1247,7 @@ class _ChunkReader:
             extra_count=extra_count,
             duplicate=duplicate,
             template_label=draft.row.label if draft.row else None,
+            near_label=draft.near,
             reading=reading,
             repair=repair,
             fits_no_split=unfit,
@@ -1438,6 +1499,7 @@ def _plan(
 
 
 _PLANS = 4096  # readings of label texts a matcher keeps (a full memo is emptied first)
+_MAX_NEAR_LABEL = 80  # no label is longer: a longer text is not looked at for its row
 
 
 def _remember_plan(matcher: RowMatcher, layout: Layout, plan: _Plan) -> None:
