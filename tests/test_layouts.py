@@ -692,3 +692,24 @@ def test_the_body_is_read_from_the_titles_forms(layout: str, form: str) -> None:
     assert [f.code for f in gilint.lint(text, config={})] == [
         f.code for f in gilint.lint(plain, config={})
     ]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_colon_or_unit_after_a_row_label_is_part_of_its_cell(layout: str) -> None:
+    """ "一、本年新收政府信息公开申请数量：", "（七）总计（件）": the text after the label was
+    a label no format knows, which took the row's numbers (GI901), and the row was left
+    without them (GI108)."""
+    data = sample_report("2021", seed=5)
+    labels = {
+        "3/new": "一、本年新收政府信息公开申请数量：",
+        "3/carried_over": "二、上年结转政府信息公开申请数量（件）",
+        "3/outcome.total": "（七）总计:",
+    }
+    varied = attrs.evolve(data, row_labels={**data.row_labels, **labels})
+
+    def found(report: ReportData) -> list[tuple[str, str]]:
+        return [(f.code, f.message) for f in lint(report, layout)]
+
+    assert found(varied) == found(data)
+    table = gilint.parse(render(varied, layout).text).table("3")  # type: ignore[arg-type]
+    assert table is not None and table.missing == () and not table.unknown_rows

@@ -820,7 +820,9 @@ class _ChunkReader:
         numbers that follow belong to, if a row label ends it (see :meth:`_start_row`)."""
         matches, text, offsets = self._match(frags)
         remember = True
-        final = _final(matches) if matches and matches[-1][1] == len(text) else None
+        final = None
+        if matches and (matches[-1][1] == len(text) or _LABEL_END.fullmatch(text, matches[-1][1])):
+            final = _final(matches)
         if final is not None and matches[final][2].group:
             # group labels only: the numbers are those of the text they leave, if any
             used = [_label_range(offsets, a, e, self.loc.canonical) for a, e, _, _ in matches]
@@ -1462,6 +1464,11 @@ def _layout(frags: Sequence[LexCell], canonical: str) -> Layout | None:
     for cell in frags:
         places += (cell.start - base, cell.end - base)
     return canonical[base:stop], tuple(places)
+
+
+# What may follow a row's label in its cell, on keys: a colon or full stop, the unit of
+# its counts ("一、本年新收政府信息公开申请数量（件）：")
+_LABEL_END = re.compile(r"[:;,.。、]*(?:\((?:件|个|次|项|条|万元|元)\))?[:;,.。、]*")
 
 
 def _final(matches: tuple[tuple[int, int, RowSpec, TableSpec], ...]) -> int:
