@@ -36,12 +36,15 @@ class UnparsedContent(Rule):
     （如第二部分中的图片使“第二部分没有统计表”不报告，而“缺少第四部分”照常报告）；
     文本中找不到任何组成部分时（如页码为文字的扫描件），提示需先进行文字识别（错误）。
 
-    原因：行名写错（如“1.属于国家秘蜜”）或表格被拆散后，数据无法对应到格式中的行和列，
-    勾稽关系也就无法核对。
+    表格中夹在两行之间、单独成行的一个小数字（不超过三位，多为 PDF 转换留下的页码）只提示
+    （info）。
+
+    原因：行名写得与格式相差较多（如“一、本年新收申请数量”；只差一两个字的，按相应的行
+    检查，见 GI109）或表格被拆散后，数据无法对应到格式中的行和列，勾稽关系也就无法核对。
 
     依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
 
-    示例：表三中出现“1.属于国家秘蜜 0 0 0 0 0 0 0”。
+    示例：表三中出现“1.属于涉密事项 0 0 0 0 0 0 0”。
 
     修改方法：按格式原文改正行名，删除多余或重复的数据。
     """
@@ -114,6 +117,13 @@ class UnparsedContent(Rule):
                     yield self.finding(
                         row_span(row),
                         f"{name}中的行名“{label}”不是格式规定的行名，该行数据（{values}）未参与检查",
+                    )
+                elif row.id is None and _lone_number(row):
+                    # a line of one small number between rows: a page number, most likely
+                    yield self.finding(
+                        row.span,
+                        f"{name}中有一个单独的数字（{values}），可能是页码，未参与检查",
+                        severity=Severity.INFO,
                     )
                 elif row.id is None:
                     yield self.finding(
@@ -198,3 +208,18 @@ class RuleError(Rule):
 
     def check(self, report: Report) -> Iterator[Finding]:
         return iter(())  # the engine reports failures of other rules under this code
+
+
+def _lone_number(row: Row) -> bool:
+    """Whether a row without a label is one number of three digits at most and nothing
+    else (what a page number left inside a table looks like)."""
+    present = [c for c in row.cells if c.raw]
+    return (
+        not row.extra_count
+        and len(present) == 1
+        and present[0].raw.isdigit()
+        and len(present[0].raw) <= _PAGE_DIGITS
+    )
+
+
+_PAGE_DIGITS = 3

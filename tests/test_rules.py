@@ -429,6 +429,21 @@ def test_gi901_orphan_numbers_and_extra_cells() -> None:
     assert "多出 1 个数据" in findings[0].message and "没有行名" in findings[1].message
 
 
+@pytest.mark.parametrize("layout", ["wrapped", "tabs", "ocr"])
+def test_gi901_a_lone_small_number_between_rows_is_only_noted(layout: str) -> None:
+    """A page number a PDF's text leaves between two rows of a table ("4" on a line of
+    its own) was "a group of numbers without a row", an error on a correct report."""
+    lines = rendered(good(), layout).split("\n")
+    at = next(i for i, line in enumerate(lines) if "3.危及" in line)
+    text = "\n".join([*lines[:at], "", "4", "", *lines[at:]])
+    (finding,) = run(text)
+    assert finding.code == "GI901" and finding.severity is Severity.INFO
+    assert "（4），可能是页码" in finding.message and finding.line == at + 2
+    # more than a page number: still an error
+    text = "\n".join([*lines[:at], "", "4000", "", *lines[at:]])
+    assert [(f.code, f.severity) for f in run(text)] == [("GI901", Severity.ERROR)]
+
+
 def test_gi901_repeated_row_names_the_first() -> None:
     text = rendered(good(), "spaced")
     lines = text.split("\n")
