@@ -665,6 +665,8 @@ _TITLE_FORMS = {
     "county-wide": "示例县示例镇人民政府{y}年度全县政府信息公开工作年度报告",
     "year-last": "示例县示例镇人民政府政府信息公开工作{y}年度报告",
     "body-under": "{y}年政府信息公开工作年度报告{sep}示例县示例镇人民政府",
+    "notice": "示例县人民政府办公室关于印发《示例县示例镇人民政府{y}年政府信息公开工作年度报告》"
+    "的通知",
 }
 
 
@@ -672,8 +674,9 @@ _TITLE_FORMS = {
 @pytest.mark.parametrize("form", list(_TITLE_FORMS))
 def test_the_body_is_read_from_the_titles_forms(layout: str, form: str) -> None:
     """The body's name is what the rules across reports pair a body's reports by: it is
-    read without the title's quotation marks, a "关于" or the title's words, and from the
-    line under a title that names none. In web page text, where the word before a year
+    read without the title's quotation marks, a "关于" or the title's words, from the
+    line under a title that names none, and from the report's own title quoted in a
+    notice that issues it. In web page text, where the word before a year
     may be the page's ("微博"), a title whose body stands under it names none."""
     # (a wrong name pairs two bodies' reports as one body's years: none is better)
     data = sample_report("2021", seed=4)

@@ -83,10 +83,13 @@ def strip_enumeration(label_key: str) -> str:
 
 def body_name(text: str) -> str | None:
     """A body's name as a title holds it, without the title's quotation marks, a "关于"
-    after it, or the title's words ("…政府信息公开工作2024年度报告")."""
-    name = text.strip().strip("《》“”\"'")
-    name = name.partition("政府信息公开")[0].removesuffix("关于")
-    return name or None
+    after it, or the title's words ("…政府信息公开工作2024年度报告"). In a notice that
+    issues the report ("X关于印发《Y2024年…年度报告》的通知") it is the report's, Y (or X
+    where the quoted title names none)."""
+    before, mark, inside = text.strip().rpartition("《")
+    name = (inside.strip() or before) if mark else text.strip()
+    name = name.strip("《》“”\"'").partition("政府信息公开")[0]
+    return name.removesuffix("印发").removesuffix("关于") or None
 
 
 def year_value(year: str) -> int:
