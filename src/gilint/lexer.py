@@ -43,7 +43,7 @@ import attrs
 from lark.lexer import Token
 
 from gilint.labels import BODY_ENDS, YEAR, body_name, compact_key, numeral_value
-from gilint.near_labels import near_any
+from gilint.near_labels import candidates, near_any
 from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
@@ -338,7 +338,9 @@ class LineLexer:
         self._captions = CaptionForm.of(
             tuple(dict.fromkeys(p for t in templates.templates for p in t.caption_patterns))
         )
-        self._rows = tuple(r for tpl in templates.templates for t in tpl.tables for r in t.rows)
+        self._near = candidates(
+            r for tpl in templates.templates for t in tpl.tables for r in t.rows
+        )
         self._row_keys = tuple(
             sorted(
                 {
@@ -446,7 +448,7 @@ class LineLexer:
     def _is_row_label(self, line_key: str) -> bool:
         return any(
             k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys
-        ) or near_any(line_key, self._rows)
+        ) or near_any(line_key, self._near)
 
     # -- lines ------------------------------------------------------------------------
 

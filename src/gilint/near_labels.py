@@ -11,7 +11,7 @@ one character tells 行政处罚 from 行政处分), and no other row as near.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from gilint.labels import key, strip_enumeration
 from gilint.templates.model import RowSpec
@@ -21,41 +21,58 @@ _CHARACTERS_AN_EDIT = 5  # a label's text (less its ordinal) allows an edit for 
 _SHORTEST = 6  # a shorter text (less its ordinal) allows none
 
 
-def near_row(label_key: str, rows: Sequence[RowSpec]) -> RowSpec | None:
-    """The one row of ``rows`` (labelled, not a group's) whose label ``label_key`` (a
-    key, as :func:`gilint.labels.key` gives) is a few edits from, if exactly one is."""
-    found = sorted(_near_rows(label_key, rows), key=lambda pair: pair[0])
-    if not found:
-        return None
-    if len(found) > 1 and found[1][0] <= found[0][0] + 1:
-        return None  # another row about as near: no telling which
-    return found[0][1]
+# A row's label as compared: its ordinal, the rest of its key, the row
+Candidate = tuple[str, str, RowSpec]
 
 
-def near_any(label_key: str, rows: Sequence[RowSpec]) -> bool:
-    """Whether ``label_key`` is a few edits from the label of any of ``rows``."""
-    return next(_near_rows(label_key, rows), None) is not None
-
-
-def _near_rows(label_key: str, rows: Sequence[RowSpec]) -> Iterator[tuple[int, RowSpec]]:
-    """The rows ``label_key`` is a few edits from, each with the edits."""
-    core = strip_enumeration(label_key)
-    ordinal = label_key[: len(label_key) - len(core)]
-    most = min(_MOST_EDITS, len(core) // _CHARACTERS_AN_EDIT)
-    if len(core) < _SHORTEST:
-        return
+def candidates(rows: Iterable[RowSpec]) -> tuple[Candidate, ...]:
+    """The labels (and aliases) of ``rows`` a label is compared with: labelled rows that
+    are no group's, keyed once."""
+    found: list[Candidate] = []
     for row in rows:
         if row.label is None or row.group:
             continue
         for text in (row.label, *row.aliases):
             full = key(text)
-            row_core = strip_enumeration(full)
-            if ordinal and full[: len(full) - len(row_core)] != ordinal:
-                continue  # another row's ordinal ("3.其他" is not "2.其他")
-            edits = edit_distance(core, row_core, most)
-            if edits is not None:
-                yield edits, row
-                break
+            core = strip_enumeration(full)
+            found.append((full[: len(full) - len(core)], core, row))
+    return tuple(found)
+
+
+def near_row(label_key: str, compared: Sequence[Candidate]) -> RowSpec | None:
+    """The one row among ``compared`` whose label ``label_key`` (a key, as
+    :func:`gilint.labels.key` gives) is a few edits from, if exactly one is."""
+    found: dict[int, int] = {}  # the fewest edits to each row, by the row's identity
+    rows: dict[int, RowSpec] = {}
+    for edits, row in _near_rows(label_key, compared):
+        if edits < found.get(id(row), edits + 1):
+            found[id(row)], rows[id(row)] = edits, row
+    if not found:
+        return None
+    ranked = sorted(found.items(), key=lambda pair: pair[1])
+    if len(ranked) > 1 and ranked[1][1] <= ranked[0][1] + 1:
+        return None  # another row about as near: no telling which
+    return rows[ranked[0][0]]
+
+
+def near_any(label_key: str, compared: Sequence[Candidate]) -> bool:
+    """Whether ``label_key`` is a few edits from any label among ``compared``."""
+    return next(_near_rows(label_key, compared), None) is not None
+
+
+def _near_rows(label_key: str, compared: Sequence[Candidate]) -> Iterator[tuple[int, RowSpec]]:
+    """The labels ``label_key`` is a few edits from, each as (edits, its row)."""
+    core = strip_enumeration(label_key)
+    if len(core) < _SHORTEST:
+        return
+    ordinal = label_key[: len(label_key) - len(core)]
+    most = min(_MOST_EDITS, len(core) // _CHARACTERS_AN_EDIT)
+    for row_ordinal, row_core, row in compared:
+        if ordinal and row_ordinal != ordinal:
+            continue  # another row's ordinal ("3.其他" is not "2.其他")
+        edits = edit_distance(core, row_core, most)
+        if edits is not None:
+            yield edits, row
 
 
 def edit_distance(a: str, b: str, most: int) -> int | None:

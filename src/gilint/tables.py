@@ -45,7 +45,7 @@ from gilint.labels import (
 )
 from gilint.lexer import LexCell, RowLine, TableLine, stands_for_none, surplus_count
 from gilint.locator import Locator
-from gilint.near_labels import near_row
+from gilint.near_labels import candidates, near_row
 from gilint.repairs import MAX_OPEN_SPLITS, RepairBudget, Split, row_splits, settled_splits
 from gilint.span import Span
 from gilint.template_detection import chunk_template
@@ -106,6 +106,7 @@ def region_of(
 
 _kind = operator.itemgetter(0)  # a LexCell's kind, for map()
 _IN_RUN = frozenset(("VALUE", "EMPTY", "MORE"))  # the cells of a row's run of numbers
+_NUMBERS = frozenset(("VALUE", "MORE"))  # of them, those that hold numbers
 _text = operator.itemgetter(1)  # its text
 
 
@@ -513,6 +514,7 @@ class _ChunkReader:
             yield line, kinds  # the usual line: one row, or none (no text after numbers)
             return
         start = 0
+        number = 0 if kinds[0] in _NUMBERS else -1  # the last number's place so far
         index = 1
         while index < len(line):
             if (
@@ -521,7 +523,7 @@ class _ChunkReader:
                 # numbers before it, not only empty cells: a line's first cells left
                 # blank by a group label's merged cell above (``\t（四）无法提供\t1.…``)
                 # are its own label columns, not the end of the row before
-                and any(k == "VALUE" or k == "MORE" for k in kinds[start:index])
+                and number >= start
             ):
                 stop = index
                 while stop < len(line) and line[stop].kind == "FRAG":
@@ -531,6 +533,8 @@ class _ChunkReader:
                     start = index
                 index = stop
                 continue
+            if kinds[index] in _NUMBERS:
+                number = index
             index += 1
         yield (line[start:], kinds[start:]) if start else (line, kinds)
 
@@ -911,7 +915,9 @@ class _ChunkReader:
         if not unknown:  # (the usual table)
             return
         taken = {id(r.row) for r in table.rows if r.row is not None}
-        for draft in unknown:
+        # (more labels no format knows than the table has rows is no retyped table: a
+        # data dump's labels are not each compared with every row)
+        for draft in unknown[: len(spec.rows)]:
             assert draft.label is not None
             start, end = draft.label
             body = self.loc.canonical[start:end]
@@ -938,7 +944,10 @@ class _ChunkReader:
         if found is False:
             if len(memo) >= _PLANS:
                 memo.clear()
-            found = near_row(label_key, spec.rows)
+            compared = memo.get(("near", spec.id))
+            if compared is None:
+                compared = memo[("near", spec.id)] = candidates(spec.rows)
+            found = near_row(label_key, compared)
             memo[("near", spec.id, label_key)] = found
         return found if isinstance(found, RowSpec) else None
 

@@ -149,6 +149,21 @@ def _notes_in_a_table(n: int) -> str:
     return "三、收到和处理政府信息公开申请情况 " + piece * (n // len(piece))
 
 
+def _unknown_labels(n: int, between: str = "\n") -> str:
+    """Rows whose labels no format knows, each different (words of the format's own
+    labels in a random order): each is compared with the table's rows for a label a
+    few characters off (GI109), the rows after the table's first few not at all."""
+    chars = "属于国家秘密本机关不掌握相关政府信息申请人逾期未按收费通知要求缴纳费用"
+    draw = random.Random(0)
+    rows = []
+    size = len(_TABLE)
+    while size < n:
+        label = f"{draw.randint(1, 8)}." + "".join(draw.choice(chars) for _ in range(12))
+        rows.append(label + " 1 2 3 4 5 6 21")
+        size += len(rows[-1]) + 1
+    return _TABLE + between.join(rows) + "\n"
+
+
 def _concatenated(n: int) -> str:
     return _REPORT * max(1, n // len(_REPORT))
 
@@ -174,6 +189,8 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "header words in labels": (_header_words_in_labels, 250_000),
     "blank cells, one line": (_blank_cells_one_line, 250_000),
     "notes in a table, one line": (_notes_in_a_table, 250_000),
+    "unknown labels": (_unknown_labels, 250_000),
+    "unknown labels, one line": (lambda n: _unknown_labels(n, " "), 250_000),
 }
 
 
