@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import attrs
 import pytest
 
 from gilint.ast import CellStatus
@@ -182,3 +183,25 @@ def test_table_four_of_one_merged_none(name: str, text: str) -> None:
         assert cases.statuses == (CellStatus.PLACEHOLDER,) * 15
         assert [(f.code, f.severity.value) for f in findings] == [("GI205", "warning")]
         assert "15 个单元格写作“无”" in findings[0].message
+
+
+def test_a_row_label_a_character_off_in_a_document_is_warned_of_at_its_cell() -> None:
+    """GI109 in Word and on a web page: the row is read, and the warning points at the
+    label's own cell, on the value cells' grid row."""
+    data = sample_report("2021", seed=7)
+    labels = {**data.row_labels, "3/carry_forward": "四、结转下一年度继续办理"}
+    doc = document(attrs.evolve(data, row_labels=labels))
+    table, row, _ = doc.cells[("3", "carry_forward", "natural_person")]
+    value_path = html_path(doc, ("3", "carry_forward", "natural_person"))
+    for made, name in ((to_docx(doc), "report.docx"), (to_html(doc), "page.html")):
+        report = _LINTER.parse(made, path=name)
+        findings = [f for f in _LINTER.check(report) if f.severity.value != "info"]
+        assert [f.code for f in findings] == ["GI109"], name
+        place = findings[0].place
+        assert place is not None
+        if name == "report.docx":
+            assert (place.table, place.row, place.column) == (table, row, 1)
+        else:
+            assert place.path == value_path.rsplit("/", 1)[0] + "/td[1]"
+        carried = report.table("3").row("carry_forward")  # type: ignore[union-attr]
+        assert carried is not None and carried.near_label and None not in carried.values
