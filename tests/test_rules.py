@@ -411,11 +411,12 @@ def test_gi109_a_row_label_a_few_characters_off_is_read_as_its_row(
     assert {"GI201", "GI202", "GI203"} & {f.code for f in run(broken)}
 
 
-def test_gi109_a_label_no_nearer_to_one_row_than_another_stays_unknown() -> None:
-    """ "3.其他" has the ordinal and words of no row alone; a label as near two rows, or
-    too short to tell by a character, is not taken for either."""
+def test_gi109_a_label_too_short_or_too_far_stays_unknown() -> None:
+    """A label too short to tell by a character ("1.属于国家秘": five characters less its
+    ordinal) or further off than one edit in five ("8.属于行政执法事项": two in eight)
+    is not taken for a row."""
     text = rendered(good(), "tabs").replace("1.属于国家秘密", "1.属于国家秘")
-    assert "GI109" not in {f.code for f in run(text)}  # (six characters less its ordinal)
+    assert "GI109" not in {f.code for f in run(text)}
     text = rendered(good(), "tabs").replace("8.属于行政查询事项", "8.属于行政执法事项")
     assert {"GI108", "GI901"} <= {f.code for f in run(text)}
 

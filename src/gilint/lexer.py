@@ -671,7 +671,7 @@ class LineLexer:
                 (i for i, ln in enumerate(lines) if ln.text.rstrip(_MARKUP)[-1:] == "。"), None
             )
             if ends is not None:  # the note, then what follows it
-                state.add_note(text, make_token("PARA", text, start, lines[ends].end), tokens)
+                state.add_note(make_token("PARA", text, start, lines[ends].end), tokens)
                 if ends + 1 < len(lines):
                     self._emit_paragraph(text, lines[ends + 1 :], state, tokens)
                 return
@@ -813,7 +813,7 @@ class _State:
                 tokens.extend(self.notes)
                 self.notes.clear()
 
-    def add_note(self, text: str, note: Token, tokens: list[Token]) -> None:
+    def add_note(self, note: Token, tokens: list[Token]) -> None:
         """A note on a table: prose that does not part a table's lines (a table's title
         above it, its rows below), emitted after the run it stands in."""
         if self.table_open:

@@ -42,17 +42,14 @@ def candidates(rows: Iterable[RowSpec]) -> tuple[Candidate, ...]:
 def near_row(label_key: str, compared: Sequence[Candidate]) -> RowSpec | None:
     """The one row among ``compared`` whose label ``label_key`` (a key, as
     :func:`gilint.labels.key` gives) is a few edits from, if exactly one is."""
-    found: dict[int, int] = {}  # the fewest edits to each row, by the row's identity
-    rows: dict[int, RowSpec] = {}
+    fewest: dict[int, tuple[int, RowSpec]] = {}  # by the row's identity (label or alias)
     for edits, row in _near_rows(label_key, compared):
-        if edits < found.get(id(row), edits + 1):
-            found[id(row)], rows[id(row)] = edits, row
-    if not found:
-        return None
-    ranked = sorted(found.items(), key=lambda pair: pair[1])
-    if len(ranked) > 1 and ranked[1][1] <= ranked[0][1] + 1:
-        return None  # another row about as near: no telling which
-    return rows[ranked[0][0]]
+        if id(row) not in fewest or edits < fewest[id(row)][0]:
+            fewest[id(row)] = edits, row
+    ranked = sorted(fewest.values(), key=lambda pair: pair[0])
+    if not ranked or (len(ranked) > 1 and ranked[1][0] <= ranked[0][0] + 1):
+        return None  # none near, or another row about as near: no telling which
+    return ranked[0][1]
 
 
 def near_any(label_key: str, compared: Sequence[Candidate]) -> bool:

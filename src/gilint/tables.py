@@ -923,12 +923,12 @@ class _ChunkReader:
             body = self.loc.canonical[start:end]
             last = max(map(body.rfind, "\t| \n")) + 1  # (where its last cell or word starts)
             for at in dict.fromkeys((start, start + last)):
-                near = None
+                if end - at > _MAX_NEAR_LABEL:
+                    continue
                 label_key = compact_key(self.loc.canonical[at:end])
-                if end - at <= _MAX_NEAR_LABEL and (
-                    at == start or strip_enumeration(label_key) != label_key
-                ):
-                    near = self._near(label_key, spec)
+                if at != start and strip_enumeration(label_key) == label_key:
+                    continue  # (a last piece without an ordinal)
+                near = self._near(label_key, spec)
                 if near is not None and id(near) not in taken:
                     taken.add(id(near))
                     draft.row, draft.label, draft.near = near, (at, end), True
