@@ -19,8 +19,9 @@ from typing import Literal
 import attrs
 import pytest
 
+from gilint import parse as gilint_parse
 from gilint.config import Config
-from gilint.findings import Finding
+from gilint.findings import Finding, Severity
 from gilint.linting import Linter
 from gilint.loaders.pdf import _Page, _without_furniture
 from gilint.loaders.pdf_lines import Line
@@ -275,3 +276,61 @@ def _prose(text: str) -> str:
     import gilint
 
     return "".join(p.text for s in gilint.parse(text).sections for p in s.paragraphs)
+
+
+_LINE_LAYOUTS = ("wrapped", "tabs", "markdown", "cells", "pipes", "ocr")
+
+
+def _with_page_mark(text: str, mark: str, before: str) -> str:
+    """``text`` with ``mark`` on a line of its own, blank lines around it, before the
+    line that holds ``before`` (table 三's first row: just under its header)."""
+    lines = text.split("\n")
+    at = next(i for i, ln in enumerate(lines) if before in ln)
+    return "\n".join([*lines[:at], "", mark, "", *lines[at:]])
+
+
+@pytest.mark.parametrize("layout", _LINE_LAYOUTS)
+@pytest.mark.parametrize("mark", ["Page 4", "Page 4 of 9", "page 4/9", "4/9", "4 of 9"])
+def test_a_page_number_in_latin_words_or_as_a_fraction_is_skipped(layout: str, mark: str) -> None:
+    """ "Page 4" inside a table was a row labelled "Page" (GI901, an error on a correct
+    report); it is skipped as "- 4 -" and "第 4 页" are, before a row and between two."""
+    plain = render(sample_report("2021", seed=7), layout).text  # type: ignore[arg-type]
+    expected = lint_text(plain, config={})
+    for before in ("一、本年新收", "3.危及"):
+        text = _with_page_mark(plain, mark, before)
+        assert lint_text(text, config={}) == expected
+        assert gilint_parse(text).table("3").unknown_rows == ()
+
+
+@pytest.mark.parametrize("layout", _LINE_LAYOUTS)
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_lone_page_number_under_a_tables_header_is_only_noted(layout: str, template: str) -> None:
+    """A page number right under table 三's header, before its first row, took the header
+    for its row's label: "the row name '…自然人 商业企业…' is not the format's", an error
+    on a correct report. In a table of several columns no row is one number alone on its
+    line: the header stays the table's text and the number is noted as a page number."""
+    plain = render(sample_report(template, seed=7), layout).text  # type: ignore[arg-type]
+    text = _with_page_mark(plain, "4", "一、本年新收")
+    found = [f for f in lint_text(text, config={}) if f not in lint_text(plain, config={})]
+    assert [(f.code, f.severity) for f in found] == [("GI901", Severity.INFO)]
+    assert "（4），可能是页码" in found[0].message
+    lines = text.split("\n")
+    under = next(i for i, ln in enumerate(lines) if "一、本年新收" in ln)
+    assert found[0].line == under - 1  # (the mark's line, 1-based, a blank line between)
+    table = gilint_parse(text).table("3")
+    assert [r.label for r in table.unknown_rows] == [None]  # (the number's row)
+    assert "自然人" in "".join(t.text for t in table.texts)
+
+
+def test_a_row_no_format_names_with_one_number_is_still_an_error() -> None:
+    """Only a number alone on its line, in a table of several columns, is taken for a page
+    number: an unknown label with one number on its own line in table 二's one-column
+    part, or beside the number, is a row the format does not name (GI901, error)."""
+    plain = render(sample_report("2021", seed=7), "wrapped").text
+    lines = plain.split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("行政强制"))
+    one_column = "\n".join([*lines[: at + 1], "行政检查", "4", *lines[at + 1 :]])
+    beside = _with_page_mark(plain, "页码 4", "一、本年新收")
+    for text in (one_column, beside):
+        found = [f for f in lint_text(text, config={}) if f not in lint_text(plain, config={})]
+        assert ("GI901", Severity.ERROR) in {(f.code, f.severity) for f in found}

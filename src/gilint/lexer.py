@@ -111,13 +111,16 @@ _CELL = re.compile(
     + r"))\**"
 )
 _BLANK = re.compile(r"[\s*]*")
-# What a page break leaves in extracted text: a page number ("— 4 —", "- 4 -") or a
-# running footer ("第 3 页 共 5 页"). Such a line is skipped, wherever it stands: inside
-# a table its number would be read as a cell, inside a paragraph it would cut it.
+# What a page break leaves in extracted text: a page number ("— 4 —", "- 4 -", "Page 4",
+# "Page 4 of 5", "4/5") or a running footer ("第 3 页 共 5 页"). Such a line is skipped,
+# wherever it stands: inside a table its number would be read as a cell, inside a
+# paragraph it would cut it. (A lone "4" is left alone: it may be a cell of its own.)
 _PAGE_FURNITURE = re.compile(
     r"[ \t]*(?:[-—–－]{1,2}[ \t]*[0-9]{1,4}[ \t]*[-—–－]{1,2}"
     r"|(?:共[ \t]*[0-9]{1,4}[ \t]*页[ \t,，]*)?第[ \t]*[0-9]{1,4}[ \t]*页"
-    r"(?:[ \t,，/]*共[ \t]*[0-9]{1,4}[ \t]*页)?)[ \t]*"
+    r"(?:[ \t,，/]*共[ \t]*[0-9]{1,4}[ \t]*页)?"
+    r"|(?:[Pp]age[ \t]*)?[0-9]{1,4}[ \t]*(?:/|of)[ \t]*[0-9]{1,4}"
+    r"|[Pp]age[ \t]*[0-9]{1,4})[ \t]*"
 )
 # Column names a converter invents for a table without a header row ("| 列1 | 列2 |",
 # "Column1", "Unnamed: 0"): not text of the report, never a label.

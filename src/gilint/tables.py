@@ -14,6 +14,7 @@ them against the row labels of the format descriptions, whatever the layout did 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import itertools
@@ -904,15 +905,44 @@ class _ChunkReader:
         table_draft.texts.extend([(base + s, base + e) for s, e in plan.texts])
         return draft
 
-    def _read_near_labels(self, table: _TableDraft, spec: TableSpec) -> None:
+    def _page_numbers(
+        self, table: _TableDraft, spec: TableSpec, unknown: list[_RowDraft]
+    ) -> list[_RowDraft]:
+        """``unknown`` (rows whose label no format knows) less those that are a page
+        number a PDF's conversion left in a table of several columns: one number of three
+        digits at most, alone on its line, after text no label took (its header, in the
+        table's first lines). No row of such a table is so; the text is the table's, and
+        the number a row without a label (GI901 says it may be a page number)."""
+        if len(spec.columns) < 2:
+            return unknown
+        canonical = self.loc.canonical
+        kept = []
+        for draft in unknown:
+            number = _lone_number(draft)
+            if number is not None and not draft.blanks:
+                start, end = number
+                first = canonical.rfind("\n", 0, start) + 1
+                last = canonical.find("\n", end)
+                if not canonical[first : last if last >= 0 else None].strip(_CELL_EDGES).isdigit():
+                    number = None
+            if number is None:
+                kept.append(draft)
+                continue
+            assert draft.label is not None
+            bisect.insort(table.texts, draft.label)
+            draft.label = None
+        return kept
+
+    def _read_near_labels(
+        self, table: _TableDraft, spec: TableSpec, unknown: list[_RowDraft]
+    ) -> None:
         """Rows whose label no format knows, read as the row of the table their label is
         a few edits from, where that row is not read (GI109 says so). Looked for once
         the table is read, when every wrapped label is whole: the whole label, else its
         last cell or word alone where that starts with an ordinal (the header above it,
         in a table of tab cells or in web page text, runs into it; a piece of a label
         broken by a page's foot has none)."""
-        unknown = [d for d in table.rows if d.row is None and d.label is not None]
-        if not unknown:  # (the usual table)
+        if not unknown:
             return
         taken = {id(r.row) for r in table.rows if r.row is not None}
         # (more labels no format knows than the table has rows is no retyped table: a
@@ -1036,7 +1066,9 @@ class _ChunkReader:
         loc = self.loc
         spec = draft.spec
         if spec is not None:
-            self._read_near_labels(draft, spec)
+            unknown = [d for d in draft.rows if d.row is None and d.label is not None]
+            if unknown:  # (the usual table has none)
+                self._read_near_labels(draft, spec, self._page_numbers(draft, spec, unknown))
         seen: set[str] = set()
         twice: set[str] = set()
         rows: list[Row] = []
@@ -1456,6 +1488,27 @@ class _Plan(NamedTuple):
 
 
 Layout = tuple[str, tuple[int, ...]]  # a run of label cells: its text, its cells' places
+
+
+def _lone_number(draft: _RowDraft) -> tuple[int, int] | None:
+    """Where the one value of ``draft`` stands, if it has one value only and that is a
+    whole number of three digits at most (as a page number is); else None."""
+    run = draft.run
+    if run is not None:
+        if len(run.numbers) != 1 or any(t.kind != "EMPTY" for t in run.label):
+            return None
+        number, start = run.numbers[0], run.start + run.run.find(run.numbers[0])
+    elif len(draft.tokens) == 1 and draft.tokens[0].kind == "VALUE":
+        number, start = draft.tokens[0].text, draft.tokens[0].start
+    else:
+        return None
+    if not number.isdigit() or len(number) > _PAGE_DIGITS:
+        return None
+    return start, start + len(number)
+
+
+_PAGE_DIGITS = 3  # no page number of a report is longer
+_CELL_EDGES = " \t|"  # what stands around a cell's text on its line
 
 
 def _layout(frags: Sequence[LexCell], canonical: str) -> Layout | None:
