@@ -664,6 +664,7 @@ _TITLE_FORMS = {
     "quoted": "《示例县示例镇人民政府{y}年政府信息公开工作年度报告》",
     "county-wide": "示例县示例镇人民政府{y}年度全县政府信息公开工作年度报告",
     "year-last": "示例县示例镇人民政府政府信息公开工作{y}年度报告",
+    "year-in-brackets": "示例县示例镇人民政府政府信息公开工作年度报告（{y}年度）",
     "body-under": "{y}年政府信息公开工作年度报告{sep}示例县示例镇人民政府",
     "notice": "示例县人民政府办公室关于印发《示例县示例镇人民政府{y}年政府信息公开工作年度报告》"
     "的通知",
@@ -677,7 +678,8 @@ def test_the_body_is_read_from_the_titles_forms(layout: str, form: str) -> None:
     read without the title's quotation marks, a "关于" or the title's words, from the
     line under a title that names none, and from the report's own title quoted in a
     notice that issues it. In web page text, where the word before a year
-    may be the page's ("微博"), a title whose body stands under it names none."""
+    may be the page's ("微博"), a title whose body stands under it names none; one
+    with its year last was not found there at all."""
     # (a wrong name pairs two bodies' reports as one body's years: none is better)
     data = sample_report("2021", seed=4)
     plain = render(data, layout).text  # type: ignore[arg-type]
@@ -688,8 +690,10 @@ def test_the_body_is_read_from_the_titles_forms(layout: str, form: str) -> None:
     assert count == 1
     report = gilint.parse(text)
     assert report.year == data.year
-    if form in ("body-under", "year-last") and one_line:
-        assert report.issuer is None  # (no title is found run in with its year last)
+    if form.startswith("year"):
+        assert report.title_year is not None and report.title_year.year == data.year
+    if form == "body-under" and one_line:
+        assert report.issuer is None
     else:
         assert report.issuer == "示例县示例镇人民政府"
     assert [f.code for f in gilint.lint(text, config={})] == [

@@ -145,6 +145,15 @@ _RUN_IN_TITLE = re.compile(
     r"(?:(?<=\s)|^)(?:[^\s:>]{2,40}?[ \t]?)?(?P<year>" + YEAR + r")[ \t]*年度?[^\s。]{0,12}?"
     r"政府信息公开(?:工作)?(?:年度报告|年报)"
 )
+# Or with its year last ("示例镇人民政府政府信息公开工作2024年度报告", "…工作年度报告（2024
+# 年度）"): the body is then the whole word before the title words.
+_RUN_IN_TITLE_YEAR_LAST = re.compile(
+    r"(?:(?<=\s)|^)(?P<body>[^\s:>]{2,40}?)政府信息公开(?:工作)?(?:(?:"
+    + YEAR
+    + r")[ \t]*年度报告|(?:年度报告|年报)[（(][ \t]*(?:"
+    + YEAR
+    + r")[ \t]*年度?[ \t]*[）)])"
+)
 # What a web page says of itself after the report: its links, publisher and notices.
 # A paragraph that starts so is prose wherever it stands (it is no row of a table). A
 # line holds one of the words for the pattern to match: a substring test first is a
@@ -472,11 +481,16 @@ class LineLexer:
                 yield start, piece  # one heading run into a paragraph: left alone
                 continue
             if "年度报告" in piece or "年报" in piece:
-                title = _RUN_IN_TITLE.search(piece, 0, cuts[0] if cuts else len(piece))
+                stop = cuts[0] if cuts else len(piece)
+                title = _RUN_IN_TITLE.search(piece, 0, stop)
                 if title is not None:
                     # (the word before the year is the body's, or the page's: "微博")
                     body = body_name(piece[title.start() : title.start("year")]) or ""
                     begins = title.start() if body.endswith(BODY_ENDS) else title.start("year")
+                    cuts = sorted({begins, title.end(), *cuts})
+                elif (title := _RUN_IN_TITLE_YEAR_LAST.search(piece, 0, stop)) is not None:
+                    body = body_name(title.group("body")) or ""
+                    begins = title.start() if body.endswith(BODY_ENDS) else title.end("body")
                     cuts = sorted({begins, title.end(), *cuts})
             if any(word in piece for word in _CHROME_WORDS):
                 footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
