@@ -386,18 +386,24 @@ _NEAR_LABELS = {
     "new": ("一、本年新收政府信息公开申请数量", "一、本年度新收政府信息公开申请数量"),
     "outcome.refused.prohibited": ("2.其他法律行政法规禁止公开", "2.其他法律、行政法规禁止公开"),
     "outcome.unavailable.not_held": ("1.本机关不掌握相关政府信息", "1.本机关不掌握相关的政府信息"),
+    # words left out that name no row (政府信息公开, 继续), with an edit more or not
+    "new/short": ("一、本年新收政府信息公开申请数量", "一、本年新收申请数量"),
+    "carried_over": ("二、上年结转政府信息公开申请数量", "二、上年结转申请数量"),
+    "carry_forward/short": ("四、结转下年度继续办理", "四、结转下年度办理"),
+    "carry_forward/short-and-one": ("四、结转下年度继续办理", "四、结转下一年度办理"),
 }
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("row_id", list(_NEAR_LABELS))
-def test_gi109_a_row_label_a_few_characters_off_is_read_as_its_row(
-    layout: str, row_id: str
-) -> None:
-    """A retyped label a character or two off the format's was a label no format knows:
-    an error for it (GI901) and one for the row missing (GI108), its numbers unchecked.
-    It is read as the row it is near, and warned of once, where it stands."""
-    standard, written = _NEAR_LABELS[row_id]
+@pytest.mark.parametrize("case", list(_NEAR_LABELS))
+def test_gi109_a_row_label_a_few_characters_off_is_read_as_its_row(layout: str, case: str) -> None:
+    """A retyped label a character or two off the format's, or the format's with words
+    left out that name no row, was a label no format knows: an error for it (GI901) and
+    one for the row missing (GI108), its numbers unchecked; in a layout of one cell per
+    line, "四、结转下一年度办理" was even part 四's heading. It is read as the row it is
+    near, and warned of once, where it stands."""
+    row_id = case.partition("/")[0]
+    standard, written = _NEAR_LABELS[case]
     data = attrs.evolve(good(), row_labels={**good().row_labels, f"3/{row_id}": written})
     text = rendered(data, layout)
     findings = [f for f in run(text) if f.severity is not Severity.INFO]
@@ -413,11 +419,14 @@ def test_gi109_a_row_label_a_few_characters_off_is_read_as_its_row(
 
 def test_gi109_a_label_too_short_or_too_far_stays_unknown() -> None:
     """A label too short to tell by a character ("1.属于国家秘": five characters less its
-    ordinal) or further off than one edit in five ("8.属于行政执法事项": two in eight)
-    is not taken for a row."""
+    ordinal) or further off than one edit in five ("8.属于行政执法事项": two in eight),
+    also once the words a label may leave out are left out, is not taken for a row."""
     text = rendered(good(), "tabs").replace("1.属于国家秘密", "1.属于国家秘")
     assert "GI109" not in {f.code for f in run(text)}
     text = rendered(good(), "tabs").replace("8.属于行政查询事项", "8.属于行政执法事项")
+    assert {"GI108", "GI901"} <= {f.code for f in run(text)}
+    # words left out and what is left too short to tell ("结转办理", four characters)
+    text = rendered(good(), "tabs").replace("四、结转下年度继续办理", "四、结转办理")
     assert {"GI108", "GI901"} <= {f.code for f in run(text)}
 
 

@@ -441,7 +441,7 @@ class LineLexer:
             and last + 1 <= len(self._parts)
             and 0 < len(title_key) <= _MAX_WEAK_HEADING
             and not raw_title.rstrip().endswith(("。", ";", ","))
-            and not self._is_row_label(compact_key(line.text))
+            and not self._is_row_label(compact_key(line.text.strip(_MARKUP)))
         ):
             return HeadingMatch(written, written, start, title_start, title_end, False)
         return None

@@ -6,11 +6,13 @@ knows, such a row left its numbers unchecked and the table short of a row: two e
 a table whose numbers may be right. A label is taken for a format row only where that is
 beyond doubt: its ordinal (``四、``, ``2.``) the row's own, the rest a few edits from the
 row's (one for every five characters, three at most; none for a text under six, where
-one character tells 行政处罚 from 行政处分), and no other row as near.
+one character tells 行政处罚 from 行政处分), or the row's with words left out that name no
+row (``一、本年新收申请数量``, ``四、结转下年度办理``), and no other row as near.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from gilint.labels import key, strip_enumeration
@@ -19,10 +21,16 @@ from gilint.templates.model import RowSpec
 _MOST_EDITS = 3
 _CHARACTERS_AN_EDIT = 5  # a label's text (less its ordinal) allows an edit for each
 _SHORTEST = 6  # a shorter text (less its ordinal) allows none
+# Words a retyped label leaves out of the format's without naming another row by it (the
+# table is about disclosure applications; what is carried forward is still to be
+# handled): labels are also compared without them, their absence one edit more. Keys
+# hold no spaces or marks, so the words stand whole in them.
+_LEFT_OUT = re.compile("政府信息公开|继续")
 
 
-# A row's label as compared: its ordinal, the rest of its key, the row
-Candidate = tuple[str, str, RowSpec]
+# A row's label as compared: its ordinal, the rest of its key, that less the words a
+# label may leave out, the row
+Candidate = tuple[str, str, str, RowSpec]
 
 
 def candidates(rows: Iterable[RowSpec]) -> tuple[Candidate, ...]:
@@ -35,7 +43,7 @@ def candidates(rows: Iterable[RowSpec]) -> tuple[Candidate, ...]:
         for text in (row.label, *row.aliases):
             full = key(text)
             core = strip_enumeration(full)
-            found.append((full[: len(full) - len(core)], core, row))
+            found.append((full[: len(full) - len(core)], core, _LEFT_OUT.sub("", core), row))
     return tuple(found)
 
 
@@ -63,13 +71,24 @@ def _near_rows(label_key: str, compared: Sequence[Candidate]) -> Iterator[tuple[
     if len(core) < _SHORTEST:
         return
     ordinal = label_key[: len(label_key) - len(core)]
-    most = min(_MOST_EDITS, len(core) // _CHARACTERS_AN_EDIT)
-    for row_ordinal, row_core, row in compared:
+    most = _most_edits(core)
+    bare = _LEFT_OUT.sub("", core)
+    bare_most = _most_edits(bare)
+    for row_ordinal, row_core, row_bare, row in compared:
         if ordinal and row_ordinal != ordinal:
             continue  # another row's ordinal ("3.其他" is not "2.其他")
         edits = edit_distance(core, row_core, most)
         if edits is not None:
             yield edits, row
+        elif bare_most >= 0 and (bare, row_bare) != (core, row_core):
+            edits = edit_distance(bare, row_bare, bare_most)
+            if edits is not None:
+                yield edits + 1, row  # (the words left out: one edit more)
+
+
+def _most_edits(text: str) -> int:
+    """The edits a text (less its ordinal) allows: -1 where it is too short to compare."""
+    return min(_MOST_EDITS, len(text) // _CHARACTERS_AN_EDIT) if len(text) >= _SHORTEST else -1
 
 
 def edit_distance(a: str, b: str, most: int) -> int | None:
