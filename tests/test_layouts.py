@@ -609,6 +609,63 @@ def test_a_tables_title_unit_and_note_are_not_read_as_its_cells(layout: str, tem
     assert {"GI201", "GI203"} & {f.code for f in gilint.lint(broken, config={})}
 
 
+_FURNITURE_UNDER_HEADINGS = {
+    "unit": "单位：件",
+    "unit-in-brackets": "（单位：件）",
+    "note-without-full-stop": "*注：本年度无不予公开情形",
+    "page-number": "4",
+}
+
+
+@pytest.mark.parametrize(
+    ("layout", "furniture"),
+    [
+        (layout, furniture)
+        for layout in LAYOUTS
+        for furniture in _FURNITURE_UNDER_HEADINGS
+        # (a web page has no pages)
+        if not (furniture == "page-number" and layout in ("web", "runs"))
+    ],
+)
+@pytest.mark.parametrize("narrative_first", [False, True], ids=["plain", "narrative-first"])
+def test_a_line_of_furniture_under_a_table_parts_heading_is_no_table(
+    layout: str, furniture: str, narrative_first: bool
+) -> None:
+    """A unit, a note with no full stop or a page number on a line of its own under the
+    heading of a part with a table: where the table follows, it was read as its table's
+    first line (a page number made a table of its own before table 二, and table 四's
+    row); where the part says its table is given elsewhere ("本年度有关情况见附表", the
+    tables after the narrative under headings of their own), it was a table of that part,
+    with no rows: the tables after the narrative were then read as other parts' (GI901,
+    GI108). A line naming an attached file after the last table was a table too."""
+    data = sample_report("2021", seed=5)
+    if narrative_first:
+        data = variants.narrative_first(data)
+    plain = render(data, layout).text  # type: ignore[arg-type]
+    one_line = plain.count("\n") < 20
+    line = _FURNITURE_UNDER_HEADINGS[furniture]
+    sep = " " if one_line else "\n\n"
+    text = plain
+    for heading in _TABLE_PARTS:
+        at = text.index(heading)
+        end = at + len(heading) if one_line else text.index("\n", at)
+        text = f"{text[:end]}{sep}{line}{text[end:]}"
+    attached = f"附件：{data.year}年政府信息公开工作年度报告统计表"
+    text = f"{text.rstrip()}{sep}{attached}\n"
+    assert text.count(line) >= 3
+
+    def found(source: str) -> list[tuple[str, str]]:
+        return [
+            (f.code, f.message)
+            for f in gilint.lint(source, config={})
+            if f.severity.value != "info"
+        ]
+
+    assert found(text) == found(plain)
+    tables = [(t.id, len(t.rows)) for t in gilint.parse(text).tables()]
+    assert tables == [(t.id, len(t.rows)) for t in gilint.parse(plain).tables()]
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize(
     "numerals", ["〇一二三四五六七八九", "○一二三四五六七八九", "零一二三四五六七八九"]

@@ -176,6 +176,10 @@ _RECORD = re.compile(
 _CHROME_WORDS = (*_CHROME_STARTS, "ICP备")  # (that one after a province's abbreviation: 京ICP备)
 _CHROME = re.compile("(?:" + "|".join(_CHROME_STARTS) + r"|[^\s]{0,4}ICP备)")
 _RUN_IN_CHROME = re.compile(r"(?<=\s)" + _CHROME.pattern)
+# A line naming an attached file ("附件：2024年政府信息公开工作年度报告统计表", "附件1:"):
+# a paragraph of that line alone is prose, wherever it stands (after a part's table it
+# was a table of its own, with none of the table's rows)
+_ATTACHMENT = re.compile(r"[\s*#|>]*附件[0-9一二三四五六七八九]?:")
 # what a line must hold for a run-in part heading to match
 _PART_MARKS = ("部分", "、", ".", ",", ":", "(")
 # What may end a part heading: a sentence end, a colon, or a space before the next word
@@ -191,6 +195,17 @@ _NOTE = re.compile(r"[\s*#|>]*" + _NOTE_WORDS)
 # the same run into a web page's line, after a space or a sentence end
 _RUN_IN_NOTE = re.compile(r"(?<=[\s。;])" + _NOTE_WORDS)
 _MAX_NOTE = 400  # no note on a table is longer, to its first full stop
+_MAX_OPEN_NOTE = 80  # nor one with no full stop (a longer line may hold the table after it)
+# A table's unit on a line of its own ("单位：件", "（单位：件）", "金额单位：万元"), canonical:
+# a note on the table, not one of its lines (under a part heading whose table is given
+# elsewhere, "见附表", it is no table at all)
+_UNIT_LINE = re.compile(
+    r"[\s*#|>]*\(?[ \t]*(?:计量|金额|数量)?单位[ \t]*:[ \t]*(?:"
+    + _UNIT.pattern
+    + r")(?:[ \t]*[、,/;][ \t]*(?:"
+    + _UNIT.pattern
+    + r"))*[ \t]*\)?[\s*#|>]*"
+)
 # What may stand between the items of a list written on one line
 _LIST_MARKS = " \t;:,。、"
 # A shorter line is cut only when two part headings or more are run into it.
@@ -647,6 +662,17 @@ class LineLexer:
         state: _State,
         tokens: list[Token],
     ) -> None:
+        if (
+            state.part in self._table_parts
+            and not state.table_open
+            and _is_page_number(lines[0].text)
+        ):
+            # a page number between a part's heading and its table (the heading at the
+            # foot of a page): no table begins with one number, and read as one it
+            # made a table of its own before the table, or table 四's row
+            lines = lines[1:]
+            if not lines:
+                return
         start = lines[0].start + _indent(lines[0].text)
         end = lines[-1].end
         if state.part not in self._table_parts and _RECORD.match(lines[0].text):
@@ -683,16 +709,26 @@ class LineLexer:
                     state.title_open = False
                 return
             state.release_pending(text, tokens)
-        if ":" in lines[0].text and _NOTE.match(lines[0].text):
+        opening = lines[0].text
+        if len(lines) == 1 and "单位" in opening and _UNIT_LINE.fullmatch(opening):
+            state.add_note(make_token("PARA", text, start, end), tokens)
+            return
+        if ":" in opening and _NOTE.match(opening):
             ends = next(
                 (i for i, ln in enumerate(lines) if ln.text.rstrip(_MARKUP)[-1:] == "。"), None
             )
+            if ends is None and len(lines) == 1 and len(opening) <= _MAX_OPEN_NOTE:
+                ends = 0  # a short note of one line with no full stop ("*注：本年度无…")
             if ends is not None:  # the note, then what follows it
                 state.add_note(make_token("PARA", text, start, lines[ends].end), tokens)
                 if ends + 1 < len(lines):
                     self._emit_paragraph(text, lines[ends + 1 :], state, tokens)
                 return
-        if self._is_table(lines, state) and not _CHROME.match(lines[0].text.lstrip()):
+        if (
+            self._is_table(lines, state)
+            and not _CHROME.match(opening.lstrip())
+            and not (len(lines) == 1 and "附件" in opening and _ATTACHMENT.match(opening))
+        ):
             state.add_table_lines(
                 start,
                 end,
@@ -854,6 +890,15 @@ def _note_cuts(line: str) -> Iterator[int]:
         if stop >= 0:
             yield found.start()
             yield stop + 1
+
+
+def _is_page_number(line: str) -> bool:
+    """Whether ``line`` is one whole number of three digits at most and nothing else."""
+    number = line.strip()
+    return len(number) <= _PAGE_DIGITS and number.isdigit()
+
+
+_PAGE_DIGITS = 3  # no page number of a report is longer
 
 
 def _is_short_title(key: str) -> bool:
