@@ -1,6 +1,7 @@
 """Canonical text for matching, with a map back to the loaded text.
 
-Extraction leaves full-width forms, odd spaces and parenthesised ideographs in reports.
+Extraction leaves full-width forms, odd spaces and parenthesised ideographs in reports,
+and a report may be written in traditional characters.
 The lexer matches on a canonical copy of the text in which each character is replaced
 by its plain form. Almost every replacement is one character for one, so the canonical
 text has the same offsets as the loaded text; the rare expanding characters (``㈠`` to
@@ -15,6 +16,8 @@ import re
 from bisect import bisect_right
 
 import attrs
+
+from gilint.traditional import traditional_forms
 
 
 def _build_table() -> dict[int, str]:
@@ -59,6 +62,8 @@ def _build_table() -> dict[int, str]:
         table[0x3220 + i] = f"({numeral})"  # ㈠ … ㈩
     for i in range(20):
         table[0x2474 + i] = f"({i + 1})"  # ⑴ … ⒇
+    for traditional, simplified in traditional_forms().items():
+        table[ord(traditional)] = simplified  # (gilint.traditional)
     return table
 
 
