@@ -135,6 +135,7 @@ _SHORT_TITLE = re.compile(f"(?:{YEAR})" + r"年度?政府信息公开(?:工作)?
 _MAX_TITLE = 80
 _MAX_ISSUER = 30  # no body's name on a line above the title is longer
 _MAX_FURNITURE = 24  # no page number or running footer is longer
+_FURNITURE_ENDS = frozenset("0123456789-—–－页")  # and each ends so (a cell's "|" does not)
 _MAX_RUNNING_HEAD = 60  # nor a running head: a title, a body's name
 # A line longer than this is web page text kept as one line (a paragraph of a report is
 # seldom a fifth as long): it is cut at any part heading run into it.
@@ -607,7 +608,11 @@ class LineLexer:
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 flush()
                 continue
-            if len(content) <= _MAX_FURNITURE and _PAGE_FURNITURE.fullmatch(content):
+            if (
+                len(content) <= _MAX_FURNITURE
+                and content[-1] in _FURNITURE_ENDS
+                and _PAGE_FURNITURE.fullmatch(content)
+            ):
                 after_page = True
                 continue  # as if the page had not broken here
             if skipped and start in skipped:
