@@ -8,6 +8,7 @@ from gilint.rules._support import row_name, row_span, table_name
 
 from gilint.ast import UNREAD_CONTENT, Reading, Report, Row, Table
 from gilint.findings import Finding, Severity
+from gilint.lexer import is_page_number
 from gilint.rule import Rule
 
 
@@ -214,12 +215,4 @@ def _lone_number(row: Row) -> bool:
     """Whether a row without a label is one number of three digits at most and nothing
     else (what a page number left inside a table looks like)."""
     present = [c for c in row.cells if c.raw]
-    return (
-        not row.extra_count
-        and len(present) == 1
-        and present[0].raw.isdigit()
-        and len(present[0].raw) <= _PAGE_DIGITS
-    )
-
-
-_PAGE_DIGITS = 3
+    return not row.extra_count and len(present) == 1 and is_page_number(present[0].raw)

@@ -670,7 +670,7 @@ class LineLexer:
         if (
             state.part in self._table_parts
             and not state.table_open
-            and _is_page_number(lines[0].text)
+            and is_page_number(lines[0].text)
         ):
             # a page number between a part's heading and its table (the heading at the
             # foot of a page): no table begins with one number, and read as one it
@@ -897,15 +897,6 @@ def _note_cuts(line: str) -> Iterator[int]:
             yield stop + 1
 
 
-def _is_page_number(line: str) -> bool:
-    """Whether ``line`` is one whole number of three digits at most and nothing else."""
-    number = line.strip()
-    return len(number) <= _PAGE_DIGITS and number.isdigit()
-
-
-_PAGE_DIGITS = 3  # no page number of a report is longer
-
-
 def _is_short_title(key: str) -> bool:
     """Whether a paragraph's key is a title naming the report its 年报."""
     return "年报" in key and _SHORT_TITLE.search(key) is not None
@@ -989,6 +980,17 @@ def is_value(text: str) -> bool:
     one grid), where a label's or a header's span is written as blank cells."""
     body = text.strip()
     return bool(body) and _kind(body) in ("number", "placeholder")
+
+
+def is_page_number(text: str) -> bool:
+    """Whether ``text`` is one whole number of three digits at most and nothing else, as
+    a page number a PDF's conversion leaves in the text is (a table's row, even of one
+    number, has a label; a report's page number is not four digits long)."""
+    number = text.strip()
+    return len(number) <= _PAGE_DIGITS and number.isdigit()
+
+
+_PAGE_DIGITS = 3
 
 
 def stands_for_none(text: str) -> bool:

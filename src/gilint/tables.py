@@ -44,7 +44,14 @@ from gilint.labels import (
     paragraph_key,
     strip_enumeration,
 )
-from gilint.lexer import LexCell, RowLine, TableLine, stands_for_none, surplus_count
+from gilint.lexer import (
+    LexCell,
+    RowLine,
+    TableLine,
+    is_page_number,
+    stands_for_none,
+    surplus_count,
+)
 from gilint.locator import Locator
 from gilint.near_labels import candidates, near_row
 from gilint.repairs import MAX_OPEN_SPLITS, RepairBudget, Split, row_splits, settled_splits
@@ -923,8 +930,9 @@ class _ChunkReader:
                 start, end = number
                 first = canonical.rfind("\n", 0, start) + 1
                 last = canonical.find("\n", end)
-                if not canonical[first : last if last >= 0 else None].strip(_CELL_EDGES).isdigit():
-                    number = None
+                line = canonical[first : last if last >= 0 else None]
+                if not is_page_number(line.strip(_CELL_EDGES)):
+                    number = None  # (more than the number on its line)
             if number is None:
                 kept.append(draft)
                 continue
@@ -1502,12 +1510,9 @@ def _lone_number(draft: _RowDraft) -> tuple[int, int] | None:
         number, start = draft.tokens[0].text, draft.tokens[0].start
     else:
         return None
-    if not number.isdigit() or len(number) > _PAGE_DIGITS:
-        return None
-    return start, start + len(number)
+    return (start, start + len(number)) if is_page_number(number) else None
 
 
-_PAGE_DIGITS = 3  # no page number of a report is longer
 _CELL_EDGES = " \t|"  # what stands around a cell's text on its line
 
 
