@@ -614,6 +614,8 @@ _FURNITURE_UNDER_HEADINGS = {
     "unit-in-brackets": "（单位：件）",
     "note-without-full-stop": "*注：本年度无不予公开情形",
     "page-number": "4",
+    # written right after the title (on the heading's line, or run in with it)
+    "unit-after-the-title": "（单位：件）",
 }
 
 
@@ -632,12 +634,14 @@ def test_a_line_of_furniture_under_a_table_parts_heading_is_no_table(
     layout: str, furniture: str, narrative_first: bool
 ) -> None:
     """A unit, a note with no full stop or a page number on a line of its own under the
-    heading of a part with a table: where the table follows, it was read as its table's
+    heading of a part with a table (or a unit right after its title): where the table follows, it was read as its table's
     first line (a page number made a table of its own before table 二, and table 四's
     row); where the part says its table is given elsewhere ("本年度有关情况见附表", the
     tables after the narrative under headings of their own), it was a table of that part,
     with no rows: the tables after the narrative were then read as other parts' (GI901,
-    GI108). A line naming an attached file after the last table was a table too."""
+    GI108); in web page text a unit right after the title was cut at its colon, and its
+    first half was such a table. A line naming an attached file after the last table was
+    a table too."""
     data = sample_report("2021", seed=5)
     if narrative_first:
         data = variants.narrative_first(data)
@@ -645,11 +649,12 @@ def test_a_line_of_furniture_under_a_table_parts_heading_is_no_table(
     one_line = plain.count("\n") < 20
     line = _FURNITURE_UNDER_HEADINGS[furniture]
     sep = " " if one_line else "\n\n"
+    after_title = furniture == "unit-after-the-title"
     text = plain
     for heading in _TABLE_PARTS:
         at = text.index(heading)
-        end = at + len(heading) if one_line else text.index("\n", at)
-        text = f"{text[:end]}{sep}{line}{text[end:]}"
+        end = at + len(heading) if one_line or after_title else text.index("\n", at)
+        text = f"{text[:end]}{'' if after_title else sep}{line}{text[end:]}"
     attached = f"附件：{data.year}年政府信息公开工作年度报告统计表"
     text = f"{text.rstrip()}{sep}{attached}\n"
     assert text.count(line) >= 3

@@ -197,16 +197,17 @@ _NOTE = re.compile(r"[\s*#|>]*" + _NOTE_WORDS)
 _RUN_IN_NOTE = re.compile(r"(?<=[\s。;])" + _NOTE_WORDS)
 _MAX_NOTE = 400  # no note on a table is longer, to its first full stop
 _MAX_OPEN_NOTE = 80  # nor one with no full stop (a longer line may hold the table after it)
-# A table's unit on a line of its own ("单位：件", "（单位：件）", "金额单位：万元"), canonical:
-# a note on the table, not one of its lines (under a part heading whose table is given
-# elsewhere, "见附表", it is no table at all)
-_UNIT_LINE = re.compile(
-    r"[\s*#|>]*\(?[ \t]*(?:计量|金额|数量)?单位[ \t]*:[ \t]*(?:"
+# A table's unit ("单位：件", "（单位：件）", "金额单位：万元"), canonical; on a line of its
+# own, a note on the table, not one of its lines (under a part heading whose table is
+# given elsewhere, "见附表", it is no table at all)
+_UNIT_TEXT = re.compile(
+    r"[ \t]*\(?[ \t]*(?:计量|金额|数量)?单位[ \t]*:[ \t]*(?:"
     + _UNIT.pattern
     + r")(?:[ \t]*[、,/;][ \t]*(?:"
     + _UNIT.pattern
-    + r"))*[ \t]*\)?[\s*#|>]*"
+    + r"))*[ \t]*\)?"
 )
+_UNIT_LINE = re.compile(r"[\s*#|>]*" + _UNIT_TEXT.pattern + r"[\s*#|>]*")
 # What may stand between the items of a list written on one line
 _LIST_MARKS = " \t;:,。、"
 # A shorter line is cut only when two part headings or more are run into it.
@@ -549,11 +550,18 @@ class LineLexer:
             # the marks a heading may end with ("二、主动公开政府信息情况。") go with it, as
             # on a line of its own: what follows starts at its first word or cell
             end = found.end("title")
+            unit_end = None
             if "单位" in found.group("title"):  # the table's unit after the title
-                unit = _TITLE_STOP.search(found.group("title"))
-                end = found.start("title") + unit.start() if unit is not None else end
+                # (its colon ended the title's match: it is looked for one further)
+                unit = _TITLE_STOP.search(line, found.start("title"), end + 1)
+                if unit is not None:
+                    end = unit.start()
+                    written = _UNIT_TEXT.match(line, end)
+                    unit_end = written.end() if written is not None else None
             after = line[end : end + 8]  # (a few marks at most: not the rest of the line)
             yield end + len(after) - len(after.lstrip(_HEADING_ENDS))
+            if unit_end is not None:
+                yield unit_end  # (the unit a piece of its own: a note on the table)
 
     # -- the main loop ----------------------------------------------------------------
 
