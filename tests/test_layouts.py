@@ -616,6 +616,9 @@ _FURNITURE_UNDER_HEADINGS = {
     "page-number": "4",
     # written right after the title (on the heading's line, or run in with it)
     "unit-after-the-title": "（单位：件）",
+    "reference": "（详见附表）",
+    "note-and-unit": "说明：本表单位为件{sep}单位：件",
+    "table-title": "表2 收到和处理政府信息公开申请情况统计表",
 }
 
 
@@ -633,8 +636,9 @@ _FURNITURE_UNDER_HEADINGS = {
 def test_a_line_of_furniture_under_a_table_parts_heading_is_no_table(
     layout: str, furniture: str, narrative_first: bool
 ) -> None:
-    """A unit, a note with no full stop or a page number on a line of its own under the
-    heading of a part with a table (or a unit right after its title): where the table follows, it was read as its table's
+    """A unit, a note with no full stop, a table's title, a page number or a reference
+    to the tables on a line of its own under the heading of a part with a table (or a
+    unit right after its title): where the table follows, it was read as its table's
     first line (a page number made a table of its own before table 二, and table 四's
     row); where the part says its table is given elsewhere ("本年度有关情况见附表", the
     tables after the narrative under headings of their own), it was a table of that part,
@@ -647,7 +651,7 @@ def test_a_line_of_furniture_under_a_table_parts_heading_is_no_table(
         data = variants.narrative_first(data)
     plain = render(data, layout).text  # type: ignore[arg-type]
     one_line = plain.count("\n") < 20
-    line = _FURNITURE_UNDER_HEADINGS[furniture]
+    line = _FURNITURE_UNDER_HEADINGS[furniture].format(sep=" " if one_line else "\n")
     sep = " " if one_line else "\n\n"
     after_title = furniture == "unit-after-the-title"
     text = plain
@@ -782,3 +786,21 @@ def test_a_colon_or_unit_after_a_row_label_is_part_of_its_cell(layout: str) -> N
     assert found(varied) == found(data)
     table = gilint.parse(render(varied, layout).text).table("3")  # type: ignore[arg-type]
     assert table is not None and table.missing == () and not table.unknown_rows
+
+
+@pytest.mark.parametrize(
+    ("layout", "table"),
+    # (the kit writes no blank table 四 in the other layouts)
+    [(layout, "3") for layout in LAYOUTS]
+    + [(layout, "4") for layout in ("wrapped", "tabs", "markdown", "ocr")],
+)
+def test_a_table_left_blank_is_still_a_table(layout: str, table: str) -> None:
+    """A run of table lines with no number is no table when it looks like none (a
+    reference to the tables, a unit): a table whose cells are all blank still is one,
+    by its rows' labels, its header or its cells; it is not a part without a table."""
+    data = sample_report("2021", seed=5)
+    rows = {row: tuple("" for _ in cells) for row, cells in data.tables[table].items()}
+    text = render(data.with_rows(table, rows), layout).text  # type: ignore[arg-type]
+    read = [t for t in gilint.parse(text).tables() if t.id == table]
+    assert len(read) == 1 and len(read[0].rows) == len(rows) - (table == "4")
+    assert "GI107" not in {f.code for f in gilint.lint(text, config={})}

@@ -370,7 +370,7 @@ class LineLexer:
         self._near = candidates(
             r for tpl in templates.templates for t in tpl.tables for r in t.rows
         )
-        self._row_keys = tuple(
+        self._row_keys: tuple[str, ...] = tuple(
             sorted(
                 {
                     k
@@ -381,6 +381,14 @@ class LineLexer:
                 }
             )
         )
+        # what only a table's text holds: its rows' labels, its columns' headings
+        self._table_words = frozenset(self._row_keys) | {
+            compact_key(word)
+            for tpl in templates.templates
+            for t in tpl.tables
+            for c in t.columns
+            for word in (*c.label.split("·"), *c.aliases)
+        }
 
     # -- headings ---------------------------------------------------------------------
 
@@ -581,7 +589,7 @@ class LineLexer:
         tokens: list[Token] = []
         headings: dict[int, HeadingMatch] = {}  # the part headings so far, by offset
         seen: set[str] = set()
-        state = _State()
+        state = _State(self._table_words)
         paragraph: list[_Line] = []
         run: list[tuple[int, _Line]] = []  # part headings with nothing between them
 
@@ -742,13 +750,18 @@ class LineLexer:
             and not _CHROME.match(opening.lstrip())
             and not (len(lines) == 1 and "附件" in opening and _ATTACHMENT.match(opening))
         ):
+            read = [self._table_line(text, line) for line in state.budgeted(lines, end - start)]
+            # (lines left unread past the budget: the run is a table, said to be unread;
+            # lines of tab or pipe cells are a table's, whatever they hold)
             state.add_table_lines(
                 start,
                 end,
-                [self._table_line(text, line) for line in state.budgeted(lines, end - start)],
+                read,
+                state.table_evidence
+                or len(read) < len(lines)
+                or _holds_numbers(read)
+                or any(_is_cell_line(line.text) for line in lines),
             )
-            if state.part is not None:
-                state.tabled.add(state.part)
             return
         state.end_table(text, tokens)
         sub = _SUB.match(lines[0].text)
@@ -815,16 +828,20 @@ class _State:
         "part",
         "pending_title",
         "table_end",
+        "table_evidence",
         "table_lines",
         "table_open",
+        "table_paragraphs",
         "table_start",
         "table_text_left",
+        "table_words",
         "tabled",
         "title_open",
         "unread_table",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, table_words: AbstractSet[str]) -> None:
+        self.table_words = table_words  # the formats' row labels and column headings, keyed
         self.part: str | None = None
         self.last_part = 0
         self.in_front = True
@@ -835,6 +852,8 @@ class _State:
         # as one TBLOCK when the run ends (see end_table)
         self.table_lines: list[TableLine] = []
         self.table_open = False  # a run has begun (its lines may all be unread)
+        self.table_evidence = False  # it holds a number, a placeholder or a caption
+        self.table_paragraphs: list[tuple[int, int]] = []  # its paragraphs' spans
         self.table_start = 0
         self.table_end = 0
         self.notes: list[Token] = []  # notes met within the run, emitted after it
@@ -859,20 +878,39 @@ class _State:
                 return lines[:index]
         return lines
 
-    def add_table_lines(self, start: int, end: int, lines: list[TableLine]) -> None:
-        """A paragraph of table lines, from ``start`` to ``end``: part of the run."""
+    def add_table_lines(self, start: int, end: int, lines: list[TableLine], evidence: bool) -> None:
+        """A paragraph of table lines, from ``start`` to ``end``: part of the run.
+        ``evidence``: they hold what only a table does (see :meth:`end_table`)."""
         if not self.table_open:
             self.table_start = start
             self.table_open = True
+            self.table_evidence = False
+            self.table_paragraphs.clear()
         self.table_lines.extend(lines)
         self.table_end = end
+        self.table_paragraphs.append((start, end))
+        if evidence and not self.table_evidence:
+            self.table_evidence = True
+            if self.part is not None:
+                self.tabled.add(self.part)
 
     def end_table(self, text: str, tokens: list[Token]) -> None:
         """The run of table lines read so far, as one token (whose lines may all have
-        been left unread: its text is still the run's), then the notes met within it."""
+        been left unread: its text is still the run's), then the notes met within it.
+        A run that holds no number, placeholder or caption and looks like no table
+        (:func:`_looks_tabular`) is no table but its paragraphs (a reference such as
+        "（详见附表）" under a part's heading, its tables given after the narrative): read
+        as a table, it took that part's table, and the tables after the narrative were
+        read as other parts'."""
         if self.table_open:
             lines = tuple(self.table_lines)
-            tokens.append(make_token("TBLOCK", text, self.table_start, self.table_end, lines))
+            if self.table_evidence or _looks_tabular(lines, self.table_words):
+                tokens.append(make_token("TBLOCK", text, self.table_start, self.table_end, lines))
+                if self.part is not None:
+                    self.tabled.add(self.part)
+            else:
+                paragraphs = [make_token("PARA", text, s, e) for s, e in self.table_paragraphs]
+                self.notes = sorted([*paragraphs, *self.notes], key=_token_start)
             self.table_lines.clear()
             self.table_open = False
             if self.notes:
@@ -893,6 +931,37 @@ class _State:
         for s, e in self.pending_title:
             tokens.append(make_token("PARA", text, s, e))
         self.pending_title.clear()
+
+
+def _holds_numbers(lines: list[TableLine]) -> bool:
+    """Whether table lines hold a number or a placeholder in a cell, or a caption."""
+    for line in lines:
+        if isinstance(line, RowLine) or any(c.kind in _TABLE_EVIDENCE for c in line):
+            return True
+    return False
+
+
+_TABLE_EVIDENCE = frozenset(("VALUE", "CAPTION"))
+
+
+def _looks_tabular(lines: Iterable[TableLine], words: AbstractSet[str]) -> bool:
+    """Whether table lines with no number (nor tab or pipe cells) look like a table all
+    the same (one left blank, or its header alone): a Markdown rule, a line of three
+    cells or more, or a cell that is one of ``words``."""
+    for line in lines:
+        if isinstance(line, RowLine) or len(line) >= _TABULAR_CELLS:
+            return True
+        for cell in line:
+            if cell.kind == "RULE" or (cell.kind == "FRAG" and compact_key(cell.text) in words):
+                return True
+    return False
+
+
+_TABULAR_CELLS = 3  # (a unit, a note or a reference to tables elsewhere has fewer)
+
+
+def _token_start(token: Token) -> int:
+    return token.start_pos or 0
 
 
 def _note_cuts(line: str) -> Iterator[int]:
