@@ -804,3 +804,18 @@ def test_a_table_left_blank_is_still_a_table(layout: str, table: str) -> None:
     read = [t for t in gilint.parse(text).tables() if t.id == table]
     assert len(read) == 1 and len(read[0].rows) == len(rows) - (table == "4")
     assert "GI107" not in {f.code for f in gilint.lint(text, config={})}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_reference_in_place_of_a_table_is_no_table(layout: str) -> None:
+    """A part that only refers to its table ("（详见附表）"), after another part's table:
+    the part has no table (GI107), not a table with none of its rows (GI108: the run's
+    reading of the table before it was taken for this one's)."""
+    plain = render(sample_report("2021", seed=5), layout).text  # type: ignore[arg-type]
+    sep = " " if plain.count("\n") < 20 else "\n\n"
+    start = plain.index(_TABLE_PARTS[1])
+    end = plain.index(_TABLE_PARTS[2])
+    text = f"{plain[:start]}{_TABLE_PARTS[1]}{sep}（详见附表）{sep}{plain[end:]}"
+    assert "3" not in [t.id for t in gilint.parse(text).tables()]
+    codes = [f.code for f in gilint.lint(text, config={}) if f.severity is Severity.ERROR]
+    assert codes == ["GI107"]

@@ -852,7 +852,7 @@ class _State:
         # as one TBLOCK when the run ends (see end_table)
         self.table_lines: list[TableLine] = []
         self.table_open = False  # a run has begun (its lines may all be unread)
-        self.table_evidence = False  # it holds a number, a placeholder or a caption
+        self.table_evidence = False  # it holds a number, a placeholder, a caption or cells
         self.table_paragraphs: list[tuple[int, int]] = []  # its paragraphs' spans
         self.table_start = 0
         self.table_end = 0
@@ -884,7 +884,6 @@ class _State:
         if not self.table_open:
             self.table_start = start
             self.table_open = True
-            self.table_evidence = False
             self.table_paragraphs.clear()
         self.table_lines.extend(lines)
         self.table_end = end
@@ -913,6 +912,7 @@ class _State:
                 self.notes = sorted([*paragraphs, *self.notes], key=_token_start)
             self.table_lines.clear()
             self.table_open = False
+            self.table_evidence = False
             if self.notes:
                 tokens.extend(self.notes)
                 self.notes.clear()
