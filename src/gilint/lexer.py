@@ -760,7 +760,7 @@ class LineLexer:
                 state.table_evidence
                 or len(read) < len(lines)
                 or _holds_numbers(read)
-                or any(_is_cell_line(line.text) for line in lines),
+                or _has_cell_lines(lines),
             )
             return
         state.end_table(text, tokens)
@@ -934,9 +934,21 @@ class _State:
 
 
 def _holds_numbers(lines: list[TableLine]) -> bool:
-    """Whether table lines hold a number or a placeholder in a cell, or a caption."""
+    """Whether table lines hold a number or a placeholder in a cell, or a caption. (Plain
+    loops: what a lint allocates sets how often the collector runs.)"""
     for line in lines:
-        if isinstance(line, RowLine) or any(c.kind in _TABLE_EVIDENCE for c in line):
+        if isinstance(line, RowLine):
+            return True
+        for cell in line:
+            if cell.kind in _TABLE_EVIDENCE:
+                return True
+    return False
+
+
+def _has_cell_lines(lines: list[_Line]) -> bool:
+    """Whether any of ``lines`` is a line of tab or pipe cells."""
+    for line in lines:  # noqa: SIM110 (a plain loop allocates no generator)
+        if _is_cell_line(line.text):
             return True
     return False
 
