@@ -147,8 +147,9 @@ _RUN_IN_TITLE = re.compile(
     r"政府信息公开(?:工作)?(?:年度报告|年报)"
 )
 # Or with its year last ("示例镇人民政府政府信息公开工作2024年度报告", "…工作年度报告（2024
-# 年度）"): the body is then the whole word before the title words.
-_RUN_IN_TITLE_YEAR_LAST = re.compile(
+# 年度）"): the body is then the whole word before the title words. (Compiled where it
+# is first needed, through re's own cache: a web page's title seldom asks for it.)
+_RUN_IN_TITLE_YEAR_LAST = (
     r"(?:(?<=\s)|^)(?P<body>[^\s:>]{2,40}?)政府信息公开(?:工作)?(?:(?:"
     + YEAR
     + r")[ \t]*年度报告|(?:年度报告|年报)[（(][ \t]*(?:"
@@ -207,7 +208,6 @@ _UNIT_TEXT = re.compile(
     + _UNIT.pattern
     + r"))*[ \t]*\)?"
 )
-_UNIT_LINE = re.compile(r"[\s*#|>]*" + _UNIT_TEXT.pattern + r"[\s*#|>]*")
 # What may stand between the items of a list written on one line
 _LIST_MARKS = " \t;:,。、"
 # A shorter line is cut only when two part headings or more are run into it.
@@ -513,7 +513,9 @@ class LineLexer:
                     body = body_name(piece[title.start() : title.start("year")]) or ""
                     begins = title.start() if body.endswith(BODY_ENDS) else title.start("year")
                     cuts = sorted({begins, title.end(), *cuts})
-                elif (title := _RUN_IN_TITLE_YEAR_LAST.search(piece, 0, stop)) is not None:
+                elif (
+                    title := re.compile(_RUN_IN_TITLE_YEAR_LAST).search(piece, 0, stop)
+                ) is not None:
                     body = body_name(title.group("body")) or ""
                     begins = title.start() if body.endswith(BODY_ENDS) else title.end("body")
                     cuts = sorted({begins, title.end(), *cuts})
@@ -731,7 +733,7 @@ class LineLexer:
                 return
             state.release_pending(text, tokens)
         opening = lines[0].text
-        if len(lines) == 1 and "单位" in opening and _UNIT_LINE.fullmatch(opening):
+        if len(lines) == 1 and "单位" in opening and _UNIT_TEXT.fullmatch(opening.strip(_MARKUP)):
             state.add_note(make_token("PARA", text, start, end), tokens)
             return
         if ":" in opening and _NOTE.match(opening):
