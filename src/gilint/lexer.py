@@ -812,8 +812,8 @@ class LineLexer:
         full_stop = "。" in "".join([line.text for line in lines])
         if state.part in self._table_parts and not state.in_front:
             # (the usual table paragraph has no full stop: no line need be looked at)
-            return not full_stop or any(_is_cell_line(line.text) for line in lines)
-        return any(_is_cell_line(line.text) for line in lines) or (
+            return not full_stop or _has_cell_lines(lines)
+        return _has_cell_lines(lines) or (
             not full_stop and any(_trailing_values(line.text, 3) >= 3 for line in lines)
         )
 
@@ -829,12 +829,10 @@ class _State:
         "notes",
         "part",
         "pending_title",
-        "table_end",
         "table_evidence",
         "table_lines",
         "table_open",
         "table_paragraphs",
-        "table_start",
         "table_text_left",
         "table_words",
         "tabled",
@@ -855,9 +853,7 @@ class _State:
         self.table_lines: list[TableLine] = []
         self.table_open = False  # a run has begun (its lines may all be unread)
         self.table_evidence = False  # it holds a number, a placeholder, a caption or cells
-        self.table_paragraphs: list[tuple[int, int]] = []  # its paragraphs' spans
-        self.table_start = 0
-        self.table_end = 0
+        self.table_paragraphs: list[tuple[int, int]] = []  # its paragraphs' spans, in order
         self.notes: list[Token] = []  # notes met within the run, emitted after it
         self.tabled: set[str] = set()  # parts whose tables have been met
         self.table_text_left = TABLE_TEXT
@@ -884,11 +880,9 @@ class _State:
         """A paragraph of table lines, from ``start`` to ``end``: part of the run.
         ``evidence``: they hold what only a table does (see :meth:`end_table`)."""
         if not self.table_open:
-            self.table_start = start
             self.table_open = True
             self.table_paragraphs.clear()
         self.table_lines.extend(lines)
-        self.table_end = end
         self.table_paragraphs.append((start, end))
         if evidence and not self.table_evidence:
             self.table_evidence = True
@@ -906,7 +900,8 @@ class _State:
         if self.table_open:
             lines = tuple(self.table_lines)
             if self.table_evidence or _looks_tabular(lines, self.table_words):
-                tokens.append(make_token("TBLOCK", text, self.table_start, self.table_end, lines))
+                start, end = self.table_paragraphs[0][0], self.table_paragraphs[-1][1]
+                tokens.append(make_token("TBLOCK", text, start, end, lines))
                 if self.part is not None:
                     self.tabled.add(self.part)
             else:

@@ -922,24 +922,24 @@ class _ChunkReader:
         the number a row without a label (GI901 says it may be a page number)."""
         if len(spec.columns) < 2:
             return unknown
-        canonical = self.loc.canonical
         kept = []
         for draft in unknown:
-            number = _lone_number(draft)
-            if number is not None and not draft.blanks:
-                start, end = number
-                first = canonical.rfind("\n", 0, start) + 1
-                last = canonical.find("\n", end)
-                line = canonical[first : last if last >= 0 else None]
-                if not is_page_number(line.strip(_CELL_EDGES)):
-                    number = None  # (more than the number on its line)
-            if number is None:
+            if draft.label is not None and self._is_page_number(draft):
+                bisect.insort(table.texts, draft.label)
+                draft.label = None
+            else:
                 kept.append(draft)
-                continue
-            assert draft.label is not None
-            bisect.insort(table.texts, draft.label)
-            draft.label = None
         return kept
+
+    def _is_page_number(self, draft: _RowDraft) -> bool:
+        """Whether ``draft``'s values are one small number alone on its line."""
+        number = _lone_number(draft)
+        if number is None or draft.blanks:
+            return False
+        canonical = self.loc.canonical
+        first = canonical.rfind("\n", 0, number[0]) + 1
+        last = canonical.find("\n", number[1])
+        return is_page_number(canonical[first : last if last >= 0 else None].strip(_CELL_EDGES))
 
     def _read_near_labels(
         self, table: _TableDraft, spec: TableSpec, unknown: list[_RowDraft]
