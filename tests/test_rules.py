@@ -417,6 +417,30 @@ def test_gi109_a_row_label_a_few_characters_off_is_read_as_its_row(layout: str, 
     assert {"GI201", "GI202", "GI203"} & {f.code for f in run(broken)}
 
 
+@LAYOUT
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_row_label_with_de_after_it_is_its_row(layout: str, template: str) -> None:
+    """Labels written as the law's clauses are ("（一）予以公开的", "1.属于国家秘密的"):
+    the "的" was read as a label of its own after the row's, and the numbers went with
+    it (GI901, GI108). Every row of every table so written reads as the format's, with
+    no finding, and its numbers are checked."""
+    report = good(template)
+    written = {
+        f"{spec.id}/{row.id}": f"{row.label}的"
+        for spec in report.spec.tables
+        for row in spec.rows
+        if row.label
+    }
+    data = attrs.evolve(report, row_labels=written)
+    text = rendered(data, layout)
+    assert "予以公开的" in text
+    assert [f for f in run(text) if f.severity is not Severity.INFO] == []
+    cells = list(data.tables["3"]["outcome.disclosed"])
+    cells[0] = str(int(cells[0]) + 1)
+    broken = rendered(data.with_rows("3", {"outcome.disclosed": tuple(cells)}), layout)
+    assert {"GI201", "GI202", "GI203"} & {f.code for f in run(broken)}
+
+
 def test_gi109_a_label_too_short_or_too_far_stays_unknown() -> None:
     """A label too short to tell by a character ("1.属于国家秘": five characters less its
     ordinal) or further off than one edit in five ("8.属于行政执法事项": two in eight),

@@ -1533,9 +1533,10 @@ def _layout(frags: Sequence[LexCell], canonical: str) -> Layout | None:
     return canonical[base:stop], tuple(places)
 
 
-# What may follow a row's label in its cell, on keys: a colon or full stop, the unit of
-# its counts ("一、本年新收政府信息公开申请数量（件）：")
-_LABEL_END = re.compile(r"[:;,.。、]*(?:\((?:件|个|次|项|条|万元|元)\))?[:;,.。、]*")
+# What may follow a row's label in its cell, on keys: "的", as the law's clauses end
+# ("1.属于国家秘密的"), a colon or full stop, the unit of its counts
+# ("一、本年新收政府信息公开申请数量（件）：")
+_LABEL_END = re.compile(r"的?[:;,.。、]*(?:\((?:件|个|次|项|条|万元|元)\))?[:;,.。、]*")
 
 
 def _final(matches: tuple[tuple[int, int, RowSpec, TableSpec], ...]) -> int:
