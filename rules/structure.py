@@ -19,7 +19,7 @@ from gilint.rules._support import (
 
 from gilint.ast import CellStatus, Report, Section, Table
 from gilint.findings import Finding, Severity
-from gilint.labels import key
+from gilint.labels import key, numeral_value
 from gilint.rule import Rule
 from gilint.span import LineIndex, Span
 from gilint.templates.model import TableSpec, TemplateSet
@@ -124,7 +124,11 @@ class SectionOrder(Rule):
             if section.part is None or section.continued:
                 continue  # a continuation numbers the tables after the narrative its own way
             number = part_number(section.part)
-            if section.ordinal and section.title_recognised and section.ordinal != section.part:
+            if (
+                section.ordinal
+                and section.title_recognised
+                and numeral_value(section.ordinal) != number
+            ):
                 spec = self.templates.parts[number - 1]
                 yield self.finding(
                     section.heading,
@@ -179,13 +183,15 @@ class DuplicateSection(Rule):
 class NonstandardSectionTitle(Rule):
     """组成部分标题与格式不一致。
 
-    检查内容：各部分标题是否与格式规定的标题一致（忽略空格与全角、半角之别）。
+    检查内容：各部分标题是否与格式规定的标题一致（忽略空格与全角、半角之别），是否有序号，
+    序号是否用格式规定的汉字数字（“五、”，而不是“5.”）。
 
     原因：统一的标题便于公众查找和上级机关汇总；改写的标题也常常意味着内容偏离了格式要求。
 
     依据：《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）。
 
-    示例：“五、存在问题及改进情况”应为“五、存在的主要问题及改进情况”。
+    示例：“五、存在问题及改进情况”应为“五、存在的主要问题及改进情况”；“5.存在的主要问题及改进情况”
+    应为“五、存在的主要问题及改进情况”。
 
     修改方法：使用格式规定的标题原文。
     """
@@ -215,6 +221,13 @@ class NonstandardSectionTitle(Rule):
                 yield self.finding(
                     section.heading,
                     f"{part_name(section.part, self.templates)}的标题缺少序号",
+                    suggestion=standard,
+                )
+            elif section.ordinal.isascii():  # numbered in Arabic numerals ("5.")
+                yield self.finding(
+                    section.heading,
+                    f"{part_name(section.part, self.templates)}的序号写作“{section.ordinal}”，"
+                    f"格式规定用“{spec.ordinal}、”",
                     suggestion=standard,
                 )
             elif key(section.title) != self._standard_keys[spec.ordinal]:

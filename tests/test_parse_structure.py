@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 
 import gilint
 from gilint.ast import CellStatus
-from gilint.testing import render, sample_report
+from gilint.findings import Severity
+from gilint.testing import LAYOUTS, render, sample_report
 
 from support import assert_spans
 
@@ -88,6 +90,80 @@ def test_parts_numbered_by_part_with_a_mark_after_it(layout: str, mark: str) -> 
     assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
     assert all(s.title_recognised for s in report.sections)
     assert gilint.lint(text, config={}) == []
+
+
+_TITLES = {
+    "一": "总体情况",
+    "二": "主动公开政府信息情况",
+    "三": "收到和处理政府信息公开申请情况",
+    "四": "政府信息公开行政复议、行政诉讼情况",
+    "五": "存在的主要问题及改进情况",
+    "六": "其他需要报告的事项",
+}
+
+
+def _renumbered(text: str, heading: Callable[[int, str, str], str]) -> str:
+    """``text`` with each part's heading written as ``heading(number, ordinal, title)``."""
+    for number, (ordinal, title) in enumerate(_TITLES.items(), 1):
+        written = heading(number, ordinal, title)
+        text = re.sub(f"(?<![（(]){ordinal}、{re.escape(title)}", written, text, count=1)
+    return text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("mark", [".", "、"])
+def test_parts_numbered_in_arabic_numerals(layout: str, mark: str) -> None:
+    """ "1.总体情况" … "6.其他需要报告的事项": each part's own title under its own number
+    was no heading (GI101 for every part, and a table's rows read into the one before).
+    They are the parts, with a warning on each number (GI104), and nothing else."""
+    text = _renumbered(_text(layout), lambda n, _, title: f"{n}{mark}{title}")
+    assert f"3{mark}收到和处理" in text
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    assert [s.ordinal for s in report.sections] == ["1", "2", "3", "4", "5", "6"]
+    findings = gilint.lint(text, config={})
+    assert [(f.code, f.severity) for f in findings] == [("GI104", Severity.WARNING)] * 6
+    five = "第五部分“存在的主要问题及改进情况”的序号写作“5”，格式规定用“五、”"
+    assert findings[4].message == five
+    assert findings[4].line == _line_of(text, f"5{mark}存在")
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("space", [" ", ""])
+def test_parts_numbered_with_no_mark(layout: str, space: str) -> None:
+    """ "一 总体情况", "一总体情况": OCR and copies drop the mark after the number. The
+    number and title are the format's: the parts, with no finding."""
+    text = _renumbered(_text(layout), lambda _, ordinal, title: f"{ordinal}{space}{title}")
+    assert f"三{space}收到和处理" in text
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_part_titles_with_no_number(layout: str) -> None:
+    """A page's list numbers lost in a copy: each part's own title with no number, also
+    run into web page text, and with its table's unit after it. The parts, each title
+    warned of as lacking its number."""
+    text = _renumbered(_text(layout), lambda _, __, title: title)
+    title = "收到和处理政府信息公开申请情况"
+    text = text.replace(title, f"{title}（单位：件）", 1)
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    findings = gilint.lint(text, config={})
+    assert [f.code for f in findings] == ["GI104"] * 6
+    assert all(f.message.endswith("的标题缺少序号") for f in findings)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_number_not_the_parts_own_makes_no_heading(layout: str) -> None:
+    """Another part's number ("2.总体情况"), or a part's title inside a sentence, is no
+    heading: part 一 is known only by its subsections, and said to have no title."""
+    for written in ("2.总体情况", "总体情况如下"):
+        text = _text(layout).replace("一、总体情况", written, 1)
+        assert gilint.parse(text).sections[0].headless
+        (finding,) = gilint.lint(text, config={})
+        assert finding.message == "第一部分“总体情况”没有标题，直接从其下的各小节开始"
 
 
 def test_row_labels_are_not_part_headings() -> None:
@@ -299,8 +375,6 @@ def test_two_headings_in_a_row_are_still_parts() -> None:
 def test_a_table_before_the_first_part_is_kept_and_checked() -> None:
     """A table before part 一 belongs to no part; it used to be parsed and then dropped
     without a word. It is kept, its spans are right, and the rules check it."""
-    from gilint.testing import render, sample_report
-
     from support import assert_spans
 
     report = sample_report("2021", seed=1).with_cell("3", "new", "natural_person", "999")

@@ -98,8 +98,13 @@ def year_value(year: str) -> int:
 
 
 def numeral_value(numeral: str) -> int:
-    """1 for 一 … 10 for 十; 0 for anything else."""
-    return NUMERALS.index(numeral) + 1 if len(numeral) == 1 and numeral in NUMERALS else 0
+    """1 for 一 or 1 … 10 for 十 or 10; 0 for anything else."""
+    if len(numeral) == 1 and numeral in NUMERALS:
+        return NUMERALS.index(numeral) + 1
+    return int(numeral) if numeral in _ARABIC_NUMERALS else 0
+
+
+_ARABIC_NUMERALS = frozenset(str(n) for n in range(1, 11))
 
 
 class KeyOffsets:

@@ -48,17 +48,25 @@ from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
 # A part heading: optional Markdown/extraction debris, then an ordinal, then the title.
-# "第一部分" may have a mark after it as an ordinal has ("第一部分：总体情况").
+# "第一部分" may have a mark after it as an ordinal has ("第一部分：总体情况"). A part
+# may also be numbered other than the format says: in parentheses ("（二）"), in Arabic
+# numerals ("2." "2、"), or with no mark, as OCR drops it ("二 主动公开…"); so numbered,
+# a line is a part's heading only with the part's own title and number (see
+# LineLexer.match_heading).
 _PART = re.compile(
     r"(?P<debris>[\s*#|>]*)"
     r"(?:第(?P<nth>[一二三四五六])部分\s*[、.,:]?|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
-    r"|\((?P<par>[一二三四五六])\))"
+    r"|\((?P<par>[一二三四五六])\)|(?P<arabic>[1-6])(?:\s*[、.,:]|\s)|(?P<bare>[一二三四五六]))"
     r"\s*(?P<title>.*)"
 )
-# The same up to the ordinal, without groups: a quick test of whether a line may be one.
-_PART_START = re.compile(
-    r"[\s*#|>]*(?:第[一二三四五六]部分|[一二三四五六七八九十]\s*[、.,:]|\([一二三四五六]\))"
-)
+# The same up to the ordinal, without groups, or up to the first character of a part's
+# own title with no ordinal, or its first three after any other ordinal (not "3.其他",
+# a row's label): a quick test of whether a line may be a heading (most lines fail at
+# once). The characters are filled in per template set.
+_MAY_HEAD = (
+    r"[ \t*#|>]*(?:第[一二三四五六]部分|[一二三四五六七八九十][ \t]*[、.,:]|\([一二三四五六]\)"
+    r"|[{openers}]|(?:[一二三四五六][ \t]*|[1-6](?:[ \t]*[、.,:]|[ \t])[ \t]*)(?:{starts}))"
+)  # (no optional group: the regular-expression engine pays for each such one it enters)
 # A subsection heading: (一) … at the start of a line.
 _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\s*")
 # Where a run-in heading's title ends: a subsection title may stop at a comma, a part
@@ -221,6 +229,18 @@ _RUN_IN_PART = re.compile(
     r"|\((?P<par>[一二三四五六])\))"
     r"[ \t]*(?P<title>[^\s。;:]{2,40})"
 )
+# A part's own title run into a line, numbered other than the format says or not at all
+# (``2.主动公开政府信息情况``, ``二 主动公开…``, ``主动公开…``: a list's numbers lost in
+# a copy from the page), as a whole word: after a space or a sentence end, before one,
+# a bracket (its unit) or the line's end. Found by the title, then this is looked for
+# just before it (searched up to the title; see LineLexer._own_titles_in).
+_OWN_ORDINAL = re.compile(
+    r"(?:(?<=[\s。;:])|^)"
+    r"(?:(?P<numeral>[一二三四五六])[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*)?$"
+)
+_OWN_ORDINAL_REACH = 8  # how far before a title its ordinal may start
+_OWN_TITLE_ENDS = frozenset(" \t\n\r\f\v。;:(")
+_UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单位")
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
@@ -352,14 +372,14 @@ class LineLexer:
         self._bare_openers = frozenset(k[0] for k in self._bare_titles if k) | frozenset(
             "\"'“‘「『"
         )
-        # what a line must start with to be any heading (most lines fail at once)
         self._may_head = re.compile(
-            _PART_START.pattern
-            + "|[ \\t*#|>]*["
-            + re.escape("".join(sorted(self._bare_openers)))
-            + "]"
+            _MAY_HEAD.format(
+                openers=re.escape("".join(sorted(self._bare_openers))),
+                starts="|".join(re.escape(p.title[:3]) for p in self._parts),
+            )
         )
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._own_titles = {p.title: p.ordinal for p in self._parts}
         # cells of digit-free table lines, at offsets from the line's start
         self._text_lines: dict[str, Remembered] = {}
         # the label cells of row lines (see _row_line)
@@ -434,6 +454,13 @@ class LineLexer:
         if len(title_key) > _MAX_HEADING:
             return None
         title_end = title_start + len(raw_title.rstrip())
+        other = m.group("arabic") or m.group("bare")
+        if other is not None:
+            # numbered other than the format says: the part's own title and number, once
+            part = self._bare_titles.get(title_key)
+            if part is None or numeral_value(part) != numeral_value(other) or part in seen:
+                return None
+            return HeadingMatch(other, part, start, title_start, title_end, True)
         part = self._part_for_title(matches, written)
         if (
             part is not None
@@ -476,6 +503,9 @@ class LineLexer:
         stripped = line.text.strip(" \t*#|>")
         if not stripped or len(stripped) > _MAX_BARE or stripped[0] not in self._bare_openers:
             return None
+        if "单位" in stripped:  # the table's unit after the title: "…情况（单位：件）"
+            unit = _TITLE_STOP.search(stripped)
+            stripped = stripped[: unit.start()] if unit is not None else stripped
         ordinal = self._bare_titles.get(compact_key(stripped))
         if ordinal is None or ordinal in seen:
             return None
@@ -541,37 +571,69 @@ class LineLexer:
                     at = cut
             yield start + at, piece[at:]
 
-    def _heading_cuts(self, line: str) -> Iterator[int]:
-        """Where a long line is to be cut: around each run-in part heading whose title
-        names a part (``… 二、主动公开政府信息情况 第二十条…``), whatever its number
-        (a renumbered part is still a part)."""
-        if not any(mark in line for mark in _PART_MARKS):
-            return
-        for found in _RUN_IN_PART.finditer(line):
-            title_key, parts = self._title(found.group("title"))
-            if not parts or len(title_key) > _MAX_HEADING:
-                continue
-            if found.group("par") and self._bare_titles.get(title_key) != found.group("par"):
-                # numbered in parentheses, only a part's own title is a part's heading:
-                # a subsection echoes one ("（一）主动公开情况") or opens a sentence
-                # ("（二）全年共主动公开政府信息 120 条，…", cut here before its numbers)
-                continue
-            yield found.start()
+    def _heading_cuts(self, line: str) -> list[int]:
+        """Where a long line is to be cut, in order: around each run-in part heading whose
+        title names a part (``… 二、主动公开政府信息情况 第二十条…``), whatever its number
+        (a renumbered part is still a part), and around each part's own title numbered
+        otherwise or not at all."""
+        heads: list[tuple[int, int, int]] = []  # (heading start, title start, title end)
+        if any(mark in line for mark in _PART_MARKS):
+            for found in _RUN_IN_PART.finditer(line):
+                title_key, parts = self._title(found.group("title"))
+                if not parts or len(title_key) > _MAX_HEADING:
+                    continue
+                written = found.group("par")
+                if written and self._bare_titles.get(title_key) != written:
+                    # numbered in parentheses, only a part's own title is a part's
+                    # heading: a subsection echoes one ("（一）主动公开情况") or opens a
+                    # sentence ("（二）全年共主动公开政府信息 120 条，…", cut here before its
+                    # numbers)
+                    continue
+                heads.append((found.start(), found.start("title"), found.end("title")))
+        numbered = [(start, end) for start, _, end in heads]
+        for start, title_start, title_end in self._own_titles_in(line):
+            if not any(s <= start < e for s, e in numbered):  # ("第一部分 总体情况")
+                heads.append((start, title_start, title_end))
+        return self._cuts_around(line, heads)
+
+    def _own_titles_in(self, line: str) -> Iterator[tuple[int, int, int]]:
+        """Each part's own title run into ``line`` as a whole word, with its own number or
+        none before it (``_OWN_ORDINAL``): where its heading starts, where its title
+        starts and ends."""
+        for title, part in self._own_titles.items():
+            at = line.find(title)
+            while at >= 0:
+                end = at + len(title)
+                if end == len(line) or line[end] in _OWN_TITLE_ENDS:
+                    found = _OWN_ORDINAL.search(line, max(0, at - _OWN_ORDINAL_REACH), at)
+                    if found is not None:
+                        written = found.group("numeral") or found.group("arabic")
+                        if written is None or numeral_value(written) == numeral_value(part):
+                            yield found.start(), at, end
+                at = line.find(title, end)
+
+    @staticmethod
+    def _cuts_around(line: str, heads: list[tuple[int, int, int]]) -> list[int]:
+        """Where ``line`` is cut around the run-in part headings ``heads`` (each its start,
+        its title's start and end)."""
+        cuts: list[int] = []
+        for start, title_start, end in sorted(heads):
+            cuts.append(start)
             # the marks a heading may end with ("二、主动公开政府信息情况。") go with it, as
             # on a line of its own: what follows starts at its first word or cell
-            end = found.end("title")
             unit_end = None
-            if "单位" in found.group("title"):  # the table's unit after the title
-                # (its colon ended the title's match: it is looked for one further)
-                unit = _TITLE_STOP.search(line, found.start("title"), end + 1)
+            if "单位" in line[title_start : end + _UNIT_REACH]:  # the table's unit after it
+                # (a numbered title's match runs on into it, to its colon)
+                unit = _TITLE_STOP.search(line, title_start, end + 1)
                 if unit is not None:
                     end = unit.start()
-                    written = _UNIT_TEXT.match(line, end)
-                    unit_end = written.end() if written is not None else None
+                written_unit = _UNIT_TEXT.match(line, end)
+                unit_end = written_unit.end() if written_unit is not None else None
             after = line[end : end + 8]  # (a few marks at most: not the rest of the line)
-            yield end + len(after) - len(after.lstrip(_HEADING_ENDS))
+            cuts.append(end + len(after) - len(after.lstrip(_HEADING_ENDS)))
             if unit_end is not None:
-                yield unit_end  # (the unit a piece of its own: a note on the table)
+                cuts.append(unit_end)  # (the unit a piece of its own: a note on the table)
+        return cuts
 
     # -- the main loop ----------------------------------------------------------------
 
