@@ -218,11 +218,12 @@ class NonstandardSectionTitle(Rule):
                     suggestion=standard,
                 )
             elif section.ordinal is None:
-                yield self.finding(
-                    section.heading,
-                    f"{part_name(section.part, self.templates)}的标题缺少序号",
-                    suggestion=standard,
-                )
+                if not section.continued:  # (a continuation's heading is its table's title)
+                    yield self.finding(
+                        section.heading,
+                        f"{part_name(section.part, self.templates)}的标题缺少序号",
+                        suggestion=standard,
+                    )
             elif section.ordinal.isascii():  # numbered in Arabic numerals ("5.")
                 yield self.finding(
                     section.heading,

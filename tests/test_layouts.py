@@ -29,6 +29,8 @@ VARIANTS = {
     "blank-columns": variants.blank_columns,
     "blank-first-column": variants.blank_first_column,
     "narrative-first": variants.narrative_first,
+    "tables-in-annex": variants.tables_in_annex,
+    "tables-in-annex-2": lambda d: variants.tables_in_annex(d, 1),
 }
 # (variants.headless_overview has a warning of its own: tested below)
 BLANK_VARIANTS = ("blank-columns", "blank-first-column")  # a warning on the blank cells
@@ -486,6 +488,28 @@ def test_tables_after_a_narrative_numbered_first_continue_their_parts(layout: st
     assert parts[:6] == [(p, False, []) for p in ("一", "二", "三", "四", "五", "六")]
     assert [(p, c) for p, c, _ in parts[6:]] == [("二", True), ("三", True), ("四", True)]
     assert parts[7][2] == ["3"] and parts[8][2] == ["4"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("form", range(len(variants.ANNEX_TITLES)))
+def test_tables_in_an_annex_under_their_titles_continue_their_parts(layout: str, form: int) -> None:
+    """Parts 二 to 四 that say their tables are in the annex, and the annex's tables
+    under titles that are the parts' ("附表2：收到和处理政府信息公开申请情况", "表3 政府信息
+    公开行政复议、行政诉讼情况统计表"): the titles were text of the table before them and
+    table 四 no table of the format's (GI107, GI108, GI901 in every layout). Each title
+    heads its part's table, as a heading does after a narrative numbered first; a table's
+    title under its own part stays its table's text (tested with the quirk probes'
+    captions in ``test_a_tables_title_unit_and_note_are_not_read_as_its_cells``)."""
+    data = variants.tables_in_annex(sample_report("2021", seed=9), form)
+    text = render(data, layout).text  # type: ignore[arg-type]
+    report = gilint.parse(text)
+    parts = [(s.part, s.continued, [t.id for t in s.all_tables()]) for s in report.sections]
+    assert [(p, c) for p, c, _ in parts[6:]] == [("二", True), ("三", True), ("四", True)]
+    assert parts[7][2] == ["3"] and parts[8][2] == ["4"]
+    assert [f for f in gilint.lint(text, config={}) if f.severity is not Severity.INFO] == []
+    broken = data.with_cell("4", "cases", "review.upheld", "999")
+    codes = {f.code for f in gilint.lint(render(broken, layout).text, config={})}  # type: ignore[arg-type]
+    assert {"GI201", "GI203", "GI204"} & codes  # (its numbers are checked)
 
 
 def test_a_part_repeated_with_its_table_twice_is_still_a_duplicate() -> None:

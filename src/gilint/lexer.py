@@ -61,12 +61,19 @@ _PART = re.compile(
 )
 # The same up to the ordinal, without groups, or up to the first character of a part's
 # own title with no ordinal, or its first three after any other ordinal (not "3.其他",
-# a row's label): a quick test of whether a line may be a heading (most lines fail at
-# once). The characters are filled in per template set.
+# a row's label), or a table's title (_TABLE_TITLE): a quick test of whether a line may
+# be a heading (most lines fail at once). The characters are filled in per template set.
 _MAY_HEAD = (
     r"[ \t*#|>]*(?:第[一二三四五六]部分|[一二三四五六七八九十][ \t]*[、.,:]|\([一二三四五六]\)"
-    r"|[{openers}]|(?:[一二三四五六][ \t]*|[1-6](?:[ \t]*[、.,:]|[ \t])[ \t]*)(?:{starts}))"
+    r"|[{openers}]|(?:[一二三四五六][ \t]*|[1-6](?:[ \t]*[、.,:]|[ \t])[ \t]*)(?:{starts})"
+    r"|附?表)"
 )  # (no optional group: the regular-expression engine pays for each such one it enters)
+# A table's title that is a part's own ("附表2：收到和处理政府信息公开申请情况", "表3 政府
+# 信息公开行政复议、行政诉讼情况统计表"): over the part's table where it stands apart from
+# the part, in an annex after the narrative (see LineLexer._bare_heading).
+_TABLE_TITLE = re.compile(
+    r"附?表[0-9一二三四五六七八九十]{0,2}[ \t]*[:.、]?[ \t]*(?P<title>.+?)(?:统计表|情况表)?"
+)
 # A subsection heading: (一) … at the start of a line.
 _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\s*")
 # Where a run-in heading's title ends: a subsection title may stop at a comma, a part
@@ -232,13 +239,16 @@ _RUN_IN_PART = re.compile(
 # A part's own title run into a line, numbered other than the format says or not at all
 # (``2.主动公开政府信息情况``, ``二 主动公开…``, ``主动公开…``: a list's numbers lost in
 # a copy from the page), as a whole word: after a space or a sentence end, before one,
-# a bracket (its unit) or the line's end. Found by the title, then this is looked for
-# just before it (searched up to the title; see LineLexer._own_titles_in).
+# a bracket (its unit) or the line's end; or as a table's title (_TABLE_TITLE: "附表2：
+# 收到和处理政府信息公开申请情况", "表3 …情况统计表"). Found by the title, then this is
+# looked for just before it (searched up to the title; see LineLexer._own_titles_in).
 _OWN_ORDINAL = re.compile(
     r"(?:(?<=[\s。;:])|^)"
-    r"(?:(?P<numeral>[一二三四五六])[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*)?$"
+    r"(?:(?P<numeral>[一二三四五六])[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*"
+    r"|(?P<table>附?表[0-9一二三四五六七八九十]{0,2}[ \t]*[:.、]?[ \t]*))?$"
 )
 _OWN_ORDINAL_REACH = 8  # how far before a title its ordinal may start
+_TABLE_TITLE_ENDS = ("统计表", "表")  # what a table's title may add to the part's
 _OWN_TITLE_ENDS = frozenset(" \t\n\r\f\v。;:(")
 _UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单位")
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
@@ -439,7 +449,7 @@ class LineLexer:
             return None
         m = _PART.match(line.text)
         if m is None:
-            return self._bare_heading(line, seen)
+            return self._bare_heading(line, seen, last, tabled)
         written = m.group("nth") or m.group("num") or m.group("par")
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
@@ -498,19 +508,43 @@ class LineLexer:
             return HeadingMatch(written, written, start, title_start, title_end, False)
         return None
 
-    def _bare_heading(self, line: _Line, seen: set[str]) -> HeadingMatch | None:
-        """A line that is exactly a part's standard title, with no ordinal."""
+    def _bare_heading(
+        self, line: _Line, seen: set[str], last: int, tabled: AbstractSet[str]
+    ) -> HeadingMatch | None:
+        """A line that is exactly a part's standard title, with no ordinal, or a table's
+        title that is (_TABLE_TITLE). Where that part was met before, without its table,
+        and the last part since, the line heads its table as a continuation of it (as a
+        numbered heading does after the narrative, :meth:`match_heading`): reports that
+        give their tables in an annex title them so. A table's title within the parts,
+        as a table's title most often stands (over its table, or named in another part),
+        is no heading."""
         stripped = line.text.strip(" \t*#|>")
-        if not stripped or len(stripped) > _MAX_BARE or stripped[0] not in self._bare_openers:
+        if not stripped or len(stripped) > _MAX_BARE:
             return None
         if "单位" in stripped:  # the table's unit after the title: "…情况（单位：件）"
             unit = _TITLE_STOP.search(stripped)
             stripped = stripped[: unit.start()] if unit is not None else stripped
-        ordinal = self._bare_titles.get(compact_key(stripped))
-        if ordinal is None or ordinal in seen:
+        title = stripped
+        if stripped[0] in "附表":
+            found = _TABLE_TITLE.fullmatch(stripped)
+            if found is None:
+                return None
+            title = found.group("title")
+        elif stripped[0] not in self._bare_openers:
+            return None
+        ordinal = self._bare_titles.get(compact_key(title))
+        if ordinal is None:
+            return None
+        if (title is not stripped or ordinal in seen) and not (
+            ordinal in seen
+            and ordinal in self._table_parts
+            and ordinal not in tabled
+            and last >= len(self._parts)
+        ):
             return None
         start = line.start + line.text.index(stripped[0])
-        return HeadingMatch(None, ordinal, start, start, start + len(stripped), True)
+        title_start = line.start + line.text.index(title, start - line.start)
+        return HeadingMatch(None, ordinal, start, title_start, title_start + len(title), True)
 
     def _is_row_label(self, line_key: str) -> bool:
         return any(
@@ -604,12 +638,13 @@ class LineLexer:
             at = line.find(title)
             while at >= 0:
                 end = at + len(title)
-                if end == len(line) or line[end] in _OWN_TITLE_ENDS:
-                    found = _OWN_ORDINAL.search(line, max(0, at - _OWN_ORDINAL_REACH), at)
-                    if found is not None:
-                        written = found.group("numeral") or found.group("arabic")
-                        if written is None or numeral_value(written) == numeral_value(part):
-                            yield found.start(), at, end
+                found = _OWN_ORDINAL.search(line, max(0, at - _OWN_ORDINAL_REACH), at)
+                if found is not None and found.group("table"):
+                    end += next((len(e) for e in _TABLE_TITLE_ENDS if line.startswith(e, end)), 0)
+                if found is not None and (end == len(line) or line[end] in _OWN_TITLE_ENDS):
+                    written = found.group("numeral") or found.group("arabic")
+                    if written is None or numeral_value(written) == numeral_value(part):
+                        yield found.start(), at, end
                 at = line.find(title, end)
 
     @staticmethod

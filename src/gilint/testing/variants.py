@@ -12,6 +12,9 @@ that says the same things differently, and that no rule may call wrong.
 * :func:`blank_columns`: table 三 with only 自然人 and 总计 filled;
 * :func:`narrative_first`: the narrative numbered 一…六 first, the tables after it under
   headings numbered anew (``二、收到和处理政府信息公开申请情况`` where the format says 三);
+* :func:`tables_in_annex`: the tables in an annex after the narrative, each under a
+  table's title that is its part's (``附表2：收到和处理政府信息公开申请情况``,
+  ``表3 政府信息公开行政复议、行政诉讼情况统计表``);
 * :func:`headless_overview`: part 一 without its heading, straight to its subsections.
 """
 
@@ -100,6 +103,23 @@ def narrative_first(data: ReportData) -> ReportData:
         appendix={
             part: f"{new}、{spec.part(part).title}"  # type: ignore[union-attr]
             for part, new in (("二", "一"), ("三", "二"), ("四", "三"))
+        },
+    )
+
+
+ANNEX_TITLES = ("附表{number}：{title}", "表{number} {title}统计表")
+
+
+def tables_in_annex(data: ReportData, form: int = 0) -> ReportData:
+    spec = data.spec
+    return attrs.evolve(
+        data,
+        appendix={
+            part: ANNEX_TITLES[form % len(ANNEX_TITLES)].format(
+                number=number,
+                title=spec.part(part).title,  # type: ignore[union-attr]
+            )
+            for number, part in enumerate(("二", "三", "四"), 1)
         },
     )
 
