@@ -31,6 +31,7 @@ VARIANTS = {
     "narrative-first": variants.narrative_first,
     "tables-in-annex": variants.tables_in_annex,
     "tables-in-annex-2": lambda d: variants.tables_in_annex(d, 1),
+    "tables-in-annex-3": lambda d: variants.tables_in_annex(d, 2),
 }
 # (variants.headless_overview has a warning of its own: tested below)
 BLANK_VARIANTS = ("blank-columns", "blank-first-column")  # a warning on the blank cells
@@ -495,11 +496,11 @@ def test_tables_after_a_narrative_numbered_first_continue_their_parts(layout: st
 def test_tables_in_an_annex_under_their_titles_continue_their_parts(layout: str, form: int) -> None:
     """Parts 二 to 四 that say their tables are in the annex, and the annex's tables
     under titles that are the parts' ("附表2：收到和处理政府信息公开申请情况", "表3 政府信息
-    公开行政复议、行政诉讼情况统计表"): the titles were text of the table before them and
-    table 四 no table of the format's (GI107, GI108, GI901 in every layout). Each title
-    heads its part's table, as a heading does after a narrative numbered first; a table's
-    title under its own part stays its table's text (tested with the quirk probes'
-    captions in ``test_a_tables_title_unit_and_note_are_not_read_as_its_cells``)."""
+    公开行政复议、行政诉讼情况统计表", the title alone): those were text of the table
+    before them, and table 四 no table of the format's (GI107, GI108, GI901 in every
+    layout). Each title heads its part's table, as a heading does after a narrative
+    numbered first. (A table's title within the parts stays text: see
+    ``test_a_line_of_furniture_under_a_table_parts_heading_is_no_table``.)"""
     data = variants.tables_in_annex(sample_report("2021", seed=9), form)
     text = render(data, layout).text  # type: ignore[arg-type]
     report = gilint.parse(text)
