@@ -647,6 +647,55 @@ _FURNITURE_UNDER_HEADINGS = {
 }
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_a_full_stop_after_a_row_label_leaves_the_row_in_its_table(
+    layout: str, template: str
+) -> None:
+    """ "四、结转下年度继续办理。": a paragraph with a full stop in a part with a table was
+    prose, so the row (in PDF-to-Markdown, its label standing as a heading over its
+    numbers) ended the table before it (GI108, and GI901 for its numbers). A full stop
+    that ends a known row's label before its numbers, or ends such a heading, is the
+    table's; a sentence that ends in a row's words stays prose."""
+    data = sample_report(template, seed=4)
+    labels = {"3/carry_forward": "四、结转下年度继续办理。", "3/outcome.total": "（七）总计。"}
+    varied = attrs.evolve(data, row_labels={**data.row_labels, **labels})
+    assert lint(varied, layout) == lint(data, layout)
+    table = gilint.parse(render(varied, layout).text).table("3")  # type: ignore[arg-type]
+    assert table is not None and table.missing == () and not table.unknown_rows
+    # a part's prose that ends in a row's words is no row
+    text = render(data, layout).text  # type: ignore[arg-type]
+    sep = " " if text.count("\n") < 20 else "\n\n"
+    heading = _TABLE_PARTS[1]
+    at = text.index(heading) + len(heading)
+    prose = (
+        f"{text[:at]}{sep}（一）予以公开。{sep}本机关不予处理。 100 件申请已按期答复。{text[at:]}"
+    )
+    assert [f for f in gilint.lint(prose, config={}) if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("heading", _TABLE_PARTS)
+def test_a_sentence_between_a_parts_heading_and_its_table_is_prose(
+    layout: str, heading: str
+) -> None:
+    """ "二、主动公开政府信息情况 本年度情况如下。 第二十条第（一）项 …": in web page text the
+    sentence and the table were one paragraph with a full stop, so prose, and the part
+    was without its table (GI107; table 三 without its first rows, GI108). The sentence
+    is prose and the table after it the part's, in every layout."""
+    data = sample_report("2021", seed=4)
+    text = render(data, layout).text  # type: ignore[arg-type]
+    sep = " " if text.count("\n") < 20 else "\n"
+    at = text.index(heading) + len(heading)
+    for sentence in ("本年度情况如下。", "本年度共办结申请。办理结果详见下表。"):
+        written = f"{text[:at]}{sep}{sentence}{text[at:]}"
+        assert gilint.lint(written, config={}) == gilint.lint(text, config={})
+        report = gilint.parse(written)
+        assert [t.id for t in report.tables()] == [t.id for t in gilint.parse(text).tables()]
+        part = report.section(heading[0])
+        assert part is not None and sentence.endswith(part.paragraphs[0].text)
+
+
 @pytest.mark.parametrize(
     ("layout", "furniture"),
     [

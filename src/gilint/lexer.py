@@ -251,6 +251,14 @@ _OWN_ORDINAL_REACH = 8  # how far before a title its ordinal may start
 _TABLE_TITLE_ENDS = ("统计表", "表")  # what a table's title may add to the part's
 _OWN_TITLE_ENDS = frozenset(" \t\n\r\f\v。;:(")
 _UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单位")
+# What follows a full stop that ends a row's label: the row's numbers (three at least,
+# or run together: three digits or more and no word after them), or the line's end
+_AFTER_LABEL_STOP = re.compile(
+    r"[ \t|]*(?:$|\n|(?P<numbers>[0-9]+(?:[ \t|]+[0-9]+){2}|[0-9]{3,}(?=[ \t|\n]|$)))"
+)
+_MIN_STOP_KEY = 4  # a row label's key so short ("规章") may end a sentence
+_TABLE_REACH = 600  # how far into a table its first rows' labels and numbers stand
+_TABLE_NUMBERS = 2
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
@@ -411,6 +419,7 @@ class LineLexer:
                 }
             )
         )
+        self._stop_keys = tuple(k for k in self._row_keys if len(k) >= _MIN_STOP_KEY)
         # what only a table's text holds: its rows' labels, its columns' headings
         self._table_words = frozenset(self._row_keys) | {
             compact_key(word)
@@ -844,8 +853,27 @@ class LineLexer:
                 if ends + 1 < len(lines):
                     self._emit_paragraph(text, lines[ends + 1 :], state, tokens)
                 return
+        table = self._is_table(lines, state)
+        if not table and state.part in self._table_parts and not state.table_open:
+            table_start = self._table_after_prose(text, start, end)
+            if table_start is not None:  # the sentences, then the table
+                for piece in (
+                    [
+                        _Line(ln.start, ln.text[: table_start - ln.start])
+                        for ln in lines
+                        if ln.start < table_start
+                    ],
+                    [
+                        _Line(max(table_start, ln.start), ln.text[max(0, table_start - ln.start) :])
+                        for ln in lines
+                    ],
+                ):
+                    piece = [ln for ln in piece if ln.text.strip()]
+                    if piece:
+                        self._emit_paragraph(text, piece, state, tokens)
+                return
         if (
-            self._is_table(lines, state)
+            table
             and not _CHROME.match(opening.lstrip())
             and not (len(lines) == 1 and "附件" in opening and _ATTACHMENT.match(opening))
         ):
@@ -906,13 +934,49 @@ class LineLexer:
         """Whether a paragraph is table lines: in a part that has tables, any paragraph
         but prose (a full stop and no tab or pipe cells); elsewhere, cells or lines
         ending in three numbers."""
-        full_stop = "。" in "".join([line.text for line in lines])
+        text = "".join([line.text for line in lines])
+        full_stop = "。" in text
         if state.part in self._table_parts and not state.in_front:
             # (the usual table paragraph has no full stop: no line need be looked at)
-            return not full_stop or _has_cell_lines(lines)
+            return not full_stop or _has_cell_lines(lines) or self._stops_end_labels(text)
         return _has_cell_lines(lines) or (
             not full_stop and any(_trailing_values(line.text, 3) >= 3 for line in lines)
         )
+
+    def _table_after_prose(self, text: str, start: int, end: int) -> int | None:
+        """Where a table starts after the last sentence of a paragraph from ``start`` to
+        ``end`` that is prose, in a part with a table: web page text runs the sentence
+        under a part's heading into the table ("…情况如下。 第二十条第（一）项 …"), which
+        made the whole of it prose, and the part without its table. The table: what
+        follows the last full stop, if it holds a row's label or a column's heading and
+        two numbers at least (two rows' run together)."""
+        at = text.rfind("。", start, end)
+        stop = min(end, at + 1 + _TABLE_REACH)
+        if at < 0 or len(_DIGIT_RUNS.findall(text, at + 1, stop)) < _TABLE_NUMBERS:
+            return None
+        key = compact_key(text[at + 1 : stop])
+        return at + 1 if any(word in key for word in self._table_words) else None
+
+    def _stops_end_labels(self, text: str) -> bool:
+        """Whether every full stop in ``text`` ends a row's label, before the row's
+        numbers ("四、结转下年度继续办理。 5 2 9 0 7 3 26") or as a heading over them
+        ("### 四、结转下年度继续办理。"): table lines, not prose."""
+        at = text.find("。")
+        while at >= 0:
+            after = _AFTER_LABEL_STOP.match(text, at + 1)
+            if after is None:
+                return False
+            if after.group("numbers"):  # the label may end the cells before it
+                if not compact_key(text[max(0, at - _MAX_BARE) : at]).endswith(self._stop_keys):
+                    return False
+            else:  # the label alone as a heading, where OCR made it one ("### …")
+                line = text[text.rfind("\n", 0, at) + 1 : at].lstrip(" \t")
+                if not line.startswith("#") or compact_key(line.strip(_MARKUP)) not in (
+                    self._stop_keys
+                ):
+                    return False
+            at = text.find("。", at + 1)
+        return True
 
 
 class _State:
