@@ -658,9 +658,21 @@ def test_a_full_stop_after_a_row_label_leaves_the_row_in_its_table(
     that ends a known row's label before its numbers, or ends such a heading, is the
     table's; a sentence that ends in a row's words stays prose."""
     data = sample_report(template, seed=4)
-    labels = {"3/carry_forward": "四、结转下年度继续办理。", "3/outcome.total": "（七）总计。"}
+    labels = {
+        "3/new": "一、本年新收政府信息公开申请数量。",  # (a heading in OCR text: "### …。")
+        "3/carry_forward": "四、结转下年度继续办理。",
+        "3/outcome.total": "（七）总计。",
+    }
     varied = attrs.evolve(data, row_labels={**data.row_labels, **labels})
     assert lint(varied, layout) == lint(data, layout)
+    if layout == "ocr":
+        assert "### 一、本年新收政府信息公开申请数量。" in render(varied, layout).text
+    if layout == "wrapped":  # the numbers on the line below the label
+        below = render(data, layout).text.replace(
+            "四、结转下年度继续办理 ", "四、结转下年度继续办理。\n"
+        )
+        assert "继续办理。\n" in below
+        assert gilint.lint(below, config={}) == gilint.lint(render(data, layout).text, config={})
     table = gilint.parse(render(varied, layout).text).table("3")  # type: ignore[arg-type]
     assert table is not None and table.missing == () and not table.unknown_rows
     # a part's prose that ends in a row's words is no row

@@ -252,13 +252,15 @@ _TABLE_TITLE_ENDS = ("统计表", "表")  # what a table's title may add to the 
 _OWN_TITLE_ENDS = frozenset(" \t\n\r\f\v。;:(")
 _UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单位")
 # What follows a full stop that ends a row's label: the row's numbers (three at least,
-# or run together: three digits or more and no word after them), or the line's end
+# or run together: three digits or more and no word after them), on its line or the
+# next, or the line's end
 _AFTER_LABEL_STOP = re.compile(
-    r"[ \t|]*(?:$|\n|(?P<numbers>[0-9]+(?:[ \t|]+[0-9]+){2}|[0-9]{3,}(?=[ \t|\n]|$)))"
+    r"[\s|]*(?P<numbers>[0-9]+(?:[ \t|]+[0-9]+){2}|[0-9]{3,}(?=[ \t|\n]|$))"
+    r"|[ \t|]*(?:\n|$)"
 )
 _MIN_STOP_KEY = 4  # a row label's key so short ("规章") may end a sentence
 _TABLE_REACH = 600  # how far into a table its first rows' labels and numbers stand
-_TABLE_NUMBERS = 2
+_TABLE_NUMBERS = 2  # and so many numbers at least (two rows' each run together)
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
@@ -534,7 +536,8 @@ class LineLexer:
             unit = _TITLE_STOP.search(stripped)
             stripped = stripped[: unit.start()] if unit is not None else stripped
         title = stripped
-        if stripped[0] in "附表":
+        captioned = stripped[0] in "附表"
+        if captioned:
             found = _TABLE_TITLE.fullmatch(stripped)
             if found is None:
                 return None
@@ -544,7 +547,7 @@ class LineLexer:
         ordinal = self._bare_titles.get(compact_key(title))
         if ordinal is None:
             return None
-        if (title is not stripped or ordinal in seen) and not (
+        if (captioned or ordinal in seen) and not (
             ordinal in seen
             and ordinal in self._table_parts
             and ordinal not in tabled
@@ -934,7 +937,7 @@ class LineLexer:
         """Whether a paragraph is table lines: in a part that has tables, any paragraph
         but prose (a full stop and no tab or pipe cells); elsewhere, cells or lines
         ending in three numbers."""
-        text = "".join([line.text for line in lines])
+        text = "\n".join([line.text for line in lines])
         full_stop = "。" in text
         if state.part in self._table_parts and not state.in_front:
             # (the usual table paragraph has no full stop: no line need be looked at)
@@ -958,9 +961,9 @@ class LineLexer:
         return at + 1 if any(word in key for word in self._table_words) else None
 
     def _stops_end_labels(self, text: str) -> bool:
-        """Whether every full stop in ``text`` ends a row's label, before the row's
-        numbers ("四、结转下年度继续办理。 5 2 9 0 7 3 26") or as a heading over them
-        ("### 四、结转下年度继续办理。"): table lines, not prose."""
+        """Whether every full stop in ``text`` (a paragraph's lines) ends a row's label,
+        before the row's numbers ("四、结转下年度继续办理。 5 2 9 0 7 3 26") or as a heading
+        over them ("### 四、结转下年度继续办理。"): table lines, not prose."""
         at = text.find("。")
         while at >= 0:
             after = _AFTER_LABEL_STOP.match(text, at + 1)
@@ -969,11 +972,15 @@ class LineLexer:
             if after.group("numbers"):  # the label may end the cells before it
                 if not compact_key(text[max(0, at - _MAX_BARE) : at]).endswith(self._stop_keys):
                     return False
-            else:  # the label alone as a heading, where OCR made it one ("### …")
-                line = text[text.rfind("\n", 0, at) + 1 : at].lstrip(" \t")
-                if not line.startswith("#") or compact_key(line.strip(_MARKUP)) not in (
-                    self._stop_keys
-                ):
+            else:  # the label alone: a heading, where OCR made it one ("### …"), or a
+                # line the stop was wrapped from
+                line_start = text.rfind("\n", 0, at) + 1
+                label = text[line_start:at].strip(" \t")
+                if not label and line_start:
+                    label = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+                elif not label.startswith("#"):
+                    return False
+                if compact_key(label.strip(_MARKUP)) not in self._stop_keys:
                     return False
             at = text.find("。", at + 1)
         return True
