@@ -70,8 +70,10 @@ _MAY_HEAD = (
 )  # (no optional group: the regular-expression engine pays for each such one it enters)
 # A table's title that is a part's own ("附表2：收到和处理政府信息公开申请情况", "表3 政府
 # 信息公开行政复议、行政诉讼情况统计表"): over the part's table where it stands apart from
-# the part, in an annex after the narrative (see LineLexer._bare_heading).
-_TABLE_TITLE = re.compile(
+# the part, in an annex after the narrative (see LineLexer._bare_heading). Compiled where
+# first needed, as _OWN_ORDINAL is: few reports have such a line, and every process
+# would compile it at its start.
+_TABLE_TITLE = (
     r"附?表[0-9一二三四五六七八九十]{0,2}[ \t]*[:.、]?[ \t]*(?P<title>.+?)(?:统计表|情况表)?"
 )
 # A subsection heading: (一) … at the start of a line.
@@ -242,7 +244,7 @@ _RUN_IN_PART = re.compile(
 # a bracket (its unit) or the line's end; or as a table's title (_TABLE_TITLE: "附表2：
 # 收到和处理政府信息公开申请情况", "表3 …情况统计表"). Found by the title, then this is
 # looked for just before it (searched up to the title; see LineLexer._own_titles_in).
-_OWN_ORDINAL = re.compile(
+_OWN_ORDINAL = (
     r"(?:(?<=[\s。;:])|^)"
     r"(?:(?P<numeral>[一二三四五六])[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*"
     r"|(?P<table>附?表[0-9一二三四五六七八九十]{0,2}[ \t]*[:.、]?[ \t]*))?$"
@@ -538,7 +540,7 @@ class LineLexer:
         title = stripped
         captioned = stripped[0] in "附表"
         if captioned:
-            found = _TABLE_TITLE.fullmatch(stripped)
+            found = re.compile(_TABLE_TITLE).fullmatch(stripped)
             if found is None:
                 return None
             title = found.group("title")
@@ -650,7 +652,8 @@ class LineLexer:
             at = line.find(title)
             while at >= 0:
                 end = at + len(title)
-                found = _OWN_ORDINAL.search(line, max(0, at - _OWN_ORDINAL_REACH), at)
+                before = max(0, at - _OWN_ORDINAL_REACH)
+                found = re.compile(_OWN_ORDINAL).search(line, before, at)  # (seldom asked)
                 if found is not None and found.group("table"):
                     end += next((len(e) for e in _TABLE_TITLE_ENDS if line.startswith(e, end)), 0)
                 if found is not None and (end == len(line) or line[end] in _OWN_TITLE_ENDS):
