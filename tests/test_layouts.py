@@ -513,6 +513,28 @@ def test_tables_in_an_annex_under_their_titles_continue_their_parts(layout: str,
     assert {"GI201", "GI203", "GI204"} & codes  # (its numbers are checked)
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_tables_in_an_annex_under_the_numbers_the_parts_refer_to(layout: str) -> None:
+    """Parts 二 to 四 that say "见附表1" … "见附表3", and the annex's tables under those
+    numbers alone: each number heads the table of the part that referred to it. With no
+    part referring to it, a number alone says nothing: the tables are not the parts'."""
+    data = sample_report("2021", seed=9)
+    annexed = attrs.evolve(
+        data, appendix={part: f"附表{n}" for n, part in enumerate(("二", "三", "四"), 1)}
+    )
+    plain = render(annexed, layout).text  # type: ignore[arg-type]
+    text = plain
+    for number in (1, 2, 3):
+        text = re.sub(r"见附表(?=[\s*]*。)", f"见附表{number}", text, count=1)
+    assert "见附表3" in text
+    report = gilint.parse(text)
+    parts = [(s.part, s.continued, [t.id for t in s.all_tables()]) for s in report.sections]
+    assert [(p, c) for p, c, _ in parts[6:]] == [("二", True), ("三", True), ("四", True)]
+    assert parts[8][2] == ["4"]
+    assert [f for f in gilint.lint(text, config={}) if f.severity is not Severity.INFO] == []
+    assert "GI107" in {f.code for f in gilint.lint(plain, config={})}
+
+
 def test_a_part_repeated_with_its_table_twice_is_still_a_duplicate() -> None:
     text = render(sample_report("2021", seed=9), "tabs").text
     start = text.index("三、收到和处理政府信息公开申请情况")

@@ -34,8 +34,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import types
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -253,6 +254,14 @@ _OWN_ORDINAL_REACH = 8  # how far before a title its ordinal may start
 _TABLE_TITLE_ENDS = ("统计表", "表")  # what a table's title may add to the part's
 _OWN_TITLE_ENDS = frozenset(" \t\n\r\f\v。;:(")
 _UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单位")
+# An annex's table referred to by its number ("详见附表2"), and such a number alone on a
+# line, over its table in the annex ("附表2", "附表2：")
+_ANNEX_REFERENCE = re.compile(r"附表(?P<number>[1-9]|10|[一二三四五六七八九十])")
+_NO_ANNEXES: Mapping[int, str | None] = types.MappingProxyType({})
+_RUN_IN_ANNEX = re.compile(
+    r"(?:(?<=[\s。;:])|^)附表(?:[1-9]|10|[一二三四五六七八九十])[ \t]*[:.、]?(?=\s|$)"
+)
+_ANNEX_LABEL = re.compile(r"附表(?P<number>[1-9]|10|[一二三四五六七八九十])[ \t]*[:.、]?")
 # What follows a full stop that ends a row's label: the row's numbers (three at least,
 # or run together: three digits or more and no word after them), on its line or the
 # next, or the line's end
@@ -454,15 +463,21 @@ class LineLexer:
         return matches[0] if matches else None
 
     def match_heading(
-        self, line: _Line, seen: set[str], last: int, tabled: AbstractSet[str] = frozenset()
+        self,
+        line: _Line,
+        seen: set[str],
+        last: int,
+        tabled: AbstractSet[str] = frozenset(),
+        annexes: Mapping[int, str | None] = _NO_ANNEXES,
     ) -> HeadingMatch | None:
         """A part heading on this line, if it is one (see the module docstring).
-        ``tabled`` are the parts whose tables have been met."""
+        ``tabled`` are the parts whose tables have been met, ``annexes`` the parts whose
+        prose referred to a table of the annex by its number."""
         if self._may_head.match(line.text) is None:
             return None
         m = _PART.match(line.text)
         if m is None:
-            return self._bare_heading(line, seen, last, tabled)
+            return self._bare_heading(line, seen, last, tabled, annexes)
         written = m.group("nth") or m.group("num") or m.group("par")
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
@@ -522,15 +537,21 @@ class LineLexer:
         return None
 
     def _bare_heading(
-        self, line: _Line, seen: set[str], last: int, tabled: AbstractSet[str]
+        self,
+        line: _Line,
+        seen: set[str],
+        last: int,
+        tabled: AbstractSet[str],
+        annexes: Mapping[int, str | None],
     ) -> HeadingMatch | None:
         """A line that is exactly a part's standard title, with no ordinal, or a table's
-        title that is (_TABLE_TITLE). Where that part was met before, without its table,
-        and the last part since, the line heads its table as a continuation of it (as a
-        numbered heading does after the narrative, :meth:`match_heading`): reports that
-        give their tables in an annex title them so. A table's title within the parts,
-        as a table's title most often stands (over its table, or named in another part),
-        is no heading."""
+        title that is (_TABLE_TITLE), or the number of a table of the annex that one
+        part's prose referred to ("附表2", where part 三 said "详见附表2"). Where that part
+        was met before, without its table, and the last part since, the line heads its
+        table as a continuation of it (as a numbered heading does after the narrative,
+        :meth:`match_heading`): reports that give their tables in an annex title them so.
+        A table's title within the parts, as a table's title most often stands (over its
+        table, or named in another part), is no heading."""
         stripped = line.text.strip(" \t*#|>")
         if not stripped or len(stripped) > _MAX_BARE:
             return None
@@ -539,14 +560,20 @@ class LineLexer:
             stripped = stripped[: unit.start()] if unit is not None else stripped
         title = stripped
         captioned = stripped[0] in "附表"
+        ordinal: str | None = None
         if captioned:
-            found = re.compile(_TABLE_TITLE).fullmatch(stripped)
-            if found is None:
-                return None
-            title = found.group("title")
-        elif stripped[0] not in self._bare_openers:
-            return None
-        ordinal = self._bare_titles.get(compact_key(title))
+            label = _ANNEX_LABEL.fullmatch(stripped)
+            if label is not None:  # the annex's table a part referred to by number
+                ordinal = annexes.get(numeral_value(label.group("number")))
+                title = label.group()
+            else:
+                found = re.compile(_TABLE_TITLE).fullmatch(stripped)
+                if found is None:
+                    return None
+                title = found.group("title")
+                ordinal = self._bare_titles.get(compact_key(title))
+        elif stripped[0] in self._bare_openers:
+            ordinal = self._bare_titles.get(compact_key(title))
         if ordinal is None:
             return None
         if (captioned or ordinal in seen) and not (
@@ -642,6 +669,8 @@ class LineLexer:
         for start, title_start, title_end in self._own_titles_in(line):
             if not any(s <= start < e for s, e in numbered):  # ("第一部分 总体情况")
                 heads.append((start, title_start, title_end))
+        if "附表" in line:  # an annex's table's number as a word of its own ("附表2")
+            heads.extend((m.start(), m.start(), m.end()) for m in _RUN_IN_ANNEX.finditer(line))
         return self._cuts_around(line, heads)
 
     def _own_titles_in(self, line: str) -> Iterator[tuple[int, int, int]]:
@@ -750,7 +779,7 @@ class LineLexer:
             line = _new_line((start, piece))
             if run and (tokens[-1].type != "PART" or state.table_open):
                 close_run()  # (a table run read since is something between headings)
-            heading = self.match_heading(line, seen, state.last_part, state.tabled)
+            heading = self.match_heading(line, seen, state.last_part, state.tabled, state.annexes)
             if after_page:
                 after_page = False
                 if heading is None and len(content) <= _MAX_RUNNING_HEAD and _one_cell(content):
@@ -897,6 +926,8 @@ class LineLexer:
             )
             return
         state.end_table(text, tokens)
+        if state.part in self._table_parts:
+            state.refer(text, start, end)
         sub = _SUB.match(lines[0].text)
         if sub is not None:
             head_end = lines[0].start + sub.end()
@@ -994,6 +1025,7 @@ class _State:
     ``attrs.field(factory=...)`` default, see :mod:`gilint.tokens`.)"""
 
     __slots__ = (
+        "annexes",
         "front_paragraphs",
         "in_front",
         "last_part",
@@ -1027,8 +1059,23 @@ class _State:
         self.table_paragraphs: list[tuple[int, int]] = []  # its paragraphs' spans, in order
         self.notes: list[Token] = []  # notes met within the run, emitted after it
         self.tabled: set[str] = set()  # parts whose tables have been met
+        # the annex tables a part's prose refers to ("详见附表2"), by number: that part's
+        # (None where two parts name the same)
+        self.annexes: dict[int, str | None] = {}
         self.table_text_left = TABLE_TEXT
         self.unread_table: tuple[int, int] | None = None
+
+    def refer(self, text: str, start: int, end: int) -> None:
+        """Note the annex tables that the prose of the current part from ``start`` to
+        ``end`` refers to."""
+        if self.part is None or text.find("附表", start, end) < 0:
+            return
+        for found in _ANNEX_REFERENCE.finditer(text, start, end):
+            number = numeral_value(found.group("number"))
+            if number:
+                known = self.annexes.setdefault(number, self.part)
+                if known != self.part:
+                    self.annexes[number] = None
 
     def budgeted(self, lines: list[_Line], size: int) -> list[_Line]:
         """The lines of a table paragraph of ``size`` characters to be read: all of them
