@@ -255,17 +255,17 @@ _TABLE_TITLE_ENDS = ("统计表", "表")  # what a table's title may add to the 
 _OWN_TITLE_ENDS = frozenset(" \t\n\r\f\v。;:(")
 _UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单位")
 # An annex's table referred to by its number ("详见附表2"), and such a number alone on a
-# line, over its table in the annex ("附表2", "附表2：")
-_ANNEX_REFERENCE = re.compile(r"附表(?P<number>[1-9]|10|[一二三四五六七八九十])")
+# line, over its table in the annex ("附表2", "附表2："), or run into one as a word. These
+# and _AFTER_LABEL_STOP are compiled where first needed, as _TABLE_TITLE is (few reports
+# ask for them; every process would compile them at its start).
+_ANNEX_NUMBER = r"附表(?P<number>[1-9]|10|[一二三四五六七八九十])"
+_ANNEX_LABEL = _ANNEX_NUMBER + r"[ \t]*[:.、]?"
+_RUN_IN_ANNEX = r"(?:(?<=[\s。;:])|^)" + _ANNEX_LABEL + r"(?=\s|$)"
 _NO_ANNEXES: Mapping[int, str | None] = types.MappingProxyType({})
-_RUN_IN_ANNEX = re.compile(
-    r"(?:(?<=[\s。;:])|^)附表(?:[1-9]|10|[一二三四五六七八九十])[ \t]*[:.、]?(?=\s|$)"
-)
-_ANNEX_LABEL = re.compile(r"附表(?P<number>[1-9]|10|[一二三四五六七八九十])[ \t]*[:.、]?")
 # What follows a full stop that ends a row's label: the row's numbers (three at least,
 # or run together: three digits or more and no word after them), on its line or the
 # next, or the line's end
-_AFTER_LABEL_STOP = re.compile(
+_AFTER_LABEL_STOP = (
     r"[\s|]*(?P<numbers>[0-9]+(?:[ \t|]+[0-9]+){2}|[0-9]{3,}(?=[ \t|\n]|$))"
     r"|[ \t|]*(?:\n|$)"
 )
@@ -562,7 +562,7 @@ class LineLexer:
         captioned = stripped[0] in "附表"
         ordinal: str | None = None
         if captioned:
-            label = _ANNEX_LABEL.fullmatch(stripped)
+            label = re.compile(_ANNEX_LABEL).fullmatch(stripped)
             if label is not None:  # the annex's table a part referred to by number
                 ordinal = annexes.get(numeral_value(label.group("number")))
                 title = label.group()
@@ -670,7 +670,8 @@ class LineLexer:
             if not any(s <= start < e for s, e in numbered):  # ("第一部分 总体情况")
                 heads.append((start, title_start, title_end))
         if "附表" in line:  # an annex's table's number as a word of its own ("附表2")
-            heads.extend((m.start(), m.start(), m.end()) for m in _RUN_IN_ANNEX.finditer(line))
+            annexed = re.compile(_RUN_IN_ANNEX).finditer(line)
+            heads.extend((m.start(), m.start(), m.end()) for m in annexed)
         return self._cuts_around(line, heads)
 
     def _own_titles_in(self, line: str) -> Iterator[tuple[int, int, int]]:
@@ -1000,7 +1001,7 @@ class LineLexer:
         over them ("### 四、结转下年度继续办理。"): table lines, not prose."""
         at = text.find("。")
         while at >= 0:
-            after = _AFTER_LABEL_STOP.match(text, at + 1)
+            after = re.compile(_AFTER_LABEL_STOP).match(text, at + 1)
             if after is None:
                 return False
             if after.group("numbers"):  # the label may end the cells before it
@@ -1070,7 +1071,7 @@ class _State:
         ``end`` refers to."""
         if self.part is None or text.find("附表", start, end) < 0:
             return
-        for found in _ANNEX_REFERENCE.finditer(text, start, end):
+        for found in re.compile(_ANNEX_NUMBER).finditer(text, start, end):
             number = numeral_value(found.group("number"))
             if number:
                 known = self.annexes.setdefault(number, self.part)
