@@ -970,8 +970,8 @@ class LineLexer:
 
     def _is_table(self, lines: list[_Line], state: _State) -> bool:
         """Whether a paragraph is table lines: in a part that has tables, any paragraph
-        but prose (a full stop and no tab or pipe cells); elsewhere, cells or lines
-        ending in three numbers."""
+        but prose (a full stop, but for one that ends a row's label, and no tab or pipe
+        cells); elsewhere, cells or lines ending in three numbers."""
         text = "\n".join([line.text for line in lines])
         full_stop = "。" in text
         if state.part in self._table_parts and not state.in_front:
