@@ -71,12 +71,13 @@ _MAY_HEAD = (
 )  # (no optional group: the regular-expression engine pays for each such one it enters)
 # A table's title that is a part's own ("附表2：收到和处理政府信息公开申请情况", "表3 政府
 # 信息公开行政复议、行政诉讼情况统计表"): over the part's table where it stands apart from
-# the part, in an annex after the narrative (see LineLexer._bare_heading). Compiled where
-# first needed, as _OWN_ORDINAL is: few reports have such a line, and every process
-# would compile it at its start.
-_TABLE_TITLE = (
-    r"附?表[0-9一二三四五六七八九十]{0,2}[ \t]*[:.、]?[ \t]*(?P<title>.+?)(?:统计表|情况表)?"
-)
+# the part, in an annex after the narrative (see LineLexer._bare_heading): the table's
+# number, the part's title, and what a table's title may add to it. Compiled where first
+# needed, as _OWN_ORDINAL is: few reports have such a line, and every process would
+# compile it at its start.
+_TABLE_NUMBER = r"附?表[0-9一二三四五六七八九十]{0,2}[ \t]*[:.、]?[ \t]*"
+_TABLE_TITLE_ENDS = ("统计表", "表")
+_TABLE_TITLE = _TABLE_NUMBER + r"(?P<title>.+?)(?:" + "|".join(_TABLE_TITLE_ENDS) + r")?"
 # A subsection heading: (一) … at the start of a line.
 _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\s*")
 # Where a run-in heading's title ends: a subsection title may stop at a comma, a part
@@ -248,10 +249,9 @@ _RUN_IN_PART = re.compile(
 _OWN_ORDINAL = (
     r"(?:(?<=[\s。;:])|^)"
     r"(?:(?P<numeral>[一二三四五六])[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*"
-    r"|(?P<table>附?表[0-9一二三四五六七八九十]{0,2}[ \t]*[:.、]?[ \t]*))?$"
+    r"|(?P<table>" + _TABLE_NUMBER + r"))?$"
 )
 _OWN_ORDINAL_REACH = 8  # how far before a title its ordinal may start
-_TABLE_TITLE_ENDS = ("统计表", "表")  # what a table's title may add to the part's
 _OWN_TITLE_ENDS = frozenset(" \t\n\r\f\v。;:(")
 _UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单位")
 # An annex's table referred to by its number ("详见附表2"), and such a number alone on a
@@ -576,12 +576,13 @@ class LineLexer:
             ordinal = self._bare_titles.get(compact_key(title))
         if ordinal is None:
             return None
-        if (captioned or ordinal in seen) and not (
+        continues = (
             ordinal in seen
             and ordinal in self._table_parts
             and ordinal not in tabled
             and last >= len(self._parts)
-        ):
+        )
+        if (captioned or ordinal in seen) and not continues:
             return None
         start = line.start + line.text.index(stripped[0])
         title_start = line.start + line.text.index(title, start - line.start)
@@ -989,8 +990,10 @@ class LineLexer:
         follows the last full stop, if it holds a row's label or a column's heading and
         two numbers at least (two rows' run together)."""
         at = text.rfind("。", start, end)
+        if at < 0:
+            return None
         stop = min(end, at + 1 + _TABLE_REACH)
-        if at < 0 or len(_DIGIT_RUNS.findall(text, at + 1, stop)) < _TABLE_NUMBERS:
+        if len(_DIGIT_RUNS.findall(text, at + 1, stop)) < _TABLE_NUMBERS:
             return None
         key = compact_key(text[at + 1 : stop])
         return at + 1 if any(word in key for word in self._table_words) else None

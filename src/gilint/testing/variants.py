@@ -14,7 +14,7 @@ that says the same things differently, and that no rule may call wrong.
   headings numbered anew (``二、收到和处理政府信息公开申请情况`` where the format says 三);
 * :func:`tables_in_annex`: the tables in an annex after the narrative, each under a
   table's title that is its part's (``附表2：收到和处理政府信息公开申请情况``,
-  ``表3 政府信息公开行政复议、行政诉讼情况统计表``, or the part's title alone);
+  ``表3 政府信息公开行政复议、行政诉讼情况统计表``, ``…情况表``, or the part's title alone);
 * :func:`headless_overview`: part 一 without its heading, straight to its subsections.
 """
 
@@ -107,7 +107,12 @@ def narrative_first(data: ReportData) -> ReportData:
     )
 
 
-ANNEX_TITLES = ("附表{number}：{title}", "表{number} {title}统计表", "{title}")
+ANNEX_TITLES = (
+    "附表{number}：{title}",
+    "表{number} {title}统计表",
+    "{title}",
+    "表{number} {title}表",
+)
 
 
 def tables_in_annex(data: ReportData, form: int = 0) -> ReportData:
