@@ -111,13 +111,14 @@ def _renumbered(text: str, heading: Callable[[int, str, str], str]) -> str:
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("mark", [".", "、"])
-def test_parts_numbered_in_arabic_numerals(layout: str, mark: str) -> None:
-    """ "1.总体情况" … "6.其他需要报告的事项": each part's own title under its own number
-    was no heading (GI101 for every part, and a table's rows read into the one before).
-    They are the parts, with a warning on each number (GI104), and nothing else."""
-    text = _renumbered(_text(layout), lambda n, _, title: f"{n}{mark}{title}")
-    assert f"3{mark}收到和处理" in text
+@pytest.mark.parametrize("number", ["{n}.", "{n}、", "（{n}）", "第{n}部分 "])
+def test_parts_numbered_in_arabic_numerals(layout: str, number: str) -> None:
+    """ "1.总体情况" … "6.其他需要报告的事项", "（1）总体情况", "第1部分 总体情况": each
+    part's own title under its own number was no heading (GI101 for every part, and a
+    table's rows read into the one before). They are the parts, with a warning on each
+    number (GI104), and nothing else."""
+    text = _renumbered(_text(layout), lambda n, _, title: number.format(n=n) + title)
+    assert number.format(n=3) + "收到和处理" in text
     report = gilint.parse(text)
     assert [s.part for s in report.sections] == list(_TITLES)
     assert [s.ordinal for s in report.sections] == ["1", "2", "3", "4", "5", "6"]
@@ -125,16 +126,17 @@ def test_parts_numbered_in_arabic_numerals(layout: str, mark: str) -> None:
     assert [(f.code, f.severity) for f in findings] == [("GI104", Severity.WARNING)] * 6
     five = "第五部分“存在的主要问题及改进情况”的序号写作“5”，格式规定用“五、”"
     assert findings[4].message == five
-    assert findings[4].line == _line_of(text, f"5{mark}存在")
+    assert findings[4].line == _line_of(text, number.format(n=5) + "存在")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("space", [" ", ""])
-def test_parts_numbered_with_no_mark(layout: str, space: str) -> None:
-    """ "一 总体情况", "一总体情况": OCR and copies drop the mark after the number. The
-    number and title are the format's: the parts, with no finding."""
-    text = _renumbered(_text(layout), lambda _, ordinal, title: f"{ordinal}{space}{title}")
-    assert f"三{space}收到和处理" in text
+@pytest.mark.parametrize("mark", [" ", "", "）"])
+def test_parts_numbered_with_no_mark(layout: str, mark: str) -> None:
+    """ "一 总体情况", "一总体情况", "一）总体情况": OCR and copies drop the mark after the
+    number, or the first half of parentheses. The number and title are the format's: the
+    parts, with no finding."""
+    text = _renumbered(_text(layout), lambda _, ordinal, title: f"{ordinal}{mark}{title}")
+    assert f"三{mark}收到和处理" in text
     report = gilint.parse(text)
     assert [s.part for s in report.sections] == list(_TITLES)
     assert gilint.lint(text, config={}) == []

@@ -51,13 +51,15 @@ from gilint.tokens import make_token
 # A part heading: optional Markdown/extraction debris, then an ordinal, then the title.
 # "第一部分" may have a mark after it as an ordinal has ("第一部分：总体情况"). A part
 # may also be numbered other than the format says: in parentheses ("（二）"), in Arabic
-# numerals ("2." "2、"), or with no mark, as OCR drops it ("二 主动公开…"); so numbered,
-# a line is a part's heading only with the part's own title and number (see
-# LineLexer.match_heading).
+# numerals ("2." "2、" "（2）" "第2部分"), or with no mark or half of one, as OCR drops
+# them ("二 主动公开…", "二）主动公开…"); so numbered, a line is a part's heading only
+# with the part's own title and number (see LineLexer.match_heading).
 _PART = re.compile(
     r"(?P<debris>[\s*#|>]*)"
     r"(?:第(?P<nth>[一二三四五六])部分\s*[、.,:]?|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
-    r"|\((?P<par>[一二三四五六])\)|(?P<arabic>[1-6])(?:\s*[、.,:]|\s)|(?P<bare>[一二三四五六]))"
+    r"|\((?P<par>[一二三四五六])\)"
+    r"|\((?P<apar>[1-6])\)|第(?P<anth>[1-6])部分\s*[、.,:]?|(?P<arabic>[1-6])(?:\s*[、.,:]|\s)"
+    r"|(?P<bare>[一二三四五六])\)?)"
     r"\s*(?P<title>.*)"
 )
 # The same up to the ordinal, without groups, or up to the first character of a part's
@@ -65,8 +67,9 @@ _PART = re.compile(
 # a row's label), or a table's title (_TABLE_TITLE): a quick test of whether a line may
 # be a heading (most lines fail at once). The characters are filled in per template set.
 _MAY_HEAD = (
-    r"[ \t*#|>]*(?:第[一二三四五六]部分|[一二三四五六七八九十][ \t]*[、.,:]|\([一二三四五六]\)"
-    r"|[{openers}]|(?:[一二三四五六][ \t]*|[1-6](?:[ \t]*[、.,:]|[ \t])[ \t]*)(?:{starts})"
+    r"[ \t*#|>]*(?:第[一二三四五六1-6]部分|[一二三四五六七八九十][ \t]*[、.,:]|\([一二三四五六]\)"
+    r"|[{openers}]|(?:[一二三四五六]\)?[ \t]*|\([1-6]\)[ \t]*|[1-6](?:[ \t]*[、.,:]|[ \t])[ \t]*)"
+    r"(?:{starts})"
     r"|附?表)"
 )  # (no optional group: the regular-expression engine pays for each such one it enters)
 # A table's title that is a part's own ("附表2：收到和处理政府信息公开申请情况", "表3 政府
@@ -248,7 +251,8 @@ _RUN_IN_PART = re.compile(
 # looked for just before it (searched up to the title; see LineLexer._own_titles_in).
 _OWN_ORDINAL = (
     r"(?:(?<=[\s。;:])|^)"
-    r"(?:(?P<numeral>[一二三四五六])[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*"
+    r"(?:(?P<numeral>[一二三四五六])\)?[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*"
+    r"|\((?P<apar>[1-6])\)[ \t]*|第(?P<anth>[1-6])部分[ \t]*[、.,:]?[ \t]*"
     r"|(?P<table>" + _TABLE_NUMBER + r"))?$"
 )
 _OWN_ORDINAL_REACH = 8  # how far before a title its ordinal may start
@@ -492,7 +496,7 @@ class LineLexer:
         if len(title_key) > _MAX_HEADING:
             return None
         title_end = title_start + len(raw_title.rstrip())
-        other = m.group("arabic") or m.group("bare")
+        other = m.group("arabic") or m.group("apar") or m.group("anth") or m.group("bare")
         if other is not None:
             # numbered other than the format says: the part's own title and number, once
             part = self._bare_titles.get(title_key)
@@ -688,7 +692,12 @@ class LineLexer:
                 if found is not None and found.group("table"):
                     end += next((len(e) for e in _TABLE_TITLE_ENDS if line.startswith(e, end)), 0)
                 if found is not None and (end == len(line) or line[end] in _OWN_TITLE_ENDS):
-                    written = found.group("numeral") or found.group("arabic")
+                    written = (
+                        found.group("numeral")
+                        or found.group("arabic")
+                        or found.group("apar")
+                        or found.group("anth")
+                    )
                     if written is None or numeral_value(written) == numeral_value(part):
                         yield found.start(), at, end
                 at = line.find(title, end)
