@@ -9,8 +9,11 @@ by the size the page draws the image at and where it stands.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import gilint
 from gilint.ast import UNREAD_CONTENT
 from gilint.config import Config
 from gilint.linting import Linter
@@ -153,3 +156,19 @@ def test_an_image_above_the_reports_title_is_none_of_the_report() -> None:
     assert findings(page[:title] + logo + page[title:]) == []
     below = page.index("<p>一、总体情况")
     assert findings(page[:below] + logo + page[below:]) == [("GI901", "info")]
+
+
+def test_an_image_after_characters_normalising_resizes_is_noted_at_its_place(
+    tmp_path: Path,
+) -> None:
+    """A loader's notes are offsets into the loaded text. They were placed as offsets
+    into the canonical text, which "㈠" (read as "(一)") lengthens and a zero-width space
+    (dropped) shortens: the note stood characters away from the image."""
+    page = tmp_path / "report.html"
+    body = "<p>㈠㈠㈠ 前文\u200b\u200b<img src='a.png'>后文</p><p>一、总体情况</p>"
+    page.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    report = gilint.parse(page)
+    (note,) = (d for d in report.diagnostics if d.code == "unread-image")
+    # (the image stands on a line of its own, between the words around it)
+    assert report.source[note.span.start :].lstrip("\n").startswith("后文")
+    assert report.source[: note.span.start].rstrip("\n").endswith("前文\u200b\u200b")

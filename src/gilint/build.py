@@ -311,7 +311,9 @@ def build_report(
     # report (_no_part_found).
     above = title_span.start if title_span is not None else 0
     diagnostics = [
-        Diagnostic(p.code, p.message, loc.span(p.offset, min(p.offset + 1, len(loaded.text))))
+        Diagnostic(
+            p.code, p.message, loc.loaded_span(p.offset, min(p.offset + 1, len(loaded.text)))
+        )
         for p in loaded.problems
         if not (p.code in _UNREAD_HERE and p.offset < above) and p.code not in _LINKED
     ]
@@ -384,7 +386,7 @@ def _no_part_found(
     numbers as text), which needs OCR; a web page may have the report in what it hides
     until a click (GI902) or in a document it links to (GI902, naming them); otherwise
     it may not be a report at all (GI902)."""
-    first_line = loc.span(0, min(len(text), len(text.split("\n", 1)[0])))
+    first_line = loc.loaded_span(0, len(text.split("\n", 1)[0]))  # (the loaded text's)
     if "unreadable" in codes:
         return []
     if codes & UNREAD_CONTENT - {"unread-hidden"}:

@@ -25,6 +25,11 @@ class Locator:
         loaded_end = max(loaded_start, self._offsets.to_loaded_end(end))
         return self._index.span(loaded_start, loaded_end)
 
+    def loaded_span(self, start: int, end: int) -> Span:
+        """A span of offsets that are already the loaded text's (what a loader noted, the
+        text's own lines), not the canonical text's."""
+        return self._index.span(start, max(start, end))
+
     def text(self, span: Span) -> str:
         return self.source[span.start : span.end]
 
