@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from unittest import mock
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ import gilint
 from gilint import labels
 from gilint.labels import KeyOffsets, compact_key, key_runs, keyed, paragraph_key
 from gilint.normalise import TRANSLATION, canonical, normalise
+from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, Layout, render, sample_report
 
 
 def test_full_width_forms_become_half_width_one_for_one() -> None:
@@ -93,3 +95,36 @@ def test_spans_point_at_the_original_characters_after_expansion() -> None:
     assert sub.heading.text.startswith("㈠")
     assert sub.heading.span.column == 1
     assert report.source[sub.heading.span.start : sub.heading.span.end] == sub.heading.text
+
+
+def test_zero_width_characters_are_dropped_and_map_back() -> None:
+    text = "a\u200bb\u200c\u200dc\u2060\ufeff"
+    result = normalise(text)
+    assert result.text == "abc"
+    assert [result.offsets.to_loaded(i) for i in range(3)] == [0, 2, 5]
+    assert result.offsets.to_loaded_end(2) == 3  # "ab" ends at b, before what was dropped
+    assert canonical("1\u200b2") == "12"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_zero_width_characters_in_a_report_are_not_spaces(layout: Layout) -> None:
+    """Web pages leave zero-width spaces in their text. Read as spaces they cut a title
+    run into web page text ("四、\u200b政府信息公开…") and so lost part 四. Dropped, the
+    report reads as it shows."""
+    text = render(sample_report("2021", seed=3), layout).text
+    zero_width = text.replace("、", "、\u200b").replace("总计", "总\u200b计")
+    assert gilint.lint(zero_width, config={}) == []
+
+
+@pytest.mark.parametrize("layout", SEPARATED_LAYOUTS)
+def test_a_zero_width_character_in_a_number_does_not_cut_it(layout: Layout) -> None:
+    """ "1\u200b9" shows as 19: one cell, whose span is the user's text, with the
+    character in it."""
+    text = render(sample_report("2021", seed=3), layout).text
+    cell = gilint.parse(text).table("3").row("new").cells[0]  # type: ignore[union-attr]
+    at = text.index(cell.raw, text.index("本年新收"))
+    broken = text[:at] + cell.raw + "\u200b9" + text[at + len(cell.raw) :]
+    assert {f.code for f in gilint.lint(broken, config={})} == {"GI201", "GI203"}
+    read = gilint.parse(broken).table("3").row("new").cells[0]  # type: ignore[union-attr]
+    assert read.value == int(cell.raw + "9")
+    assert broken[read.span.start : read.span.end] == cell.raw + "\u200b9"

@@ -5,9 +5,9 @@ and a report may be written in traditional characters.
 The lexer matches on a canonical copy of the text in which each character is replaced
 by its plain form. Almost every replacement is one character for one, so the canonical
 text has the same offsets as the loaded text; the rare expanding characters (``㈠`` to
-``(一)``) are tracked by an :class:`OffsetMap`. Unicode NFKC is deliberately not used:
-it turns ``①`` and ``¹`` into digits (phantom table cells) and expands characters
-without telling us where.
+``(一)``) and the zero-width ones, dropped, are tracked by an :class:`OffsetMap`.
+Unicode NFKC is deliberately not used: it turns ``①`` and ``¹`` into digits (phantom
+table cells) and expands characters without telling us where.
 """
 
 from __future__ import annotations
@@ -38,15 +38,14 @@ def _build_table() -> dict[int, str]:
         0x200A,
         0x202F,
         0x205F,
-        0x200B,
-        0x200C,
-        0x200D,
-        0x2060,
-        0xFEFF,
         0x000B,
         0x000C,
     ):
-        table[code] = " "  # odd spaces, zero-width characters, form feeds
+        table[code] = " "  # odd spaces, form feeds
+    for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        # Zero-width characters, which web pages leave in text, are nothing a reader sees:
+        # a space in their place would cut a number ("1\u200b2" is 12) or a title in two.
+        table[code] = ""
     for code, plain in (
         (0x2212, "-"),
         (0xFE63, "-"),
@@ -72,7 +71,7 @@ _REPLACEMENTS = {chr(code): plain for code, plain in TRANSLATION.items()}
 # A report holds a few dozen characters to replace among thousands: finding them with one
 # character class is several times faster than str.translate looking up every character.
 _CHANGED = re.compile("[" + "".join(re.escape(c) for c in _REPLACEMENTS) + "]")
-_EXPANDING = re.compile(
+_RESIZING = re.compile(
     "[" + "".join(re.escape(chr(c)) for c, s in TRANSLATION.items() if len(s) != 1) + "]"
 )
 
@@ -130,21 +129,28 @@ class Normalised:
 def normalise(loaded_text: str) -> Normalised:
     """Canonical text plus the map back to ``loaded_text``."""
     text = canonical(loaded_text)
-    if len(text) == len(loaded_text) and not _EXPANDING.search(loaded_text):
+    if len(text) == len(loaded_text) and not _RESIZING.search(loaded_text):
         return Normalised(text, OffsetMap())
     return Normalised(text, _expansion_map(loaded_text))
 
 
 def _expansion_map(loaded_text: str) -> OffsetMap:
-    """Record a clamped run for the extra characters of each expansion."""
+    """Record a clamped run for the extra characters of each expansion, and a plain run
+    after each dropped character that starts at the character after it."""
     starts: list[int] = []
     targets: list[int] = []
     clamped: list[bool] = []
     grown = 0  # canonical length minus loaded length so far
-    for match in _EXPANDING.finditer(loaded_text):
+    for match in _RESIZING.finditer(loaded_text):
         source = match.start()
         width = len(TRANSLATION[ord(match.group())])
         at = source + grown  # canonical offset of the expansion's first character
+        if width == 0:  # dropped: what follows it in the canonical text is one further on
+            grown -= 1
+            starts.append(at)
+            targets.append(source + 1)
+            clamped.append(False)
+            continue
         starts.append(at + 1)
         targets.append(source)
         clamped.append(True)
