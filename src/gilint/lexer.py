@@ -53,12 +53,14 @@ from gilint.tokens import make_token
 # may also be numbered other than the format says: in parentheses ("（二）"), in Arabic
 # numerals ("2." "2、" "（2）" "第2部分"), or with no mark or half of one, as OCR drops
 # them ("二 主动公开…", "二）主动公开…"); so numbered, a line is a part's heading only
-# with the part's own title and number (see LineLexer.match_heading).
+# with the part's own title and number (see LineLexer.match_heading). (What stands
+# around an Arabic number is not matched pair by pair: one group, as the engine pays
+# for each; with the part's own title and number, "(2、" is as good as "（2）".)
 _PART = re.compile(
     r"(?P<debris>[\s*#|>]*)"
     r"(?:第(?P<nth>[一二三四五六])部分\s*[、.,:]?|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
     r"|\((?P<par>[一二三四五六])\)"
-    r"|\((?P<apar>[1-6])\)|第(?P<anth>[1-6])部分\s*[、.,:]?|(?P<arabic>[1-6])(?:\s*[、.,:]|\s)"
+    r"|(?:\(|第)?(?P<arabic>[1-6])(?:\)|部分\s*[、.,:]?|\s*[、.,:]|\s)"
     r"|(?P<bare>[一二三四五六])\)?)"
     r"\s*(?P<title>.*)"
 )
@@ -251,8 +253,8 @@ _RUN_IN_PART = re.compile(
 # looked for just before it (searched up to the title; see LineLexer._own_titles_in).
 _OWN_ORDINAL = (
     r"(?:(?<=[\s。;:])|^)"
-    r"(?:(?P<numeral>[一二三四五六])\)?[ \t]*|(?P<arabic>[1-6])[ \t]*[、.,:][ \t]*"
-    r"|\((?P<apar>[1-6])\)[ \t]*|第(?P<anth>[1-6])部分[ \t]*[、.,:]?[ \t]*"
+    r"(?:(?P<numeral>[一二三四五六])\)?[ \t]*"
+    r"|(?:\(|第)?(?P<arabic>[1-6])[ \t]*(?:\)|部分[ \t]*[、.,:]?|[、.,:])[ \t]*"
     r"|(?P<table>" + _TABLE_NUMBER + r"))?$"
 )
 _OWN_ORDINAL_REACH = 8  # how far before a title its ordinal may start
@@ -496,7 +498,7 @@ class LineLexer:
         if len(title_key) > _MAX_HEADING:
             return None
         title_end = title_start + len(raw_title.rstrip())
-        other = m.group("arabic") or m.group("apar") or m.group("anth") or m.group("bare")
+        other = m.group("arabic") or m.group("bare")
         if other is not None:
             # numbered other than the format says: the part's own title and number, once
             part = self._bare_titles.get(title_key)
@@ -692,12 +694,7 @@ class LineLexer:
                 if found is not None and found.group("table"):
                     end += next((len(e) for e in _TABLE_TITLE_ENDS if line.startswith(e, end)), 0)
                 if found is not None and (end == len(line) or line[end] in _OWN_TITLE_ENDS):
-                    written = (
-                        found.group("numeral")
-                        or found.group("arabic")
-                        or found.group("apar")
-                        or found.group("anth")
-                    )
+                    written = found.group("numeral") or found.group("arabic")
                     if written is None or numeral_value(written) == numeral_value(part):
                         yield found.start(), at, end
                 at = line.find(title, end)
