@@ -157,6 +157,33 @@ def test_part_titles_with_no_number(layout: str) -> None:
     assert all(f.message.endswith("的标题缺少序号") for f in findings)
 
 
+@pytest.mark.parametrize("layout", ["web", "runs"])
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        # the parts listed by their titles, as a page's list shows them with its numbers
+        # lost: all but the last title a table of contents, the last no part either
+        "本年度报告由" + " ".join(_TITLES.values()) + "六部分组成。",
+        "本报告包括：" + " ".join(_TITLES.values()) + "。",
+        # one part's title alone
+        "本报告着重说明 存在的主要问题及改进情况 并列明统计数据。",
+    ],
+)
+def test_a_title_with_no_number_before_the_parts_own_heading_is_none(
+    layout: str, introduction: str
+) -> None:
+    """A part's title with no number in web page text is its heading where a list's
+    numbers were lost, but not where the part's heading with its own number follows:
+    the parts start at their numbered headings, with no finding."""
+    text = _text(layout)
+    at = text.index("一、总体情况")
+    text = text[:at] + introduction + " " + text[at:]
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    assert [s.ordinal for s in report.sections] == list(_TITLES)
+    assert gilint.lint(text, config={}) == []
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_number_not_the_parts_own_makes_no_heading(layout: str) -> None:
     """Another part's number ("2.总体情况"), or a part's title inside a sentence, is no

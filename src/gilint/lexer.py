@@ -359,6 +359,17 @@ class LexResult:
     unread_table: tuple[int, int] | None = None
 
 
+class _Reading(NamedTuple):
+    """One reading of a text, and what it found that only the whole text shows: the
+    lines that followed a page number (their start and text; headings aside), and the
+    part headings with no number that a heading with the part's own number superseded
+    (their starts)."""
+
+    result: LexResult
+    heads: list[tuple[int, str]]
+    superseded: frozenset[int]
+
+
 class _Line(NamedTuple):
     """A line of the text (without its line break) and the offset where it starts."""
 
@@ -725,21 +736,29 @@ class LineLexer:
     # -- the main loop ----------------------------------------------------------------
 
     def lex(self, text: str) -> LexResult:
-        """The tokens of ``text``. A line that follows a page number on two pages or more
-        is a running head (the report's title or the body's name at the top of every
-        page of a PDF, in its text): the text is read again without those lines."""
-        result, heads = self._lex(text, frozenset())
-        repeated = _running_heads(heads)
-        return self._lex(text, repeated)[0] if repeated else result
+        """The tokens of ``text``. Two things are known only once the whole text has been
+        read, and the text is read again without them where it has them: a line that
+        follows a page number on two pages or more is a running head (the report's title
+        or the body's name at the top of every page of a PDF, in its text), and a part's
+        title with no number before it is no heading where a heading with the part's own
+        number comes later (a list of the parts in an introduction, "报告由总体情况
+        主动公开政府信息情况 …组成", with the parts' numbered headings after it)."""
+        first = self._lex(text, frozenset(), frozenset())
+        repeated = _running_heads(first.heads)
+        if not repeated and not first.superseded:
+            return first.result
+        return self._lex(text, repeated, first.superseded).result
 
-    def _lex(self, text: str, skipped: frozenset[int]) -> tuple[LexResult, list[tuple[int, str]]]:
-        """The tokens of ``text`` less the lines that start at ``skipped``, and the
-        lines that followed a page number (their start and text), headings aside."""
+    def _lex(self, text: str, skipped: frozenset[int], demoted: frozenset[int]) -> _Reading:
+        """The tokens of ``text`` less the lines that start at ``skipped``, with no part
+        heading at ``demoted``."""
         after_page = False  # the line before was a page number
         heads: list[tuple[int, str]] = []
         tokens: list[Token] = []
         headings: dict[int, HeadingMatch] = {}  # the part headings so far, by offset
         seen: set[str] = set()
+        unnumbered: dict[str, int] = {}  # where a part's first heading had no number
+        superseded: set[int] = set()
         state = _State(self._table_words)
         paragraph: list[_Line] = []
         run: list[tuple[int, _Line]] = []  # part headings with nothing between them
@@ -754,19 +773,32 @@ class LineLexer:
             contents (目录), not parts: real parts have content. All but the last (the
             first real part, or the list's end) become prose; the last too where the
             run is a list of the parts from 一 in order, with no part begun again after
-            it (an introduction's ``报告由六部分组成：一、总体情况；二、…；六、…。``)."""
+            it (an introduction's ``报告由六部分组成：一、总体情况；二、…；六、…。``). A
+            heading the whole text showed to be none (``demoted``) becomes prose too, in
+            a run or alone, once it has counted in its run."""
+            prose = (
+                [(i, entry) for i, entry in run if (tokens[i].start_pos or 0) in demoted]
+                if demoted
+                else []
+            )
             if len(run) >= _MIN_CONTENTS:
                 numbers = [
                     numeral_value(headings[tokens[index].start_pos or 0].part or "")
                     for index, _ in run
                 ]
                 listed = numbers[0] == 1 and all(b > a for a, b in itertools.pairwise(numbers))
-                for index, entry in run if listed else run[:-1]:
-                    start = entry.start + _indent(entry.text)
-                    del headings[tokens[index].start_pos or 0]
-                    tokens[index] = make_token("PARA", text, start, entry.end)
+                last_demoted = (tokens[run[-1][0]].start_pos or 0) in demoted
+                prose = run if listed or last_demoted else run[:-1]
+            for index, entry in prose:
+                start = entry.start + _indent(entry.text)
+                del headings[tokens[index].start_pos or 0]
+                tokens[index] = make_token("PARA", text, start, entry.end)
+            if prose:
                 seen.clear()
                 seen.update(h.part for h in headings.values() if h.part)
+                for part, at in list(unnumbered.items()):
+                    if at not in headings:
+                        del unnumbered[part]
                 state.last_part = max((numeral_value(p) for p in seen), default=0)
             run.clear()
 
@@ -802,6 +834,14 @@ class LineLexer:
                 tokens.append(make_token("PART", text, heading.start, heading.title_end, heading))
                 headings[heading.start] = heading
                 if heading.part is not None:
+                    if heading.part not in seen and heading.written is None:
+                        unnumbered[heading.part] = heading.start
+                    elif (
+                        heading.part in unnumbered
+                        and heading.written is not None
+                        and numeral_value(heading.written) == numeral_value(heading.part)
+                    ):  # the part's own number: the title before it was none
+                        superseded.add(unnumbered.pop(heading.part))
                     seen.add(heading.part)
                     state.part = heading.part
                     state.last_part = max(state.last_part, numeral_value(heading.part))
@@ -823,7 +863,7 @@ class LineLexer:
         state.end_table(text, tokens)
         if run and tokens[-1].type != "PART":
             close_run()
-        return LexResult(tokens, state.unread_table), heads
+        return _Reading(LexResult(tokens, state.unread_table), heads, frozenset(superseded))
 
     # -- paragraphs -------------------------------------------------------------------
 
