@@ -875,6 +875,28 @@ def test_the_body_is_read_from_the_titles_forms(layout: str, form: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("layout", [lay for lay in LAYOUTS if lay not in ("web", "runs")])
+@pytest.mark.parametrize("ending", ["工作年度报告", "年度报告"])
+def test_a_title_set_in_two_paragraphs_is_one_title(layout: str, ending: str) -> None:
+    """ "…2024年政府信息公开" and "工作年度报告" with a blank line between, as a PDF's
+    title in large type is extracted: the title was its second paragraph alone, with no
+    year in it, and with no period's sentence the report had no year (GI303; the rules
+    that need it did not run)."""
+    data = sample_report("2021", seed=4)
+    plain = render(data, layout).text  # type: ignore[arg-type]
+    whole = f"示例县示例镇人民政府{data.year}年政府信息公开工作年度报告"
+    first = whole[: -len(ending)]
+    text, count = re.subn(r"\s*".join(whole), f"{first}\n\n{ending}", plain, count=1)
+    assert count == 1
+    period = re.search(r"本报告[^。\n]*统计[^。\n]*。", text)
+    text = text.replace(period.group(), "") if period is not None else text
+    report = gilint.parse(text)
+    assert (report.title or "").replace(" ", "") == whole
+    assert report.title_year is not None and report.title_year.year == data.year
+    assert report.issuer == "示例县示例镇人民政府"
+    assert gilint.lint(text, config={}) == []
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_colon_or_unit_after_a_row_label_is_part_of_its_cell(layout: str) -> None:
     """ "一、本年新收政府信息公开申请数量：", "（七）总计（件）": the text after the label was

@@ -152,6 +152,10 @@ _INVENTED_HEADER = re.compile(r"列[0-9]{1,2}|[Cc]olumn[ _]?[0-9]{1,2}|Unnamed: 
 _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
+# A title paragraph that starts with them (after "工作" at most) ends a title begun in
+# the paragraph before it: a title's two lines set apart ("…2024年政府信息公开" /
+# "工作年度报告"), as large type is extracted from a PDF
+_TITLE_ENDING = ("年度报告", "工作年度报告", "工作报告")
 # A title that calls the report its 年报 ("示例镇2024年政府信息公开年报"), keyed: the year
 # before the words and nothing after them (a web page's breadcrumb names its column so,
 # 首页 > 政府信息公开 > 政府信息公开年报, without a year)
@@ -908,6 +912,8 @@ class LineLexer:
                     # the title, and above it the lines naming the body; what stands
                     # before those (a web page's chrome) is front matter, not title
                     first = len(pending) - 1
+                    if first > 0 and joined.startswith(_TITLE_ENDING):
+                        first -= 1
                     while first > 0 and _issuer_like(
                         text[pending[first - 1][0] : pending[first - 1][1]]
                     ):
