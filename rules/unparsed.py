@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gilint.rules._support import row_name, row_span, table_name
 
-from gilint.ast import UNREAD_CONTENT, Reading, Report, Row, Table
+from gilint.ast import UNREAD_CONTENT, Reading, Report, Row, Section, Table
 from gilint.findings import Finding, Severity
 from gilint.lexer import is_page_number
 from gilint.rule import Rule
@@ -18,7 +18,9 @@ class UnparsedContent(Rule):
     检查内容：无法解码的字节、无法识别的表格、格式中没有的行名、没有行名的数字、重复的行、
     多出的数据，以及超过 100 万字之后未读取的表格行（如报告后附的数据导出）。这些内容不参与
     其他规则的检查，本规则逐一指出，让使用者知道哪些检查没有进行。格式中没有统计表的部分
-    （第一、五、六部分）和正文之前的表格（如自加的信息分类统计表），只提示（info）未参与检查。
+    （第一、五、六部分）和正文之前的表格（如自加的信息分类统计表），以及格式规定的统计表都
+    已读出的部分中另加的表格（如第二部分表格之后的其他主动公开情况统计），只提示（info）
+    未参与检查。
     文本中的数字少于列数又没有分隔符（网页文本、PDF 转换后空单元格消失或数字连在一起）、
     无法确定各属哪一列的行，每张表合并为一条提示（info），不作为错误；其中各种拆分都一致
     的单元格（如只填“自然人”和“总计”的行中的“总计”）照常读出参与检查，其余单元格
@@ -66,6 +68,20 @@ class UnparsedContent(Rule):
         for section in report.sections:
             if section.part is not None and section.part not in table_parts:
                 yield from section.all_tables()
+            elif section.part is not None:
+                yield from self._added(section)
+
+    def _added(self, section: Section) -> Iterator[Table]:
+        """The tables no format knows in a part that holds every table its format gives
+        the part: tables the report adds to the format's (其他主动公开情况, 申请方式)."""
+        tables = tuple(section.all_tables())
+        known = [t for t in tables if t.id is not None]
+        if len(known) == len(tables) or not known or known[0].template is None:
+            return
+        template = self.templates.get(known[0].template)
+        expected = {t.id for t in template.tables if t.part == section.part} if template else None
+        if expected and expected <= {t.id for t in known}:
+            yield from (t for t in tables if t.id is None)
 
     def check(self, report: Report) -> Iterator[Finding]:
         for diagnostic in report.diagnostics:

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gilint
-from gilint.ast import CellStatus, Reading
+from gilint.ast import CellStatus, Reading, Table
 from gilint.findings import Finding, Severity
 from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, ReportData, render, sample_report, variants
 from gilint.testing.strategies import report_data
@@ -249,20 +249,78 @@ _OWN_TABLES = {
 }
 
 
+def _rows(table: Table | None) -> list[tuple[str | None, tuple[object, ...]]]:
+    assert table is not None
+    return [(row.id, row.values) for row in table.rows]
+
+
+_CHANNELS = "申请方式 件数（件）\n\n当面申请 3\n\n网上申请 5\n\n信函申请 2"
+_NEXT_HEADING = {
+    "二": "三、收到和处理",
+    "三": "四、政府信息公开行政复议",
+    "四": "五、存在的主要问题",
+}
+
+
+@pytest.mark.parametrize(
+    ("layout", "part"),
+    [
+        (layout, part)
+        for layout in LAYOUTS
+        for part in ("二", "三", "四")
+        # (not after table 二's rows of one number in web page text, where the header
+        # runs into the first label: nothing tells such a table from rows added to the
+        # format's, and they stay rows the format does not name; nor where numbers run
+        # together)
+        if layout != "runs" and (layout, part) != ("web", "二")
+    ],
+)
+def test_a_table_the_report_adds_after_a_parts_table_is_its_own(layout: str, part: str) -> None:
+    """A table of the body's own after the last row of a part's table (applications by
+    channel under its header): its rows were rows of the format's table that the format
+    does not name (GI901 errors; in web page text its cells were that row's, with GI205
+    for its words). It is a table of its own, noted as not checked."""
+    data = sample_report("2021", seed=6)
+    plain = render(data, layout).text  # type: ignore[arg-type]
+    at = plain.index(_NEXT_HEADING[part])
+    line_start = plain.rfind("\n", 0, at) + 1
+    if at - line_start > 40:  # run into web page text
+        text = plain[:at] + _CHANNELS.replace("\n\n", " ") + " " + plain[at:]
+    else:
+        text = plain[:line_start] + _CHANNELS + "\n\n" + plain[line_start:]
+    before = gilint.lint(plain, config={})
+    added = [f for f in gilint.lint(text, config={}) if f not in before]
+    assert [(f.code, f.severity) for f in added] == [("GI901", Severity.INFO)]
+    report, expected = gilint.parse(text), gilint.parse(plain)
+    for table in expected.tables():
+        assert _rows(report.table(table.id or "")) == _rows(table)
+    (own,) = (t for t in report.tables() if t.id is None)
+    labels = [row.label or "" for row in own.rows]
+    assert labels[0].endswith("当面申请") and labels[1:] == ["网上申请", "信函申请"]
+    assert [[cell.raw for cell in row.extra] for row in own.rows] == [["3"], ["5"], ["2"]]
+
+
 @pytest.mark.parametrize("layout", list(_OWN_TABLES))
 def test_a_table_of_the_bodys_own_in_the_overview_is_only_noted(layout: str) -> None:
     """Reports add tables of their own where the format has none (information published
-    by category, in 总体情况). Such a table was "无法识别的表格", an error on a correct
-    report; where the format has no table it is noted (info) as not checked."""
+    by category, in 总体情况), and after the format's table in a part that has one
+    (applications by channel, after table 三). Such a table was "无法识别的表格", an
+    error on a correct report (after table 三, its rows were rows of table 三 no format
+    names); it is noted (info) as not checked. In place of the format's table it is
+    still an error."""
     plain = render(sample_report("2021", seed=2), layout).text  # type: ignore[arg-type]
-    at = plain.index("（二）依申请公开")
-    text = plain[:at] + _OWN_TABLES[layout] + "\n" + plain[at:]
-    added = [f for f in gilint.lint(text, config={}) if f not in gilint.lint(plain, config={})]
-    assert [(f.code, f.severity) for f in added] == [("GI901", Severity.INFO)]
-    assert "统计表以外的表格" in added[0].message
-    # the same table where the format's tables stand is still an error
-    at = plain.index("四、政府信息公开行政复议")
-    text = plain[:at] + _OWN_TABLES[layout] + "\n" + plain[at:]
+    before = gilint.lint(plain, config={})
+    for anchor in ("（二）依申请公开", "四、政府信息公开行政复议"):
+        at = plain.index(anchor)
+        text = plain[:at] + _OWN_TABLES[layout] + "\n" + plain[at:]
+        added = [f for f in gilint.lint(text, config={}) if f not in before]
+        assert [(f.code, f.severity) for f in added] == [("GI901", Severity.INFO)]
+        assert "统计表以外的表格" in added[0].message
+        assert _rows(gilint.parse(text).table("3")) == _rows(gilint.parse(plain).table("3"))
+    # in place of table 三
+    heading = plain.index("\n", plain.index("三、收到和处理政府信息公开申请情况")) + 1
+    end = plain.rindex("\n", 0, plain.index("四、政府信息公开行政复议")) + 1
+    text = plain[:heading] + "\n" + _OWN_TABLES[layout] + "\n" + plain[end:]
     assert ("GI901", Severity.ERROR) in {(f.code, f.severity) for f in gilint.lint(text, config={})}
 
 

@@ -21,6 +21,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 import attrs
@@ -366,7 +367,9 @@ class _RowDraft:
 
 
 class _TableDraft:
-    """A table as read so far; ``first`` and ``last`` bound the text it covers."""
+    """A table as read so far; ``first`` and ``last`` bound the text it covers. An
+    ``own`` table is one the report adds after a format's table (see
+    :meth:`_ChunkReader._after_its_table`): no format's row makes it that format's."""
 
     __slots__ = (
         "caption",
@@ -374,16 +377,24 @@ class _TableDraft:
         "first",
         "header",
         "last",
+        "own",
         "rows",
         "spec",
         "template",
         "texts",
     )
 
-    def __init__(self, spec: TableSpec | None, template: Template | None, caption: LexCell | None):
+    def __init__(
+        self,
+        spec: TableSpec | None,
+        template: Template | None,
+        caption: LexCell | None,
+        own: bool = False,
+    ):
         self.spec = spec
         self.template = template
         self.caption = caption
+        self.own = own
         self.rows: list[_RowDraft] = []
         self.texts: list[tuple[int, int]] = []
         self.header: str | None = None  # its header's key, once worked out (_header)
@@ -397,6 +408,13 @@ class _TableDraft:
         if anon is None or any(r.row is anon for r in self.rows):
             return None
         return anon
+
+    def ended(self) -> bool:
+        """Whether its format's last row has been read."""
+        if self.spec is None or not self.spec.data_rows:
+            return False
+        last = self.spec.anonymous_row or self.spec.data_rows[-1]
+        return any(r.row is last for r in self.rows)
 
     def touch(self, start: int, end: int) -> None:
         if self.first is None or start < self.first:
@@ -516,13 +534,16 @@ class _ChunkReader:
         """A line of cells, cut before each row label that follows numbers where it holds
         several rows (web page text kept on one line: ``规章 0 0 0 行政规范性文件 1 0 3``).
         Text after numbers that is no row label stays (a cell written in words,
-        ``规章 15 五 34``, is that row's cell). Each comes with its cells' kinds."""
+        ``规章 15 五 34``, is that row's cell), unless it is followed by numbers where the
+        numbers before it fill a row (:meth:`_next_label`). Each comes with its cells'
+        kinds."""
         kinds = list(map(_kind, line))
         if "FRAG" not in kinds[_first_number(kinds) :]:
             yield line, kinds  # the usual line: one row, or none (no text after numbers)
             return
         start = 0
         number = 0 if kinds[0] in _NUMBERS else -1  # the last number's place so far
+        unknown = False  # the piece begins at a label no format knows: its rows' own width
         index = 1
         while index < len(line):
             if (
@@ -536,15 +557,31 @@ class _ChunkReader:
                 stop = index
                 while stop < len(line) and line[stop].kind == "FRAG":
                     stop += 1
-                if self._has_label(line[index:stop]):
+                known = self._has_label(line[index:stop])
+                if known or self._next_label(kinds, start, stop, 1 if unknown else None):
                     yield line[start:index], kinds[start:index]
                     start = index
+                    unknown = not known
                 index = stop
                 continue
             if kinds[index] in _NUMBERS:
                 number = index
             index += 1
         yield (line[start:], kinds[start:]) if start else (line, kinds)
+
+    def _next_label(self, kinds: list[str], start: int, stop: int, width: int | None) -> bool:
+        """Whether the text that ends at ``stop``, after numbers that began at ``start``,
+        is the label of a row no format knows: numbers follow it, and those before it
+        fill a row: of ``width`` numbers, or of the table being read (one, in a table no
+        format knows). A row of another table the report adds after the format's, in
+        web page text (``行政事业性收费 0 政府网站发布信息 1234 政务微博发布信息 56``)."""
+        if stop >= len(kinds) or kinds[stop] not in _NUMBERS:
+            return False
+        if width is None:
+            spec = self.tables[-1].spec
+            width = len(spec.columns) if spec is not None else 1
+        numbers = kinds[start:stop]
+        return "MORE" in numbers or numbers.count("VALUE") >= width
 
     def _numbers(
         self,
@@ -820,7 +857,9 @@ class _ChunkReader:
             # the one unlabelled row of its table (table 四): the text is its header
             draft = _RowDraft(table_draft.spec, anon, None, values)
         else:
-            draft = _RowDraft(table_draft.spec, None, label, values)
+            if label is not None and self._after_its_table(table_draft, label, values, frags, used):
+                self.tables.append(_TableDraft(None, self.template, None, own=True))
+            draft = _RowDraft(self.tables[-1].spec, None, label, values)
         self._add_row(draft)
         self._keep_texts(frags, used)
         return draft
@@ -957,20 +996,53 @@ class _ChunkReader:
         # data dump's labels are not each compared with every row)
         for draft in unknown[: len(spec.rows)]:
             assert draft.label is not None
-            start, end = draft.label
-            body = self.loc.canonical[start:end]
-            last = max(map(body.rfind, "\t| \n")) + 1  # (where its last cell or word starts)
-            for at in dict.fromkeys((start, start + last)):
-                if end - at > _MAX_NEAR_LABEL:
-                    continue
-                label_key = compact_key(self.loc.canonical[at:end])
-                if at != start and strip_enumeration(label_key) == label_key:
-                    continue  # (a last piece without an ordinal)
-                near = self._near(label_key, spec)
-                if near is not None and id(near) not in taken:
-                    taken.add(id(near))
-                    draft.row, draft.label, draft.near = near, (at, end), True
-                    break
+            found = self._near_reading(draft.label, spec, taken)
+            if found is not None:
+                taken.add(id(found[0]))
+                draft.row, draft.label, draft.near = found[0], found[1], True
+
+    def _near_reading(
+        self, label: tuple[int, int], spec: TableSpec, taken: AbstractSet[int]
+    ) -> tuple[RowSpec, tuple[int, int]] | None:
+        """The row of ``spec``, not one of ``taken`` (their ``id``), that a label no
+        format knows is a few edits from, and the label as that row's (see
+        :meth:`_read_near_labels`)."""
+        start, end = label
+        body = self.loc.canonical[start:end]
+        last = max(map(body.rfind, "\t| \n")) + 1  # (where its last cell or word starts)
+        for at in dict.fromkeys((start, start + last)):
+            if end - at > _MAX_NEAR_LABEL:
+                continue
+            label_key = compact_key(self.loc.canonical[at:end])
+            if at != start and strip_enumeration(label_key) == label_key:
+                continue  # (a last piece without an ordinal)
+            near = self._near(label_key, spec)
+            if near is not None and id(near) not in taken:
+                return near, (at, end)
+        return None
+
+    def _after_its_table(
+        self,
+        table: _TableDraft,
+        label: tuple[int, int],
+        values: list[LexCell] | RowLine,
+        frags: list[LexCell],
+        used: list[tuple[int, int]],
+    ) -> bool:
+        """Whether a row whose label no format knows, with numbers, is the first of a
+        table the report adds after a format's (其他主动公开情况, 申请方式): it follows its
+        table's last row, its label is no row of that table a few edits off, and it has
+        a header of its own above it (text before its label that no label took) or
+        another number of cells than the table's rows. A row such as the table's
+        (行政检查 after 行政强制, one number) is a row the format does not name."""
+        spec = table.spec
+        if spec is None or table.own or not table.ended():
+            return False
+        if self._near_reading(label, spec, frozenset()) is not None:
+            return False
+        cells = len(values.numbers) if isinstance(values, RowLine) else len(values)
+        headed = any(_end(t) <= label[0] for t in _untaken(frags, used))
+        return headed or cells != len(spec.columns)
 
     def _near(self, label_key: str, spec: TableSpec) -> RowSpec | None:
         """The row of ``spec`` that ``label_key`` is a few edits from
@@ -1046,7 +1118,7 @@ class _ChunkReader:
         """Add a row; a row of another table than the current one starts that table."""
         table = self.tables[-1]
         if draft.spec is not None and draft.spec is not table.spec:
-            if table.spec is None:
+            if table.spec is None and not table.own:
                 table.spec = draft.spec
             else:
                 table = _TableDraft(draft.spec, self.template, None)
