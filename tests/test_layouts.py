@@ -955,6 +955,30 @@ def test_a_title_set_in_two_paragraphs_is_one_title(layout: str, ending: str) ->
     assert gilint.lint(text, config={}) == []
 
 
+@pytest.mark.parametrize("layout", SEPARATED_LAYOUTS)
+@pytest.mark.parametrize(
+    ("group", "written"),
+    [
+        ("三、本年度办理结果", "三、办理结果"),
+        ("三、本年度办理结果", "三、本年度办理结果情况"),
+        ("（四）无法提供", "（四）无法提供信息"),
+    ],
+)
+def test_a_group_label_worded_otherwise_is_no_cell(layout: str, group: str, written: str) -> None:
+    """A group label no format words so ("三、办理结果"), in web page text after the
+    numbers of the row before it where the line is cut at its first row: it was a cell
+    of that row written in words (GI901, an error). After a row's numbers that fill it,
+    text that ends the line is read as on a line of its own. (Where numbers run
+    together, nothing says they fill their row.)"""
+    plain = render(sample_report("2021", seed=0), layout).text  # type: ignore[arg-type]
+    bracket = {"（": "[（(]", "）": "[）)]"}
+    written_as = r"\s*".join(bracket.get(c, re.escape(c)) for c in group)
+    text, count = re.subn(written_as, written, plain, count=1)
+    assert count == 1
+    assert gilint.lint(text, config={}) == gilint.lint(plain, config={}) == []
+    assert _rows(gilint.parse(text).table("3")) == _rows(gilint.parse(plain).table("3"))
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_colon_or_unit_after_a_row_label_is_part_of_its_cell(layout: str) -> None:
     """ "一、本年新收政府信息公开申请数量：", "（七）总计（件）": the text after the label was
