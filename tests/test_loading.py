@@ -23,6 +23,9 @@ TEXT = "示例镇2024年政府信息公开工作年度报告\n一、总体情况
         (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", True),
         (TEXT.encode("gb18030"), "gb18030", False),
         (TEXT.encode("gbk"), "gb18030", False),
+        # UTF-16 saved without a BOM: told by the zero byte of each ASCII character
+        (TEXT.encode("utf-16-le"), "utf-16-le", False),
+        (TEXT.encode("utf-16-be"), "utf-16-be", False),
     ],
 )
 def test_decodes_every_supported_encoding(data: bytes, encoding: str, bom: bool) -> None:
@@ -31,6 +34,12 @@ def test_decodes_every_supported_encoding(data: bytes, encoding: str, bom: bool)
     assert loaded.encoding == encoding
     assert loaded.bom is bom
     assert loaded.problems == ()
+
+
+def test_zero_bytes_padding_a_file_in_utf8_do_not_make_it_utf16() -> None:
+    loaded = load_bytes(TEXT.encode("utf-8") + bytes(4096))
+    assert loaded.encoding == "utf-8" and loaded.text.startswith(TEXT)
+    assert [p.code for p in loaded.problems] == ["control-characters"]
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])

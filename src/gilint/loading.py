@@ -118,7 +118,8 @@ def load_text(text: str, origin: str = "text") -> Loaded:
 
 
 def load_bytes(data: bytes, origin: str = "bytes") -> Loaded:
-    """Decode bytes: a BOM wins; then strict UTF-8; then GB18030 (a superset of GBK).
+    """Decode bytes: a BOM wins; then UTF-16 without one, where its zero bytes say so
+    (:func:`_utf16_codec`); then strict UTF-8; then GB18030 (a superset of GBK).
 
     Undecodable input is decoded as UTF-8 with replacement characters and reported,
     so that the rest of the file can still be parsed.
@@ -138,7 +139,7 @@ def load_bytes(data: bytes, origin: str = "bytes") -> Loaded:
                 problems.append(_replaced(text, codec))
             break
     if text is None:
-        for codec in ("utf-8", "gb18030"):
+        for codec in (*_utf16_codec(data), "utf-8", "gb18030"):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
@@ -157,6 +158,26 @@ def load_bytes(data: bytes, origin: str = "bytes") -> Loaded:
 
 
 _BYTE_LINE_BREAKS = re.compile(rb"(\r\n?|\n)")
+
+
+def _utf16_codec(data: bytes) -> tuple[str, ...]:
+    """The UTF-16 codec of text saved without a BOM, if zero bytes tell it is UTF-16:
+    text in UTF-8 or GB18030 has none, and in UTF-16 every ASCII character (a report's
+    digits, spaces and line ends) has one. The byte order is the one that reads more of
+    them as such (read in the other order, a line end is U+0A00, no line end), where it
+    reads a good share of the zero bytes so (zero bytes that pad a file in UTF-8 are
+    U+0000 in either order)."""
+    zeros = data.count(0)
+    if zeros < 2 or zeros * 100 < len(data):
+        return ()
+    ascii_read = {
+        codec: sum(map(data.decode(codec, errors="replace").count, "\n 0123456789"))
+        for codec in ("utf-16-le", "utf-16-be")
+    }
+    little, big = ascii_read["utf-16-le"], ascii_read["utf-16-be"]
+    if max(little, big) * 4 < zeros:
+        return ()
+    return ("utf-16-le",) if little > big else ("utf-16-be",) if big > little else ()
 
 
 def _decode_by_line(data: bytes, codec: str) -> str:
