@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 
 from gilint import cli
@@ -23,7 +24,16 @@ from gilint.loaders import Loader, choose
 from gilint.loaders.text import TextLoader
 from gilint.places import Place
 from gilint.testing import render, sample_report
-from gilint.testing.documents import Document, document, html_path, to_docx, to_html, to_pdf
+from gilint.testing.documents import (
+    Block,
+    Document,
+    GridCell,
+    document,
+    html_path,
+    to_docx,
+    to_html,
+    to_pdf,
+)
 
 from support import run_gilint
 
@@ -75,6 +85,28 @@ _MAKERS: dict[str, Callable[[Document], bytes]] = {
 def test_a_correct_report_gets_no_error(template: str, name: str) -> None:
     good, _ = _planted(template)
     assert _errors(_lint(_MAKERS[name](good), name)) == []
+
+
+_OWN_TABLE = Block(
+    rows=tuple(
+        (GridCell(label), GridCell(number))
+        for label, number in (("申请方式", "件数"), ("当面申请", "3"), ("网上申请", "5"))
+    )
+)
+
+
+@pytest.mark.parametrize("name", list(_MAKERS))
+@pytest.mark.parametrize("before", ["三、收到和处理", "四、政府信息公开行政复议", "五、存在"])
+def test_a_table_the_report_adds_after_a_parts_table_is_noted(name: str, before: str) -> None:
+    """A table of the body's own, with a header row, after a part's tables (after table
+    二's last, of one number a row like it, too): its rows were rows of the format's
+    table the format does not name (GI901 errors). It is noted as not checked."""
+    good, _ = _planted("2021")
+    at = next(i for i, b in enumerate(good.blocks) if (b.paragraph or "").startswith(before))
+    added = attrs.evolve(good, blocks=(*good.blocks[:at], _OWN_TABLE, *good.blocks[at:]))
+    findings = _lint(_MAKERS[name](added), name)
+    assert _errors(findings) == []
+    assert "格式规定的统计表以外的表格，其数据未参与检查" in [f.message for f in findings]
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])

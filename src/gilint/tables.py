@@ -221,6 +221,8 @@ _DOUBTED = (
 
 # a word of text, as a cell of label text read again word by word
 _WORD = re.compile(r"\S+")
+# what separates a line's cells where a loader or a converter marks them
+_CELL_BREAK = re.compile(r"[ ]*[\t|][\t| ]*")
 # a piece of a group label among a row's label text: a cell of at least so many key
 # characters (one character alone is too often part of a row label as well)
 _PIECE_MIN = 2
@@ -1035,7 +1037,8 @@ class _ChunkReader:
         """Whether a row whose label no format knows, with numbers, is the first of a
         table the report adds after a format's (其他主动公开情况, 申请方式): it follows its
         table's last row, its label is no row of that table a few edits off, and it has
-        a header of its own above it (text before its label that no label took) or
+        a header of its own above it (text before its label that no label took, or a
+        line of cells at the label's start: a wrapped label's line is one cell) or
         another number of cells than the table's rows. A row such as the table's
         (行政检查 after 行政强制, one number) is a row the format does not name."""
         spec = table.spec
@@ -1044,7 +1047,10 @@ class _ChunkReader:
         if self._near_reading(label, spec, frozenset()) is not None:
             return False
         cells = len(values.numbers) if isinstance(values, RowLine) else len(values)
-        headed = any(_end(t) <= label[0] for t in _untaken(frags, used))
+        headed = any(_end(t) <= label[0] for t in _untaken(frags, used)) or any(
+            len(_CELL_BREAK.split(line.strip(" \t|"))) > 1
+            for line in self.loc.canonical[label[0] : label[1]].split("\n")[:-1]
+        )
         return headed or cells != len(spec.columns)
 
     def _near(self, label_key: str, spec: TableSpec) -> RowSpec | None:
