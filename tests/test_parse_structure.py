@@ -66,6 +66,29 @@ def test_nonstandard_title_is_still_the_part() -> None:
     assert section is not None and not section.title_recognised
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    ("standard", "written"),
+    [
+        ("五、存在的主要问题及改进情况", "五、存在的不足及改进措施"),
+        ("五、存在的主要问题及改进情况", "五、工作中存在的问题及改进措施"),
+        ("六、其他需要报告的事项", "六、其他事项"),
+        ("六、其他需要报告的事项", "六、其他需要说明的事项"),
+    ],
+)
+def test_part_titles_worded_otherwise_are_the_parts(
+    layout: str, standard: str, written: str
+) -> None:
+    """Titles that name their part in other words. On a line of their own, next in
+    order, they were the part already; run into web page text, where only a title's
+    words tell a heading, they were no heading (GI101). The part, with GI104 alone."""
+    text = _text(layout).replace(standard, written, 1)
+    assert written in text
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == ["一", "二", "三", "四", "五", "六"]
+    assert [f.code for f in gilint.lint(text, config={})] == ["GI104"]
+
+
 def test_heading_with_extraction_debris() -> None:
     text = _text().replace("二、主动公开政府信息情况", "|二、主动公开政府信息情况")
     text = text.replace("三、收到和处理政府信息公开申请情况", "(三)收到和处理政府信息公开申请情况")
