@@ -376,6 +376,7 @@ class _TableDraft:
     __slots__ = (
         "caption",
         "edge",
+        "ended",
         "first",
         "header",
         "last",
@@ -403,6 +404,7 @@ class _TableDraft:
         self.edge: int | None = None  # the tabs its lines end with, once worked out (_edge)
         self.first: int | None = None
         self.last: int | None = None
+        self.ended = False  # its format's last row has been read (see read_as)
 
     def anonymous_row_due(self) -> RowSpec | None:
         """Its one unlabelled row (table 四's), while no row of it has been read."""
@@ -411,12 +413,14 @@ class _TableDraft:
             return None
         return anon
 
-    def ended(self) -> bool:
-        """Whether its format's last row has been read."""
-        if self.spec is None or not self.spec.data_rows:
-            return False
-        last = self.spec.anonymous_row or self.spec.data_rows[-1]
-        return any(r.row is last for r in self.rows)
+    def read_as(self, draft: _RowDraft, row: RowSpec | None) -> None:
+        """Read ``draft`` (one of its rows) as ``row``, and note whether that is its
+        format's last row: asked of every row whose label no format knows, a search of
+        the rows read would cost a table of many such rows time growing with their
+        square."""
+        draft.row = row
+        if row is not None and self.spec is not None and row is self.spec.final_row:
+            self.ended = True
 
     def touch(self, start: int, end: int) -> None:
         if self.first is None or start < self.first:
@@ -703,7 +707,7 @@ class _ChunkReader:
             table.rows[first:-1] = kept
             if previous.label and previous.label[0] < begins and len(labels) == 1:
                 table.texts.extend(_trimmed(self.loc.canonical, previous.label[0], begins))
-            previous.row = row
+            table.read_as(previous, row)
             previous.label = (begins, _trimmed(self.loc.canonical, begins, end)[0][1])
             return [t for t in frags if _start(t) >= cut]
         return None
@@ -1042,7 +1046,7 @@ class _ChunkReader:
         another number of cells than the table's rows. A row such as the table's
         (行政检查 after 行政强制, one number) is a row the format does not name."""
         spec = table.spec
-        if spec is None or table.own or not table.ended():
+        if spec is None or table.own or not table.ended:
             return False
         if self._near_reading(label, spec, frozenset()) is not None:
             return False
@@ -1134,6 +1138,7 @@ class _ChunkReader:
                 self.tables.append(table)
         draft.spec = table.spec
         table.rows.append(draft)
+        table.read_as(draft, draft.row)
         if draft.label:
             table.touch(*draft.label)
         if draft.run is not None:

@@ -106,6 +106,11 @@ class TableSpec:
         return tuple(r for r in self.rows if not r.group)
 
     @functools.cached_property
+    def final_row(self) -> RowSpec | None:
+        """The row the table ends with: its unlabelled row (table 四's), or its last."""
+        return self.anonymous_row or (self.data_rows[-1] if self.data_rows else None)
+
+    @functools.cached_property
     def column_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.columns)
 
