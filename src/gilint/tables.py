@@ -579,11 +579,11 @@ class _ChunkReader:
         """Whether the text that ends at ``stop``, after numbers that began at ``start``,
         is no cell of their row but what follows it: those numbers fill a row (of
         ``width`` numbers, or of the table being read; one, in a table no format knows),
-        and the text is the label of numbers after it, or ends the line. A row of a table
-        the report adds after the format's, in web page text (``行政事业性收费 0 政府网站
-        发布信息 1234 政务微博发布信息 56``); a group label the format words otherwise
-        before a line cut at its first row (``… 292 三、办理结果`` / ``(一) 予以公开 …``),
-        read as text on a line of its own is."""
+        and the text is the label of numbers after it, or ends the line. So the rows of a
+        table the report adds after the format's are rows in web page text (``行政事业性
+        收费 0 政府网站发布信息 1234 政务微博发布信息 56``), and a group label the format
+        words otherwise, before a line cut at its first row (``… 292 三、办理结果`` /
+        ``(一) 予以公开 …``), is read as text on a line of its own would be."""
         if stop < len(kinds) and kinds[stop] not in _NUMBERS:
             return False
         if width is None:
