@@ -155,7 +155,7 @@ _TITLE_WORDS = ("年度报告", "工作报告")
 # A title paragraph that starts with them (after "工作" at most) ends a title begun in
 # the paragraph before it: a title's two lines set apart ("…2024年政府信息公开" /
 # "工作年度报告"), as large type is extracted from a PDF
-_TITLE_ENDING = ("年度报告", "工作年度报告", "工作报告")
+_TITLE_ENDING = (*_TITLE_WORDS, "工作年度报告")
 # A title that calls the report its 年报 ("示例镇2024年政府信息公开年报"), keyed: the year
 # before the words and nothing after them (a web page's breadcrumb names its column so,
 # 首页 > 政府信息公开 > 政府信息公开年报, without a year)

@@ -1008,7 +1008,8 @@ class _ChunkReader:
             found = self._near_reading(draft.label, spec, taken)
             if found is not None:
                 taken.add(id(found[0]))
-                draft.row, draft.label, draft.near = found[0], found[1], True
+                table.read_as(draft, found[0])
+                draft.label, draft.near = found[1], True
 
     def _near_reading(
         self, label: tuple[int, int], spec: TableSpec, taken: AbstractSet[int]

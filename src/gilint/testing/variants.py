@@ -116,6 +116,8 @@ ANNEX_TITLES = (
 
 
 def tables_in_annex(data: ReportData, form: int = 0) -> ReportData:
+    """The tables of parts 二 to 四 after part 六, under annex titles of ``form``
+    (:data:`ANNEX_TITLES`)."""
     spec = data.spec
     return attrs.evolve(
         data,
