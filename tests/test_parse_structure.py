@@ -371,6 +371,20 @@ def test_run_in_headings_split_heading_from_paragraph() -> None:
     assert section.subsections[0].paragraphs[0].text == "公开信息10条。"
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_subsection_headings_are_read_without_their_bold(layout: str) -> None:
+    """ "**（一）存在的主要问题**。……": the subsection's heading is its number and title,
+    without the bold around them (its title ended in "**")."""
+    report = gilint.parse(_text(layout))
+    five = report.section("五")
+    assert five is not None
+    assert [s.title for s in five.subsections] == ["存在的主要问题", "改进情况"]
+    for sub in five.subsections:
+        written = report.source[sub.heading.span.start : sub.heading.span.end]
+        assert written == sub.heading.text
+        assert written[0] in "（(" and written.endswith(sub.title)
+
+
 def test_text_that_is_not_a_report() -> None:
     report = gilint.parse("这是一份会议纪要。\n会议决定如下。\n")
     assert report.sections == ()

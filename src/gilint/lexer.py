@@ -991,7 +991,13 @@ class LineLexer:
                 head_end += cut.start()
             elif len(compact_key(rest_line)) <= _MAX_SUBTITLE:
                 head_end = lines[0].end
-            tokens.append(make_token("SUBHEAD", text, start, head_end))
+            # the heading from its number to its title's end, without the bold around
+            # them ("**（一）存在的主要问题**。……")
+            opens = lines[0].start + sub.start("num") - 1
+            title_end = head_end
+            while title_end > opens and text[title_end - 1] in _MARKUP:
+                title_end -= 1
+            tokens.append(make_token("SUBHEAD", text, opens, title_end))
             body = head_end
             while body < end and text[body] in " \t\n。:;,":
                 body += 1
