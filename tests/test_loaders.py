@@ -110,6 +110,31 @@ def test_a_table_the_report_adds_after_a_parts_table_is_noted(name: str, before:
 
 
 @pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("name", list(_MAKERS))
+def test_a_heading_in_bold_at_the_start_of_its_paragraph(template: str, name: str) -> None:
+    """Word documents and web pages often set a part's heading in bold at the start of
+    its first paragraph ("<p><strong>六、其他需要报告的事项</strong>本年度…</p>"): one
+    paragraph, with no space after the title. Read as the parts with their text, as
+    with the heading apart: the title was read to the first full stop (GI104 for three
+    parts, and part 六's fee statement lost in its title: GI401)."""
+    good, _ = _planted(template)
+    blocks = list(good.blocks)
+    for heading in ("一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+        at = blocks.index(Block(paragraph=heading))
+        blocks[at : at + 2] = [Block(paragraph=heading + (blocks[at + 1].paragraph or ""))]
+        assert blocks[at + 1].paragraph != heading
+    data = _MAKERS[name](attrs.evolve(good, blocks=tuple(blocks)))
+    if name in ("page.html", "one-line.html"):
+        for heading in ("一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+            data = data.replace(f">{heading}".encode(), f"><strong>{heading}</strong>".encode())
+        assert data.count(b"<strong>") == 3
+    expected = [f for f in _lint(_MAKERS[name](good), name) if f.severity.value != "info"]
+    findings = _lint(data, name)
+    assert [f for f in findings if f.severity.value != "info"] == expected
+    assert "信息处理费" not in " ".join(f.message for f in findings)
+
+
+@pytest.mark.parametrize("template", ["2019", "2021"])
 @pytest.mark.parametrize("name", ["page.html", "one-line.html", "gbk.html"])
 def test_html_findings_point_at_the_cell_path_and_source_line(template: str, name: str) -> None:
     _, broken = _planted(template)

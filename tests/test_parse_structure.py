@@ -371,6 +371,71 @@ def test_run_in_headings_split_heading_from_paragraph() -> None:
     assert section.subsections[0].paragraphs[0].text == "公开信息10条。"
 
 
+_OPENING = (
+    "2024年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开各项工作，"
+    "取得了较好成效。"
+)
+
+
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+@pytest.mark.parametrize("between", [" ", "", "\u3000\u3000"])
+def test_a_parts_first_paragraph_on_its_headings_line(layout: str, between: str) -> None:
+    """A heading in bold at the start of its paragraph, as Word documents and web pages
+    have it: the part's own title, then on the same line its first paragraph (a sentence,
+    a subsection, the fee statement). The heading is the title, the paragraph the part's:
+    the parts, with no finding (the title was read to the first full stop: part 一 was
+    missing, part 五's title said to differ, the fee said to be unreported)."""
+    text = _text(layout)
+    for ordinal in ("一", "五", "六"):
+        heading = f"{ordinal}、{_TITLES[ordinal]}"
+        text, joined = re.subn(f"(?m)^((?:#+ )?{heading})\n+", f"\\1{between}", text, count=1)
+        assert joined == 1
+    opening = f"一、总体情况{between}"
+    text = text.replace(opening, opening + _OPENING + "\n\n", 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    one, five, six = (report.section(ordinal) for ordinal in ("一", "五", "六"))
+    assert one is not None and one.paragraphs[0].text == _OPENING
+    assert five is not None and five.subsections[0].title == "存在的主要问题"
+    assert six is not None and "本年度本机关未收取信息处理费" in six.paragraphs[0].text
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", ["web", "runs"])
+@pytest.mark.parametrize("broken", ["", "一", "二", "五", "一二三四五六"])
+@pytest.mark.parametrize("spaced", [True, False])
+def test_web_page_text_in_a_few_lines_each_from_a_part_heading(
+    layout: str, broken: str, spaced: bool
+) -> None:
+    """Web page text kept as a few long lines, each from a part's heading to the next
+    (a page's paragraphs, each a part): a line of the page's chrome, the title and part
+    一; a short line of parts 五 and 六. And each narrative part's heading with no space
+    before its text (a heading in bold in the page: "一、总体情况（一）主动公开情况。……").
+    The parts, their text in order, with no finding."""
+    text = _text(layout)
+    if not spaced:
+        for ordinal in ("一", "五", "六"):
+            heading = f"{ordinal}、{_TITLES[ordinal]}"
+            assert heading + " " in text
+            text = text.replace(heading + " ", heading, 1)
+    for ordinal in broken:
+        at = text.index(f" {ordinal}、{_TITLES[ordinal]}")
+        text = text[:at] + "\n" + text[at + 1 :]
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    one, five, six = (report.section(ordinal) for ordinal in ("一", "五", "六"))
+    assert one is not None and [s.title for s in one.subsections][:2] == [
+        "主动公开情况",
+        "依申请公开情况",
+    ]
+    assert five is not None and [s.title for s in five.subsections] == [
+        "存在的主要问题",
+        "改进情况",
+    ]
+    assert six is not None and "本年度本机关未收取信息处理费" in six.paragraphs[0].text
+    assert gilint.lint(text, config={}) == []
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_subsection_headings_are_read_without_their_bold(layout: str) -> None:
     """ "**（一）存在的主要问题**。……": the subsection's heading is its number and title,

@@ -89,6 +89,12 @@ _SUB = re.compile(r"[\s*#|>]*\((?P<num>[一二三四五六七八九十]{1,2})\)\
 # title (which may itself hold "、") only at a sentence end.
 _TITLE_END = re.compile(r"[。:;,]")
 _SENTENCE_END = re.compile(r"[。:;]")
+# What follows a part's own title on its heading's line where the part's first paragraph
+# runs on after the title (a heading in bold at the start of its paragraph): a
+# subsection's number, a word after white space (not a cell's mark, "| |", nor a page
+# number, as a table of contents has: "一、总体情况 1"), or prose, which has a sentence
+# mark where a title has none ("六、其他需要报告的事项本年度…,…。")
+_TEXT_AFTER_TITLE = r"[ \t]*\([一二三四五六七八九十]{1,2}\)|[ \t]+[^\s|*#>0-9.…-]|[^,。;:]*[,。;:]"
 # Where a part heading's title ends: a sentence end, or the unit of the table under it
 # written after the title ("二、主动公开政府信息情况（单位：件）", "… 单位：件"); looked
 # for only in a title that holds "单位"
@@ -432,6 +438,10 @@ class LineLexer:
         )
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._own_titles = {p.title: p.ordinal for p in self._parts}
+        # a part's own title, then its first paragraph on the line (see match_heading)
+        self._own_title_then_text = re.compile(
+            "(?:" + "|".join(map(re.escape, self._own_titles)) + f")(?={_TEXT_AFTER_TITLE})"
+        )
         # cells of digit-free table lines, at offsets from the line's start
         self._text_lines: dict[str, Remembered] = {}
         # the label cells of row lines (see _row_line)
@@ -503,12 +513,18 @@ class LineLexer:
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
-        cut = (_TITLE_STOP if "单位" in raw_title else _SENTENCE_END).search(raw_title)
-        if cut is not None:  # a run-in heading: "一、总体情况。2024年，……"
-            raw_title = raw_title[: cut.start()]
-        words = raw_title.replace("|", " ").split()
-        if words and _NUMBER.fullmatch(words[-1]):
-            return None  # a table row ("一、本年新收… 0 0 0", "| 四、结转… | | 7 | |")
+        # (numbered in parentheses, a part's own title with text after it is a subsection:
+        # "（二）主动公开政府信息情况 本年度…" in part 一)
+        own = None if m.group("par") else self._own_title_then_text.match(raw_title)
+        if own is not None:  # "六、其他需要报告的事项 本年度本机关未收取…"
+            raw_title = own.group()
+        else:
+            cut = (_TITLE_STOP if "单位" in raw_title else _SENTENCE_END).search(raw_title)
+            if cut is not None:  # a run-in heading: "一、总体情况。2024年，……"
+                raw_title = raw_title[: cut.start()]
+            words = raw_title.replace("|", " ").split()
+            if words and _NUMBER.fullmatch(words[-1]):
+                return None  # a table row ("一、本年新收… 0 0 0", "| 四、结转… | | 7 | |")
         title_key, matches = self._title(raw_title)
         if len(title_key) > _MAX_HEADING:
             return None
@@ -616,57 +632,79 @@ class LineLexer:
 
     # -- lines ------------------------------------------------------------------------
 
-    def _lines(self, text: str) -> Iterator[tuple[int, str]]:
-        """The lines of the text, each with its offset. A very long line (web page text
-        kept as one line) is cut where a part heading stands in it, before the ordinal
-        and after the title, and around the report's title, each piece a paragraph of its
-        own as in any other layout. Only the positions change hands: the text is not
-        touched."""
+    def _lines(
+        self, text: str, rests: list[Iterator[tuple[int, str]]]
+    ) -> Iterator[tuple[int, str]]:
+        """The lines of the text, each with its offset. A long line (web page text kept
+        as one line, or as a few) is cut where part headings stand in it (see
+        :meth:`_cut_line`). The reader may leave pieces in ``rests`` as it reads a line
+        (what follows a heading on its line, cut where more headings stand in it): they
+        come next. Only the positions change hands: the text is not touched."""
         line_start = 0
         for piece in text.split("\n"):
             start, line_start = line_start, line_start + len(piece) + 1
             if len(piece) <= _LONG_LINE_WITH_PARTS:
                 yield start, piece
-                continue
-            cuts = list(self._heading_cuts(piece))
-            if len(cuts) < 4 and len(piece) <= _LONG_TEXT_LINE:
-                yield start, piece  # one heading run into a paragraph: left alone
-                continue
-            if "年度报告" in piece or "年报" in piece:
-                stop = cuts[0] if cuts else len(piece)
-                title = _RUN_IN_TITLE.search(piece, 0, stop)
-                if title is not None:
-                    # (the word before the year is the body's, or the page's: "微博")
-                    body = body_name(piece[title.start() : title.start("year")]) or ""
-                    begins = title.start() if body.endswith(BODY_ENDS) else title.start("year")
-                    cuts = sorted({begins, title.end(), *cuts})
-                elif (
-                    title := re.compile(_RUN_IN_TITLE_YEAR_LAST).search(piece, 0, stop)
-                ) is not None:
-                    body = body_name(title.group("body")) or ""
-                    begins = title.start() if body.endswith(BODY_ENDS) else title.end("body")
-                    cuts = sorted({begins, title.end(), *cuts})
-            if any(word in piece for word in _CHROME_WORDS):
-                footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
-                if footer is not None:  # the page's own links and notices after the report
-                    cuts = sorted({*cuts, footer.start()})
-            # each run-in subsection ("（二）改进情况。……") a paragraph of its own, as in
-            # every other layout (in a table, a row label starting so is cut from the row
-            # before it, which the table reader reads across paragraphs anyway)
-            if "(" in piece:
-                cuts = sorted({*cuts, *(m.start() for m in _RUN_IN_SUB.finditer(piece))})
-            if ":" in piece:  # and each run-in note on a table
-                cuts = sorted({*cuts, *_note_cuts(piece)})
-            at = 0
-            for cut in cuts:
-                if cut > at:
-                    # (marks alone between two headings are nothing: an introduction's
-                    # list of the parts, "一、总体情况；二、…", is a run of headings)
-                    if piece[at:cut].strip(_LIST_MARKS):
-                        yield start + at, piece[at:cut]
-                        yield start + cut, ""  # each piece a paragraph of its own
-                    at = cut
-            yield start + at, piece[at:]
+                if rests:
+                    yield from _pending(rests)
+            else:
+                for cut in self._cut_line(start, piece):
+                    yield cut
+                    if rests:
+                        yield from _pending(rests)
+
+    def _cut_line(
+        self, start: int, piece: str, after_heading: bool = False
+    ) -> Iterator[tuple[int, str]]:
+        """The pieces of a line that starts at ``start``, each with its offset: cut before
+        the ordinal and after the title of each part heading in it, and around the
+        report's title, each piece a paragraph of its own as in any other layout. A line
+        is cut where it holds two headings or more, or one after the report's title, or
+        where it is too long for any paragraph (_LONG_TEXT_LINE), or where it follows a
+        heading on its line (``after_heading``: a part's text after its heading, as a web
+        page's paragraph or a Word paragraph in bold at its start has it); one heading run
+        into a paragraph is left alone."""
+        cuts = list(self._heading_cuts(piece))
+        long_text = after_heading or len(piece) > _LONG_TEXT_LINE
+        if not cuts and not long_text:
+            yield start, piece
+            return
+        if not after_heading and ("年度报告" in piece or "年报" in piece):
+            stop = cuts[0] if cuts else len(piece)
+            title = _RUN_IN_TITLE.search(piece, 0, stop)
+            if title is not None:
+                # (the word before the year is the body's, or the page's: "微博")
+                body = body_name(piece[title.start() : title.start("year")]) or ""
+                begins = title.start() if body.endswith(BODY_ENDS) else title.start("year")
+                cuts = sorted({begins, title.end(), *cuts})
+            elif (title := re.compile(_RUN_IN_TITLE_YEAR_LAST).search(piece, 0, stop)) is not None:
+                body = body_name(title.group("body")) or ""
+                begins = title.start() if body.endswith(BODY_ENDS) else title.end("body")
+                cuts = sorted({begins, title.end(), *cuts})
+        if len(cuts) < 4 and not long_text:
+            yield start, piece  # one heading run into a paragraph: left alone
+            return
+        if any(word in piece for word in _CHROME_WORDS):
+            footer = _RUN_IN_CHROME.search(piece, cuts[-1] if cuts else 0)
+            if footer is not None:  # the page's own links and notices after the report
+                cuts = sorted({*cuts, footer.start()})
+        # each run-in subsection ("（二）改进情况。……") a paragraph of its own, as in
+        # every other layout (in a table, a row label starting so is cut from the row
+        # before it, which the table reader reads across paragraphs anyway)
+        if "(" in piece:
+            cuts = sorted({*cuts, *(m.start() for m in _RUN_IN_SUB.finditer(piece))})
+        if ":" in piece:  # and each run-in note on a table
+            cuts = sorted({*cuts, *_note_cuts(piece)})
+        at = 0
+        for cut in cuts:
+            if cut > at:
+                # (marks alone between two headings are nothing: an introduction's
+                # list of the parts, "一、总体情况；二、…", is a run of headings)
+                if piece[at:cut].strip(_LIST_MARKS):
+                    yield start + at, piece[at:cut]
+                    yield start + cut, ""  # each piece a paragraph of its own
+                at = cut
+        yield start + at, piece[at:]
 
     def _heading_cuts(self, line: str) -> list[int]:
         """Where a long line is to be cut, in order: around each run-in part heading whose
@@ -765,6 +803,9 @@ class LineLexer:
         superseded: set[int] = set()
         state = _State(self._table_words)
         paragraph: list[_Line] = []
+        # what follows a heading on its line, in pieces where more headings stand in it
+        # (a web page's paragraphs kept as a few lines, each a part): read next
+        rests: list[Iterator[tuple[int, str]]] = []
         run: list[tuple[int, _Line]] = []  # part headings with nothing between them
 
         def flush() -> None:
@@ -806,7 +847,7 @@ class LineLexer:
                 state.last_part = max((numeral_value(p) for p in seen), default=0)
             run.clear()
 
-        for start, piece in self._lines(text):
+        for start, piece in self._lines(text, rests):
             content = piece.strip()
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 flush()
@@ -853,7 +894,7 @@ class LineLexer:
                 rest = text[heading.title_end : line.end]
                 if rest.strip(_HEADING_ENDS):
                     offset = heading.title_end + len(rest) - len(rest.lstrip(_HEADING_ENDS))
-                    paragraph.append(_Line(offset, text[offset : line.end]))
+                    rests.append(self._cut_line(offset, text[offset : line.end], True))
                 continue
             if paragraph:
                 body = line.text
@@ -1208,6 +1249,17 @@ class _State:
         for s, e in self.pending_title:
             tokens.append(make_token("PARA", text, s, e))
         self.pending_title.clear()
+
+
+def _pending(rests: list[Iterator[tuple[int, str]]]) -> Iterator[tuple[int, str]]:
+    """The pieces left in ``rests``, the last left first: what follows a piece on its
+    line comes before the pieces after it."""
+    while rests:
+        item = next(rests[-1], None)
+        if item is None:
+            rests.pop()
+        else:
+            yield item
 
 
 def _holds_numbers(lines: list[TableLine]) -> bool:
