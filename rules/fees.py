@@ -29,12 +29,15 @@ def _fee_part(template: Template) -> str:
 
 
 def _fee_statement(report: Report, part: str) -> tuple[bool, object | None]:
-    """(the fee part names 信息处理费, the paragraph that speaks of fees in other words)."""
+    """(the fee part names 信息处理费, the paragraph that speaks of fees in other words).
+    The part's heading counts: a statement run into a title in other words with no
+    space, "六、其他事项本年度未收取信息处理费。", is read as part of the title (where the
+    title ends cannot be told)."""
     section = report.section(part)
     vague = None
     if section is None:
         return False, None
-    for paragraph in section.prose():
+    for paragraph in (section.heading, *section.prose()):
         text = paragraph.compact
         if _FEE_NAME.search(text) or _FEE_ACCOUNT.search(text):
             return True, None

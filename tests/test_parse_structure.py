@@ -401,6 +401,51 @@ def test_a_parts_first_paragraph_on_its_headings_line(layout: str, between: str)
     assert gilint.lint(text, config={}) == []
 
 
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+@pytest.mark.parametrize(
+    "written",
+    ["一、概述", "五、存在的不足及改进措施", "五、工作中存在的问题及改进措施", "六、其他事项"],
+)
+def test_a_title_in_other_words_with_the_parts_text_after_a_space(
+    layout: str, written: str
+) -> None:
+    """ "五、存在的不足及改进措施 2024年，……。": a title in other words that names the part,
+    then after a space the part's first paragraph. The title is the first word, as a
+    title run into web page text is (the line was no heading: GI101), and only that
+    title is warned of."""
+    ordinal = written[0]
+    text = _text(layout).replace(f"{ordinal}、{_TITLES[ordinal]}", written, 1)
+    end = text.index(written) + len(written)
+    text = text[:end] + " " + _OPENING + "\n\n" + text[end:].lstrip(" \t\n")
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    section = report.section(ordinal)
+    assert section is not None and section.title == written[2:]
+    assert section.paragraphs[0].text == _OPENING
+    (finding,) = gilint.lint(text, config={})
+    assert finding.code == "GI104" and f"的标题写作“{written[2:]}”" in finding.message
+
+
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+@pytest.mark.parametrize("between", [" ", ""])
+def test_a_title_no_part_is_known_by_before_a_subsection_on_its_line(
+    layout: str, between: str
+) -> None:
+    """ "一、基本情况 （一）主动公开情况。……": a title no keyword knows, next in order, with
+    the part's first subsection on its line. No title holds a subsection's number: the
+    title ends before it (the subsection was lost in the title, and with it what the
+    overview covers: GI105 in some wordings)."""
+    text = _text(layout).replace("一、总体情况", "一、基本情况", 1)
+    end = text.index("一、基本情况") + len("一、基本情况")
+    text = text[:end] + between + text[end:].lstrip(" \t\n")
+    report = gilint.parse(text)
+    one = report.section("一")
+    assert one is not None and one.title == "基本情况"
+    assert [s.title for s in one.subsections][:2] == ["主动公开情况", "依申请公开情况"]
+    (finding,) = gilint.lint(text, config={})
+    assert finding.code == "GI104" and "的标题写作“基本情况”" in finding.message
+
+
 @pytest.mark.parametrize("layout", ["web", "runs"])
 @pytest.mark.parametrize("broken", ["", "一", "二", "五", "一二三四五六"])
 @pytest.mark.parametrize("spaced", [True, False])

@@ -360,6 +360,24 @@ def test_gi401_a_fee_statement_in_another_part_is_a_warning(layout: str) -> None
     assert "信息处理费" in text[related.start : related.end].replace("\n", "")
 
 
+@LAYOUT
+@pytest.mark.parametrize("between", [" ", ""])
+def test_gi401_a_fee_statement_on_part_sixs_heading_line(layout: str, between: str) -> None:
+    """Part 六 titled in other words with the fee statement on its line: after a space the
+    title is its first word and the statement its paragraph; with no space where the
+    title ends cannot be told, and the statement is read as part of it. Either way the
+    statement is made: no GI401 (the title in other words is GI104's)."""
+    text = rendered(good(), layout).replace("六、其他需要报告的事项", "六、其他事项", 1)
+    end = text.index("六、其他事项") + len("六、其他事项")
+    text = text[:end] + between + text[end:].lstrip(" \t\n")
+    assert "六、其他事项" + between + "本年度本机关未收取信息处理费" in text.replace("*", "")
+    assert run(text, "GI4") == []
+    six = gilint.parse(text).section("六")
+    assert six is not None and (six.title == "其他事项") == (between == " ")
+    (finding,) = run(text, "GI104")
+    assert "其他需要报告的事项" in finding.message
+
+
 def test_gi501_year_mismatch() -> None:
     text = rendered(good(), "tabs").replace("数据从 2024 年", "数据从 2023 年")
     findings = run(text, "GI501")

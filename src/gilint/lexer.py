@@ -94,7 +94,15 @@ _SENTENCE_END = re.compile(r"[。:;]")
 # subsection's number, a word after white space (not a cell's mark, "| |", nor a page
 # number, as a table of contents has: "一、总体情况 1"), or prose, which has a sentence
 # mark where a title has none ("六、其他需要报告的事项本年度…,…。")
-_TEXT_AFTER_TITLE = r"[ \t]*\([一二三四五六七八九十]{1,2}\)|[ \t]+[^\s|*#>0-9.…-]|[^,。;:]*[,。;:]"
+_TEXT_AFTER_TITLE = r"[ \t*]*\([一二三四五六七八九十]{1,2}\)|[ \t]+[^\s|*#>0-9.…-]|[^,。;:]*[,。;:]"
+# A title in other words, then the part's text: a subsection's number, or after white
+# space prose (which holds a sentence mark: "六、其他事项 本年度本机关未收取信息处理费。").
+# The title ends before a subsection's number, which no title holds; before prose, where
+# its first word names a part, as a title run into web page text ends (a title that OCR
+# spaced out, "存在的主要问题 及改进情况。", is left whole where it is a part's own)
+_TITLE_THEN_TEXT = re.compile(
+    r"[^\s]+?(?=[ \t*]*(?P<sub>\([一二三四五六七八九十]{1,2}\))|[ \t]+[^\s|#>.…-][^,。;:]*[,。;:])"
+)
 # Where a part heading's title ends: a sentence end, or the unit of the table under it
 # written after the title ("二、主动公开政府信息情况（单位：件）", "… 单位：件"); looked
 # for only in a title that holds "单位"
@@ -525,6 +533,14 @@ class LineLexer:
             words = raw_title.replace("|", " ").split()
             if words and _NUMBER.fullmatch(words[-1]):
                 return None  # a table row ("一、本年新收… 0 0 0", "| 四、结转… | | 7 | |")
+            if (
+                (len(words) > 1 or "(" in raw_title)
+                and not m.group("par")
+                and compact_key(raw_title) not in self._bare_titles
+            ):
+                head = _TITLE_THEN_TEXT.match(m.group("title"))
+                if head is not None and (head.group("sub") or self._title(head.group())[1]):
+                    raw_title = head.group()
         title_key, matches = self._title(raw_title)
         if len(title_key) > _MAX_HEADING:
             return None
