@@ -164,6 +164,23 @@ def _unknown_labels(n: int, between: str = "\n") -> str:
     return _TABLE + between.join(rows) + "\n"
 
 
+def _headings_with_their_text(n: int) -> str:
+    """Lines each opening with a part's heading and holding its text and the next part's
+    heading and text (web page text kept as a few lines): what follows each heading is
+    read as a line of its own, cut again at the heading in it."""
+    line = (
+        "五、存在的主要问题及改进情况 （一）存在的问题。政策解读形式较为单一。"
+        " 六、其他需要报告的事项 本年度本机关未收取信息处理费。\n"
+    )
+    return line * (n // len(line))
+
+
+def _a_heading_then_its_text(n: int) -> str:
+    """One line: a part's heading, then its subsections run together, each cut off."""
+    piece = " （一）主动公开情况。本机关公开信息，答复申请。"
+    return "一、总体情况" + piece * (n // len(piece))
+
+
 def _concatenated(n: int) -> str:
     return _REPORT * max(1, n // len(_REPORT))
 
@@ -191,6 +208,8 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "notes in a table, one line": (_notes_in_a_table, 250_000),
     "unknown labels": (_unknown_labels, 250_000),
     "unknown labels, one line": (lambda n: _unknown_labels(n, " "), 250_000),
+    "headings with their text on their lines": (_headings_with_their_text, 250_000),
+    "a heading, then its text, one line": (_a_heading_then_its_text, 250_000),
 }
 
 
