@@ -270,9 +270,8 @@ _NEXT_HEADING = {
         for part in ("二", "三", "四")
         # (not after table 二's rows of one number in web page text, where the header
         # runs into the first label: nothing tells such a table from rows added to the
-        # format's, and they stay rows the format does not name; nor where numbers run
-        # together)
-        if layout != "runs" and (layout, part) != ("web", "二")
+        # format's, and they stay rows the format does not name)
+        if (layout, part) not in (("web", "二"), ("runs", "二"))
     ],
 )
 def test_a_table_the_report_adds_after_a_parts_table_is_its_own(layout: str, part: str) -> None:
@@ -955,7 +954,7 @@ def test_a_title_set_in_two_paragraphs_is_one_title(layout: str, ending: str) ->
     assert gilint.lint(text, config={}) == []
 
 
-@pytest.mark.parametrize("layout", SEPARATED_LAYOUTS)
+@pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize(
     ("group", "written"),
     [
@@ -968,8 +967,8 @@ def test_a_group_label_worded_otherwise_is_no_cell(layout: str, group: str, writ
     """A group label no format words so ("三、办理结果"), in web page text after the
     numbers of the row before it where the line is cut at its first row: it was a cell
     of that row written in words (GI901, an error). After a row's numbers that fill it,
-    text that ends the line is read as on a line of its own. (Where numbers run
-    together, nothing says they fill their row.)"""
+    text that ends the line is read as on a line of its own; numbers run together fill
+    it where the run has a digit for each of its cells."""
     plain = render(sample_report("2021", seed=0), layout).text  # type: ignore[arg-type]
     bracket = {"（": "[（(]", "）": "[）)]"}
     written_as = r"\s*".join(bracket.get(c, re.escape(c)) for c in group)

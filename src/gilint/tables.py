@@ -116,6 +116,7 @@ def region_of(
 _kind = operator.itemgetter(0)  # a LexCell's kind, for map()
 _IN_RUN = frozenset(("VALUE", "EMPTY", "MORE"))  # the cells of a row's run of numbers
 _NUMBERS = frozenset(("VALUE", "MORE"))  # of them, those that hold numbers
+_NARROW = 3  # columns of a table whose rows may hold a cell in words among their numbers
 _text = operator.itemgetter(1)  # its text
 
 
@@ -564,7 +565,7 @@ class _ChunkReader:
                 while stop < len(line) and line[stop].kind == "FRAG":
                     stop += 1
                 known = self._has_label(line[index:stop])
-                if known or self._next_label(kinds, start, stop, 1 if unknown else None):
+                if known or self._next_label(line, kinds, start, stop, 1 if unknown else None):
                     yield line[start:index], kinds[start:index]
                     start = index
                     unknown = not known
@@ -575,7 +576,14 @@ class _ChunkReader:
             index += 1
         yield (line[start:], kinds[start:]) if start else (line, kinds)
 
-    def _next_label(self, kinds: list[str], start: int, stop: int, width: int | None) -> bool:
+    def _next_label(
+        self,
+        line: tuple[LexCell, ...],
+        kinds: list[str],
+        start: int,
+        stop: int,
+        width: int | None,
+    ) -> bool:
         """Whether the text that ends at ``stop``, after numbers that began at ``start``,
         is no cell of their row but what follows it: those numbers fill a row (of
         ``width`` numbers, or of the table being read; one, in a table no format knows),
@@ -583,14 +591,23 @@ class _ChunkReader:
         table the report adds after the format's are rows in web page text (``行政事业性
         收费 0 政府网站发布信息 1234 政务微博发布信息 56``), and a group label the format
         words otherwise, before a line cut at its first row (``… 292 三、办理结果`` /
-        ``(一) 予以公开 …``), is read as text on a line of its own would be."""
+        ``(一) 予以公开 …``), is read as text on a line of its own would be. A row's
+        numbers run together (``四、结转下年度继续办理 93143121``) fill it where the run
+        has a digit for each of its cells, in a table of more than _NARROW columns (in a
+        narrow one, ``规章 150 五 34`` may be a row with a cell written in words)."""
         if stop < len(kinds) and kinds[stop] not in _NUMBERS:
             return False
         if width is None:
             spec = self.tables[-1].spec
             width = len(spec.columns) if spec is not None else 1
         numbers = kinds[start:stop]
-        return "MORE" in numbers or numbers.count("VALUE") >= width
+        values = numbers.count("VALUE")
+        if "MORE" in numbers or values >= width:
+            return True
+        if values != 1 or width <= _NARROW:
+            return False
+        run = line[start + numbers.index("VALUE")].text
+        return run.isdigit() and len(run) >= width
 
     def _numbers(
         self,
