@@ -446,6 +446,26 @@ def test_a_title_no_part_is_known_by_before_a_subsection_on_its_line(
     assert finding.code == "GI104" and "的标题写作“基本情况”" in finding.message
 
 
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+@pytest.mark.parametrize("at", [3, 8, 14])
+def test_a_title_wrapped_onto_the_next_line_is_the_parts_own(layout: str, at: int) -> None:
+    """ "四、政府信息公开行政复议、行政诉" / "讼情况": a heading in large type wrapped in a
+    PDF's text. The next line completes the part's own title: it is the title's (it was
+    a paragraph of the part, and the title said to differ: GI104)."""
+    title = _TITLES["四"]
+    text = _text(layout).replace(title, title[:at] + "\n" + title[at:], 1)
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    four = report.section("四")
+    assert four is not None and four.title.replace("\n", "") == title
+    assert not four.paragraphs
+    assert gilint.lint(text, config={}) == []
+    # a shorter title of its own, with the part's text after it, stays as written
+    text = _text(layout).replace("五、存在的主要问题及改进情况", "五、存在的主要问题", 1)
+    five = gilint.parse(text).section("五")
+    assert five is not None and five.title == "存在的主要问题"
+
+
 @pytest.mark.parametrize("layout", ["web", "runs"])
 @pytest.mark.parametrize("broken", ["", "一", "二", "五", "一二三四五六"])
 @pytest.mark.parametrize("spaced", [True, False])

@@ -446,6 +446,8 @@ class LineLexer:
         )
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._own_titles = {p.title: p.ordinal for p in self._parts}
+        # each part's own title, and its key
+        self._own_of = {p.ordinal: (p.title, compact_key(p.title)) for p in self._parts}
         # a part's own title, then its first paragraph on the line (see match_heading)
         self._own_title_then_text = re.compile(
             "(?:" + "|".join(map(re.escape, self._own_titles)) + f")(?={_TEXT_AFTER_TITLE})"
@@ -863,11 +865,24 @@ class LineLexer:
                 state.last_part = max((numeral_value(p) for p in seen), default=0)
             run.clear()
 
+        # a heading's title wrapped onto the next line: the token's index, the heading,
+        # and what the part's own title still needs
+        wrapped: tuple[int, HeadingMatch, str] | None = None
         for start, piece in self._lines(text, rests):
             content = piece.strip()
             if not content or ("*" in content and _BLANK.fullmatch(content)):
+                wrapped = None
                 flush()
                 continue
+            if wrapped is not None:
+                index, head, needed = wrapped
+                wrapped = None
+                if compact_key(content.strip(_MARKUP)) == needed:  # "…行政诉" / "讼情况"
+                    end = start + len(piece.rstrip(_MARKUP))
+                    head = attrs.evolve(head, title_end=end, recognised=True)
+                    tokens[index] = make_token("PART", text, head.start, head.title_end, head)
+                    headings[head.start] = head
+                    continue
             if (
                 len(content) <= _MAX_FURNITURE
                 and content[-1] in _FURNITURE_ENDS
@@ -907,6 +922,16 @@ class LineLexer:
                     state.part = heading.part
                     state.last_part = max(state.last_part, numeral_value(heading.part))
                 state.in_front = False
+                if heading.part is not None:  # a title that is the start of the part's own
+                    own, own_key = self._own_of[heading.part]
+                    written_title = text[heading.title_start : heading.title_end]
+                    title_key = self._title(written_title)[0] if written_title != own else ""
+                    if (
+                        title_key
+                        and len(title_key) < len(own_key)
+                        and own_key.startswith(title_key)
+                    ):
+                        wrapped = (len(tokens) - 1, heading, own_key[len(title_key) :])
                 rest = text[heading.title_end : line.end]
                 if rest.strip(_HEADING_ENDS):
                     offset = heading.title_end + len(rest) - len(rest.lstrip(_HEADING_ENDS))
