@@ -100,7 +100,7 @@ _TEXT_AFTER_TITLE = r"[ \t*]*\([一二三四五六七八九十]{1,2}\)|[ \t]+[^\
 # The title ends before a subsection's number, which no title holds; before prose, where
 # its first word names a part, as a title run into web page text ends (a title that OCR
 # spaced out, "存在的主要问题 及改进情况。", is left whole where it is a part's own)
-_TITLE_THEN_TEXT = re.compile(
+_TITLE_THEN_TEXT = (  # (compiled where first needed: few lines ask for it)
     r"[^\s]+?(?=[ \t*]*(?P<sub>\([一二三四五六七八九十]{1,2}\))|[ \t]+[^\s|#>.…-][^,。;:]*[,。;:])"
 )
 # Where a part heading's title ends: a sentence end, or the unit of the table under it
@@ -540,7 +540,7 @@ class LineLexer:
                 and not m.group("par")
                 and compact_key(raw_title) not in self._bare_titles
             ):
-                head = _TITLE_THEN_TEXT.match(m.group("title"))
+                head = re.compile(_TITLE_THEN_TEXT).match(m.group("title"))
                 if head is not None and (head.group("sub") or self._title(head.group())[1]):
                     raw_title = head.group()
         title_key, matches = self._title(raw_title)
