@@ -14,6 +14,8 @@ from gilint.labels import KeyOffsets, compact_key, key_runs, keyed, paragraph_ke
 from gilint.normalise import TRANSLATION, canonical, normalise
 from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, Layout, render, sample_report
 
+from support import assert_spans
+
 
 def test_full_width_forms_become_half_width_one_for_one() -> None:
     text = "（一）１２３，ＡＢ　ｘ"
@@ -95,6 +97,32 @@ def test_spans_point_at_the_original_characters_after_expansion() -> None:
     assert sub.heading.text.startswith("㈠")
     assert sub.heading.span.column == 1
     assert report.source[sub.heading.span.start : sub.heading.span.end] == sub.heading.text
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("inserted", ["\u200b", "㈠"])
+def test_parts_and_subsections_end_at_their_last_character_where_lengths_changed(
+    layout: Layout, inserted: str
+) -> None:
+    """A character normalising drops ("\u200b") or writes as three ("㈠" as "(一)") in a
+    part's text: each part and subsection ends where its last paragraph or table ends in
+    the user's text (its end was the user's offset of a paragraph's end taken as the
+    canonical text's and mapped again: past the text's end with a zero-width space
+    before the report's last character)."""
+    text = render(sample_report("2021", seed=3), layout).text
+    text = text.replace("。", "。" + inserted).rstrip("\n") + "本年度无其他需要报告的事项。"
+    text = text[:-1] + inserted + text[-1]
+    report = gilint.parse(text)
+    assert_spans(report)
+    for section in report.sections:
+        pieces = [*section.paragraphs, *section.tables, *section.subsections]
+        last = max([section.heading.span.end, *(p.span.end for p in pieces)])
+        # (a table's node may end past its last cell: " |")
+        assert section.span.end >= last and not text[last : section.span.end].strip(" |\n")
+        for sub in section.subsections:
+            ends = [sub.heading.span.end, *(p.span.end for p in (*sub.paragraphs, *sub.tables))]
+            assert sub.span.end >= max(ends) and not text[max(ends) : sub.span.end].strip(" |\n")
+    assert report.sections[-1].span.end == len(text)
 
 
 def test_zero_width_characters_are_dropped_and_map_back() -> None:

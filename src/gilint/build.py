@@ -52,11 +52,15 @@ _WRAP = re.compile(r"\s*\n\s*")
 @attrs.frozen(slots=True)
 class _Block:
     """What a run of blocks (a part's, a subsection's, the preamble's) holds, before its
-    tables are read: the tables' regions stand where the tables will."""
+    tables are read: the tables' regions stand where the tables will. ``end`` is where
+    its last block ends in the canonical text (the spans are the loaded text's, whose
+    offsets differ where normalising changed the text's length: "㈠", a zero-width
+    space)."""
 
     paragraphs: tuple[Paragraph, ...]
     regions: tuple[Region, ...]
     subsections: tuple[_SubDraft, ...]
+    end: int
 
 
 @attrs.frozen(slots=True)
@@ -65,6 +69,7 @@ class _SubDraft:
     paragraphs: tuple[Paragraph, ...]
     regions: tuple[Region, ...]
     span: Span
+    end: int  # in the canonical text, as _Block.end
 
 
 @attrs.frozen(slots=True)
@@ -115,15 +120,19 @@ class _Tree(Transformer[Token, Any]):
         paragraphs: list[Paragraph] = []
         regions: list[Region] = []
         subsections: list[_SubDraft] = []
+        end = 0
         for child in children:
             if isinstance(child, Token):
                 if child.type == "PARA":
                     paragraphs.append(self.paragraph(child))
+                    end = max(end, child.end_pos or 0)
             elif isinstance(child, Region):
                 regions.append(child)
+                end = max(end, child.end)
             elif isinstance(child, _SubDraft):
                 subsections.append(child)
-        return _Block(tuple(paragraphs), tuple(regions), tuple(subsections))
+                end = max(end, child.end)
+        return _Block(tuple(paragraphs), tuple(regions), tuple(subsections), end)
 
     def table(self, children: list[Token]) -> Region:
         (run,) = children  # one TBLOCK: the run's lines, as the lexer read them
@@ -133,14 +142,15 @@ class _Tree(Transformer[Token, Any]):
     def subsection(self, children: list[Any]) -> _SubDraft:
         head, *rest = children
         block = self._block(rest)
-        span = self.loc.span(head.start_pos or 0, _end_of(head, block))
-        return _SubDraft(self.sub_heading(head), block.paragraphs, block.regions, span)
+        end = max(head.end_pos or 0, block.end)
+        span = self.loc.span(head.start_pos or 0, end)
+        return _SubDraft(self.sub_heading(head), block.paragraphs, block.regions, span, end)
 
     def section(self, children: list[Any]) -> _SectionDraft:
         head, *rest = children
         match = heading_of(head)
         block = self._block(rest)
-        span = self.loc.span(head.start_pos or 0, _end_of(head, block))
+        span = self.loc.span(head.start_pos or 0, max(head.end_pos or 0, block.end))
         return _SectionDraft(match.part, self.part_heading(head), span, block, match.recognised)
 
     def preamble(self, children: list[Any]) -> _Block:
@@ -155,7 +165,7 @@ class _Tree(Transformer[Token, Any]):
     def start(self, children: list[Any]) -> _Drafts:
         front: tuple[Paragraph, ...] = ()
         title: tuple[Token, ...] = ()
-        preamble = _Block((), (), ())
+        preamble = _Block((), (), (), 0)
         sections = []
         for child in children:
             if isinstance(child, _Block):
@@ -186,16 +196,6 @@ class _Tree(Transformer[Token, Any]):
         title_start = start + (m.end() if m else 0)
         title_span = self.loc.span(title_start, max(title_start, end))
         return Heading(self.loc.text(span), span, ordinal, self.loc.text(title_span), title_span)
-
-
-def _end_of(head: Token, block: _Block) -> int:
-    """Where a section's or subsection's text ends: its last paragraph, table or
-    subsection (they are in text order, but a section's own blocks come first)."""
-    ends = [head.end_pos or 0]
-    ends.extend(p.span.end for p in block.paragraphs)
-    ends.extend(r.end for r in block.regions)
-    ends.extend(s.span.end for s in block.subsections)
-    return max(ends)
 
 
 class _Years:
