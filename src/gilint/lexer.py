@@ -94,14 +94,15 @@ _SENTENCE_END = re.compile(r"[。:;]")
 # subsection's number, a word after white space (not a cell's mark, "| |", nor a page
 # number, as a table of contents has: "一、总体情况 1"), or prose, which has a sentence
 # mark where a title has none ("六、其他需要报告的事项本年度…,…。")
-_TEXT_AFTER_TITLE = r"[ \t*]*\([一二三四五六七八九十]{1,2}\)|[ \t]+[^\s|*#>0-9.…-]|[^,。;:]*[,。;:]"
+_SUB_NUMBER_AFTER = r"[ \t*]*\([一二三四五六七八九十]{1,2}\)"  # (after spaces or bold)
+_TEXT_AFTER_TITLE = _SUB_NUMBER_AFTER + r"|[ \t]+[^\s|*#>0-9.…-]|[^,。;:]*[,。;:]"
 # A title in other words, then the part's text: a subsection's number, or after white
 # space prose (which holds a sentence mark: "六、其他事项 本年度本机关未收取信息处理费。").
 # The title ends before a subsection's number, which no title holds; before prose, where
 # its first word names a part, as a title run into web page text ends (a title that OCR
 # spaced out, "存在的主要问题 及改进情况。", is left whole where it is a part's own)
 _TITLE_THEN_TEXT = (  # (compiled where first needed: few lines ask for it)
-    r"[^\s]+?(?=[ \t*]*(?P<sub>\([一二三四五六七八九十]{1,2}\))|[ \t]+[^\s|#>.…-][^,。;:]*[,。;:])"
+    r"[^\s]+?(?=(?P<sub>" + _SUB_NUMBER_AFTER + r")|[ \t]+[^\s|#>.…-][^,。;:]*[,。;:])"
 )
 # Where a part heading's title ends: a sentence end, or the unit of the table under it
 # written after the title ("二、主动公开政府信息情况（单位：件）", "… 单位：件"); looked
@@ -538,7 +539,7 @@ class LineLexer:
             if (
                 (len(words) > 1 or "(" in raw_title)
                 and not m.group("par")
-                and compact_key(raw_title) not in self._bare_titles
+                and self._title(raw_title)[0] not in self._bare_titles
             ):
                 head = re.compile(_TITLE_THEN_TEXT).match(m.group("title"))
                 if head is not None and (head.group("sub") or self._title(head.group())[1]):
@@ -683,8 +684,9 @@ class LineLexer:
         page's paragraph or a Word paragraph in bold at its start has it); one heading run
         into a paragraph is left alone."""
         cuts = list(self._heading_cuts(piece))
-        long_text = after_heading or len(piece) > _LONG_TEXT_LINE
-        if not cuts and not long_text:
+        # (cut at any heading, subsection or note in it, however few)
+        cut_all = after_heading or len(piece) > _LONG_TEXT_LINE
+        if not cuts and not cut_all:
             yield start, piece
             return
         if not after_heading and ("年度报告" in piece or "年报" in piece):
@@ -699,7 +701,7 @@ class LineLexer:
                 body = body_name(title.group("body")) or ""
                 begins = title.start() if body.endswith(BODY_ENDS) else title.end("body")
                 cuts = sorted({begins, title.end(), *cuts})
-        if len(cuts) < 4 and not long_text:
+        if len(cuts) < 4 and not cut_all:
             yield start, piece  # one heading run into a paragraph: left alone
             return
         if any(word in piece for word in _CHROME_WORDS):
