@@ -501,6 +501,35 @@ def test_web_page_text_in_a_few_lines_each_from_a_part_heading(
     assert gilint.lint(text, config={}) == []
 
 
+@pytest.mark.parametrize("layout", ["web", "runs"])
+@pytest.mark.parametrize(
+    ("table", "first_cell", "next_part"),
+    [("2", "第二十条", "三"), ("3", "申请人情况", "四"), ("4", "行政复议 ", "五")],
+)
+def test_a_web_line_from_a_table_to_the_next_parts_heading(
+    layout: str, table: str, first_cell: str, next_part: str
+) -> None:
+    """Web page text broken before a table's first cell and after the next part's
+    text: the line holds the table's rows, then one part heading right after the last
+    row's numbers. The heading is the next part's (it was left in the line, as one
+    heading run into a paragraph: the part was missing, and its text the table's)."""
+    text = _text(layout)
+    after = "一二三四五六"["一二三四五六".index(next_part) + 1]  # (the line ends before it)
+    for needle in (f" {first_cell}", f" {after}、{_TITLES[after]}"):
+        at = text.index(needle)
+        text = text[:at] + "\n" + text[at + 1 :]
+    line = next(line for line in text.split("\n") if line.startswith(first_cell))
+    heading = f"{next_part}、{_TITLES[next_part]}"
+    assert line.count("、") >= 1 and heading in line and len(line) > 200
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    part = report.section(next_part)
+    assert part is not None
+    assert part.heading.span.line == text[: text.index(heading)].count("\n") + 1
+    assert [t.id[0] for t in report.tables()][-2:] == ["3", "4"]
+    assert gilint.lint(text, config={}) == []
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_subsection_headings_are_read_without_their_bold(layout: str) -> None:
     """ "**（一）存在的主要问题**。……": the subsection's heading is its number and title,

@@ -701,7 +701,7 @@ class LineLexer:
                 body = body_name(title.group("body")) or ""
                 begins = title.start() if body.endswith(BODY_ENDS) else title.end("body")
                 cuts = sorted({begins, title.end(), *cuts})
-        if len(cuts) < 4 and not cut_all:
+        if len(cuts) < 4 and not cut_all and not _after_numbers(piece, cuts):
             yield start, piece  # one heading run into a paragraph: left alone
             return
         if any(word in piece for word in _CHROME_WORDS):
@@ -1292,6 +1292,13 @@ class _State:
         for s, e in self.pending_title:
             tokens.append(make_token("PARA", text, s, e))
         self.pending_title.clear()
+
+
+def _after_numbers(line: str, cuts: list[int]) -> bool:
+    """Whether the first heading cut in ``line`` follows a number: a table's last row
+    before the next part's heading, as a web page's text runs them together ("… 3 9 18
+    五、存在的主要问题及改进情况 …"); prose before a heading ends with a sentence."""
+    return bool(cuts) and line[: cuts[0]].rstrip()[-1:].isdigit()
 
 
 def _pending(rests: list[Iterator[tuple[int, str]]]) -> Iterator[tuple[int, str]]:
