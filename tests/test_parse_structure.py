@@ -466,6 +466,43 @@ def test_a_title_wrapped_onto_the_next_line_is_the_parts_own(layout: str, at: in
     assert five is not None and five.title == "存在的主要问题"
 
 
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+@pytest.mark.parametrize("number", ["{}、", "第{}部分", "**{}.**", "{} 、"])
+def test_a_parts_number_alone_on_the_line_above_its_title(layout: str, number: str) -> None:
+    """ "一、" / "总体情况": a heading in large type broken in a PDF's text, or by OCR.
+    The number is the heading's (the title was read as a heading with no number, GI104
+    for every part, and the number as a paragraph of the part before)."""
+    text = _text(layout)
+    for ordinal, title in _TITLES.items():
+        assert text.count(f"{ordinal}、{title}") == 1
+        text = text.replace(f"{ordinal}、{title}", number.format(ordinal) + "\n" + title)
+    report = gilint.parse(text)
+    assert [(s.part, s.heading.ordinal, s.title) for s in report.sections] == [
+        (ordinal, ordinal, title) for ordinal, title in _TITLES.items()
+    ]
+    for section in report.sections:
+        written = number.format(section.part).lstrip("*")  # (from the number on)
+        assert section.heading.text == written + "\n" + section.title
+        assert report.source.startswith(section.heading.text, section.heading.span.start)
+    one = report.section("一")
+    assert one is not None and all(p.text.strip("*") != "二、" for p in one.paragraphs)
+    assert assert_spans(report)
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+def test_another_parts_number_above_a_title_is_not_its_number(layout: str) -> None:
+    """A number alone above a part's title is the title's only where it is the part's own
+    number: "二、" above "总体情况" stays a paragraph, and the title a heading without
+    its number."""
+    text = _text(layout).replace("一、总体情况", "二、\n总体情况", 1)
+    report = gilint.parse(text)
+    one = report.section("一")
+    assert one is not None and one.heading.ordinal is None and one.heading.text == "总体情况"
+    codes = [f.code for f in gilint.lint(text, config={})]
+    assert "GI104" in codes
+
+
 @pytest.mark.parametrize("layout", ["web", "runs"])
 @pytest.mark.parametrize("broken", ["", "一", "二", "五", "一二三四五六"])
 @pytest.mark.parametrize("spaced", [True, False])

@@ -165,6 +165,12 @@ _PAGE_FURNITURE = re.compile(
 # "Column1", "Unnamed: 0"): not text of the report, never a label.
 _INVENTED_HEADER = re.compile(r"列[0-9]{1,2}|[Cc]olumn[ _]?[0-9]{1,2}|Unnamed: ?[0-9]{1,2}")
 _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
+# A part's number alone on its line, its title on the next ("一、" / "总体情况", "第一部分" /
+# "总体情况"): a heading in large type broken in a PDF's text or by OCR
+_ORDINAL_ALONE = re.compile(
+    r"[\s*#]*(?P<ordinal>第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六])[ \t]*[、.,:])"
+    r"[\s*#]*"
+)
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
 # A title paragraph that starts with them (after "工作" at most) ends a title begun in
@@ -903,6 +909,11 @@ class LineLexer:
                 if heading is None and len(content) <= _MAX_RUNNING_HEAD and _one_cell(content):
                     heads.append((start, content))
             if heading is not None:
+                if heading.written is None and paragraph:
+                    numbered = _numbered_above(heading, paragraph[-1])
+                    if numbered is not None:  # ("一、" / "总体情况")
+                        heading = numbered
+                        line = _new_line((paragraph.pop().start, text[heading.start : line.end]))
                 flush()
                 state.release_pending(text, tokens)
                 state.end_table(text, tokens)
@@ -1292,6 +1303,18 @@ class _State:
         for s, e in self.pending_title:
             tokens.append(make_token("PARA", text, s, e))
         self.pending_title.clear()
+
+
+def _numbered_above(heading: HeadingMatch, above: _Line) -> HeadingMatch | None:
+    """``heading`` (a part's title with no number) with its number from the line above,
+    where that line is the part's number alone; None where it is not."""
+    alone = _ORDINAL_ALONE.fullmatch(above.text)
+    if alone is None or heading.part is None:
+        return None
+    written = alone.group("nth") or alone.group("num")
+    if numeral_value(written) != numeral_value(heading.part):
+        return None
+    return attrs.evolve(heading, written=written, start=above.start + alone.start("ordinal"))
 
 
 def _after_numbers(line: str, cuts: list[int]) -> bool:
