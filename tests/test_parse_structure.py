@@ -567,6 +567,33 @@ def test_a_web_line_from_a_table_to_the_next_parts_heading(
     assert gilint.lint(text, config={}) == []
 
 
+_NOTE_ON_TABLE = "注：本表数据统计截至2024年12月31日。"
+
+
+@pytest.mark.parametrize(
+    ("layout", "broken"), [("wrapped", False), ("web", False), ("web", True), ("runs", True)]
+)
+@pytest.mark.parametrize("after", ["", " 本年度行政复议案件均已审结。"])
+def test_a_note_run_into_a_tables_last_line(layout: str, broken: bool, after: str) -> None:
+    """ "… 4 2 7 9 22 注：本表数据统计截至2024年12月31日。": a note under table 四 (or in
+    its last row) run into the table's last line, the line broken before the table or
+    not. The table is read and the note is prose of the part (its full stop made the
+    table's line prose with it, and part 四 without its table: GI107)."""
+    text = _text(layout)
+    if broken:
+        at = text.index(" 行政复议 ")
+        text = text[:at] + "\n" + text[at + 1 :]
+    last = text[: text.index("五、存在")].rstrip(" \n")
+    assert last[-1].isdigit()
+    text = last + " " + _NOTE_ON_TABLE + after + "\n\n" + text[len(last) :].lstrip(" \n")
+    report = gilint.parse(text)
+    assert [t.id[0] for t in report.tables()][-2:] == ["3", "4"]
+    four = report.section("四")
+    assert four is not None
+    assert " ".join(p.text for p in four.paragraphs) == _NOTE_ON_TABLE + after
+    assert gilint.lint(text, config={}) == []
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_subsection_headings_are_read_without_their_bold(layout: str) -> None:
     """ "**（一）存在的主要问题**。……": the subsection's heading is its number and title,

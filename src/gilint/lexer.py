@@ -1038,19 +1038,15 @@ class LineLexer:
                     self._emit_paragraph(text, lines[ends + 1 :], state, tokens)
                 return
         table = self._is_table(lines, state)
-        if not table and state.part in self._table_parts and not state.table_open:
-            table_start = self._table_after_prose(text, start, end)
-            if table_start is not None:  # the sentences, then the table
+        if not table and state.part in self._table_parts:
+            # the table, then a note on it; the sentences, then the table
+            at = self._note_after_table(text, start, end, state)
+            if at is None and not state.table_open:
+                at = self._table_after_prose(text, start, end)
+            if at is not None:
                 for piece in (
-                    [
-                        _Line(ln.start, ln.text[: table_start - ln.start])
-                        for ln in lines
-                        if ln.start < table_start
-                    ],
-                    [
-                        _Line(max(table_start, ln.start), ln.text[max(0, table_start - ln.start) :])
-                        for ln in lines
-                    ],
+                    [_Line(ln.start, ln.text[: at - ln.start]) for ln in lines if ln.start < at],
+                    [_Line(max(at, ln.start), ln.text[max(0, at - ln.start) :]) for ln in lines],
                 ):
                     piece = [ln for ln in piece if ln.text.strip()]
                     if piece:
@@ -1150,6 +1146,24 @@ class LineLexer:
             return None
         key = compact_key(text[at + 1 : stop])
         return at + 1 if any(word in key for word in self._table_words) else None
+
+    def _note_after_table(self, text: str, start: int, end: int, state: _State) -> int | None:
+        """Where a note run into a table's last line starts, in a paragraph from ``start``
+        to ``end`` that is prose: web page text runs a table and the note under it (or in
+        its last row) into one line ("… 8 23 注：本表数据统计截至12月31日。"), whose full
+        stop made the whole of it prose, and the part without its table. The note: one
+        after a space or a sentence end, right after a number, where what stands before
+        it is a table (the sentences before a table too, _table_after_prose)."""
+        if text.find(":", start, end) < 0:
+            return None
+        note = _RUN_IN_NOTE.search(text, start, end)
+        if note is None or not text[start : note.start()].rstrip()[-1:].isdigit():
+            return None
+        if text.find("。", start, note.start()) >= 0 and (
+            state.table_open or self._table_after_prose(text, start, note.start()) is None
+        ):
+            return None
+        return note.start()
 
     def _stops_end_labels(self, text: str) -> bool:
         """Whether every full stop in ``text`` (a paragraph's lines) ends a row's label,
