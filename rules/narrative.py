@@ -352,6 +352,19 @@ _INEXACT = re.compile(r"^\s*(?:余|多|左右|以上|以下|以内|[-—~～至�
 _APPROXIMATE = re.compile(r"(?:约|近|超过|不少于|逾|不到|不足|少于|多于)$")
 
 
+def _new_by_name(found: re.Match[str], line: str, skip: re.Pattern[str]) -> bool:
+    """Whether ``found`` (in ``line``, before any 其中) counts new applications by that
+    name (新收), with nothing of earlier or carried ones in its clause or among the parts
+    said to be in it ("新收申请 18 件（含上年结转 1 件）", "新收申请 18 件，其中上年结转 1 件"
+    are no such)."""
+    if not found.group().startswith("新收"):
+        return False
+    clause_end = _CLAUSE_BREAK.search(line, found.end())
+    clause = line[found.start() : clause_end.start() if clause_end else len(line)]
+    parts = line.partition("其中")[2]
+    return skip.search(clause) is None and skip.search(parts) is None
+
+
 class NarrativeTableMismatch(Rule):
     """正文所述数字与统计表不符。
 
@@ -362,7 +375,8 @@ class NarrativeTableMismatch(Rule):
     “予以公开及部分公开 N 件”这样几种结果合说的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
-    句子：说上年、其他年份、全县（市、区）、各部门或下属单位的句子，总数含上年结转的句子，只说某一渠道或某类
+    句子：说上年、其他年份、全县（市、区）、各部门或下属单位的句子，总数含上年结转的句子（写明“新收”、
+    所在分句和“其中”之后都不提上年或结转的新收申请数照常比对），只说某一渠道或某类
     申请人的申请（网上申请、自然人申请、通过信函方式收到的申请），其他种类的申请和事项（行政许可申请、人大代表建议、信访、咨询），
     “其中”之后的分项，范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、结转、
     复议和诉讼要说明是政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），
@@ -399,12 +413,15 @@ class NarrativeTableMismatch(Rule):
             for binding in _BINDINGS:
                 if binding.name in said or not binding.speaks_of(sentence, line):
                     continue
-                # the whole sentence: a total before 其中 may hold what its parts say was
-                # carried over ("共受理申请 30 件，其中上年结转 5 件")
-                if (_EARLIER if binding.carry else _EARLIER_OR_CARRIED).search(line.text):
-                    continue
                 found = binding.pattern.search(sentence)
                 if found is None:
+                    continue
+                # the whole sentence: a total before 其中 may hold what its parts say was
+                # carried over ("共受理申请 30 件，其中上年结转 5 件"); but not a count of
+                # new applications by name, in a clause of its own ("新收申请 18 件，上年
+                # 结转 1 件")
+                skip = _EARLIER if binding.carry else _EARLIER_OR_CARRIED
+                if skip.search(line.text) and not _new_by_name(found, line.text, skip):
                     continue
                 if binding.not_before is not None and binding.not_before.search(
                     _CLAUSE_BREAK.split(sentence[: found.start()])[-1]

@@ -270,6 +270,30 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
     assert bound.endswith(f"{value + 3} 件") and bound in finding.message
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度新收政府信息公开申请 {} 件，上年结转 {carried} 件，合计 {both} 件",
+        "上年结转 {carried} 件，本年度新收政府信息公开申请 {} 件",
+        "本年度新收政府信息公开申请 {} 件，比上年减少 2 件",
+    ],
+)
+def test_new_applications_by_name_beside_last_years(layout: str, sentence: str) -> None:
+    """A count of new applications by that name (新收), in a clause of its own, is
+    compared even where the sentence speaks of last year's too (it was skipped with the
+    whole sentence): the same number says nothing, another is GI601."""
+    report = sample_report("2021", seed=5)
+    new, carried = (int(report.tables["3"][row][-1]) for row in ("new", "carried_over"))
+    for stated, codes in ((new, []), (new + 3, ["GI601"])):
+        said = sentence.format(stated, carried=carried, both=stated + carried)
+        found = _gi6(_with(f"（二）依申请公开情况。{said}。"), layout)
+        assert [f.code for f in found] == codes
+        if codes:
+            assert f"新收政府信息公开申请 {stated} 件" in found[0].message
+            assert f"（{new}）不一致" in found[0].message
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -284,6 +308,10 @@ def test_a_number_that_differs_from_its_cell(what: str, layout: str) -> None:
         "共收到政府信息公开申请 999 件以内",
         # a total whose 其中 part says it holds last year's
         "共受理政府信息公开申请 999 件，其中上年结转 5 件",
+        # new by name, but said to hold last year's, or with them
+        "本年度新收政府信息公开申请 999 件（含上年结转 5 件）",
+        "本年度新收政府信息公开申请 999 件，其中上年结转 5 件",
+        "本年度新收及上年结转政府信息公开申请 999 件",
         # an outcome of the cases, not their number
         "因政府信息公开被申请行政复议若干件，行政复议维持 999 件",
         # the bodies under this one
