@@ -567,6 +567,37 @@ def test_a_web_line_from_a_table_to_the_next_parts_heading(
     assert gilint.lint(text, config={}) == []
 
 
+@pytest.mark.parametrize("layout", ["web", "runs", "wrapped", "tabs"])
+@pytest.mark.parametrize(
+    ("ordinal", "short"), [("二", "主动公开情况"), ("二", "主动公开"), ("三", "依申请公开情况")]
+)
+def test_a_tables_part_titled_in_other_words_run_into_a_line(
+    layout: str, ordinal: str, short: str
+) -> None:
+    """ "… 二、主动公开情况 第二十条第（一）项 信息内容 …": in web page text a part with a
+    table, titled in words that name no part, is its heading where its table follows,
+    as on a line of its own (GI104 for the wording; it was no heading in a line: the
+    part missing, GI101, and in the runs layout table 三's rows read into table 二)."""
+    text = _text(layout).replace(f"{ordinal}、{_TITLES[ordinal]}", f"{ordinal}、{short}", 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == [
+        (part, short if part == ordinal else title) for part, title in _TITLES.items()
+    ]
+    assert [t.id[0] for t in report.tables()] == ["2"] * 4 + ["3", "4"]
+    (finding,) = gilint.lint(text, config={})
+    assert finding.code == "GI104" and f"写作“{short}”" in finding.message
+
+
+def test_a_numbered_list_in_a_web_line_is_no_part() -> None:
+    """The items of a list numbered as parts are, in a part's text on a web page's line,
+    with no table after them: not parts."""
+    listed = "主要做法：一、加强组织领导 二、健全工作制度 三、强化平台建设 四、严格审核把关。"
+    text = _text("web").replace("（二）依申请公开情况", listed + " （二）依申请公开情况", 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    assert gilint.lint(text, config={}) == []
+
+
 _NOTE_ON_TABLE = "注：本表数据统计截至2024年12月31日。"
 
 

@@ -739,9 +739,12 @@ class LineLexer:
         otherwise or not at all."""
         heads: list[tuple[int, int, int]] = []  # (heading start, title start, title end)
         if any(mark in line for mark in _PART_MARKS):
-            for found in _RUN_IN_PART.finditer(line):
+            run_in = list(_RUN_IN_PART.finditer(line))
+            for index, found in enumerate(run_in):
                 title_key, parts = self._title(found.group("title"))
-                if not parts or len(title_key) > _MAX_HEADING:
+                if len(title_key) > _MAX_HEADING or not (
+                    parts or self._heads_table(line, found, run_in[index + 1 :])
+                ):
                     continue
                 written = found.group("par")
                 if written and self._bare_titles.get(title_key) != written:
@@ -759,6 +762,33 @@ class LineLexer:
             annexed = re.compile(_RUN_IN_ANNEX).finditer(line)
             heads.extend((m.start(), m.start(), m.end()) for m in annexed)
         return self._cuts_around(line, heads)
+
+    def _heads_table(self, line: str, found: re.Match[str], following: list[re.Match[str]]) -> bool:
+        """Whether a run-in heading whose title names no part (``二、主动公开情况``) heads
+        its part's table: numbered as a part that has one, short, no row's label, and
+        the table right after it, before anything else numbered so but a row's label
+        (``following``: what is numbered so after it in the line; a list's next item,
+        "一、加强组织领导 二、健全工作制度 …", is no table). At a line's start such a
+        heading is told by its order (:meth:`match_heading`); in a line, by what follows
+        it."""
+        written = found.group("num")
+        title_key = self._title(found.group("title"))[0]
+        if (
+            written is None
+            or written not in self._table_parts
+            or len(title_key) > _MAX_WEAK_HEADING
+            or self._is_row_label(title_key)
+        ):
+            return False
+        until = next(
+            (
+                m.start()
+                for m in following
+                if not self._is_row_label(self._title(m.group("title"))[0])
+            ),
+            len(line),
+        )
+        return self._table_follows(line, found.end("title"), until)
 
     def _own_titles_in(self, line: str) -> Iterator[tuple[int, int, int]]:
         """Each part's own title run into ``line`` as a whole word, with its own number or
@@ -1139,13 +1169,16 @@ class LineLexer:
         follows the last full stop, if it holds a row's label or a column's heading and
         two numbers at least (two rows' run together)."""
         at = text.rfind("。", start, end)
-        if at < 0:
-            return None
-        stop = min(end, at + 1 + _TABLE_REACH)
-        if len(_DIGIT_RUNS.findall(text, at + 1, stop)) < _TABLE_NUMBERS:
-            return None
-        key = compact_key(text[at + 1 : stop])
-        return at + 1 if any(word in key for word in self._table_words) else None
+        return at + 1 if at >= 0 and self._table_follows(text, at + 1, end) else None
+
+    def _table_follows(self, text: str, at: int, end: int) -> bool:
+        """Whether a table starts at ``at`` (before ``end``): a row's label or a column's
+        heading and two numbers at least (two rows' run together) within its reach."""
+        stop = min(end, at + _TABLE_REACH)
+        if len(_DIGIT_RUNS.findall(text, at, stop)) < _TABLE_NUMBERS:
+            return False
+        key = compact_key(text[at:stop])
+        return any(word in key for word in self._table_words)
 
     def _note_after_table(self, text: str, start: int, end: int, state: _State) -> int | None:
         """Where a note run into a table's last line starts, in a paragraph from ``start``
