@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 
 import gilint
@@ -349,3 +350,49 @@ def test_a_part_four_that_says_none_instead_of_its_table_still_lacks_it(layout: 
     # (a lone 无 under the heading is no table: the part has none, not a table short of
     # its row, as a table 四 whose header stands above the 无 is)
     assert "GI107" in codes
+
+
+def _zeros_written(data: ReportData, mark: str, table: str) -> ReportData:
+    """``data`` with every 0 of the tables whose ids start with ``table`` written as
+    ``mark``."""
+    tables = {
+        tid: {
+            row: tuple(mark if cell == "0" else cell for cell in cells)
+            for row, cells in rows.items()
+        }
+        if tid.startswith(table)
+        else dict(rows)
+        for tid, rows in data.tables.items()
+    }
+    return attrs.evolve(data, tables=tables)
+
+
+@pytest.mark.parametrize("table", ["2", "3", "4"])
+@pytest.mark.parametrize("mark", ["/", "—", "无"])
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name != "runs"])
+def test_placeholders_for_zero_are_cells_in_every_layout(
+    layout: str, mark: str, table: str
+) -> None:
+    """A placeholder written for 0 among a table's numbers is that cell, a warning, in
+    every layout (but numbers run together: "/121/15" is not split, and its row is said
+    to be unread). In a table converted a cell per line whose pipes stand on lines of
+    their own (``/`` / ``|``), it was read as text: a row's label ("/" no row the
+    format names, GI901) and the row short of its cells (GI108, an error)."""
+    data = _zeros_written(sample_report("2021", seed=0, high=2), mark, table)
+    placed = [
+        (tid, row, index)
+        for tid, rows in data.tables.items()
+        if tid.startswith(table)
+        for row, cells in rows.items()
+        for index, cell in enumerate(cells)
+        if cell == mark
+    ]
+    assert placed
+    report = gilint.parse(render(data, layout).text)
+    for tid, row_id, index in placed:
+        read = report.table(tid)
+        assert read is not None
+        row = read.row(row_id)
+        assert row is not None and row.statuses[index] is CellStatus.PLACEHOLDER
+    findings = gilint.lint(render(data, layout).text, config={"select": ["GI"]})
+    assert {(f.code, f.severity) for f in findings} == {("GI205", Severity.WARNING)}

@@ -490,6 +490,8 @@ class _ChunkReader:
                     elif buffer:
                         blanks.extend(line)
                     continue
+                if kinds == ["FRAG"] and self._closed_placeholder(line[0]):
+                    line, kinds = (line[0]._replace(kind="VALUE"),), ["VALUE"]
                 if "VALUE" not in kinds:
                     buffer.extend(t for t in line if t.kind == "FRAG")
                     present = [t for t in line if t.kind != "EMPTY"]
@@ -521,6 +523,20 @@ class _ChunkReader:
         if buffer:
             self._trailing(buffer)
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
+
+    def _closed_placeholder(self, cell: LexCell) -> bool:
+        """Whether a line's one text cell is a placeholder for zero ("/", "—", "无") whose
+        pipe stands alone on the next line (``/`` / ``|``, a table converted a cell per
+        line): a cell, as ``/ |`` on one line is, not a word (a lone word is text: a
+        label written a character a line, "无" / "法" / "提" / "供")."""
+        if not stands_for_none(cell.text):
+            return False
+        text = self.loc.canonical
+        end = text.find("\n", cell.end)
+        if end < 0:
+            return False
+        after = text.find("\n", end + 1)
+        return text[end + 1 : after if after >= 0 else len(text)].strip(" \t") == "|"
 
     def _closes_cell(self, pipe: LexCell) -> bool:
         """Whether a pipe alone on its line ends the cell on the line above. A table
