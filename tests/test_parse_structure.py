@@ -564,6 +564,7 @@ def test_a_web_line_from_a_table_to_the_next_parts_heading(
     assert part is not None
     assert part.heading.span.line == text[: text.index(heading)].count("\n") + 1
     assert [t.id[0] for t in report.tables()][-2:] == ["3", "4"]
+    assert assert_spans(report)
     assert gilint.lint(text, config={}) == []
 
 
@@ -584,6 +585,7 @@ def test_a_tables_part_titled_in_other_words_run_into_a_line(
         (part, short if part == ordinal else title) for part, title in _TITLES.items()
     ]
     assert [t.id[0] for t in report.tables()] == ["2"] * 4 + ["3", "4"]
+    assert assert_spans(report)
     (finding,) = gilint.lint(text, config={})
     assert finding.code == "GI104" and f"写作“{short}”" in finding.message
 
@@ -622,6 +624,7 @@ def test_a_note_run_into_a_tables_last_line(layout: str, broken: bool, after: st
     four = report.section("四")
     assert four is not None
     assert " ".join(p.text for p in four.paragraphs) == _NOTE_ON_TABLE + after
+    assert assert_spans(report)
     assert gilint.lint(text, config={}) == []
 
 
