@@ -34,7 +34,9 @@ _NONE_RECEIVED = re.compile(
     # 建议, 因依申请公开答复引起的行政复议, 申请以外的其他申请)
     r"(?!人)(?![^，,；;。]*?(?:投诉|举报|意见|建议|反馈|咨询|复议|诉讼|以外|之外))"
 )
-_ALL_DONE = re.compile(r"均已(?:按时|依法)?(?:办结|答复|办理完毕)|全部(?:按时|依法)?(?:办结|答复)")
+_ALL_DONE = re.compile(
+    r"均已(?:按时|按期|依法)?(?:办结|答复|办理完毕)|全部(?:按时|按期|依法)?(?:办结|答复)"
+)
 _ALL_UPHELD = re.compile(r"均(?:获|被|予以)?维持|全部(?:获|被)?维持")
 # a word each of the three patterns above needs
 # no reviews or suits: a negation (not 未经, as in 未经复议直接起诉), words that do not

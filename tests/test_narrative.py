@@ -119,6 +119,9 @@ def test_all_done_while_some_are_carried_forward() -> None:
     assert _gi6(_with("（五）监督保障情况。本年度群众提出的申请均已办结。")) == []
     said = "（五）监督保障情况。本年度收到的政府信息公开申请均已办结。"
     assert [f.code for f in _gi6(_with(said))] == ["GI603"]
+    # in time: still all done
+    for said in ("本年度收到的申请均已按期办结。", "申请全部按期答复。"):
+        assert [f.code for f in _gi6(_with(f"（二）依申请公开情况。{said}"))] == ["GI603"]
 
 
 def test_all_upheld_only_for_the_groups_the_sentence_names() -> None:
