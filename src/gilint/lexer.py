@@ -743,7 +743,7 @@ class LineLexer:
             for index, found in enumerate(run_in):
                 title_key, parts = self._title(found.group("title"))
                 if len(title_key) > _MAX_HEADING or not (
-                    parts or self._heads_table(line, found, run_in[index + 1 :])
+                    parts or self._heads_table(line, found, title_key, run_in[index + 1 :])
                 ):
                     continue
                 written = found.group("par")
@@ -763,7 +763,9 @@ class LineLexer:
             heads.extend((m.start(), m.start(), m.end()) for m in annexed)
         return self._cuts_around(line, heads)
 
-    def _heads_table(self, line: str, found: re.Match[str], following: list[re.Match[str]]) -> bool:
+    def _heads_table(
+        self, line: str, found: re.Match[str], title_key: str, following: list[re.Match[str]]
+    ) -> bool:
         """Whether a run-in heading whose title names no part (``二、主动公开情况``) heads
         its part's table: numbered as a part that has one, short, no row's label, and
         the table right after it, before anything else numbered so but a row's label
@@ -772,7 +774,6 @@ class LineLexer:
         heading is told by its order (:meth:`match_heading`); in a line, by what follows
         it."""
         written = found.group("num")
-        title_key = self._title(found.group("title"))[0]
         if (
             written is None
             or written not in self._table_parts
