@@ -743,7 +743,7 @@ class LineLexer:
             for index, found in enumerate(run_in):
                 title_key, parts = self._title(found.group("title"))
                 if len(title_key) > _MAX_HEADING or not (
-                    parts or self._heads_table(line, found, title_key, run_in[index + 1 :])
+                    parts or self._heads_table(line, title_key, run_in, index)
                 ):
                     continue
                 written = found.group("par")
@@ -764,15 +764,15 @@ class LineLexer:
         return self._cuts_around(line, heads)
 
     def _heads_table(
-        self, line: str, found: re.Match[str], title_key: str, following: list[re.Match[str]]
+        self, line: str, title_key: str, run_in: list[re.Match[str]], index: int
     ) -> bool:
-        """Whether a run-in heading whose title names no part (``二、主动公开情况``) heads
-        its part's table: numbered as a part that has one, short, no row's label, and
-        the table right after it, before anything else numbered so but a row's label
-        (``following``: what is numbered so after it in the line; a list's next item,
-        "一、加强组织领导 二、健全工作制度 …", is no table). At a line's start such a
-        heading is told by its order (:meth:`match_heading`); in a line, by what follows
-        it."""
+        """Whether the run-in heading ``run_in[index]``, whose title names no part
+        (``二、主动公开情况``), heads its part's table: numbered as a part that has one,
+        short, no row's label, and the table right after it, before anything else in the
+        line numbered so but a row's label (a list's next item, "一、加强组织领导 二、健全
+        工作制度 …", is no table). At a line's start such a heading is told by its order
+        (:meth:`match_heading`); in a line, by what follows it."""
+        found = run_in[index]
         written = found.group("num")
         if (
             written is None
@@ -781,14 +781,11 @@ class LineLexer:
             or self._is_row_label(title_key)
         ):
             return False
-        until = next(
-            (
-                m.start()
-                for m in following
-                if not self._is_row_label(self._title(m.group("title"))[0])
-            ),
-            len(line),
-        )
+        until = len(line)
+        for later in range(index + 1, len(run_in)):  # (each looked at from the one before)
+            if not self._is_row_label(self._title(run_in[later].group("title"))[0]):
+                until = run_in[later].start()
+                break
         return self._table_follows(line, found.end("title"), until)
 
     def _own_titles_in(self, line: str) -> Iterator[tuple[int, int, int]]:

@@ -181,6 +181,14 @@ def _a_heading_then_its_text(n: int) -> str:
     return "一、总体情况" + piece * (n // len(piece))
 
 
+def _titles_before_table_text(n: int) -> str:
+    """One line: a table part's number and a title that names no part, each before table
+    text, again and again (each may head its table: what follows it is looked at up to
+    the next such heading)."""
+    piece = " 二、主动公开 规章 1 2 3"
+    return "一、总体情况" + piece * (n // len(piece))
+
+
 def _concatenated(n: int) -> str:
     return _REPORT * max(1, n // len(_REPORT))
 
@@ -210,6 +218,7 @@ CASES: dict[str, tuple[Callable[[int], str | bytes], int]] = {
     "unknown labels, one line": (lambda n: _unknown_labels(n, " "), 250_000),
     "headings with their text on their lines": (_headings_with_their_text, 250_000),
     "a heading, then its text, one line": (_a_heading_then_its_text, 250_000),
+    "titles before table text, one line": (_titles_before_table_text, 250_000),
 }
 
 
