@@ -112,3 +112,28 @@ def test_a_bad_rule_timeout_is_a_configuration_error(tmp_path: Path, value: str)
     (tmp_path / "a.txt").write_text(_SHORT, "utf-8")
     result = run_gilint("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "rule-timeout" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "body", ["import gc; assert not gc.isenabled()", "raise RuntimeError('x')"]
+)
+def test_rules_run_with_the_collector_paused_and_leave_it_as_it_was(
+    tmp_path: Path, body: str
+) -> None:
+    """The rules run with the cyclic collector paused, as the parse does (over a large
+    report each collection scanned its tree again); the collector is as it was after
+    them, whether a rule raises or not, and a caller's choice is left alone."""
+    import gc
+
+    module = _module(tmp_path, body)
+    assert gc.isenabled()
+    findings = _lint(module)
+    assert gc.isenabled()
+    # (the first rule asserts the collector off as it runs: GI900 if it was not)
+    assert ("GI900" in {f.code for f in findings}) == ("raise" in body)
+    gc.disable()
+    try:
+        _lint(module)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -96,7 +96,9 @@ class Linter:
         if self.config.per_file_ignores and report.path is not None:
             rules = [r for r in rules if self.config.enabled(r.code, report.path)]
         visitors = [r for r in rules if r.visits and type(r).check is Rule.check]
-        with TimeLimits(self.config.rule_timeout).armed() as limits:
+        # (the collector paused as for the parse: it would scan the report's tree again
+        # at each collection the rules' allocations set off, which grows with the report)
+        with collector_paused(), TimeLimits(self.config.rule_timeout).armed() as limits:
             for rule in rules:
                 if rule not in visitors:
                     findings.extend(self._run(rule, report, limits))
