@@ -49,7 +49,9 @@ _NONE_CASES = re.compile(
     r"(?:[、和及与或]\s*(?:被)?(?:提起)?(?:行政复议|行政诉讼))?"
     r"(?![^，,。；]{0,6}?(?:被|纠|撤销|败诉|确认违法|维持))"
 )
-_CLAIM_WORDS = re.compile(r"收到|接到|办结|答复|办理完毕|维持|复议|诉讼")
+# none carried forward to next year (无结转下年度的申请, 没有结转至下一年度办理的申请)
+_NONE_CARRIED = re.compile(r"(?:无|没有)(?:需要?)?结转(?:至|到)?下一?年度?")
+_CLAIM_WORDS = re.compile(r"收到|接到|办结|答复|办理完毕|维持|复议|诉讼|结转")
 _NUMBER = r"([0-9]+)"
 # "共 N 件/条，其中/分别为 A 件、B 件…": a stated total and its listed parts
 _UNIT = r"(件|条|项|次|个|份|篇|期)"
@@ -451,7 +453,8 @@ class NarrativeContradiction(Rule):
     """正文与统计表相互矛盾。
 
     检查内容：正文称“未收到政府信息公开申请”，而表三“一、本年新收政府信息公开申请数量”的总计
-    大于 0；正文称申请“均已办结”，而表三“四、结转下年度继续办理”的总计大于 0；正文称行政复议
+    大于 0；正文称申请“均已办结”或“无结转下年度”，而表三“四、结转下年度继续办理”的总计大于 0；
+    正文称行政复议
     或行政诉讼“均获维持”，而表四相应各组“结果纠正”或“尚未审结”大于 0；正文称“未发生”行政复议
     或行政诉讼，而表四相应的总计大于 0（“无一例行政复议被纠错”这样说结果的不算）。只比对说的是
     本机关本年度政府信息公开申请或案件的句子（句中写明，或在依申请公开的标题下，案件还可在第四
@@ -473,7 +476,7 @@ class NarrativeContradiction(Rule):
     severity = Severity.WARNING
     summary = (
         "The text says something the tables contradict"
-        " (no applications, all done, all upheld, no cases)."
+        " (no applications, all done, none carried forward, all upheld, no cases)."
     )
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -484,6 +487,18 @@ class NarrativeContradiction(Rule):
             sentence = line.text
             if _CLAIM_WORDS.search(sentence) is None:
                 continue  # no claim the tables could contradict (a quick test)
+            found = _NONE_CARRIED.search(sentence) if carried else None
+            if (
+                found
+                and "carried" not in said
+                and self._of_this_year_here(sentence, report)
+                and _says(_DISCLOSURE_APPLICATIONS, sentence, line)
+            ):  # (its own words name 结转, which turns the other claims away)
+                said.add("carried")
+                yield self.finding(
+                    line.span(found.start(), found.end()),
+                    f"正文称“{found.group()}”，但表三“四、结转下年度继续办理”总计为 {carried}",
+                )
             if _OTHER_SCOPE.search(sentence) or "其中" in sentence:
                 continue
             applications = _says(_DISCLOSURE_APPLICATIONS, sentence, line)
@@ -533,6 +548,15 @@ class NarrativeContradiction(Rule):
                         f"正文称“{found.group()}”，但表四{_GROUP_NAMES[group]}"
                         f"“{_OUTCOME_NAMES[column]}”为 {value}",
                     )
+
+    @staticmethod
+    def _of_this_year_here(sentence: str, report: Report) -> bool:
+        """Whether a sentence speaks of this body and this year alone: no earlier year,
+        no wider area or the bodies under it, no 其中 part, no other year named."""
+        if _EARLIER.search(sentence) or _WIDER_AREA.search(sentence) or "其中" in sentence:
+            return False
+        years = {int(y) for y in _YEAR.findall(sentence)}
+        return not years or years == {report.year}
 
 
 def _of_disclosure_cases(text: str, sentence: Sentence) -> bool:

@@ -124,6 +124,34 @@ def test_all_done_while_some_are_carried_forward() -> None:
         assert [f.code for f in _gi6(_with(f"（二）依申请公开情况。{said}"))] == ["GI603"]
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_none_carried_forward_while_some_are(layout: str) -> None:
+    """ "无结转下年度的申请" while table 三 carries some forward: GI603 at the words, under
+    the heading of applications or where the sentence names them; not for last year's,
+    a wider area's, another year's or other matters'."""
+    carried = int(sample_report("2021", seed=5).tables["3"]["carry_forward"][-1])
+    assert carried > 0
+    said = "（二）依申请公开情况。申请均在法定期限内办结，无结转下年度的申请。"
+    (finding,) = _gi6(_with(said), layout)
+    assert finding.code == "GI603" and f"总计为 {carried}" in finding.message
+    text = render(_with(said), layout).text  # type: ignore[arg-type]
+    assert text[finding.span.start : finding.span.end] == "无结转下年度"
+    said = "（五）监督保障情况。本年度没有结转至下一年度办理的政府信息公开申请。"
+    assert [f.code for f in _gi6(_with(said), layout)] == ["GI603"]
+    for other in (
+        "上年无结转下年度的申请。",
+        "全县无结转下年度的申请。",
+        "2023年无结转下年度的申请。",
+        "人大代表建议无结转下年度办理的情况。",
+        "本年度无上年结转申请。",
+    ):
+        assert _gi6(_with(f"（二）依申请公开情况。{other}"), layout) == []
+    # the table agreeing: nothing
+    cells = ("0",) * 7
+    agreeing = _with(said).with_rows("3", {"carry_forward": cells})
+    assert [f.code for f in _gi6(agreeing, layout) if f.code == "GI603"] == []
+
+
 def test_all_upheld_only_for_the_groups_the_sentence_names() -> None:
     report = sample_report("2021", seed=5)
     values = dict(
