@@ -105,8 +105,10 @@ def _blank_rows() -> ReportData:
     return data.with_rows("3", {**rows, ROW: ("",) * 7, OTHER: ("",) * 7})
 
 
-@pytest.mark.parametrize("layout", ["tabs", "markdown", "cells", "ocr"])
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "cells", "pipes", "ocr"])
 def test_a_row_left_blank_is_read_blank(layout: str) -> None:
+    """(In a table a cell a line whose pipes stand on lines of their own, the row was
+    read as having no cells: GI108, an error.)"""
     row, findings = _read(_blank_rows(), layout)
     assert row.statuses == (CellStatus.BLANK,) * 7
     assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]

@@ -1523,6 +1523,10 @@ class _ChunkReader:
         tail = self._line_tail(end)  # (blanks and separators only, or "")
         if tail.strip() == "|":  # a cell a line: its empty cells are the lines after it
             starts = self._empty_cell_lines(end + len(tail) + 1, width)
+        elif not tail and self.loc.canonical.startswith("\n|", end):
+            # a cell a line, each pipe on a line of its own (``1.属于国家秘密`` / ``|`` /
+            # ``|`` …): the first pipe ends the label's cell, each after it an empty one
+            starts = self._empty_cell_lines(end + 1, 2 * width + 1)[1:]
         elif "\t" in tail:
             starts = self._tab_cells(end, tail, table)
         else:
