@@ -356,6 +356,12 @@ _INEXACT = re.compile(r"^\s*(?:余|多|左右|以上|以下|以内|[-—~～至�
 _APPROXIMATE = re.compile(r"(?:约|近|超过|不少于|逾|不到|不足|少于|多于)$")
 
 
+def _of_another_year(sentence: str, year: int | None) -> bool:
+    """Whether a sentence names a year other than the report's, or several."""
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    return bool(years) and years != {year}
+
+
 def _new_by_name(found: re.Match[str], line: str, skip: re.Pattern[str]) -> bool:
     """Whether ``found`` (in ``line``, before any 其中) counts new applications by that
     name (新收), with nothing of earlier or carried ones in its clause or among the parts
@@ -409,11 +415,8 @@ class NarrativeTableMismatch(Rule):
             sentence = line.text.split("其中", 1)[0]  # the parts after 其中 are examples
             if _BOUND_WORDS.search(sentence) is None:
                 continue  # no quantity a table holds (a quick test before the patterns)
-            years = {int(y) for y in _YEAR.findall(sentence)}
-            if years and years != {report.year}:
-                continue  # another year, or several
-            if _WIDER_AREA.search(sentence):
-                continue
+            if _of_another_year(sentence, report.year) or _WIDER_AREA.search(sentence):
+                continue  # another year, or several; a wider area
             for binding in _BINDINGS:
                 if binding.name in said or not binding.speaks_of(sentence, line):
                     continue
@@ -555,8 +558,7 @@ class NarrativeContradiction(Rule):
         no wider area or the bodies under it, no 其中 part, no other year named."""
         if _EARLIER.search(sentence) or _WIDER_AREA.search(sentence) or "其中" in sentence:
             return False
-        years = {int(y) for y in _YEAR.findall(sentence)}
-        return not years or years == {report.year}
+        return not _of_another_year(sentence, report.year)
 
 
 def _of_disclosure_cases(text: str, sentence: Sentence) -> bool:
