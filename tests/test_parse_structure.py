@@ -491,6 +491,29 @@ def test_a_parts_number_alone_on_the_line_above_its_title(layout: str, number: s
 
 
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+@pytest.mark.parametrize("number", ["{}、", "第{}部分", "**{}.**"])
+def test_a_parts_number_alone_above_its_title_run_into_text(layout: str, number: str) -> None:
+    """ "五、" / "存在的主要问题及改进情况　　本年度，……": the number broken from a title
+    that runs into the part's first sentence. The number is the heading's, the sentence
+    the part's first paragraph (the part was missing: GI101)."""
+    text = _text(layout)
+    said = "　　本年度，本机关按计划推进各项工作。"
+    for ordinal, title in _TITLES.items():
+        assert text.count(f"{ordinal}、{title}") == 1
+        text = text.replace(f"{ordinal}、{title}", number.format(ordinal) + "\n" + title + said)
+    report = gilint.parse(text)
+    assert [(s.part, s.heading.ordinal, s.title) for s in report.sections] == [
+        (ordinal, ordinal, title) for ordinal, title in _TITLES.items()
+    ]
+    for section in report.sections:
+        written = number.format(section.part).lstrip("*")
+        assert section.heading.text == written + "\n" + section.title
+        assert section.paragraphs[0].text == said.strip()
+    assert assert_spans(report)
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
 def test_another_parts_number_above_a_title_is_not_its_number(layout: str) -> None:
     """A number alone above a part's title is the title's only where it is the part's own
     number: "二、" above "总体情况" stays a paragraph, and the title a heading without

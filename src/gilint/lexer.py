@@ -184,6 +184,7 @@ _SHORT_TITLE = re.compile(f"(?:{YEAR})" + r"年度?政府信息公开(?:工作)?
 _MAX_TITLE = 80
 _MAX_ISSUER = 30  # no body's name on a line above the title is longer
 _MAX_FURNITURE = 24  # no page number or running footer is longer
+_MAX_ORDINAL_LINE = 12  # no line that is a part's number alone (_ORDINAL_ALONE) is longer
 _FURNITURE_ENDS = frozenset("0123456789-—–－页")  # and each ends so (a cell's "|" does not)
 _MAX_RUNNING_HEAD = 60  # nor a running head: a title, a body's name
 # A line longer than this is web page text kept as one line (a paragraph of a report is
@@ -932,6 +933,11 @@ class LineLexer:
             if run and (tokens[-1].type != "PART" or state.table_open):
                 close_run()  # (a table run read since is something between headings)
             heading = self.match_heading(line, seen, state.last_part, state.tabled, state.annexes)
+            if heading is None and paragraph and len(paragraph[-1].text) <= _MAX_ORDINAL_LINE:
+                heading = self._numbered_run_in(paragraph[-1], line, seen, state)
+                if heading is not None:  # ("五、" / "存在的主要问题及改进情况 2024年，…")
+                    paragraph.pop()
+                    line = _new_line((heading.start, text[heading.start : line.end]))
             if after_page:
                 after_page = False
                 if heading is None and len(content) <= _MAX_RUNNING_HEAD and _one_cell(content):
@@ -941,7 +947,8 @@ class LineLexer:
                     numbered = _numbered_above(heading, paragraph[-1])
                     if numbered is not None:  # ("一、" / "总体情况")
                         heading = numbered
-                        line = _new_line((paragraph.pop().start, text[heading.start : line.end]))
+                        paragraph.pop()
+                        line = _new_line((heading.start, text[heading.start : line.end]))
                 flush()
                 state.release_pending(text, tokens)
                 state.end_table(text, tokens)
@@ -991,6 +998,24 @@ class LineLexer:
         if run and tokens[-1].type != "PART":
             close_run()
         return _Reading(LexResult(tokens, state.unread_table), heads, frozenset(superseded))
+
+    def _numbered_run_in(
+        self, above: _Line, line: _Line, seen: set[str], state: _State
+    ) -> HeadingMatch | None:
+        """The heading whose number stands alone on the line above (``above``) and whose
+        title is run into text on ``line`` ("五、" / "存在的主要问题及改进情况 2024年，…"),
+        as a heading in large type is broken in a PDF's text: read as the two lines would
+        be on one. None where ``above`` is no number alone, or the two make no heading."""
+        alone = _ORDINAL_ALONE.fullmatch(above.text)
+        if alone is None:
+            return None
+        ordinal = alone.group("ordinal")
+        # the number set just before the line, so that the title's offsets are the line's
+        joined = _new_line((line.start - len(ordinal), ordinal + line.text))
+        heading = self.match_heading(joined, seen, state.last_part, state.tabled, state.annexes)
+        if heading is None or heading.written is None or heading.title_start < line.start:
+            return None
+        return attrs.evolve(heading, start=above.start + alone.start("ordinal"))
 
     # -- paragraphs -------------------------------------------------------------------
 
