@@ -627,14 +627,16 @@ _NOTE_ON_TABLE = "注：本表数据统计截至2024年12月31日。"
 
 
 @pytest.mark.parametrize(
-    ("layout", "broken"), [("wrapped", False), ("web", False), ("web", True), ("runs", True)]
+    ("layout", "broken"),
+    [("wrapped", False), ("web", False), ("web", True), ("runs", True), ("tabs", False)],
 )
 @pytest.mark.parametrize("after", ["", " 本年度行政复议案件均已审结。"])
 def test_a_note_run_into_a_tables_last_line(layout: str, broken: bool, after: str) -> None:
     """ "… 4 2 7 9 22 注：本表数据统计截至2024年12月31日。": a note under table 四 (or in
     its last row) run into the table's last line, the line broken before the table or
     not. The table is read and the note is prose of the part (its full stop made the
-    table's line prose with it, and part 四 without its table: GI107)."""
+    table's line prose with it, and part 四 without its table: GI107; in tab text, the
+    note was read as the last cell: GI205)."""
     text = _text(layout)
     if broken:
         at = text.index(" 行政复议 ")

@@ -1091,11 +1091,15 @@ class LineLexer:
                     self._emit_paragraph(text, lines[ends + 1 :], state, tokens)
                 return
         table = self._is_table(lines, state)
-        if not table and state.part in self._table_parts:
-            # the table, then a note on it; the sentences, then the table
-            at = self._note_after_table(text, start, end, state)
-            if at is None and not state.table_open:
-                at = self._table_after_prose(text, start, end)
+        if state.part in self._table_parts:
+            at = None
+            if not table:
+                # the table, then a note on it; the sentences, then the table
+                at = self._note_after_table(text, start, end, state)
+                if at is None and not state.table_open:
+                    at = self._table_after_prose(text, start, end)
+            elif ":" in lines[-1].text:  # a note run into a table's last cell ("…\t13 注：…")
+                at = _note_after_number(text, lines[-1])
             if at is not None:
                 for piece in (
                     [_Line(ln.start, ln.text[: at - ln.start]) for ln in lines if ln.start < at],
@@ -1212,14 +1216,14 @@ class LineLexer:
         it is a table (the sentences before a table too, _table_after_prose)."""
         if text.find(":", start, end) < 0:
             return None
-        note = _RUN_IN_NOTE.search(text, start, end)
-        if note is None or not text[start : note.start()].rstrip()[-1:].isdigit():
+        at = _note_after_number(text, _Line(start, text[start:end]))
+        if at is None:
             return None
-        if text.find("。", start, note.start()) >= 0 and (
-            state.table_open or self._table_after_prose(text, start, note.start()) is None
+        if text.find("。", start, at) >= 0 and (
+            state.table_open or self._table_after_prose(text, start, at) is None
         ):
             return None
-        return note.start()
+        return at
 
     def _stops_end_labels(self, text: str) -> bool:
         """Whether every full stop in ``text`` (a paragraph's lines) ends a row's label,
@@ -1385,6 +1389,16 @@ def _numbered_above(heading: HeadingMatch, above: _Line) -> HeadingMatch | None:
     if numeral_value(written) != numeral_value(heading.part):
         return None
     return attrs.evolve(heading, written=written, start=above.start + alone.start("ordinal"))
+
+
+def _note_after_number(text: str, line: _Line) -> int | None:
+    """Where a note run into ``line`` right after a number starts ("… 8 23 注：本表数据统计
+    截至12月31日。", "…\t13 注：…"): a table's last row and the note under it, run into
+    one line. None where no note follows a number."""
+    note = _RUN_IN_NOTE.search(text, line.start, line.start + len(line.text))
+    if note is None or not text[line.start : note.start()].rstrip()[-1:].isdigit():
+        return None
+    return note.start()
 
 
 def _after_numbers(line: str, cuts: list[int]) -> bool:
