@@ -249,6 +249,56 @@ def test_a_first_cell_blank_in_every_row_keeps_the_reading_its_sums_give(layout:
         assert row.repair == "空白单元格按本行的合计关系读作“自然人”"
 
 
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize("layout", ["markdown", "ocr"])
+@pytest.mark.parametrize("blank", ["natural", "other"])
+def test_blanks_at_both_ends_are_placed_by_the_cells_written_after_the_numbers(
+    layout: str, template: str, blank: str
+) -> None:
+    """自然人 and 总计 blank in every row (or 其他 and 总计): five numbers, blank cells
+    before them (label columns, or 自然人) and after them, and no sum to tell which,
+    the total being blank. The cells the row's line writes after its numbers are its
+    last ones: 自然人 and 总计 were read as 其他 and a missing 总计, every number a
+    column to the left (GI108 in every row, an error). A row's blanks stay where its
+    line puts them when they are 其他 and 总计."""
+    from gilint.testing import variants
+
+    data = sample_report(template, seed=2)
+    if blank == "natural":
+        data = variants.blank_total_column(variants.blank_first_column(data))
+    else:
+        data = data.with_rows("3", {r: (*c[:5], "", "") for r, c in data.tables["3"].items()})
+    text = render(data, layout).text
+    table = gilint.parse(text).table("3")
+    assert table is not None
+    for row in table.rows:
+        assert row.id is not None
+        written = data.tables["3"][row.id]
+        assert row.values == tuple(int(c) if c else None for c in written), row.id
+        assert row.statuses[-1] is CellStatus.BLANK
+    findings = gilint.lint(text, config={"select": ["GI"]})
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+    named = "自然人" if blank == "natural" else "其他"
+    assert f"“{named}”" in findings[0].message
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report.docx", "report.html"])
+def test_blanks_at_both_ends_are_placed_in_the_kits_files(name: str) -> None:
+    """The same in files: a table's cells extracted as tabs or pipes on the row's line
+    (GI108 in every row before, 24 to 26 errors, and the blank cells named 其他)."""
+    from gilint.config import Config
+    from gilint.linting import Linter
+    from gilint.testing import variants
+    from gilint.testing.documents import document, to_docx, to_html, to_pdf
+
+    data = variants.blank_total_column(variants.blank_first_column(sample_report("2021", seed=2)))
+    doc = document(data)
+    raw = {"pdf": to_pdf(doc)[0], "docx": to_docx(doc), "html": to_html(doc)}[name[7:]]
+    findings = Linter(Config()).lint(raw, name)
+    assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
+    assert "“自然人”" in findings[0].message
+
+
 def _only_natural_persons(template: str) -> ReportData:
     """A body that fills only 自然人 and leaves the other applicants and every 总计
     blank, as small bodies publish: each row a number, then blank cells to its end."""

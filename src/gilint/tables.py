@@ -1357,7 +1357,10 @@ class _ChunkReader:
                 after = self._blank_ends(tokens, table)
                 found = None
                 if draft.blanks or after:
-                    found, contested = _blanks_placed(tokens, draft.blanks, after, spec, settled)
+                    written = self._ends_written(tokens, after)
+                    found, contested = _blanks_placed(
+                        tokens, draft.blanks, after, spec, settled, written
+                    )
                     ways = contested or None
                 if found is not None:
                     tokens, repair = found
@@ -1514,6 +1517,17 @@ class _ChunkReader:
         if "\t" not in tail or tail.strip():
             return []
         return [LexCell("EMPTY", "", at, at) for at in self._tab_cells(end, tail, table)]
+
+    def _ends_written(self, tokens: list[LexCell], after: list[LexCell]) -> bool:
+        """Whether the empty cells after a row's numbers (among ``tokens``, and ``after``
+        them) stand on its last number's line: cells its line writes, not the cells of
+        a table a cell a line, which the row may share with the next row's label
+        columns."""
+        core = _text_end(tokens)
+        tail = after or tokens[len(core) :]
+        if not core or not tail:
+            return False
+        return self.loc.canonical.find("\n", core[-1].end, tail[-1].start) < 0
 
     def _blank_row(self, label: tuple[int, int], table: _TableDraft, width: int) -> list[LexCell]:
         """The cells of a row without numbers whose line holds them all, empty (``1.属于
@@ -1793,6 +1807,7 @@ def _blanks_placed(
     after: Sequence[LexCell],
     spec: TableSpec,
     settled: Split | None = None,
+    ends_written: bool = False,
 ) -> tuple[tuple[list[LexCell], str] | None, tuple[Split, ...]]:
     """A row's cells with its first or last cells left blank, where its sums tell; and
     the ways its table may still choose among.
@@ -1809,8 +1824,11 @@ def _blanks_placed(
     total states no sum, and is not checked). The row is read the one way under which
     they all hold; where none does, the one way under which none fails; where several
     ways give the same numbers (a row of zeros), the one that starts with the most
-    blanks written. Otherwise (ways giving other numbers, none fitting) None: the row
-    is read as written. A table without identities in its rows (table 二) has nothing to
+    blanks written. Where ways giving other numbers fit alike, the empty cells after
+    its numbers decide if they are written on its line (``ends_written``): a table of
+    separated cells writes every cell of a row, so its numbers stand before its last
+    cells. Otherwise (ways giving other numbers, none fitting) None: the row is read as
+    written. A table without identities in its rows (table 二) has nothing to
     weigh: its row ends where its line does, the blanks after its numbers first.
 
     A way preferred only because another leaves the total blank is no proof: a row
@@ -1862,8 +1880,17 @@ def _blanks_placed(
         if all(type(n) is int for n in numbers):  # (a blank is 0; a missing cell None)
             splits[lead] = tuple("" if at in blank else str(n) for at, n in enumerate(numbers))
     ways = held or unfailed
-    if not ways or any(numbers != ways[max(ways)] for numbers in ways.values()):
+    if not ways:
         return None, ()
+    how = "按本行的合计关系"
+    if any(numbers != ways[max(ways)] for numbers in ways.values()):
+        # its sums leave its numbers' place open (a blank 自然人 and a blank 总计, or label
+        # columns and a blank 其他 and 总计): its last cells, where written, tell
+        lead = room - len(tail) if ends_written else -1
+        if lead not in ways:
+            return None, ()
+        ways = {lead: ways[lead]}
+        how = "按本行末尾空白单元格的位置"
     lead = max(ways)
     contested: tuple[Split, ...] = ()
     if held and any(numbers != held[lead] for numbers in unfailed.values()):
@@ -1871,7 +1898,6 @@ def _blanks_placed(
         others = [splits[at] for at in sorted(unfailed) if at != lead and at in splits]
         if lead in splits and others:
             contested = (splits[lead], *dict.fromkeys(others))
-    how = "按本行的合计关系"
     if settled is not None and contested:
         lead = next((at for at in unfailed if splits.get(at) == settled), lead)
         how = "按各列的合计关系"
