@@ -7,7 +7,10 @@ a table whose numbers may be right. A label is taken for a format row only where
 beyond doubt: its ordinal (``四、``, ``2.``) the row's own, the rest a few edits from the
 row's (one for every five characters, three at most; none for a text under six, where
 one character tells 行政处罚 from 行政处分), or the row's with words left out that name no
-row (``一、本年新收申请数量``, ``四、结转下年度办理``), and no other row as near.
+row (``一、本年新收申请数量``, ``四、结转下年度办理``), and no other row as near. A label
+that stands in the one place a row is missing from, between the rows before and after
+it, is compared with that row alone, however short (:func:`in_its_place`): an OCR's
+one wrong character in ``（一）予以公开`` leaves no doubt there.
 """
 
 from __future__ import annotations
@@ -84,6 +87,27 @@ def _near_rows(label_key: str, compared: Sequence[Candidate]) -> Iterator[tuple[
             edits = edit_distance(bare, row_bare, bare_most)
             if edits is not None:
                 yield edits + 1, row  # (the words left out: one edit more)
+
+
+def in_its_place(label_key: str, row: RowSpec) -> bool:
+    """Whether ``label_key`` is ``row``'s label where a label stands in that row's place
+    (between the rows before and after it, the row itself not read): its ordinal the
+    row's own, the rest an edit from the row's for every five characters, one however
+    short it is (an OCR's one wrong or lost character in ``（一）予以公开`` or ``1.属于国家
+    秘密``, too short to be compared with every row)."""
+    core = strip_enumeration(label_key)
+    ordinal = label_key[: len(label_key) - len(core)]
+    if not ordinal or not core or row.label is None:
+        return False
+    for text in (row.label, *row.aliases):
+        full = key(text)
+        row_core = strip_enumeration(full)
+        if full[: len(full) - len(row_core)] != ordinal:
+            continue
+        most = max(1, len(row_core) // _CHARACTERS_AN_EDIT)
+        if edit_distance(core, row_core, most) is not None:
+            return True
+    return False
 
 
 def _most_edits(text: str) -> int:

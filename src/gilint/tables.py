@@ -54,7 +54,7 @@ from gilint.lexer import (
     surplus_count,
 )
 from gilint.locator import Locator
-from gilint.near_labels import candidates, near_row
+from gilint.near_labels import candidates, in_its_place, near_row
 from gilint.repairs import MAX_OPEN_SPLITS, RepairBudget, Split, row_splits, settled_splits
 from gilint.span import Span
 from gilint.template_detection import chunk_template
@@ -1043,6 +1043,41 @@ class _ChunkReader:
                 taken.add(id(found[0]))
                 table.read_as(draft, found[0])
                 draft.label, draft.near = found[1], True
+        for draft in unknown[: len(spec.rows)]:
+            if draft.row is None:
+                row = self._row_in_place(table, spec, draft, taken)
+                if row is not None:
+                    taken.add(id(row))
+                    table.read_as(draft, row)
+                    draft.near = True
+
+    def _row_in_place(
+        self, table: _TableDraft, spec: TableSpec, draft: _RowDraft, taken: AbstractSet[int]
+    ) -> RowSpec | None:
+        """The row ``draft`` (a label no format knows) stands in the place of: the one row
+        of ``spec`` not read between the rows read before and after it, where no other
+        such label stands between them, and its label is that row's a character or so
+        off (:func:`gilint.near_labels.in_its_place`)."""
+        drafts = table.rows
+        at = drafts.index(draft)
+        start = next((i for i in range(at - 1, -1, -1) if drafts[i].row is not None), -1)
+        end = next((i for i in range(at + 1, len(drafts)) if drafts[i].row is not None), None)
+        if end is None:
+            end = len(drafts)
+        if any(d.row is None and d.label for d in drafts[start + 1 : end] if d is not draft):
+            return None  # (which label is which row, the order alone does not tell)
+        rows = spec.data_rows
+        place = {id(r): i for i, r in enumerate(rows)}
+        first = place.get(id(drafts[start].row), -2) + 1 if start >= 0 else 0
+        last = place.get(id(drafts[end].row), -1) if end < len(drafts) else len(rows)
+        if first < 0 or last < first:
+            return None  # (rows read out of the format's order, or of another table)
+        left = [r for r in rows[first:last] if id(r) not in taken]
+        if len(left) != 1:
+            return None
+        assert draft.label is not None
+        label_key = compact_key(self.loc.canonical[draft.label[0] : draft.label[1]])
+        return left[0] if in_its_place(label_key, left[0]) else None
 
     def _near_reading(
         self, label: tuple[int, int], spec: TableSpec, taken: AbstractSet[int]
