@@ -613,6 +613,48 @@ def test_a_tables_part_titled_in_other_words_run_into_a_line(
     assert finding.code == "GI104" and f"写作“{short}”" in finding.message
 
 
+@pytest.mark.parametrize("layout", ["web", "runs"])
+@pytest.mark.parametrize(
+    ("ordinal", "short"), [("二", "主动公开情况"), ("二", "主动公开"), ("三", "依申请公开情况")]
+)
+def test_a_tables_part_titled_in_other_words_starting_a_web_line(
+    layout: str, ordinal: str, short: str
+) -> None:
+    """Web page text broken before each part, "二、主动公开情况 第二十条第（一）项 信息内容
+    …" a line: at a line's start, the title in other words ran on into its table and
+    was too long for a heading (the part missing, GI101). Its order and its table after
+    it tell it, as in a line."""
+    text = _text(layout).replace(f"{ordinal}、{_TITLES[ordinal]}", f"{ordinal}、{short}", 1)
+    for part, title in _TITLES.items():
+        heading = f"{part}、{short if part == ordinal else title}"
+        assert text.count(" " + heading) == 1
+        text = text.replace(" " + heading, "\n" + heading)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == [
+        (part, short if part == ordinal else title) for part, title in _TITLES.items()
+    ]
+    assert [t.id[0] for t in report.tables()] == ["2"] * 4 + ["3", "4"]
+    (finding,) = gilint.lint(text, config={})
+    assert finding.code == "GI104" and f"写作“{short}”" in finding.message
+
+
+@pytest.mark.parametrize("layout", ["web", "runs"])
+def test_a_sentence_naming_a_tables_rows_after_a_number_starting_a_line_is_no_part(
+    layout: str,
+) -> None:
+    """ "二、主动公开情况 本年度制发规章 2 件，行政规范性文件 3 件。" starting a line in part
+    一's text: a sentence with the table's words and numbers, not the table, follows
+    the title in other words; no part begins there."""
+    text = _text(layout)
+    for part, title in _TITLES.items():
+        text = text.replace(f" {part}、{title}", f"\n{part}、{title}")
+    said = "二、主动公开情况 本年度制发规章 2 件，行政规范性文件 3 件。"
+    text = text.replace("（二）依申请公开情况", f"\n{said} （二）依申请公开情况", 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    assert gilint.lint(text, config={}) == []
+
+
 def test_a_numbered_list_in_a_web_line_is_no_part() -> None:
     """The items of a list numbered as parts are, in a part's text on a web page's line,
     with no table after them: not parts."""

@@ -304,6 +304,8 @@ _AFTER_LABEL_STOP = (
 _MIN_STOP_KEY = 4  # a row label's key so short ("规章") may end a sentence
 _TABLE_REACH = 600  # how far into a table its first rows' labels and numbers stand
 _TABLE_NUMBERS = 2  # and so many numbers at least (two rows' each run together)
+_SENTENCE_MARKS = ",。;"  # (canonical text's comma and semicolon)
+_BRACKETED = re.compile(r"\([^()]*\)")
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
@@ -551,6 +553,14 @@ class LineLexer:
                 head = re.compile(_TITLE_THEN_TEXT).match(m.group("title"))
                 if head is not None and (head.group("sub") or self._title(head.group())[1]):
                     raw_title = head.group()
+                elif raw_title.startswith(words[0]) and self._titles_table(
+                    line.text,
+                    m.group("num"),
+                    self._title(words[0])[0],
+                    m.start("title") + len(words[0]),
+                    _RUN_IN_PART.finditer(line.text, m.start("title") + len(words[0])),
+                ):  # its table after it ("二、主动公开情况 第二十条第（一）项 信息内容 …")
+                    raw_title = words[0]
         title_key, matches = self._title(raw_title)
         if len(title_key) > _MAX_HEADING:
             return None
@@ -768,13 +778,26 @@ class LineLexer:
         self, line: str, title_key: str, run_in: list[re.Match[str]], index: int
     ) -> bool:
         """Whether the run-in heading ``run_in[index]``, whose title names no part
-        (``二、主动公开情况``), heads its part's table: numbered as a part that has one,
-        short, no row's label, and the table right after it, before anything else in the
-        line numbered so but a row's label (a list's next item, "一、加强组织领导 二、健全
-        工作制度 …", is no table). At a line's start such a heading is told by its order
-        (:meth:`match_heading`); in a line, by what follows it."""
-        found = run_in[index]
-        written = found.group("num")
+        (``二、主动公开情况``), heads its part's table (:meth:`_titles_table`); what is
+        numbered so after it in the line is ``run_in`` after it."""
+        found, end = run_in[index], run_in[index].end("title")
+        following = itertools.islice(run_in, index + 1, None)
+        return self._titles_table(line, found.group("num"), title_key, end, following)
+
+    def _titles_table(
+        self,
+        line: str,
+        written: str | None,
+        title_key: str,
+        end: int,
+        following: Iterable[re.Match[str]],
+    ) -> bool:
+        """Whether a heading numbered ``written`` whose title (``title_key``, ending at
+        ``end`` in ``line``) names no part (``二、主动公开情况``) heads its part's table:
+        numbered as a part that has one, short, no row's label, and the table right after
+        it, before anything else in the line numbered so but a row's label (``following``,
+        each a match of _RUN_IN_PART; a list's next item, "一、加强组织领导 二、健全工作
+        制度 …", is no table)."""
         if (
             written is None
             or written not in self._table_parts
@@ -783,11 +806,19 @@ class LineLexer:
         ):
             return False
         until = len(line)
-        for later in range(index + 1, len(run_in)):  # (each looked at from the one before)
-            if not self._is_row_label(self._title(run_in[later].group("title"))[0]):
-                until = run_in[later].start()
+        for later in following:  # (each looked at once, from the one before)
+            if not self._is_row_label(self._title(later.group("title"))[0]):
+                until = later.start()
                 break
-        return self._table_follows(line, found.end("title"), until)
+        if not self._table_follows(line, end, until):
+            return False
+        # a sentence that names the table's rows with numbers ("本年度制发规章 2 件，行政规范
+        # 性文件 3 件。") is prose: a table's text has no sentence mark before its numbers
+        # but in a bracketed note ("（本列数据的勾稽关系为：第一项加第二项之和，等于…）")
+        numbers = _DIGIT_RUNS.finditer(line, end, until)
+        second = next(itertools.islice(numbers, _TABLE_NUMBERS - 1, None)).start()
+        before = _BRACKETED.sub("", line[end:second])
+        return not any(mark in before for mark in _SENTENCE_MARKS)
 
     def _own_titles_in(self, line: str) -> Iterator[tuple[int, int, int]]:
         """Each part's own title run into ``line`` as a whole word, with its own number or
