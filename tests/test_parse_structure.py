@@ -468,21 +468,25 @@ def test_a_title_wrapped_onto_the_next_line_is_the_parts_own(layout: str, at: in
 
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
 @pytest.mark.parametrize("number", ["{}、", "第{}部分", "**{}.**", "{} 、"])
-def test_a_parts_number_alone_on_the_line_above_its_title(layout: str, number: str) -> None:
-    """ "一、" / "总体情况": a heading in large type broken in a PDF's text, or by OCR.
-    The number is the heading's (the title was read as a heading with no number, GI104
-    for every part, and the number as a paragraph of the part before)."""
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_parts_number_alone_on_the_line_above_its_title(
+    layout: str, number: str, between: str
+) -> None:
+    """ "一、" / "总体情况": a heading in large type broken in a PDF's text, or by OCR,
+    a blank line between them or not. The number is the heading's (the title was read
+    as a heading with no number, GI104 for every part, and the number as a paragraph of
+    the part before)."""
     text = _text(layout)
     for ordinal, title in _TITLES.items():
         assert text.count(f"{ordinal}、{title}") == 1
-        text = text.replace(f"{ordinal}、{title}", number.format(ordinal) + "\n" + title)
+        text = text.replace(f"{ordinal}、{title}", number.format(ordinal) + between + title)
     report = gilint.parse(text)
     assert [(s.part, s.heading.ordinal, s.title) for s in report.sections] == [
         (ordinal, ordinal, title) for ordinal, title in _TITLES.items()
     ]
     for section in report.sections:
         written = number.format(section.part).lstrip("*")  # (from the number on)
-        assert section.heading.text == written + "\n" + section.title
+        assert section.heading.text == written + between + section.title
         assert report.source.startswith(section.heading.text, section.heading.span.start)
     one = report.section("一")
     assert one is not None and all(p.text.strip("*") != "二、" for p in one.paragraphs)
@@ -492,7 +496,10 @@ def test_a_parts_number_alone_on_the_line_above_its_title(layout: str, number: s
 
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
 @pytest.mark.parametrize("number", ["{}、", "第{}部分", "**{}.**"])
-def test_a_parts_number_alone_above_its_title_run_into_text(layout: str, number: str) -> None:
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_parts_number_alone_above_its_title_run_into_text(
+    layout: str, number: str, between: str
+) -> None:
     """ "五、" / "存在的主要问题及改进情况　　本年度，……": the number broken from a title
     that runs into the part's first sentence. The number is the heading's, the sentence
     the part's first paragraph (the part was missing: GI101)."""
@@ -500,25 +507,41 @@ def test_a_parts_number_alone_above_its_title_run_into_text(layout: str, number:
     said = "　　本年度，本机关按计划推进各项工作。"
     for ordinal, title in _TITLES.items():
         assert text.count(f"{ordinal}、{title}") == 1
-        text = text.replace(f"{ordinal}、{title}", number.format(ordinal) + "\n" + title + said)
+        written = number.format(ordinal) + between + title + said
+        text = text.replace(f"{ordinal}、{title}", written)
     report = gilint.parse(text)
     assert [(s.part, s.heading.ordinal, s.title) for s in report.sections] == [
         (ordinal, ordinal, title) for ordinal, title in _TITLES.items()
     ]
     for section in report.sections:
         written = number.format(section.part).lstrip("*")
-        assert section.heading.text == written + "\n" + section.title
+        assert section.heading.text == written + between + section.title
         assert section.paragraphs[0].text == said.strip()
     assert assert_spans(report)
     assert gilint.lint(text, config={}) == []
 
 
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
-def test_another_parts_number_above_a_title_is_not_its_number(layout: str) -> None:
+def test_a_number_alone_before_a_blank_line_and_prose_is_a_paragraph(layout: str) -> None:
+    """A number alone, a blank line, then prose that no heading starts: the number is a
+    paragraph of its own, not the first line of the prose's."""
+    prose = "本年度，本机关继续做好政府信息公开工作。"
+    text = _text(layout).replace(
+        "五、存在的主要问题及改进情况", "五、存在的主要问题及改进情况" + "\n\n三、\n\n" + prose, 1
+    )
+    five = gilint.parse(text).section("五")
+    assert five is not None
+    texts = [p.text.strip("*# ") for p in five.paragraphs]
+    assert texts[:2] == ["三、", prose]
+
+
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_another_parts_number_above_a_title_is_not_its_number(layout: str, between: str) -> None:
     """A number alone above a part's title is the title's only where it is the part's own
     number: "二、" above "总体情况" stays a paragraph, and the title a heading without
     its number."""
-    text = _text(layout).replace("一、总体情况", "二、\n总体情况", 1)
+    text = _text(layout).replace("一、总体情况", f"二、{between}总体情况", 1)
     report = gilint.parse(text)
     one = report.section("一")
     assert one is not None and one.heading.ordinal is None and one.heading.text == "总体情况"

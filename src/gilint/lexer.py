@@ -936,10 +936,20 @@ class LineLexer:
         # a heading's title wrapped onto the next line: the token's index, the heading,
         # and what the part's own title still needs
         wrapped: tuple[int, HeadingMatch, str] | None = None
+        # a part's number alone, kept over blank lines for the title that may follow it
+        # ("五、" / "" / "存在的主要问题及改进情况"): a paragraph of its own otherwise
+        held = False
         for start, piece in self._lines(text, rests):
             content = piece.strip()
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 wrapped = None
+                if held or (
+                    len(paragraph) == 1
+                    and len(paragraph[0].text) <= _MAX_ORDINAL_LINE
+                    and _ORDINAL_ALONE.fullmatch(paragraph[0].text)
+                ):
+                    held = True
+                    continue
                 flush()
                 continue
             if wrapped is not None:
@@ -1015,7 +1025,11 @@ class LineLexer:
                 if rest.strip(_HEADING_ENDS):
                     offset = heading.title_end + len(rest) - len(rest.lstrip(_HEADING_ENDS))
                     rests.append(self._cut_line(offset, text[offset : line.end], True))
+                held = False
                 continue
+            if held:  # (no title followed the number: the number is a paragraph)
+                held = False
+                flush()
             if paragraph:
                 body = line.text
                 if (_SUB.match(body) and not _is_cell_line(body)) or (
