@@ -781,7 +781,8 @@ class LineLexer:
         (``二、主动公开情况``), heads its part's table (:meth:`_titles_table`); what is
         numbered so after it in the line is ``run_in`` after it."""
         found, end = run_in[index], run_in[index].end("title")
-        following = itertools.islice(run_in, index + 1, None)
+        # (from the next one: islice would walk the list from its start, each time)
+        following = (run_in[later] for later in range(index + 1, len(run_in)))
         return self._titles_table(line, found.group("num"), title_key, end, following)
 
     def _titles_table(
