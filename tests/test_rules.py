@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 import pytest
 
@@ -504,6 +506,34 @@ def test_gi109_a_short_label_a_character_off_in_its_rows_place(
     cells[-1] = str(int(cells[-1]) + 1)  # its total now wrong: the row is checked
     broken = rendered(good().with_rows("3", {row_id: tuple(cells)}), layout)
     assert "GI203" in {f.code for f in run(broken.replace(written, wrong))}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(
+    ("table_id", "row_id", "written", "wrong"),
+    [
+        ("2.6", "enforcement", "行政强制", "行政夫制"),
+        ("2.8", "fees", "行政事业性收费", "行政事性收费"),
+    ],
+)
+def test_gi109_a_table_two_label_a_character_off_in_its_rows_place(
+    layout: str, table_id: str, row_id: str, written: str, wrong: str
+) -> None:
+    """Table 二's labels have no ordinal: in its row's place (the last row of its
+    section after the one before it, or its section's only row), a label a character
+    off is that row's, and its number is read (in tab and web page text, the header
+    that runs into it aside)."""
+    text = rendered(good(), layout)
+    assert text.count(written) == 1
+    text = text.replace(written, wrong)
+    findings = [f for f in run(text) if f.severity is not Severity.INFO]
+    assert [f.code for f in findings] == ["GI109"]
+    assert f"“{wrong}”" in findings[0].message
+    table = gilint.parse(text).table(table_id)
+    row = table.row(row_id) if table is not None else None
+    assert row is not None and row.label == wrong
+    written_values = good().tables[table_id][row_id]
+    assert row.values == tuple(Decimal(c) if "." in c else int(c) for c in written_values)
 
 
 def test_gi901_orphan_numbers_and_extra_cells() -> None:

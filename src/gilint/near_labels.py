@@ -24,6 +24,7 @@ from gilint.templates.model import RowSpec
 _MOST_EDITS = 3
 _CHARACTERS_AN_EDIT = 5  # a label's text (less its ordinal) allows an edit for each
 _SHORTEST = 6  # a shorter text (less its ordinal) allows none
+_FEWEST_PLACED = 3  # a label in its row's place, with no ordinal, is compared from so many
 # Words a retyped label leaves out of the format's without naming another row by it (the
 # table is about disclosure applications; what is carried forward is still to be
 # handled): labels are also compared without them, their absence one edit more. Keys
@@ -92,12 +93,13 @@ def _near_rows(label_key: str, compared: Sequence[Candidate]) -> Iterator[tuple[
 def in_its_place(label_key: str, row: RowSpec) -> bool:
     """Whether ``label_key`` is ``row``'s label where a label stands in that row's place
     (between the rows before and after it, the row itself not read): its ordinal the
-    row's own, the rest an edit from the row's for every five characters, one however
-    short it is (an OCR's one wrong or lost character in ``（一）予以公开`` or ``1.属于国家
-    秘密``, too short to be compared with every row)."""
+    row's own (none, in table 二), the rest an edit from the row's for every five
+    characters, one however short it is (an OCR's one wrong or lost character in
+    ``（一）予以公开``, ``1.属于国家秘密`` or ``行政强制``, too short to be compared with
+    every row); without an ordinal, three characters at least."""
     core = strip_enumeration(label_key)
     ordinal = label_key[: len(label_key) - len(core)]
-    if not ordinal or not core or row.label is None:
+    if not core or (not ordinal and len(core) < _FEWEST_PLACED) or row.label is None:
         return False
     for text in (row.label, *row.aliases):
         full = key(text)

@@ -1045,19 +1045,20 @@ class _ChunkReader:
                 draft.label, draft.near = found[1], True
         for draft in unknown[: len(spec.rows)]:
             if draft.row is None:
-                row = self._row_in_place(table, spec, draft, taken)
-                if row is not None:
-                    taken.add(id(row))
-                    table.read_as(draft, row)
-                    draft.near = True
+                placed = self._row_in_place(table, spec, draft, taken)
+                if placed is not None:
+                    taken.add(id(placed[0]))
+                    table.read_as(draft, placed[0])
+                    draft.label, draft.near = placed[1], True
 
     def _row_in_place(
         self, table: _TableDraft, spec: TableSpec, draft: _RowDraft, taken: AbstractSet[int]
-    ) -> RowSpec | None:
+    ) -> tuple[RowSpec, tuple[int, int]] | None:
         """The row ``draft`` (a label no format knows) stands in the place of: the one row
         of ``spec`` not read between the rows read before and after it, where no other
-        such label stands between them, and its label is that row's a character or so
-        off (:func:`gilint.near_labels.in_its_place`)."""
+        such label stands between them, and its label (whole, or its last cell or word:
+        :meth:`_label_pieces`) is that row's a character or so off
+        (:func:`gilint.near_labels.in_its_place`); and the label as that row's."""
         drafts = table.rows
         at = drafts.index(draft)
         start = next((i for i in range(at - 1, -1, -1) if drafts[i].row is not None), -1)
@@ -1076,8 +1077,21 @@ class _ChunkReader:
         if len(left) != 1:
             return None
         assert draft.label is not None
-        label_key = compact_key(self.loc.canonical[draft.label[0] : draft.label[1]])
-        return left[0] if in_its_place(label_key, left[0]) else None
+        for at, end in self._label_pieces(draft.label):
+            if in_its_place(compact_key(self.loc.canonical[at:end]), left[0]):
+                return left[0], (at, end)
+        return None
+
+    def _label_pieces(self, label: tuple[int, int]) -> Iterator[tuple[int, int]]:
+        """A label no format knows as compared with a row's: whole, then its last cell or
+        word alone (the header above it, in a table of tab cells or in web page text,
+        runs into it), each no longer than a label."""
+        start, end = label
+        body = self.loc.canonical[start:end]
+        last = max(map(body.rfind, "\t| \n")) + 1  # (where its last cell or word starts)
+        for at in dict.fromkeys((start, start + last)):
+            if end - at <= _MAX_NEAR_LABEL:
+                yield at, end
 
     def _near_reading(
         self, label: tuple[int, int], spec: TableSpec, taken: AbstractSet[int]
@@ -1085,14 +1099,9 @@ class _ChunkReader:
         """The row of ``spec``, not one of ``taken`` (their ``id``), that a label no
         format knows is a few edits from, and the label as that row's (see
         :meth:`_read_near_labels`)."""
-        start, end = label
-        body = self.loc.canonical[start:end]
-        last = max(map(body.rfind, "\t| \n")) + 1  # (where its last cell or word starts)
-        for at in dict.fromkeys((start, start + last)):
-            if end - at > _MAX_NEAR_LABEL:
-                continue
+        for at, end in self._label_pieces(label):
             label_key = compact_key(self.loc.canonical[at:end])
-            if at != start and strip_enumeration(label_key) == label_key:
+            if at != label[0] and strip_enumeration(label_key) == label_key:
                 continue  # (a last piece without an ordinal)
             near = self._near(label_key, spec)
             if near is not None and id(near) not in taken:
