@@ -678,6 +678,35 @@ def test_a_sentence_naming_a_tables_rows_after_a_number_starting_a_line_is_no_pa
     assert gilint.lint(text, config={}) == []
 
 
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("space", [" ", "　", "  "])
+def test_a_short_title_spaced_out_is_the_parts(layout: str, space: str) -> None:
+    """ "一、总 体 情 况": a short title set with spaces between its characters, as Word
+    documents and web pages set them. In web page text, run into the line, it was no
+    heading (part 一 without its heading, GI104; part 六 missing, GI101)."""
+    text = _text(layout)
+    for ordinal in ("一", "六"):
+        title = _TITLES[ordinal]
+        text = text.replace(f"{ordinal}、{title}", f"{ordinal}、" + space.join(title), 1)
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    one = report.section("一")
+    assert one is not None and one.heading.ordinal == "一"
+    assert one.heading.text == "一、" + space.join(_TITLES["一"])
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", ["web", "runs"])
+def test_spaced_words_after_a_number_that_spell_no_title_are_no_part(layout: str) -> None:
+    """Only a part's own title, with its own number, spaced out is a heading: "二、总 体
+    情 况" is no part 二, nor "一、主 要 做 法" any part."""
+    text = _text(layout).replace(
+        "（二）依申请公开情况", "二、总 体 情 况 一、主 要 做 法 （二）依申请公开情况", 1
+    )
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+
+
 def test_a_numbered_list_in_a_web_line_is_no_part() -> None:
     """The items of a list numbered as parts are, in a part's text on a web page's line,
     with no table after them: not parts."""

@@ -265,6 +265,13 @@ _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal and its
 # mark as a heading at a line's start has them (``二、``, ``二 、``, ``二,``, ``（二）``),
 # then the title up to the next white space or sentence end (a title has neither).
+# A part's own title spaced out run into a line ("… 一、总 体 情 况 （一）…"), as a short
+# title is set in a Word document or web page: a character, then each one after a space
+# and not followed by another (that starts the text after it: "一、总 体 情 况 本年度…")
+_RUN_IN_SPACED = re.compile(
+    r"(?:(?<=[\s。;:])|^)(?P<num>[一二三四五六])[ \t]*[、.,:][ \t]*"
+    r"(?P<title>[\u4e00-\u9fff](?:[ \t]{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff])){2,})"
+)
 _RUN_IN_PART = re.compile(
     r"(?:(?<=[\s。;:])|^)"
     r"(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[ \t]*[、.,:]"
@@ -765,6 +772,11 @@ class LineLexer:
                     # numbers)
                     continue
                 heads.append((found.start(), found.start("title"), found.end("title")))
+            if " " in line:
+                for found in _RUN_IN_SPACED.finditer(line):
+                    part = self._bare_titles.get(self._title(found.group("title"))[0])
+                    if part is not None and part == found.group("num"):
+                        heads.append((found.start(), found.start("title"), found.end("title")))
         numbered = [(start, end) for start, _, end in heads]
         for start, title_start, title_end in self._own_titles_in(line):
             if not any(s <= start < e for s, e in numbered):  # ("第一部分 总体情况")
