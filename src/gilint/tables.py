@@ -1060,26 +1060,27 @@ class _ChunkReader:
         :meth:`_label_pieces`) is that row's a character or so off
         (:func:`gilint.near_labels.in_its_place`); and the label as that row's."""
         drafts = table.rows
-        at = drafts.index(draft)
-        start = next((i for i in range(at - 1, -1, -1) if drafts[i].row is not None), -1)
-        end = next((i for i in range(at + 1, len(drafts)) if drafts[i].row is not None), None)
-        if end is None:
-            end = len(drafts)
-        if any(d.row is None and d.label for d in drafts[start + 1 : end] if d is not draft):
+        here = drafts.index(draft)
+        # the rows read before and after it (their indexes in drafts; -1, len: none)
+        above = next((i for i in range(here - 1, -1, -1) if drafts[i].row is not None), -1)
+        below = next(
+            (i for i in range(here + 1, len(drafts)) if drafts[i].row is not None), len(drafts)
+        )
+        if any(d.row is None and d.label for d in drafts[above + 1 : below] if d is not draft):
             return None  # (which label is which row, the order alone does not tell)
         rows = spec.data_rows
         place = {id(r): i for i, r in enumerate(rows)}
-        first = place.get(id(drafts[start].row), -2) + 1 if start >= 0 else 0
-        last = place.get(id(drafts[end].row), -1) if end < len(drafts) else len(rows)
+        first = place.get(id(drafts[above].row), -2) + 1 if above >= 0 else 0
+        last = place.get(id(drafts[below].row), -1) if below < len(drafts) else len(rows)
         if first < 0 or last < first:
             return None  # (rows read out of the format's order, or of another table)
         left = [r for r in rows[first:last] if id(r) not in taken]
         if len(left) != 1:
             return None
         assert draft.label is not None
-        for at, end in self._label_pieces(draft.label):
-            if in_its_place(compact_key(self.loc.canonical[at:end]), left[0]):
-                return left[0], (at, end)
+        for piece in self._label_pieces(draft.label):
+            if in_its_place(compact_key(self.loc.canonical[piece[0] : piece[1]]), left[0]):
+                return left[0], piece
         return None
 
     def _label_pieces(self, label: tuple[int, int]) -> Iterator[tuple[int, int]]:
