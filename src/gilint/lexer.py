@@ -551,9 +551,21 @@ class LineLexer:
             if cut is not None:  # a run-in heading: "一、总体情况。2024年，……"
                 raw_title = raw_title[: cut.start()]
             words = raw_title.replace("|", " ").split()
-            if words and _NUMBER.fullmatch(words[-1]):
-                return None  # a table row ("一、本年新收… 0 0 0", "| 四、结转… | | 7 | |")
             if (
+                len(words) > 1
+                and raw_title.startswith(words[0])
+                and self._titles_table(
+                    line.text,
+                    m.group("num"),
+                    self._title(words[0])[0],
+                    m.start("title") + len(words[0]),
+                    _RUN_IN_PART.finditer(line.text, m.start("title") + len(words[0])),
+                )
+            ):  # its table after it ("二、主动公开情况 第二十条第（一）项 信息内容 … 27 74.90")
+                raw_title = words[0]
+            elif words and _NUMBER.fullmatch(words[-1]):
+                return None  # a table row ("一、本年新收… 0 0 0", "| 四、结转… | | 7 | |")
+            elif (
                 (len(words) > 1 or "(" in raw_title)
                 and not m.group("par")
                 and self._title(raw_title)[0] not in self._bare_titles
@@ -561,14 +573,6 @@ class LineLexer:
                 head = re.compile(_TITLE_THEN_TEXT).match(m.group("title"))
                 if head is not None and (head.group("sub") or self._title(head.group())[1]):
                     raw_title = head.group()
-                elif raw_title.startswith(words[0]) and self._titles_table(
-                    line.text,
-                    m.group("num"),
-                    self._title(words[0])[0],
-                    m.start("title") + len(words[0]),
-                    _RUN_IN_PART.finditer(line.text, m.start("title") + len(words[0])),
-                ):  # its table after it ("二、主动公开情况 第二十条第（一）项 信息内容 …")
-                    raw_title = words[0]
         title_key, matches = self._title(raw_title)
         if len(title_key) > _MAX_HEADING:
             return None
