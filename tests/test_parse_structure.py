@@ -521,6 +521,22 @@ def test_a_parts_number_alone_above_its_title_run_into_text(
     assert gilint.lint(text, config={}) == []
 
 
+@pytest.mark.parametrize("layout", ["web", "runs"])
+def test_a_parts_number_ending_a_line_of_web_text_a_blank_line_above_its_title(
+    layout: str,
+) -> None:
+    """Web page text broken as "…（单位：件）" / "三、" / "" / "收到和处理…情况 (本列数据…"
+    each part: the number ends the lines before it, its title after a blank line runs
+    into the part's text. The number is the heading's (the part was missing, GI101)."""
+    text = _text(layout, "2019")
+    for ordinal, title in _TITLES.items():
+        assert text.count(f" {ordinal}、{title}") == 1
+        text = text.replace(f" {ordinal}、{title}", f"\n{ordinal}、\n\n{title}")
+    report = gilint.parse(text)
+    assert [(s.part, s.heading.ordinal) for s in report.sections] == [(o, o) for o in _TITLES]
+    assert gilint.lint(text, config={}) == []
+
+
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
 def test_a_number_alone_before_a_blank_line_and_prose_is_a_paragraph(layout: str) -> None:
     """A number alone, a blank line, then prose that no heading starts: the number is a

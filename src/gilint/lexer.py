@@ -954,17 +954,18 @@ class LineLexer:
         # a heading's title wrapped onto the next line: the token's index, the heading,
         # and what the part's own title still needs
         wrapped: tuple[int, HeadingMatch, str] | None = None
-        # a part's number alone, kept over blank lines for the title that may follow it
-        # ("五、" / "" / "存在的主要问题及改进情况"): a paragraph of its own otherwise
+        # a part's number alone ending a paragraph, kept over blank lines for the title
+        # that may follow it ("五、" / "" / "存在的主要问题及改进情况"); the paragraph's
+        # otherwise
         held = False
         for start, piece in self._lines(text, rests):
             content = piece.strip()
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 wrapped = None
                 if held or (
-                    len(paragraph) == 1
-                    and len(paragraph[0].text) <= _MAX_ORDINAL_LINE
-                    and _ORDINAL_ALONE.fullmatch(paragraph[0].text)
+                    paragraph
+                    and len(paragraph[-1].text) <= _MAX_ORDINAL_LINE
+                    and _ORDINAL_ALONE.fullmatch(paragraph[-1].text)
                 ):
                     held = True
                     continue
