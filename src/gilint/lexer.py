@@ -320,7 +320,7 @@ _MAX_WEAK_HEADING = 20
 _MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
 _MAX_SUBTITLE = 24
 _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
-_MAX_TITLES = 4096  # heading titles a lexer remembers (see LineLexer._title)
+_MAX_TITLES = 4096  # heading titles (and label keys) a lexer remembers (LineLexer._title)
 _MAX_TEXT_LINES = 1024  # digit-free table lines whose cells a lexer remembers
 # Characters of table lines a report's tables are read from. A real report's tables are
 # 1 000 to 3 000 (the corpus, generated reports in every layout); cutting table text into
@@ -463,6 +463,7 @@ class LineLexer:
             )
         )
         self._titles: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._row_labels: dict[str, bool] = {}  # (see _is_row_label)
         self._own_titles = {p.title: p.ordinal for p in self._parts}
         # each part's own title, and its key
         self._own_of = {p.ordinal: (p.title, compact_key(p.title)) for p in self._parts}
@@ -553,7 +554,9 @@ class LineLexer:
             words = raw_title.replace("|", " ").split()
             if (
                 len(words) > 1
+                and m.group("num") in self._table_parts
                 and raw_title.startswith(words[0])
+                and self._opens_no_row(words[1])
                 and self._titles_table(
                     line.text,
                     m.group("num"),
@@ -673,10 +676,26 @@ class LineLexer:
         title_start = line.start + line.text.index(title, start - line.start)
         return HeadingMatch(None, ordinal, start, title_start, title_start + len(title), True)
 
+    def _opens_no_row(self, word: str) -> bool:
+        """Whether ``word``, the one after a numbered title, is neither a number nor the
+        start of a row's label: what follows the title is not a row's numbers or its
+        sub-rows ("三、本年度办理结果 （一）予以公开 6 …"), so a line ending in a number may
+        still be a heading and its table ("二、主动公开情况 第二十条第（一）项 …")."""
+        return _NUMBER.fullmatch(word) is None and not self._is_row_label(compact_key(word))
+
     def _is_row_label(self, line_key: str) -> bool:
-        return any(
-            k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys
-        ) or near_any(line_key, self._near)
+        """Whether ``line_key`` starts a row's label or is one a few edits off,
+        remembered: the same titles and labels are asked about report after report, and
+        each answer compares the key with every row's label."""
+        found = self._row_labels.get(line_key)
+        if found is None:
+            found = any(
+                k.startswith(line_key) or line_key.startswith(k) for k in self._row_keys
+            ) or near_any(line_key, self._near)
+            if len(self._row_labels) >= _MAX_TITLES:
+                self._row_labels.clear()
+            self._row_labels[line_key] = found
+        return found
 
     # -- lines ------------------------------------------------------------------------
 
