@@ -45,10 +45,15 @@ def candidates(rows: Iterable[RowSpec]) -> tuple[Candidate, ...]:
         if row.label is None or row.group:
             continue
         for text in (row.label, *row.aliases):
-            full = key(text)
-            core = strip_enumeration(full)
-            found.append((full[: len(full) - len(core)], core, _LEFT_OUT.sub("", core), row))
+            ordinal, core = _ordinal_and_core(key(text))
+            found.append((ordinal, core, _LEFT_OUT.sub("", core), row))
     return tuple(found)
+
+
+def _ordinal_and_core(label_key: str) -> tuple[str, str]:
+    """A label's key cut into its ordinal ("2.", "(一)", or "") and the rest."""
+    core = strip_enumeration(label_key)
+    return label_key[: len(label_key) - len(core)], core
 
 
 def near_row(label_key: str, compared: Sequence[Candidate]) -> RowSpec | None:
@@ -71,10 +76,9 @@ def near_any(label_key: str, compared: Sequence[Candidate]) -> bool:
 
 def _near_rows(label_key: str, compared: Sequence[Candidate]) -> Iterator[tuple[int, RowSpec]]:
     """The labels ``label_key`` is a few edits from, each as (edits, its row)."""
-    core = strip_enumeration(label_key)
+    ordinal, core = _ordinal_and_core(label_key)
     if len(core) < _SHORTEST:
         return
-    ordinal = label_key[: len(label_key) - len(core)]
     most = _most_edits(core)
     bare = _LEFT_OUT.sub("", core)
     bare_most = _most_edits(bare)
@@ -97,19 +101,14 @@ def in_its_place(label_key: str, row: RowSpec) -> bool:
     characters, one however short it is (an OCR's one wrong or lost character in
     ``（一）予以公开``, ``1.属于国家秘密`` or ``行政强制``, too short to be compared with
     every row); without an ordinal, three characters at least."""
-    core = strip_enumeration(label_key)
-    ordinal = label_key[: len(label_key) - len(core)]
-    if not core or (not ordinal and len(core) < _FEWEST_PLACED) or row.label is None:
+    ordinal, core = _ordinal_and_core(label_key)
+    if not core or (not ordinal and len(core) < _FEWEST_PLACED):
         return False
-    for text in (row.label, *row.aliases):
-        full = key(text)
-        row_core = strip_enumeration(full)
-        if full[: len(full) - len(row_core)] != ordinal:
-            continue
-        most = max(1, len(row_core) // _CHARACTERS_AN_EDIT)
-        if edit_distance(core, row_core, most) is not None:
-            return True
-    return False
+    return any(
+        row_ordinal == ordinal
+        and edit_distance(core, row_core, max(1, len(row_core) // _CHARACTERS_AN_EDIT)) is not None
+        for row_ordinal, row_core, _, _ in candidates((row,))
+    )
 
 
 def _most_edits(text: str) -> int:
