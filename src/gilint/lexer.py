@@ -265,6 +265,12 @@ _LONG_LINE_WITH_PARTS = 200
 # A part heading run into a line: after a space or a sentence end, an ordinal and its
 # mark as a heading at a line's start has them (``二、``, ``二 、``, ``二,``, ``（二）``),
 # then the title up to the next white space or sentence end (a title has neither).
+_RUN_IN_PART = re.compile(
+    r"(?:(?<=[\s。;:])|^)"
+    r"(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[ \t]*[、.,:]"
+    r"|\((?P<par>[一二三四五六])\))"
+    r"[ \t]*(?P<title>[^\s。;:]{2,40})"
+)
 # A part's own title spaced out run into a line ("… 一、总 体 情 况 （一）…"), as a short
 # title is set in a Word document or web page: a character, then each one after a space
 # and not followed by another (that starts the text after it: "一、总 体 情 况 本年度…").
@@ -272,12 +278,6 @@ _LONG_LINE_WITH_PARTS = 200
 _RUN_IN_SPACED = (
     r"(?:(?<=[\s。;:])|^)(?P<num>[一二三四五六])[ \t]*[、.,:][ \t]*"
     r"(?P<title>[\u4e00-\u9fff](?:[ \t]{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff])){2,})"
-)
-_RUN_IN_PART = re.compile(
-    r"(?:(?<=[\s。;:])|^)"
-    r"(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[ \t]*[、.,:]"
-    r"|\((?P<par>[一二三四五六])\))"
-    r"[ \t]*(?P<title>[^\s。;:]{2,40})"
 )
 # A part's own title run into a line, numbered other than the format says or not at all
 # (``2.主动公开政府信息情况``, ``二 主动公开…``, ``主动公开…``: a list's numbers lost in
@@ -561,8 +561,8 @@ class LineLexer:
                     line.text,
                     m.group("num"),
                     self._title(words[0])[0],
-                    m.start("title") + len(words[0]),
-                    _RUN_IN_PART.finditer(line.text, m.start("title") + len(words[0])),
+                    (after := m.start("title") + len(words[0])),
+                    _RUN_IN_PART.finditer(line.text, after),
                 )
             ):  # its table after it ("二、主动公开情况 第二十条第（一）项 信息内容 … 27 74.90")
                 raw_title = words[0]
@@ -816,10 +816,12 @@ class LineLexer:
         """Whether the run-in heading ``run_in[index]``, whose title names no part
         (``二、主动公开情况``), heads its part's table (:meth:`_titles_table`); what is
         numbered so after it in the line is ``run_in`` after it."""
-        found, end = run_in[index], run_in[index].end("title")
+        found = run_in[index]
         # (from the next one: islice would walk the list from its start, each time)
         following = (run_in[later] for later in range(index + 1, len(run_in)))
-        return self._titles_table(line, found.group("num"), title_key, end, following)
+        return self._titles_table(
+            line, found.group("num"), title_key, found.end("title"), following
+        )
 
     def _titles_table(
         self,
@@ -983,8 +985,8 @@ class LineLexer:
                 wrapped = None
                 if held or (
                     paragraph
-                    and len(paragraph[-1].text) <= _MAX_ORDINAL_LINE
-                    and _ORDINAL_ALONE.fullmatch(paragraph[-1].text)
+                    and len(paragraph[-1].text) <= _MAX_ORDINAL_LINE  # (before the call)
+                    and _ordinal_alone(paragraph[-1])
                 ):
                     held = True
                     continue
@@ -1089,7 +1091,7 @@ class LineLexer:
         title is run into text on ``line`` ("五、" / "存在的主要问题及改进情况 2024年，…"),
         as a heading in large type is broken in a PDF's text: read as the two lines would
         be on one. None where ``above`` is no number alone, or the two make no heading."""
-        alone = _ORDINAL_ALONE.fullmatch(above.text)
+        alone = _ordinal_alone(above)
         if alone is None:
             return None
         ordinal = alone.group("ordinal")
@@ -1182,7 +1184,8 @@ class LineLexer:
                 if at is None and not state.table_open:
                     at = self._table_after_prose(text, start, end)
             elif ":" in lines[-1].text:  # a note run into a table's last cell ("…\t13 注：…")
-                at = _note_after_number(text, lines[-1])
+                last = lines[-1]
+                at = _note_after_number(text, last.start, last.start + len(last.text))
             if at is not None:
                 for piece in (
                     [_Line(ln.start, ln.text[: at - ln.start]) for ln in lines if ln.start < at],
@@ -1299,7 +1302,7 @@ class LineLexer:
         it is a table (the sentences before a table too, _table_after_prose)."""
         if text.find(":", start, end) < 0:
             return None
-        at = _note_after_number(text, _Line(start, text[start:end]))
+        at = _note_after_number(text, start, end)
         if at is None:
             return None
         if text.find("。", start, at) >= 0 and (
@@ -1474,12 +1477,19 @@ def _numbered_above(heading: HeadingMatch, above: _Line) -> HeadingMatch | None:
     return attrs.evolve(heading, written=written, start=above.start + alone.start("ordinal"))
 
 
-def _note_after_number(text: str, line: _Line) -> int | None:
-    """Where a note run into ``line`` right after a number starts ("… 8 23 注：本表数据统计
-    截至12月31日。", "…\t13 注：…"): a table's last row and the note under it, run into
-    one line. None where no note follows a number."""
-    note = _RUN_IN_NOTE.search(text, line.start, line.start + len(line.text))
-    if note is None or not text[line.start : note.start()].rstrip()[-1:].isdigit():
+def _ordinal_alone(line: _Line) -> re.Match[str] | None:
+    """The part's number that ``line`` holds alone ("五、", "第五部分"), if it does."""
+    if len(line.text) > _MAX_ORDINAL_LINE:
+        return None
+    return _ORDINAL_ALONE.fullmatch(line.text)
+
+
+def _note_after_number(text: str, start: int, end: int) -> int | None:
+    """Where a note run into the text from ``start`` to ``end`` right after a number
+    starts ("… 8 23 注：本表数据统计截至12月31日。", "…\t13 注：…"): a table's last row
+    and the note under it, run into one line. None where no note follows a number."""
+    note = _RUN_IN_NOTE.search(text, start, end)
+    if note is None or not text[start : note.start()].rstrip()[-1:].isdigit():
         return None
     return note.start()
 
