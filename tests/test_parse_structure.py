@@ -522,18 +522,42 @@ def test_a_parts_number_alone_above_its_title_run_into_text(
 
 
 @pytest.mark.parametrize("layout", ["web", "runs"])
-def test_a_parts_number_ending_a_line_of_web_text_a_blank_line_above_its_title(
-    layout: str,
+@pytest.mark.parametrize("template", ["2019", "2021"])
+@pytest.mark.parametrize(("before", "between"), [("\n", "\n\n"), (" ", "\n"), (" ", "\n\n")])
+def test_a_parts_number_ending_a_line_of_web_text_above_its_title(
+    layout: str, template: str, before: str, between: str
 ) -> None:
     """Web page text broken as "…（单位：件）" / "三、" / "" / "收到和处理…情况 (本列数据…"
-    each part: the number ends the lines before it, its title after a blank line runs
-    into the part's text. The number is the heading's (the part was missing, GI101)."""
-    text = _text(layout, "2019")
+    each part, or as "… 36 3.53 三、" / "收到和处理…": the number ends the lines before it,
+    alone or after their text (prose, a table's last row), and its title, after a blank
+    line or not, runs into the part's text. The number is the heading's (the part was
+    missing, GI101, or without its number, GI104)."""
+    text = _text(layout, template)
     for ordinal, title in _TITLES.items():
         assert text.count(f" {ordinal}、{title}") == 1
-        text = text.replace(f" {ordinal}、{title}", f"\n{ordinal}、\n\n{title}")
+        text = text.replace(f" {ordinal}、{title}", f"{before}{ordinal}、{between}{title}")
     report = gilint.parse(text)
     assert [(s.part, s.heading.ordinal) for s in report.sections] == [(o, o) for o in _TITLES]
+    for section in report.sections:
+        assert section.heading.text == f"{section.part}、{between}{_TITLES[section.part]}"
+    tables = gilint.parse(_text(layout, template)).tables()
+    assert [t.id for t in report.tables()] == [t.id for t in tables]
+    assert assert_spans(report)
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_number_ending_a_line_with_no_title_after_it_stays_in_its_line(layout: str) -> None:
+    """ "…工作要点有三、" ending a line, prose after it: no heading, and the paragraph is
+    the text as written."""
+    said = "本机关今年的工作重点如下 三、"
+    sub = "（二）依申请公开情况"
+    text = _text(layout).replace(sub, f"{said}\n继续推进。\n\n{sub}", 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    one = report.section("一")
+    assert one is not None
+    assert any(f"{said}\n继续推进。" in p.text for p in one.paragraphs)
     assert gilint.lint(text, config={}) == []
 
 
@@ -714,6 +738,24 @@ def test_a_short_title_spaced_out_is_the_parts(layout: str, space: str) -> None:
     one = report.section("一")
     assert one is not None and one.heading.ordinal == "一"
     assert one.heading.text == "一、" + space.join(_TITLES["一"])
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("after", ["　　2024年，本机关认真落实公开要求。", " （一）主动公开情况。"])
+def test_a_short_title_spaced_out_with_its_parts_text_after_it(layout: str, after: str) -> None:
+    """ "一、总 体 情 况　　2024年，……": the spaced-out title, then the part's text on its
+    heading's line. The title is the part's (part 一 had no heading, GI104)."""
+    text = _text(layout)
+    spaced = "一、" + " ".join(_TITLES["一"])
+    assert text.count("一、总体情况") == 1
+    text = text.replace("一、总体情况", spaced + after, 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == [
+        (part, " ".join(title) if part == "一" else title) for part, title in _TITLES.items()
+    ]
+    one = report.section("一")
+    assert one is not None and one.heading.text == spaced
     assert gilint.lint(text, config={}) == []
 
 

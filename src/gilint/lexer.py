@@ -271,13 +271,14 @@ _RUN_IN_PART = re.compile(
     r"|\((?P<par>[一二三四五六])\))"
     r"[ \t]*(?P<title>[^\s。;:]{2,40})"
 )
-# A part's own title spaced out run into a line ("… 一、总 体 情 况 （一）…"), as a short
-# title is set in a Word document or web page: a character, then each one after a space
-# and not followed by another (that starts the text after it: "一、总 体 情 况 本年度…").
-# Compiled where first needed (2 ms at every start, for a line few reports have).
+# A part's own title spaced out run into a line ("… 一、总 体 情 况 （一）…"), or into its
+# heading's line, as a short title is set in a Word document or web page: a character,
+# then each one after a space and not followed by another (that starts the text after
+# it: "一、总 体 情 况 本年度…"). Compiled where first needed (2 ms at every start, for a
+# line few reports have).
+_SPACED_TITLE = r"[\u4e00-\u9fff](?:[ \t]{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff])){2,}"
 _RUN_IN_SPACED = (
-    r"(?:(?<=[\s。;:])|^)(?P<num>[一二三四五六])[ \t]*[、.,:][ \t]*"
-    r"(?P<title>[\u4e00-\u9fff](?:[ \t]{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff])){2,})"
+    r"(?:(?<=[\s。;:])|^)(?P<num>[一二三四五六])[ \t]*[、.,:][ \t]*(?P<title>" + _SPACED_TITLE + ")"
 )
 # A part's own title run into a line, numbered other than the format says or not at all
 # (``2.主动公开政府信息情况``, ``二 主动公开…``, ``主动公开…``: a list's numbers lost in
@@ -301,6 +302,14 @@ _UNIT_REACH = 6  # how far after a title its table's unit may start ("  （单�
 _ANNEX_NUMBER = r"附表(?P<number>[1-9]|10|[一二三四五六七八九十])"
 _ANNEX_LABEL = _ANNEX_NUMBER + r"[ \t]*[:.、]?"
 _RUN_IN_ANNEX = r"(?:(?<=[\s。;:])|^)" + _ANNEX_LABEL + r"(?=\s|$)"
+# A part's number ending a line after its text, its title starting the next (web page
+# text broken as "… 36 3.53 三、" / "收到和处理政府信息公开申请情况 …"): cut off as a line
+# of its own, it is the title's number as a number alone on the line above a title is.
+_ENDING_ORDINAL = re.compile(
+    r"(?<=[\s。;:])(?:第[一二三四五六]部分|[一二三四五六][ \t]*[、.,:])[ \t]*$"
+)
+_ENDING_ORDINAL_MARKS = frozenset("、.,:分")  # what such a line ends with (a cheap test)
+_ENDING_ORDINAL_TAIL = ("、", ".", ",", ":", "分", " ", "\t")  # (the same, or white space)
 _NO_ANNEXES: Mapping[int, str | None] = types.MappingProxyType({})
 # What follows a full stop that ends a row's label: the row's numbers (three at least,
 # or run together: three digits or more and no word after them), on its line or the
@@ -573,8 +582,15 @@ class LineLexer:
                 and not m.group("par")
                 and self._title(raw_title)[0] not in self._bare_titles
             ):
-                head = re.compile(_TITLE_THEN_TEXT).match(m.group("title"))
-                if head is not None and (head.group("sub") or self._title(head.group())[1]):
+                spaced = re.compile(_SPACED_TITLE).match(raw_title)
+                if (
+                    spaced is not None
+                    and self._bare_titles.get(self._title(spaced.group())[0]) == written
+                ):
+                    raw_title = spaced.group()  # its own, spaced out: "一、总 体 情 况 2024年，…"
+                elif (
+                    head := re.compile(_TITLE_THEN_TEXT).match(m.group("title"))
+                ) is not None and (head.group("sub") or self._title(head.group())[1]):
                     raw_title = head.group()
         title_key, matches = self._title(raw_title)
         if len(title_key) > _MAX_HEADING:
@@ -708,8 +724,11 @@ class LineLexer:
         (what follows a heading on its line, cut where more headings stand in it): they
         come next. Only the positions change hands: the text is not touched."""
         line_start = 0
-        for piece in text.split("\n"):
-            start, line_start = line_start, line_start + len(piece) + 1
+        for line in text.split("\n"):
+            start, line_start = line_start, line_start + len(line) + 1
+            # (a cheap test on the line's last character before the call)
+            ending = _ending_ordinal(line) if line.endswith(_ENDING_ORDINAL_TAIL) else None
+            piece = line if ending is None else line[:ending]
             if len(piece) <= _LONG_LINE_WITH_PARTS:
                 yield start, piece
                 if rests:
@@ -719,6 +738,8 @@ class LineLexer:
                     yield cut
                     if rests:
                         yield from _pending(rests)
+            if ending is not None:  # the number a line of its own, after the line's text
+                yield start + ending, line[ending:]
 
     def _cut_line(
         self, start: int, piece: str, after_heading: bool = False
@@ -1482,6 +1503,17 @@ def _ordinal_alone(line: _Line) -> re.Match[str] | None:
     if len(line.text) > _MAX_ORDINAL_LINE:
         return None
     return _ORDINAL_ALONE.fullmatch(line.text)
+
+
+def _ending_ordinal(line: str) -> int | None:
+    """Where the part's number that ``line`` ends with, after its text, starts ("… 36
+    3.53 三、", its title starting the next line; _ENDING_ORDINAL), if it ends so."""
+    if line.rstrip()[-1:] not in _ENDING_ORDINAL_MARKS:
+        return None
+    ending = _ENDING_ORDINAL.search(line)
+    if ending is None or not line[: ending.start()].strip(_MARKUP):
+        return None  # (a number alone, or after a heading's marks, is a line already)
+    return ending.start()
 
 
 def _note_after_number(text: str, start: int, end: int) -> int | None:
