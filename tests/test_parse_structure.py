@@ -404,7 +404,13 @@ def test_a_parts_first_paragraph_on_its_headings_line(layout: str, between: str)
 @pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
 @pytest.mark.parametrize(
     "written",
-    ["一、概述", "五、存在的不足及改进措施", "五、工作中存在的问题及改进措施", "六、其他事项"],
+    [
+        "一、概述",
+        "一、总体工作情况",
+        "五、存在的不足及改进措施",
+        "五、工作中存在的问题及改进措施",
+        "六、其他事项",
+    ],
 )
 def test_a_title_in_other_words_with_the_parts_text_after_a_space(
     layout: str, written: str

@@ -16,7 +16,7 @@ from gilint.templates.model import (
 # Heading keywords are keys (no spaces, half-width punctuation). A heading is a part
 # heading when its title contains one of them.
 PARTS = (
-    PartSpec("一", "总体情况", ("总体情况", "概述"), roles=("overview",)),
+    PartSpec("一", "总体情况", ("总体情况", "总体工作情况", "概述"), roles=("overview",)),
     PartSpec("二", "主动公开政府信息情况", ("主动公开政府信息情况", "主动公开政府信息")),
     PartSpec(
         "三",
