@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -534,6 +535,21 @@ def test_gi109_a_table_two_label_a_character_off_in_its_rows_place(
     assert row is not None and row.label == wrong
     written_values = good().tables[table_id][row_id]
     assert row.values == tuple(Decimal(c) if "." in c else int(c) for c in written_values)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_gi109_a_renumbered_label_a_character_off_in_its_rows_place(layout: str) -> None:
+    """ "2.部分刀开（…）" for "（二）部分公开（…）": a label numbered otherwise (as a renumbered
+    label is read, by its words) and a character off, where its row is missing. Read as
+    that row (GI109); it was a row missing (GI108, an error) and one no format knows
+    (GI901). Another number ("3.") in that place is no reading of the row."""
+    text = rendered(good(), layout)
+    label = re.compile(r"[（(]二[）)] ?部分公开")
+    assert len(label.findall(text)) == 1
+    findings = [f for f in run(label.sub("2.部分刀开", text)) if f.severity is not Severity.INFO]
+    assert [f.code for f in findings] == ["GI109"] and "2.部分刀开" in findings[0].message
+    codes = {f.code for f in run(label.sub("3.部分刀开", text))}
+    assert {"GI108", "GI901"} <= codes and "GI109" not in codes
 
 
 def test_gi901_orphan_numbers_and_extra_cells() -> None:

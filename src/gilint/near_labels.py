@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from gilint.labels import key, strip_enumeration
+from gilint.labels import key, numeral_value, strip_enumeration
 from gilint.templates.model import RowSpec
 
 _MOST_EDITS = 3
@@ -97,18 +97,25 @@ def _near_rows(label_key: str, compared: Sequence[Candidate]) -> Iterator[tuple[
 def in_its_place(label_key: str, row: RowSpec) -> bool:
     """Whether ``label_key`` is ``row``'s label where a label stands in that row's place
     (between the rows before and after it, the row itself not read): its ordinal the
-    row's own (none, in table 二), the rest an edit from the row's for every five
-    characters, one however short it is (an OCR's one wrong or lost character in
-    ``（一）予以公开``, ``1.属于国家秘密`` or ``行政强制``, too short to be compared with
-    every row); without an ordinal, three characters at least."""
+    row's own, written so or otherwise ("2." for "（二）", as a renumbered label is read;
+    none, in table 二), the rest an edit from the row's for every five characters, one
+    however short it is (an OCR's one wrong or lost character in ``（一）予以公开``,
+    ``1.属于国家秘密`` or ``行政强制``, too short to be compared with every row); without
+    an ordinal, three characters at least."""
     ordinal, core = _ordinal_and_core(label_key)
     if not core or (not ordinal and len(core) < _FEWEST_PLACED):
         return False
+    number = _ordinal_number(ordinal)
     return any(
-        row_ordinal == ordinal
+        (row_ordinal == ordinal or (number and _ordinal_number(row_ordinal) == number))
         and edit_distance(core, row_core, max(1, len(row_core) // _CHARACTERS_AN_EDIT)) is not None
         for row_ordinal, row_core, _, _ in candidates((row,))
     )
+
+
+def _ordinal_number(ordinal: str) -> int:
+    """The number an ordinal's key says ("(二)", "二、", "2." are 2); 0 for none."""
+    return numeral_value(ordinal.strip("().、,:"))
 
 
 def _most_edits(text: str) -> int:
