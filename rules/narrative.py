@@ -350,6 +350,19 @@ _WIDER_AREA = re.compile(
     r"全县|全市|全区|全省|全旗|全州|全乡|全镇|各部门|各单位|各乡镇|各街道|下属|所属单位|直属单位"
 )
 _EARLIER = re.compile(r"上年|上一年|去年|以前年度|往年")
+# a part of the year ("上半年", "一季度", "1至6月", "6月份"): its numbers are not the
+# year's; a range of months from the first to the last is the year ("1月至12月")
+_PART_OF_YEAR = re.compile(
+    r"[上下]半年|(?:第|前)?[一二三四1-4]季度"
+    r"|(?<![0-9])(?P<first>[0-9]{1,2})\s*月?\s*(?:至|到|-|—|~)\s*(?P<last>[0-9]{1,2})\s*月"
+    r"(?!\s*[0-9]{1,2}\s*日)"
+    r"|(?<![0-9])[0-9]{1,2}\s*月份"
+)
+# matters the sentence itself says are not disclosure's ("行政复议申请 28 件，均为非政府
+# 信息公开类")
+_NOT_DISCLOSURE = re.compile(
+    r"非(?:政府)?信息公开|不(?:涉及|属于)(?:政府)?信息公开|与(?:政府)?信息公开无关"
+)
 _EARLIER_OR_CARRIED = re.compile(_EARLIER.pattern + r"|结转")
 # a number that is not an exact count: a range, an approximation
 _INEXACT = re.compile(r"^\s*(?:余|多|左右|以上|以下|以内|[-—~～至到]\s*[0-9])")
@@ -360,6 +373,17 @@ def _of_another_year(sentence: str, year: int | None) -> bool:
     """Whether a sentence names a year other than the report's, or several."""
     years = {int(y) for y in _YEAR.findall(sentence)}
     return bool(years) and years != {year}
+
+
+def _of_part_of_year_or_other_matters(sentence: str) -> bool:
+    """Whether a sentence speaks of part of the year only, or of matters it says are not
+    disclosure's: the tables' numbers are not its."""
+    if _NOT_DISCLOSURE.search(sentence):
+        return True
+    return any(
+        found.group("first") is None or (found.group("first"), found.group("last")) != ("1", "12")
+        for found in _PART_OF_YEAR.finditer(sentence)
+    )
 
 
 def _new_by_name(found: re.Match[str], line: str, skip: re.Pattern[str]) -> bool:
@@ -385,14 +409,15 @@ class NarrativeTableMismatch(Rule):
     “予以公开及部分公开 N 件”这样几种结果合说的不比对），结转下年度 N 件对
     “四、结转下年度继续办理”总计，行政复议 N 件对表四行政复议总计，行政诉讼 N 件对表四两组行政诉讼
     总计之和，制发规范性文件 N 件对表二“行政规范性文件”本年制发件数。只比对说的是同一机关同一年度的
-    句子：说上年、其他年份、全县（市、区）、各部门或下属单位的句子，总数含上年结转的句子（写明“新收”、
+    句子：说上年、其他年份、年内某段时间（上半年、一季度、1至6月）、全县（市、区）、各部门或下属单位的
+    句子，总数含上年结转的句子（写明“新收”、
     所在分句和“其中”之后都不提上年或结转的新收申请数照常比对），只说某一渠道或某类
     申请人的申请（网上申请、自然人申请、通过信函方式收到的申请），其他种类的申请和事项（行政许可申请、人大代表建议、信访、咨询），
     “其中”之后的分项，范围（3-5 件）、约数（10 余件）和上下限（不到 10 件）都不比对。申请、结转、
     复议和诉讼要说明是政府信息公开的：句中写明（“政府信息公开申请”“因政府信息公开被申请行政复议”），
     或在第三、四部分，或在依申请公开的标题下；只在“其中”之后写明的（行政诉讼案件 17 件，其中涉及
-    政府信息公开的 8 件），复议机关办理的复议、复议决定书、复议结果（维持、纠正）、主动公开的处罚
-    决定、审核备案的规范性文件都不比对。
+    政府信息公开的 8 件）、句中说明不属于政府信息公开的（均为非政府信息公开类），复议机关办理的
+    复议、复议决定书、复议结果（维持、纠正）、主动公开的处罚决定、审核备案的规范性文件都不比对。
 
     原因：正文和统计表数字不一，是通报中“数据前后不一致”的典型问题。
 
@@ -415,8 +440,12 @@ class NarrativeTableMismatch(Rule):
             sentence = line.text.split("其中", 1)[0]  # the parts after 其中 are examples
             if _BOUND_WORDS.search(sentence) is None:
                 continue  # no quantity a table holds (a quick test before the patterns)
-            if _of_another_year(sentence, report.year) or _WIDER_AREA.search(sentence):
-                continue  # another year, or several; a wider area
+            if (
+                _of_another_year(sentence, report.year)
+                or _WIDER_AREA.search(sentence)
+                or _of_part_of_year_or_other_matters(sentence)
+            ):
+                continue  # another year, or several; a wider area; a part of the year
             for binding in _BINDINGS:
                 if binding.name in said or not binding.speaks_of(sentence, line):
                     continue
@@ -461,8 +490,9 @@ class NarrativeContradiction(Rule):
     或行政诉讼“均获维持”，而表四相应各组“结果纠正”或“尚未审结”大于 0；正文称“未发生”行政复议
     或行政诉讼，而表四相应的总计大于 0（“无一例行政复议被纠错”这样说结果的不算）。只比对说的是
     本机关本年度政府信息公开申请或案件的句子（句中写明，或在依申请公开的标题下，案件还可在第四
-    部分），说上年结转、全县（市、区）情况的句子，说复议、诉讼、收费申请或其他种类申请（行政许可
-    申请）的句子，以及申请只用来限定别的事物的句子（未收到政府信息公开申请的投诉、未收到申请人的
+    部分），说上年结转、年内某段时间（上半年、一季度、1至6月）、全县（市、区）情况的句子，说复议、
+    诉讼、收费申请或其他种类申请（行政许可申请）的句子，句中说明不属于政府信息公开的句子（非政府
+    信息公开类），以及申请只用来限定别的事物的句子（未收到政府信息公开申请的投诉、未收到申请人的
     反馈）不比对。
 
     原因：正文和统计表说法不一，读者无从判断哪一个是真的；通报中列为“数据前后不一致”。
@@ -502,7 +532,11 @@ class NarrativeContradiction(Rule):
                     line.span(found.start(), found.end()),
                     f"正文称“{found.group()}”，但表三“四、结转下年度继续办理”总计为 {carried}",
                 )
-            if _OTHER_SCOPE.search(sentence) or "其中" in sentence:
+            if (
+                _OTHER_SCOPE.search(sentence)
+                or "其中" in sentence
+                or _of_part_of_year_or_other_matters(sentence)
+            ):
                 continue
             applications = _says(_DISCLOSURE_APPLICATIONS, sentence, line)
             found = _NONE_RECEIVED.search(sentence) if applications else None
@@ -555,8 +589,14 @@ class NarrativeContradiction(Rule):
     @staticmethod
     def _of_this_year_here(sentence: str, report: Report) -> bool:
         """Whether a sentence speaks of this body and this year alone: no earlier year,
-        no wider area or the bodies under it, no 其中 part, no other year named."""
-        if _EARLIER.search(sentence) or _WIDER_AREA.search(sentence) or "其中" in sentence:
+        no wider area or the bodies under it, no 其中 part, no other year named, not a
+        part of the year, no matters it says are not disclosure's."""
+        if (
+            _EARLIER.search(sentence)
+            or _WIDER_AREA.search(sentence)
+            or "其中" in sentence
+            or _of_part_of_year_or_other_matters(sentence)
+        ):
             return False
         return not _of_another_year(sentence, report.year)
 

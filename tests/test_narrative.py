@@ -373,12 +373,29 @@ def test_new_applications_by_name_beside_last_years(layout: str, sentence: str) 
         "全部或部分公开 999 件",
         "不予公开（含部分公开）999 件",
         "无法提供和不予处理 999 件",
+        # a part of the year
+        "2024年1至6月收到政府信息公开申请 999 件",
+        "一季度共收到政府信息公开申请 999 件",
+        "上半年收到政府信息公开申请 999 件，下半年若干件",
+        "3月份收到政府信息公开申请 999 件",
+        # what the sentence says is not disclosure's
+        "本年度共收到行政复议申请 999 件，均为非政府信息公开类",
+        "全年发生行政诉讼案件 999 件，均不涉及政府信息公开",
     ],
 )
 def test_sentences_about_other_things_are_not_bound(sentence: str) -> None:
     assert [
         f for f in _gi6(_with(f"（二）依申请公开情况。{sentence}。")) if f.code == "GI601"
     ] == []
+
+
+@pytest.mark.parametrize(
+    "when", ["2024年1月至12月，", "2024年1月1日至12月31日，", "截至12月31日，", "全年"]
+)
+def test_a_range_of_months_that_is_the_whole_year_is_the_year(when: str) -> None:
+    """ "1月至12月" is the year, not a part of it: the number is compared."""
+    findings = _gi6(_with(f"（二）依申请公开情况。{when}共收到政府信息公开申请 999 件。"))
+    assert [f.code for f in findings] == ["GI601"]
 
 
 def test_a_blank_total_beside_numbers_states_no_number() -> None:
@@ -539,6 +556,9 @@ def test_no_cases_said_while_table_four_has_some(layout: str) -> None:
         "上年未发生政府信息公开行政复议",  # last year
         "未发生因政府信息公开被纠错的行政复议案件",  # the outcome before the case word
         "没有因政府信息公开引起行政诉讼被判败诉的情况",
+        "上半年未发生政府信息公开行政复议",  # a part of the year
+        "一季度未收到政府信息公开申请",
+        "本年度未发生行政复议，全年行政诉讼案件均与政府信息公开无关",
     ],
 )
 def test_sentences_that_say_no_outcome_or_another_time_claim_no_cases(sentence: str) -> None:
