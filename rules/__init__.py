@@ -28,7 +28,12 @@ from gilint.rules.structure import (
     SectionOrder,
 )
 from gilint.rules.unparsed import NotAReport, RuleError, UnparsedContent
-from gilint.rules.versions import MixedTemplate, OutdatedTemplate, UnknownReportYear
+from gilint.rules.versions import (
+    MixedTemplate,
+    OutdatedTemplate,
+    ReportBeforeFormats,
+    UnknownReportYear,
+)
 from gilint.rules.years import ReportYearMismatch
 
 from gilint.hookspecs import hookimpl
@@ -52,6 +57,7 @@ RULES: tuple[type[Rule], ...] = (
     OutdatedTemplate,
     MixedTemplate,
     UnknownReportYear,
+    ReportBeforeFormats,
     MissingFeeStatement,
     VagueFeeStatement,
     ReportYearMismatch,

@@ -309,6 +309,7 @@ class Table3Balance(IdentityRule):
 
     code = "GI201"
     name = "table3-balance"
+    checks_format = True
     summary = "In a column of table 三, 一 + 二 ≠ （七）总计 + 四."
 
 
@@ -330,6 +331,7 @@ class Table3OutcomeTotal(IdentityRule):
 
     code = "GI202"
     name = "table3-outcome-total"
+    checks_format = True
     summary = "In a column of table 三, （七）总计 ≠ the sum of the outcome rows."
 
 
@@ -355,6 +357,7 @@ class Table3ApplicantTotal(IdentityRule):
 
     code = "GI203"
     name = "table3-applicant-total"
+    checks_format = True
     summary = "In a row of table 三, 总计 ≠ the sum of the six applicant columns."
 
 
@@ -377,6 +380,7 @@ class Table4Total(IdentityRule):
 
     code = "GI204"
     name = "table4-total"
+    checks_format = True
     summary = "In a group of table 四, 总计 ≠ the sum of its four outcomes."
 
 
@@ -399,6 +403,7 @@ class InvalidCell(Rule):
 
     code = "GI205"
     name = "invalid-cell"
+    checks_format = True
     summary = "A cell that should hold a count holds text, a negative or a fraction."
 
     def check(self, report: Report) -> Iterator[Finding]:

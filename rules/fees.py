@@ -82,6 +82,7 @@ class MissingFeeStatement(Rule):
     code = "GI401"
     concludes_from_absence = True
     name = "missing-fee-statement"
+    checks_format = True
     summary = "Part 六 of a 2021-format report does not say whether 信息处理费 was collected."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -134,6 +135,7 @@ class VagueFeeStatement(Rule):
     code = "GI402"
     concludes_from_absence = True
     name = "vague-fee-statement"
+    checks_format = True
     severity = Severity.WARNING
     summary = "Part 六 speaks of fees but never of 信息处理费."
 

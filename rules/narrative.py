@@ -430,6 +430,7 @@ class NarrativeTableMismatch(Rule):
 
     code = "GI601"
     name = "narrative-table-mismatch"
+    checks_format = True
     summary = "A number the text states differs from the table cell that holds the same quantity."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -506,6 +507,7 @@ class NarrativeContradiction(Rule):
 
     code = "GI603"
     name = "narrative-contradiction"
+    checks_format = True
     severity = Severity.WARNING
     summary = (
         "The text says something the tables contradict"

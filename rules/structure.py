@@ -70,6 +70,7 @@ class MissingSection(Rule):
     code = "GI101"
     concludes_from_absence = True
     name = "missing-section"
+    checks_format = True
     summary = "One of the six parts of the report is missing."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -115,6 +116,7 @@ class SectionOrder(Rule):
 
     code = "GI102"
     name = "section-order"
+    checks_format = True
     summary = "Parts are out of order or carry the wrong ordinal."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -162,6 +164,7 @@ class DuplicateSection(Rule):
 
     code = "GI103"
     name = "duplicate-section"
+    checks_format = True
     summary = "A part of the report appears more than once."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -198,6 +201,7 @@ class NonstandardSectionTitle(Rule):
 
     code = "GI104"
     name = "nonstandard-section-title"
+    checks_format = True
     severity = Severity.WARNING
     summary = "A part's title deviates from the title the format prescribes."
 
@@ -259,6 +263,7 @@ class MissingOverviewAspect(Rule):
     code = "GI105"
     concludes_from_absence = True
     name = "missing-overview-aspect"
+    checks_format = True
     severity = Severity.WARNING
     summary = "The overview (part 一) does not cover one of the five aspects of the 2021 format."
 
@@ -308,6 +313,7 @@ class EmptySection(Rule):
     code = "GI106"
     concludes_from_absence = True
     name = "empty-section"
+    checks_format = True
     severity = Severity.WARNING
     summary = "A part has no substance (nothing, or only '无')."
 
@@ -359,6 +365,7 @@ class MissingTable(Rule):
     code = "GI107"
     concludes_from_absence = True
     name = "missing-table"
+    checks_format = True
     summary = "Part 二, 三 or 四 has no table."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -407,6 +414,7 @@ class IncompleteTable(Rule):
     code = "GI108"
     concludes_from_absence = True
     name = "incomplete-table"
+    checks_format = True
     summary = "A table lacks rows or cells."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -476,6 +484,7 @@ class NonstandardRowLabel(Rule):
 
     code = "GI109"
     name = "nonstandard-row-label"
+    checks_format = True
     severity = Severity.WARNING
     summary = "A table row's label deviates from the format's; it is read as that row."
 

@@ -54,6 +54,7 @@ class UnparsedContent(Rule):
 
     code = "GI901"
     name = "unparsed-content"
+    checks_format = True
     summary = (
         "A part or table could not be read; says what, so the user knows which rules did not run."
     )

@@ -32,6 +32,7 @@ class OutdatedTemplate(Rule):
 
     code = "GI301"
     name = "outdated-template"
+    checks_format = True
     summary = "A report for 2021 or later uses the 2019 tables."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -80,6 +81,7 @@ class MixedTemplate(Rule):
 
     code = "GI302"
     name = "mixed-template"
+    checks_format = True
     summary = "Tables of different format versions in one report."
 
     def check(self, report: Report) -> Iterator[Finding]:
@@ -125,3 +127,32 @@ class UnknownReportYear(Rule):
                 where,
                 "未能从标题或统计期限中找到报告年度，与年度有关的检查（格式版本等）未运行",
             )
+
+
+class ReportBeforeFormats(Rule):
+    """报告年度早于格式施行。
+
+    检查内容：报告年度（标题或统计期限所写）早于 gilint 所知最早的格式版本适用的年度（国家格式
+    适用于 2019 年起的年度报告），报告中也没有按任何格式版本填写的统计表时，按格式进行的检查
+    （组成部分、统计表、信息处理费说明等）不运行，本提示列出未运行的规则。
+
+    原因：此前的年度报告按当时的要求编写，组成部分和统计表与现行格式不同，按现行格式检查只会
+    得出不成立的结论。
+
+    依据：《中华人民共和国政府信息公开工作年度报告格式（试行）》（国办公开办函〔2019〕60号）。
+
+    示例：“示例市人民政府2017年政府信息公开工作年度报告”，分为概述、主动公开政府信息情况等七个部分。
+
+    修改方法：无需修改；若该报告确应按某一格式版本检查，可在配置中用 template 指定。
+    """
+
+    code = "GI304"
+    name = "report-before-formats"
+    severity = Severity.INFO
+    summary = (
+        "The report's year comes before every format version known,"
+        " so the rules that check a format did not run."
+    )
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        return iter(())  # the engine says so, naming the rules it did not run

@@ -332,6 +332,42 @@ def test_gi303_unknown_year() -> None:
     assert len(findings) == 1 and findings[0].severity is Severity.INFO
 
 
+_REPORT_OF_2017 = """示例市人民政府2017年政府信息公开工作年度报告
+
+一、概述
+
+本机关认真贯彻落实《条例》，推进政府信息公开工作。
+
+二、依申请公开政府信息情况
+
+本年度共收到政府信息公开申请35件。全年共办结申请30件，分别为予以公开20件、不予公开5件。
+
+三、政府信息公开的收费及减免情况
+
+本年度未收取任何费用。
+"""
+
+
+def test_gi304_a_report_before_the_formats_is_not_checked_against_them() -> None:
+    """A report of 2017 in the parts of its time: the rules that check a format do not
+    run, one note names them; the rules that check the text alone still run (GI602: 20
+    and 5 are not the 30 done). Configured to a format, it is checked against it; with
+    GI304 ignored, the rules still do not run, unnamed."""
+    findings = gilint.lint(_REPORT_OF_2017, config={})
+    assert [f.code for f in findings] == ["GI304", "GI602"]
+    note = findings[0]
+    assert note.severity is Severity.INFO and note.line == 1
+    assert "2017 年" in note.message and "GI101" in note.message and "GI401" in note.message
+    assert "GI602" not in note.message
+    configured = {f.code for f in gilint.lint(_REPORT_OF_2017, config={"template": "2021"})}
+    assert {"GI101", "GI107"} <= configured and "GI304" not in configured
+    ignored = gilint.lint(_REPORT_OF_2017, config={"ignore": ["GI304"]})
+    assert [f.code for f in ignored] == ["GI602"]
+    # a year of the formats: checked as before
+    of_2020 = {f.code for f in gilint.lint(_REPORT_OF_2017.replace("2017年", "2020年"))}
+    assert "GI101" in of_2020 and "GI304" not in of_2020
+
+
 @LAYOUT
 def test_gi401_and_gi402_fee_statement(layout: str) -> None:
     silent = attrs.evolve(good(), other_matters=("本年度无其他需要报告的事项。",))

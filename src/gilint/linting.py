@@ -31,6 +31,7 @@ from gilint.timelimit import RuleTimeout, TimeLimits
 
 if TYPE_CHECKING:
     from gilint.extraction_cache import ExtractionCache
+    from gilint.templates.model import TemplateSet
 
 ConfigLike = Config | Mapping[str, Any] | str | os.PathLike[str] | None
 
@@ -95,6 +96,10 @@ class Linter:
         rules = self._selected
         if self.config.per_file_ignores and report.path is not None:
             rules = [r for r in rules if self.config.enabled(r.code, report.path)]
+        before = _before_formats(report, self.registry.templates)
+        if before is not None:  # (the rules that check a format say nothing of it)
+            unchecked = [r.code for r in rules if r.checks_format]
+            rules = [r for r in rules if not r.checks_format]
         visitors = [r for r in rules if r.visits and type(r).check is Rule.check]
         # (the collector paused as for the parse: it would scan the report's tree again
         # at each collection the rules' allocations set off, which grows with the report)
@@ -108,6 +113,8 @@ class Linter:
             findings, withheld = _withheld(findings, rules, report)
             if withheld:
                 findings.extend(self._withheld_note(withheld, report))
+        if before is not None and unchecked:
+            findings.extend(self._before_formats_note(unchecked, before, report))
         if findings:
             findings = _described(findings, report)
         return sorted(findings, key=Finding.sort_key)
@@ -201,6 +208,19 @@ class Linter:
         )
         return self._said("GI901", report.unread_content[0], message, report, Severity.INFO)
 
+    def _before_formats_note(
+        self, codes: list[str], first_year: int, report: Report
+    ) -> list[Finding]:
+        """The rules that check a format, not run on a report of a year before every
+        format version known (:func:`_before_formats`): said once under GI304."""
+        message = (
+            f"报告年度为 {report.year} 年，早于 gilint 所知的格式版本（适用于 {first_year} 年起的"
+            "年度报告），报告中也没有按格式填写的统计表；以下按格式进行的检查未运行："
+            + "、".join(codes)
+        )
+        where = report.title_span or LineIndex(report.source).span(0, 0)
+        return self._said("GI304", where, message, report)
+
     def _failed(self, rule: Rule, what: str, report: Report) -> list[Finding]:
         """A failed rule is reported under GI900; the run goes on."""
         message = f"规则 {rule.code} {rule.name} {what}，其检查未完成"
@@ -223,6 +243,17 @@ class Linter:
         finding = reporter.finding(where, message)
         chosen = self.config.severity_of(code, severity or reporter.severity)
         return [attrs.evolve(finding, path=report.path, severity=chosen)]
+
+
+def _before_formats(report: Report, templates: TemplateSet) -> int | None:
+    """The first year a format version known governs, where ``report`` is of a year
+    before it, none of its tables was read as a version's and none was configured: a
+    report under the rules of its time ("2017年…年度报告", in seven parts). None
+    otherwise."""
+    first = templates.first_year()
+    if report.year is None or first is None or report.year >= first:
+        return None
+    return None if report.template.basis in ("config", "labels") else first
 
 
 def _described(findings: list[Finding], report: Report) -> list[Finding]:

@@ -89,6 +89,11 @@ class Rule:
     # finding of such a rule is withheld when that content lies in its missing_from
     # (anywhere, when it has none), and one GI901 note names the rules withheld.
     concludes_from_absence: ClassVar[bool] = False
+    # The rule checks the report against a format version (its parts, tables, wording,
+    # statements): a report of a year before every version known, whose tables were not
+    # read as any version's (an annual report of 2017, under the rules of its time), is
+    # not checked by it, and one GI304 note names the rules that did not run.
+    checks_format: ClassVar[bool] = False
 
     def __init__(self, templates: TemplateSet | None = None) -> None:
         from gilint.templates import NATIONAL

@@ -40,6 +40,12 @@ ABSENCE_NOTE = (
     "所缺内容应在之处，本规则不报告该项：缺少的内容可能就在其中。"
 )
 
+# said of a rule that checks a format (Rule.checks_format)
+FORMAT_NOTE = (
+    "报告年度早于 gilint 所知的格式版本、报告中又没有按格式填写的统计表时，本规则不运行"
+    "（见 GI304）。"
+)
+
 
 def rule_text(entry: RuleEntry) -> str:
     rule = entry.rule
@@ -51,6 +57,7 @@ def rule_text(entry: RuleEntry) -> str:
         f"{rule.summary}\n"
         f"默认严重程度：{rule.severity.label}（{rule.severity.value}）    来源：{entry.origin}\n"
         + (f"{ABSENCE_NOTE}\n" if rule.concludes_from_absence else "")
+        + (f"{FORMAT_NOTE}\n" if rule.checks_format else "")
         + (f"\n{body}\n" if body else "")
     )
 
@@ -86,6 +93,8 @@ def rules_markdown(registry: Registry, origin: str = BUILTIN) -> str:
         ]
         if rule.concludes_from_absence:
             out += [ABSENCE_NOTE, ""]
+        if rule.checks_format:
+            out += [FORMAT_NOTE, ""]
         for paragraph in body.split("\n\n"):
             out += [" ".join(line.strip() for line in paragraph.split("\n")), ""]
     return "\n".join(out).rstrip() + "\n"

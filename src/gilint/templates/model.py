@@ -333,6 +333,11 @@ class TemplateSet:
         leaders = [t for t, n in scores.items() if n == top]
         return prefer if prefer in leaders else leaders[0]
 
+    def first_year(self) -> int | None:
+        """The first report year any format version here governs (None: none is dated)."""
+        dated = [t.first_year for t in self.templates if t.first_year is not None]
+        return min(dated) if dated else None
+
     def for_year(self, year: int | None) -> Template | None:
         """The template governing ``year``; the newest one when the year is unknown."""
         if year is not None:
