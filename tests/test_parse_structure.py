@@ -765,6 +765,45 @@ def test_a_short_title_spaced_out_with_its_parts_text_after_it(layout: str, afte
     assert gilint.lint(text, config={}) == []
 
 
+_TITLES_A_CHARACTER_OFF = {
+    "一": "总休情况",
+    "三": "收到和处理政府信息公开申诗情况",
+    "五": "存在的主要问趣及改进情况",
+    "六": "其他需要报吿的事项",
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize(("ordinal", "written"), list(_TITLES_A_CHARACTER_OFF.items()))
+def test_a_parts_own_title_a_character_off_is_its_heading(
+    layout: str, ordinal: str, written: str
+) -> None:
+    """ "五、存在的主要问趣及改进情况": a part's own title with a wrong character (OCR, a
+    typist, an old variant of a character), with the part's own number. The part's
+    heading, warned of as written (in web page text, where a heading run into a line is
+    known by its words, the part was missing: GI101)."""
+    text = _text(layout)
+    assert text.count(f"{ordinal}、{_TITLES[ordinal]}") == 1
+    text = text.replace(f"{ordinal}、{_TITLES[ordinal]}", f"{ordinal}、{written}")
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == [
+        (part, written if part == ordinal else title) for part, title in _TITLES.items()
+    ]
+    (finding,) = [f for f in gilint.lint(text, config={}) if f.severity is not Severity.INFO]
+    assert finding.code == "GI104" and f"写作“{written}”" in finding.message
+
+
+@pytest.mark.parametrize("layout", ["web", "runs"])
+def test_a_title_a_character_off_anothers_number_is_no_part(layout: str) -> None:
+    """A part's own title a character off is its heading only with that part's number:
+    "二、其他需要报吿的事项" run into part 一's text is no part."""
+    text = _text(layout).replace(
+        "（二）依申请公开情况", "二、其他需要报吿的事项 （二）依申请公开情况", 1
+    )
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+
+
 @pytest.mark.parametrize("layout", ["web", "runs"])
 def test_spaced_words_after_a_number_that_spell_no_title_are_no_part(layout: str) -> None:
     """Only a part's own title, with its own number, spaced out is a heading: "二、总 体

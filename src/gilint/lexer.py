@@ -44,7 +44,7 @@ import attrs
 from lark.lexer import Token
 
 from gilint.labels import BODY_ENDS, YEAR, body_name, compact_key, numeral_value
-from gilint.near_labels import candidates, near_any
+from gilint.near_labels import candidates, edit_distance, near_any
 from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
@@ -326,6 +326,7 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
+_CHARACTERS_AN_EDIT = 5  # a part's own title is read a wrong character in so many
 _MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
 _MAX_SUBTITLE = 24
 _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
@@ -525,6 +526,16 @@ class LineLexer:
             found = self._titles[raw_title] = (title_key, parts)
         return found
 
+    def _near_own_title(self, title_key: str, written: str | None) -> str | None:
+        """The part numbered ``written`` where ``title_key`` is its own title but for an
+        edit for every five characters, one at least (an OCR's or a typist's wrong
+        character: "存在的主要问趣及改进情况", "其他需要报吿的事项"); None otherwise."""
+        own = self._own_of.get(written or "")
+        if own is None or not title_key:
+            return None
+        most = max(1, len(own[1]) // _CHARACTERS_AN_EDIT)
+        return written if edit_distance(title_key, own[1], most) is not None else None
+
     @staticmethod
     def _part_for_title(matches: tuple[str, ...], written: str | None) -> str | None:
         if written in matches:
@@ -604,6 +615,8 @@ class LineLexer:
                 return None
             return HeadingMatch(other, part, start, title_start, title_end, True)
         part = self._part_for_title(matches, written)
+        if part is None and not m.group("par"):
+            part = self._near_own_title(title_key, written)  # ("五、存在的主要问趣及改进情况")
         if (
             part is not None
             and m.group("par")
@@ -806,7 +819,9 @@ class LineLexer:
             for index, found in enumerate(run_in):
                 title_key, parts = self._title(found.group("title"))
                 if len(title_key) > _MAX_HEADING or not (
-                    parts or self._heads_table(line, title_key, run_in, index)
+                    parts
+                    or self._near_own_title(title_key, found.group("num"))
+                    or self._heads_table(line, title_key, run_in, index)
                 ):
                     continue
                 written = found.group("par")
