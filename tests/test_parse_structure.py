@@ -765,6 +765,43 @@ def test_a_short_title_spaced_out_with_its_parts_text_after_it(layout: str, afte
     assert gilint.lint(text, config={}) == []
 
 
+def _nth_numbered(layout: str, template: str = "2021") -> str:
+    """A kit report whose parts are headed "第一部分 总体情况", and whose subsections in
+    parts 一 and 五 are numbered a level below them, "一、主动公开情况"."""
+    text = _text(layout, template)
+    for ordinal, title in _TITLES.items():
+        assert text.count(f"{ordinal}、{title}") == 1
+        text = text.replace(f"{ordinal}、{title}", f"第{ordinal}部分 {title}")
+    cut = [text.index(f"第{ordinal}部分") for ordinal in "一二五六"]
+    pieces = [text[: cut[0]], text[cut[0] : cut[1]], text[cut[1] : cut[2]], text[cut[2] : cut[3]]]
+    below = [re.sub(r"[（(]([一二三四五])[）)] ?", r"\1、", pieces[i]) for i in (1, 3)]
+    return pieces[0] + below[0] + pieces[2] + below[1] + text[cut[3] :]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("template", ["2019", "2021"])
+def test_parts_headed_nth_with_subsections_numbered_below_them(layout: str, template: str) -> None:
+    """ "第一部分 总体情况" / "一、主动公开情况" / "二、依申请公开情况" …: a report that heads
+    its parts "第X部分" numbers what stands below them "一、", "二、". Those are no parts
+    (each was read as the next part, in other words: a part repeated, GI103, its title
+    warned of, GI104, and the overview short of four of its aspects, GI105)."""
+    text = _nth_numbered(layout, template)
+    assert "二、依申请公开" in text and "二、改进情况" in text
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    assert gilint.lint(text, config={}) == []
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_under_a_part_headed_nth_a_part_numbered_as_its_title_says_is_a_part(layout: str) -> None:
+    """Under "第一部分 总体情况", "二、主动公开政府信息情况" is part 二 still: its title names
+    the part its number says."""
+    text = _text(layout).replace("一、总体情况", "第一部分 总体情况", 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    assert gilint.lint(text, config={}) == []
+
+
 _TITLES_A_CHARACTER_OFF = {
     "一": "总休情况",
     "三": "收到和处理政府信息公开申诗情况",

@@ -549,10 +549,14 @@ class LineLexer:
         last: int,
         tabled: AbstractSet[str] = frozenset(),
         annexes: Mapping[int, str | None] = _NO_ANNEXES,
+        below_nth: bool = False,
     ) -> HeadingMatch | None:
         """A part heading on this line, if it is one (see the module docstring).
         ``tabled`` are the parts whose tables have been met, ``annexes`` the parts whose
-        prose referred to a table of the annex by its number."""
+        prose referred to a table of the annex by its number. ``below_nth``: the part
+        being read was headed "第一部分": its report numbers what stands below a part
+        "一、", "二、" (a line so numbered heads a part only where its title names the
+        part its number says)."""
         if self._may_head.match(line.text) is None:
             return None
         m = _PART.match(line.text)
@@ -631,6 +635,8 @@ class LineLexer:
             # its own number, and its title is a title, not the start of a sentence.
             return None
         if part is not None:
+            if below_nth and m.group("num") and part != written:
+                return None  # ("第一部分 总体情况" / "二、依申请公开政府信息情况")
             if part == written or part not in seen:
                 return HeadingMatch(written, part, start, title_start, title_end, True)
             if part in self._table_parts and part not in tabled:
@@ -644,6 +650,7 @@ class LineLexer:
         # short, comes next in order and is not the start of a table row label.
         if (
             m.group("num")
+            and not below_nth  # ("第一部分 总体情况" / "二、依申请公开情况")
             and numeral_value(written or "") == last + 1
             and last + 1 <= len(self._parts)
             and 0 < len(title_key) <= _MAX_WEAK_HEADING
@@ -1049,7 +1056,9 @@ class LineLexer:
             line = _new_line((start, piece))
             if run and (tokens[-1].type != "PART" or state.table_open):
                 close_run()  # (a table run read since is something between headings)
-            heading = self.match_heading(line, seen, state.last_part, state.tabled, state.annexes)
+            heading = self.match_heading(
+                line, seen, state.last_part, state.tabled, state.annexes, state.below_nth
+            )
             if heading is None and paragraph and len(paragraph[-1].text) <= _MAX_ORDINAL_LINE:
                 heading = self._numbered_run_in(paragraph[-1], line, seen, state)
                 if heading is not None:  # ("五、" / "存在的主要问题及改进情况 2024年，…")
@@ -1086,6 +1095,7 @@ class LineLexer:
                     seen.add(heading.part)
                     state.part = heading.part
                     state.last_part = max(state.last_part, numeral_value(heading.part))
+                state.below_nth = text.startswith("第", heading.start)
                 state.in_front = False
                 if heading.part is not None:  # a title that is the start of the part's own
                     own, own_key = self._own_of[heading.part]
@@ -1133,7 +1143,9 @@ class LineLexer:
         ordinal = alone.group("ordinal")
         # the number set just before the line, so that the title's offsets are the line's
         joined = _new_line((line.start - len(ordinal), ordinal + line.text))
-        heading = self.match_heading(joined, seen, state.last_part, state.tabled, state.annexes)
+        heading = self.match_heading(
+            joined, seen, state.last_part, state.tabled, state.annexes, state.below_nth
+        )
         if heading is None or heading.written is None or heading.title_start < line.start:
             return None
         return attrs.evolve(heading, start=above.start + alone.start("ordinal"))
@@ -1379,6 +1391,7 @@ class _State:
 
     __slots__ = (
         "annexes",
+        "below_nth",
         "front_paragraphs",
         "in_front",
         "last_part",
@@ -1400,6 +1413,8 @@ class _State:
         self.table_words = table_words  # the formats' row labels and column headings, keyed
         self.part: str | None = None
         self.last_part = 0
+        # the part being read was headed "第一部分" (see LineLexer.match_heading)
+        self.below_nth = False
         self.in_front = True
         self.title_open = True
         self.front_paragraphs = 0
