@@ -793,6 +793,35 @@ def test_parts_headed_nth_with_subsections_numbered_below_them(layout: str, temp
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_parts_own_list_numbered_as_parts_are_is_no_part(layout: str) -> None:
+    """ "一、总体情况" / "一、主动公开情况" / "二、依申请公开情况" …: subsections numbered
+    as parts are, their list begun again at 一 within the part. Each item after the first
+    continues the list, not the parts (each was read as the next part in other words:
+    GI103, GI104, GI105); a part after the list, whose number the list does not reach,
+    is a part, in other words too ("六、其他" after part 五's "一、…" "二、…")."""
+    text = _text(layout)
+    start, end = text.index("一、总体情况") + 6, text.index("二、主动公开政府信息情况")
+    listed = re.sub(r"[（(]([一二三四五])[）)] ?", r"\1、", text[start:end])
+    text = text[:start] + listed + text[end:]
+    assert "二、依申请公开" in text
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    assert gilint.lint(text, config={}) == []
+    if layout in ("web", "runs"):
+        return  # (a title no keyword knows, run into a web line, is no heading there)
+    start, end = (
+        text.index("五、存在的主要问题及改进情况") + 14,
+        text.index("六、其他需要报告的事项"),
+    )
+    listed = re.sub(r"[（(]([一二])[）)] ?", r"\1、", text[start:end])
+    text = text[:start] + listed + text[end:].replace("六、其他需要报告的事项", "六、其他", 1)
+    report = gilint.parse(text)
+    assert [s.part for s in report.sections] == list(_TITLES)
+    six = report.section("六")
+    assert six is not None and six.title == "其他"
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
 def test_under_a_part_headed_nth_a_part_numbered_as_its_title_says_is_a_part(layout: str) -> None:
     """Under "第一部分 总体情况", "二、主动公开政府信息情况" is part 二 still: its title names
     the part its number says."""

@@ -326,6 +326,11 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _MAX_RAW_TITLE = 8 * _MAX_TITLE
 _MAX_HEADING = 40
 _MAX_WEAK_HEADING = 20
+# A line numbered as parts are ("二、…"), as an item of a part's own list (see
+# _State.list_next); and the characters such a line starts with (a cheap test first)
+_LIST_ITEM = re.compile(r"[ \t*#>]*(?P<num>[一二三四五六七八九十])[ \t]*[、.,:]")
+_LIST_OPENERS = frozenset("*#一二三四五六七八九十")  # (not white space: table lines start so)
+_ANY_NUMBER = -1  # (a part headed "第一部分": any such line is an item of its list)
 _CHARACTERS_AN_EDIT = 5  # a part's own title is read a wrong character in so many
 _MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
 _MAX_SUBTITLE = 24
@@ -549,20 +554,20 @@ class LineLexer:
         last: int,
         tabled: AbstractSet[str] = frozenset(),
         annexes: Mapping[int, str | None] = _NO_ANNEXES,
-        below_nth: bool = False,
+        list_next: int = 0,
     ) -> HeadingMatch | None:
         """A part heading on this line, if it is one (see the module docstring).
         ``tabled`` are the parts whose tables have been met, ``annexes`` the parts whose
-        prose referred to a table of the annex by its number. ``below_nth``: the part
-        being read was headed "第一部分": its report numbers what stands below a part
-        "一、", "二、" (a line so numbered heads a part only where its title names the
-        part its number says)."""
+        prose referred to a table of the annex by its number. ``list_next``: the number
+        that continues the part's own list (see _State.list_next): a line numbered so
+        heads a part only where its title names the part its number says."""
         if self._may_head.match(line.text) is None:
             return None
         m = _PART.match(line.text)
         if m is None:
             return self._bare_heading(line, seen, last, tabled, annexes)
         written = m.group("nth") or m.group("num") or m.group("par")
+        # numbered as the part's own list goes on (a subsection, unless it names its part)
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
@@ -635,7 +640,7 @@ class LineLexer:
             # its own number, and its title is a title, not the start of a sentence.
             return None
         if part is not None:
-            if below_nth and m.group("num") and part != written:
+            if part != written and self._listed(m, list_next):
                 return None  # ("第一部分 总体情况" / "二、依申请公开政府信息情况")
             if part == written or part not in seen:
                 return HeadingMatch(written, part, start, title_start, title_end, True)
@@ -650,12 +655,12 @@ class LineLexer:
         # short, comes next in order and is not the start of a table row label.
         if (
             m.group("num")
-            and not below_nth  # ("第一部分 总体情况" / "二、依申请公开情况")
             and numeral_value(written or "") == last + 1
             and last + 1 <= len(self._parts)
             and 0 < len(title_key) <= _MAX_WEAK_HEADING
             and not raw_title.rstrip().endswith(("。", ";", ","))
             and not self._is_row_label(compact_key(line.text.strip(_MARKUP)))
+            and not self._listed(m, list_next)  # ("一、总体情况" / "一、…" / "二、…")
         ):
             return HeadingMatch(written, written, start, title_start, title_end, False)
         return None
@@ -718,6 +723,29 @@ class LineLexer:
         sub-rows ("三、本年度办理结果 （一）予以公开 6 …"), so a line ending in a number may
         still be a heading and its table ("二、主动公开情况 第二十条第（一）项 …")."""
         return _NUMBER.fullmatch(word) is None and not self._is_row_label(compact_key(word))
+
+    @staticmethod
+    def _listed(m: re.Match[str], list_next: int) -> bool:
+        """Whether the line ``m`` matched (_PART) is numbered as the part's own list goes
+        on (see _State.list_next): a subsection, unless its title names its part."""
+        written = m.group("num")
+        return written is not None and list_next in (_ANY_NUMBER, numeral_value(written))
+
+    def _list_after(self, text: str, list_next: int) -> int:
+        """The number that continues a part's own list after its line ``text``, which
+        heads no part: 二 after a line numbered 一 (the list begins), the next after one
+        numbered ``list_next``; ``list_next`` after any other line, a table's row among
+        them ("一、本年新收政府信息公开申请数量 …")."""
+        item = _LIST_ITEM.match(text)
+        if item is None:
+            return list_next
+        number = numeral_value(item.group("num"))
+        if number not in (1, list_next):
+            return list_next
+        # (its first word: a row's numbers after its label would make every line new to
+        # the memo of row labels)
+        word = text.strip(_MARKUP).partition(" ")[0].partition("\t")[0]
+        return list_next if self._is_row_label(compact_key(word)) else number + 1
 
     def _is_row_label(self, line_key: str) -> bool:
         """Whether ``line_key`` starts a row's label or is one a few edits off,
@@ -1057,7 +1085,7 @@ class LineLexer:
             if run and (tokens[-1].type != "PART" or state.table_open):
                 close_run()  # (a table run read since is something between headings)
             heading = self.match_heading(
-                line, seen, state.last_part, state.tabled, state.annexes, state.below_nth
+                line, seen, state.last_part, state.tabled, state.annexes, state.list_next
             )
             if heading is None and paragraph and len(paragraph[-1].text) <= _MAX_ORDINAL_LINE:
                 heading = self._numbered_run_in(paragraph[-1], line, seen, state)
@@ -1095,7 +1123,7 @@ class LineLexer:
                     seen.add(heading.part)
                     state.part = heading.part
                     state.last_part = max(state.last_part, numeral_value(heading.part))
-                state.below_nth = text.startswith("第", heading.start)
+                state.list_next = _ANY_NUMBER if text.startswith("第", heading.start) else 0
                 state.in_front = False
                 if heading.part is not None:  # a title that is the start of the part's own
                     own, own_key = self._own_of[heading.part]
@@ -1113,6 +1141,13 @@ class LineLexer:
                     rests.append(self._cut_line(offset, text[offset : line.end], True))
                 held = False
                 continue
+            if (
+                state.part is not None
+                and not state.table_open
+                and state.list_next != _ANY_NUMBER
+                and line.text[:1] in _LIST_OPENERS
+            ):  # (a line of the part's own list, or one that begins it)
+                state.list_next = self._list_after(line.text, state.list_next)
             if held:  # (no title followed the number: the number is a paragraph)
                 held = False
                 flush()
@@ -1144,7 +1179,7 @@ class LineLexer:
         # the number set just before the line, so that the title's offsets are the line's
         joined = _new_line((line.start - len(ordinal), ordinal + line.text))
         heading = self.match_heading(
-            joined, seen, state.last_part, state.tabled, state.annexes, state.below_nth
+            joined, seen, state.last_part, state.tabled, state.annexes, state.list_next
         )
         if heading is None or heading.written is None or heading.title_start < line.start:
             return None
@@ -1391,10 +1426,10 @@ class _State:
 
     __slots__ = (
         "annexes",
-        "below_nth",
         "front_paragraphs",
         "in_front",
         "last_part",
+        "list_next",
         "notes",
         "part",
         "pending_title",
@@ -1413,8 +1448,12 @@ class _State:
         self.table_words = table_words  # the formats' row labels and column headings, keyed
         self.part: str | None = None
         self.last_part = 0
-        # the part being read was headed "第一部分" (see LineLexer.match_heading)
-        self.below_nth = False
+        # the number that continues the part being read's own list of items numbered as
+        # parts are: any (_ANY_NUMBER) under a part headed "第一部分", whose report numbers
+        # what stands below a part "一、", "二、"; 二 after a line of the part numbered 一
+        # (the list begun again: "一、总体情况" / "一、主动公开情况" / "二、…"), and so on;
+        # 0 where the part has no such list
+        self.list_next = 0
         self.in_front = True
         self.title_open = True
         self.front_paragraphs = 0
