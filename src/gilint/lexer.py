@@ -567,7 +567,6 @@ class LineLexer:
         if m is None:
             return self._bare_heading(line, seen, last, tabled, annexes)
         written = m.group("nth") or m.group("num") or m.group("par")
-        # numbered as the part's own list goes on (a subsection, unless it names its part)
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
