@@ -821,6 +821,31 @@ def test_a_parts_own_list_numbered_as_parts_are_is_no_part(layout: str) -> None:
     assert six is not None and six.title == "其他"
 
 
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+def test_an_item_in_other_words_before_its_numbers_own_part_is_no_part(layout: str) -> None:
+    """ "二、加强组织领导" in part 一, and part 二's own heading next, no other part between:
+    the first was an item of part 一, not part 二 in other words (part 一 cut short: its
+    overview's aspects missing, GI105; part 二's title warned of, GI104). Where another
+    part's heading stands between ("二、公开工作情况" / "三、申请办理情况" / "二、主动公开
+    政府信息情况", a narrative numbered first), it stays a part."""
+    text = _text(layout)
+    item = "二、加强组织领导\n\n本机关成立了政务公开工作领导小组。\n\n"
+    listed = text.replace("（二）依申请公开情况", item + "（二）依申请公开情况", 1)
+    report = gilint.parse(listed)
+    assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
+    assert gilint.lint(listed, config={}) == []
+    narrative = (
+        "二、公开工作情况\n\n本机关主动公开各类信息。\n\n三、申请办理情况\n\n本机关依法办理申请。"
+    )
+    first = text.replace("二、主动公开政府信息情况", narrative + "\n\n二、主动公开政府信息情况", 1)
+    report = gilint.parse(first)
+    assert [(s.part, s.title) for s in report.sections][:3] == [
+        ("一", "总体情况"),
+        ("二", "公开工作情况"),
+        ("三", "申请办理情况"),
+    ]
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_under_a_part_headed_nth_a_part_numbered_as_its_title_says_is_a_part(layout: str) -> None:
     """Under "第一部分 总体情况", "二、主动公开政府信息情况" is part 二 still: its title names

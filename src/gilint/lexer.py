@@ -995,6 +995,8 @@ class LineLexer:
         headings: dict[int, HeadingMatch] = {}  # the part headings so far, by offset
         seen: set[str] = set()
         unnumbered: dict[str, int] = {}  # where a part's first heading had no number
+        # the last part heading, where it was in other words (its part, where it starts)
+        weak: tuple[str, int] | None = None
         superseded: set[int] = set()
         state = _State(self._table_words)
         paragraph: list[_Line] = []
@@ -1119,6 +1121,11 @@ class LineLexer:
                         and numeral_value(heading.written) == numeral_value(heading.part)
                     ):  # the part's own number: the title before it was none
                         superseded.add(unnumbered.pop(heading.part))
+                    if weak is not None and weak[0] == heading.part and heading.recognised:
+                        # its own title next, no other part between: the heading in other
+                        # words before it was an item of the part before ("二、加强组织领导")
+                        superseded.add(weak[1])
+                    weak = None if heading.recognised else (heading.part, heading.start)
                     seen.add(heading.part)
                     state.part = heading.part
                     state.last_part = max(state.last_part, numeral_value(heading.part))
