@@ -895,6 +895,19 @@ def test_a_title_a_character_off_anothers_number_is_no_part(layout: str) -> None
     assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
 
 
+@pytest.mark.parametrize("layout", [name for name in LAYOUTS if name not in ("web", "runs")])
+def test_a_short_title_spaced_out_with_text_run_on_after_it(layout: str) -> None:
+    """ "一、总 体 情 况本年度…": the spaced-out title, then the part's text with no space
+    between (its last character followed by the text's first). The title is the part's
+    (part 一 had no heading, GI104)."""
+    text = _text(layout).replace("一、总体情况", "一、总 体 情 况本年度本机关按计划推进工作。", 1)
+    report = gilint.parse(text)
+    assert [(s.part, s.title) for s in report.sections] == [
+        (part, "总 体 情 况" if part == "一" else title) for part, title in _TITLES.items()
+    ]
+    assert gilint.lint(text, config={}) == []
+
+
 @pytest.mark.parametrize("layout", ["web", "runs"])
 def test_spaced_words_after_a_number_that_spell_no_title_are_no_part(layout: str) -> None:
     """Only a part's own title, with its own number, spaced out is a heading: "二、总 体

@@ -277,6 +277,9 @@ _RUN_IN_PART = re.compile(
 # it: "一、总 体 情 况 本年度…"). Compiled where first needed (2 ms at every start, for a
 # line few reports have).
 _SPACED_TITLE = r"[\u4e00-\u9fff](?:[ \t]{1,3}[\u4e00-\u9fff](?![\u4e00-\u9fff])){2,}"
+# the same run into the text with no space after its last character ("一、总 体 情 况本年
+# 度…"), where that reading is no own title
+_SPACED_TITLE_RUN_ON = r"[\u4e00-\u9fff](?:[ \t]{1,3}[\u4e00-\u9fff]){2,}"
 _RUN_IN_SPACED = (
     r"(?:(?<=[\s。;:])|^)(?P<num>[一二三四五六])[ \t]*[、.,:][ \t]*(?P<title>" + _SPACED_TITLE + ")"
 )
@@ -541,6 +544,18 @@ class LineLexer:
         most = max(1, len(own[1]) // _CHARACTERS_AN_EDIT)
         return written if edit_distance(title_key, own[1], most) is not None else None
 
+    def _spaced_own_title(self, raw_title: str, written: str | None) -> str | None:
+        """The part's own title spaced out at the start of ``raw_title``, the text after
+        it on its line, where the part's number is ``written``; None where it is not."""
+        for pattern in (_SPACED_TITLE, _SPACED_TITLE_RUN_ON):
+            spaced = re.compile(pattern).match(raw_title)
+            if (
+                spaced is not None
+                and self._bare_titles.get(self._title(spaced.group())[0]) == written
+            ):
+                return spaced.group()
+        return None
+
     @staticmethod
     def _part_for_title(matches: tuple[str, ...], written: str | None) -> str | None:
         if written in matches:
@@ -601,12 +616,9 @@ class LineLexer:
                 and not m.group("par")
                 and self._title(raw_title)[0] not in self._bare_titles
             ):
-                spaced = re.compile(_SPACED_TITLE).match(raw_title)
-                if (
-                    spaced is not None
-                    and self._bare_titles.get(self._title(spaced.group())[0]) == written
-                ):
-                    raw_title = spaced.group()  # its own, spaced out: "一、总 体 情 况 2024年，…"
+                spaced = self._spaced_own_title(raw_title, written)
+                if spaced is not None:
+                    raw_title = spaced  # its own, spaced out: "一、总 体 情 况 2024年，…"
                 elif (
                     head := re.compile(_TITLE_THEN_TEXT).match(m.group("title"))
                 ) is not None and (head.group("sub") or self._title(head.group())[1]):
