@@ -44,7 +44,7 @@ import attrs
 from lark.lexer import Token
 
 from gilint.labels import BODY_ENDS, YEAR, body_name, compact_key, numeral_value
-from gilint.near_labels import candidates, edit_distance, near_any
+from gilint.near_labels import a_character_off, candidates, near_any
 from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
 
@@ -165,12 +165,11 @@ _PAGE_FURNITURE = re.compile(
 # "Column1", "Unnamed: 0"): not text of the report, never a label.
 _INVENTED_HEADER = re.compile(r"列[0-9]{1,2}|[Cc]olumn[ _]?[0-9]{1,2}|Unnamed: ?[0-9]{1,2}")
 _MARKUP = " \t*#|>"  # Markdown and extraction debris around a title
-# A part's number alone on its line, its title on the next ("一、" / "总体情况", "第一部分" /
-# "总体情况"): a heading in large type broken in a PDF's text or by OCR
-_ORDINAL_ALONE = re.compile(
-    r"[\s*#]*(?P<ordinal>第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六])[ \t]*[、.,:])"
-    r"[\s*#]*"
-)
+# A part's number as a heading writes it ("五、", "第五部分"); alone on its line, its title
+# on the next ("一、" / "总体情况", "第一部分" / "总体情况"): a heading in large type broken
+# in a PDF's text or by OCR
+_PART_ORDINAL = r"(?P<ordinal>第(?P<nth>[一二三四五六])部分|(?P<num>[一二三四五六])[ \t]*[、.,:])"
+_ORDINAL_ALONE = re.compile(r"[\s*#]*" + _PART_ORDINAL + r"[\s*#]*")
 # Title paragraphs: short, near the top, ending the run at the one naming the report.
 _TITLE_WORDS = ("年度报告", "工作报告")
 # A title paragraph that starts with them (after "工作" at most) ends a title begun in
@@ -308,11 +307,9 @@ _RUN_IN_ANNEX = r"(?:(?<=[\s。;:])|^)" + _ANNEX_LABEL + r"(?=\s|$)"
 # A part's number ending a line after its text, its title starting the next (web page
 # text broken as "… 36 3.53 三、" / "收到和处理政府信息公开申请情况 …"): cut off as a line
 # of its own, it is the title's number as a number alone on the line above a title is.
-_ENDING_ORDINAL = re.compile(
-    r"(?<=[\s。;:])(?:第[一二三四五六]部分|[一二三四五六][ \t]*[、.,:])[ \t]*$"
-)
+_ENDING_ORDINAL = re.compile(r"(?<=[\s。;:])" + _PART_ORDINAL + r"[ \t]*$")
 _ENDING_ORDINAL_MARKS = frozenset("、.,:分")  # what such a line ends with (a cheap test)
-_ENDING_ORDINAL_TAIL = ("、", ".", ",", ":", "分", " ", "\t")  # (the same, or white space)
+_ENDING_ORDINAL_TAIL = (*_ENDING_ORDINAL_MARKS, " ", "\t")  # (the same, or white space)
 _NO_ANNEXES: Mapping[int, str | None] = types.MappingProxyType({})
 # What follows a full stop that ends a row's label: the row's numbers (three at least,
 # or run together: three digits or more and no word after them), on its line or the
@@ -334,7 +331,6 @@ _MAX_WEAK_HEADING = 20
 _LIST_ITEM = re.compile(r"[ \t*#>]*(?P<num>[一二三四五六七八九十])[ \t]*[、.,:]")
 _LIST_OPENERS = frozenset("*#一二三四五六七八九十")  # (not white space: table lines start so)
 _ANY_NUMBER = -1  # (a part headed "第一部分": any such line is an item of its list)
-_CHARACTERS_AN_EDIT = 5  # a part's own title is read a wrong character in so many
 _MAX_BARE = 40  # longer than any standard part title, with room for stray spaces
 _MAX_SUBTITLE = 24
 _MIN_CONTENTS = 3  # part headings in a row, with nothing between, that make a 目录
@@ -541,8 +537,7 @@ class LineLexer:
         own = self._own_of.get(written or "")
         if own is None or not title_key:
             return None
-        most = max(1, len(own[1]) // _CHARACTERS_AN_EDIT)
-        return written if edit_distance(title_key, own[1], most) is not None else None
+        return written if a_character_off(title_key, own[1]) else None
 
     def _spaced_own_title(self, raw_title: str, written: str | None) -> str | None:
         """The part's own title spaced out at the start of ``raw_title``, the text after

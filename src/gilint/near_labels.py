@@ -108,9 +108,17 @@ def in_its_place(label_key: str, row: RowSpec) -> bool:
     number = _ordinal_number(ordinal)
     return any(
         (row_ordinal == ordinal or (number and _ordinal_number(row_ordinal) == number))
-        and edit_distance(core, row_core, max(1, len(row_core) // _CHARACTERS_AN_EDIT)) is not None
+        and a_character_off(core, row_core)
         for row_ordinal, row_core, _, _ in candidates((row,))
     )
+
+
+def a_character_off(text: str, wanted: str) -> bool:
+    """Whether ``text`` is ``wanted`` but for an edit for every five characters of it, one
+    however short it is: a known text with an OCR's or a typist's wrong or lost
+    character, compared with the one text it can be (a row's label in its place, a
+    part's own title under its number)."""
+    return edit_distance(text, wanted, max(1, len(wanted) // _CHARACTERS_AN_EDIT)) is not None
 
 
 def _ordinal_number(ordinal: str) -> int:
