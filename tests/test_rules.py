@@ -75,6 +75,57 @@ def test_gi101_not_for_files_that_are_no_report() -> None:
     assert [f.code for f in run("会议纪要。\n", "GI902")] == ["GI902"]
 
 
+# A notice numbered 一、二、三 as a report's parts are, with no report's title and no table
+NOTICE = """关于做好本年度档案整理工作的通知
+
+各科室：
+
+为规范档案管理，现将有关事项通知如下。
+
+一、整理范围
+本年度形成的各类文书档案。
+
+二、整理要求
+（一）按年度、机构分类。
+（二）卷内文件按时间排列。
+
+三、时间安排
+请于十二月底前完成。
+
+办公室
+"""
+# Part headings in words no keyword of the format knows
+OTHER_WORDS = {
+    "一": "一、年度回顾",
+    "二": "二、制度文件发布",
+    "三": "三、来函办理",
+    "四": "四、救济途径",
+    "五": "五、短板与举措",
+    "六": "六、附记",
+}
+
+
+def test_gi902_a_notice_numbered_as_parts_are() -> None:
+    findings = run(NOTICE)
+    assert [(f.code, f.line) for f in findings] == [("GI902", 1)]
+    assert "“一、整理范围”" in findings[0].message
+    assert gilint.parse(NOTICE).sections == ()
+
+
+@LINE_LAYOUT
+def test_gi902_not_for_a_report_whose_part_titles_are_in_other_words(layout: str) -> None:
+    text = rendered(attrs.evolve(good(), headings=OTHER_WORDS), layout)
+    report = gilint.parse(text)
+    assert not any(s.title_recognised for s in report.sections)
+    assert report.title_span is not None
+    untitled = text[: report.title_span.start] + text[report.title_span.end :]
+    for kept in (text, untitled):  # its title or its tables make it a report
+        codes = {f.code for f in run(kept)}
+        assert "GI902" not in codes and "GI104" in codes
+    notice = run(NOTICE.replace("关于做好本年度档案整理工作的通知", report.title or ""))
+    assert "GI902" not in {f.code for f in notice}  # a report's title over the items
+
+
 @LINE_LAYOUT
 def test_gi102_out_of_order(layout: str) -> None:
     text = rendered(good(), layout)

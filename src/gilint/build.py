@@ -305,6 +305,9 @@ def build_report(
             )
         )
     sections = _continuations(sections)
+    numbered_only: list[Section] = []
+    if sections and not _reads_as_report(sections, preamble_tables, title):
+        numbered_only, sections = sections, []  # a notice's items: no parts (GI902)
     # An image or a hidden element above the report's title (a site's banner or logo, a
     # letterhead, a hidden menu) holds none of the report: it is not noted, and turns no
     # rule off. A document the page links to matters only where the page holds no
@@ -329,7 +332,7 @@ def build_report(
     if not sections:
         attachments = [p.message for p in loaded.problems if p.code == "attachment"]
         codes = {d.code for d in diagnostics}
-        diagnostics.extend(_no_part_found(codes, attachments, loaded.text, loc))
+        diagnostics.extend(_no_part_found(codes, attachments, numbered_only, loaded.text, loc))
     return Report(
         source=loaded.text,
         path=path,
@@ -376,11 +379,30 @@ def _headless_overview(
     return Section("一", heading, span, (), subsections, (), True, headless=True)
 
 
+def _reads_as_report(
+    sections: list[Section], preamble_tables: tuple[Table, ...], title: str | None
+) -> bool:
+    """Whether parts read by their numbers alone ("一、检查范围", "二、检查内容") are a
+    report's: some part's title is one the format knows, some table holds a row of the
+    format's, or the text has a report's title. A notice, minutes or a plan numbered
+    一、二、三 has none of these, and its items are no parts: read as parts in other
+    words, they gave a finding for every part and table it lacks."""
+    if title is not None or any(s.title_recognised for s in sections):
+        return True
+    tables = (*preamble_tables, *(t for s in sections for t in s.all_tables()))
+    return any(row.id is not None for table in tables for row in table.rows)
+
+
 def _no_part_found(
-    codes: set[str], attachments: list[str], text: str, loc: Locator
+    codes: set[str],
+    attachments: list[str],
+    numbered_only: list[Section],
+    text: str,
+    loc: Locator,
 ) -> list[Diagnostic]:
     """What a text without any part of a report says, given the codes of what else it
-    was found to hold and the documents it links to. A file no loader could read has no
+    was found to hold, the documents it links to and the headings it numbers as parts
+    are numbered that name none (``numbered_only``). A file no loader could read has no
     text to judge (GI901 says so); one with content gilint could not read (images,
     glyphs without characters) may be a report published as pictures (a scan with page
     numbers as text), which needs OCR; a web page may have the report in what it hides
@@ -414,6 +436,17 @@ def _no_part_found(
                 "网页中未找到报告的任何组成部分（如“一、总体情况”），报告可能在网页链接的附件中："
                 + "、".join(attachments)
                 + "。请下载附件后再检查",
+                first_line,
+            )
+        ]
+    if numbered_only:
+        heading = numbered_only[0].heading.text.strip()
+        return [
+            Diagnostic(
+                "not-a-report",
+                f"文件中编号的标题（如“{heading}”）都不是年度报告组成部分的标题，文件中也没有"
+                "格式规定的统计表和年度报告的标题：此文件可能不是政府信息公开工作年度报告，"
+                "未按年度报告检查",
                 first_line,
             )
         ]
