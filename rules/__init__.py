@@ -27,7 +27,7 @@ from gilint.rules.structure import (
     NonstandardSectionTitle,
     SectionOrder,
 )
-from gilint.rules.unparsed import NotAReport, RuleError, UnparsedContent
+from gilint.rules.unparsed import MoreReports, NotAReport, RuleError, UnparsedContent
 from gilint.rules.versions import (
     MixedTemplate,
     OutdatedTemplate,
@@ -67,6 +67,7 @@ RULES: tuple[type[Rule], ...] = (
     RuleError,
     UnparsedContent,
     NotAReport,
+    MoreReports,
 )
 
 

@@ -62,10 +62,10 @@ def section_text(section: Section) -> str:
 
 
 def stretch(report: Report, start: int, end: int | None = None) -> Span:
-    """The text from ``start`` to ``end`` (the end of the text by default): where
+    """The text from ``start`` to ``end`` (the end of the report by default): where
     something a rule finds missing would stand (``Rule.finding(missing_from=…)``)."""
     lines = report.span.line_index  # the report's own: built once, not per finding
-    return lines.span(start, len(report.source) if end is None else end)
+    return lines.span(start, report.span.end if end is None else end)
 
 
 def part_stretch(report: Report, section: Section) -> Span:

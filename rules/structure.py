@@ -21,7 +21,7 @@ from gilint.ast import CellStatus, Report, Section, Table
 from gilint.findings import Finding, Severity
 from gilint.labels import key, numeral_value
 from gilint.rule import Rule
-from gilint.span import LineIndex, Span
+from gilint.span import Span
 from gilint.templates.model import TableSpec, TemplateSet
 
 _EMPTY_WORDS = {"无", "暂无", "没有", "无此项", "无相关情况"}
@@ -44,9 +44,10 @@ def _short_prose(section: Section) -> str | None:
 
 
 def _last_line(report: Report) -> Span:
-    text = report.source.rstrip()
+    """The report's last line (a file's, or the first report's of a file of several)."""
+    text = report.source[: report.span.end].rstrip()
     start = text.rfind("\n") + 1
-    return LineIndex(report.source).span(start, len(text))
+    return report.span.line_index.span(start, len(text))
 
 
 class MissingSection(Rule):

@@ -11,6 +11,9 @@ from gilint.findings import Finding, Severity
 from gilint.lexer import is_page_number
 from gilint.rule import Rule
 
+# What the parser notes that a rule of its own reports (GI902, GI903), not GI901
+_OWN_RULES = frozenset({"not-a-report", "more-reports"})
+
 
 class UnparsedContent(Rule):
     """有内容无法识别。
@@ -88,7 +91,7 @@ class UnparsedContent(Rule):
         for diagnostic in report.diagnostics:
             if diagnostic.code in UNREAD_CONTENT:  # what the file holds, not a fault
                 yield self.finding(diagnostic, diagnostic.message, severity=Severity.INFO)
-            elif diagnostic.code != "not-a-report":
+            elif diagnostic.code not in _OWN_RULES:
                 yield self.finding(diagnostic, diagnostic.message)
         extra: set[int] | None = None  # (worked out only for a report with such a table)
         for table in report.tables():
@@ -206,6 +209,45 @@ class NotAReport(Rule):
         for diagnostic in report.diagnostics:
             if diagnostic.code == "not-a-report":
                 yield self.finding(diagnostic, diagnostic.message)
+
+
+class MoreReports(Rule):
+    """文件中有不止一份年度报告。
+
+    检查内容：文件中第一份报告之后是否还有另一份报告：一个年度报告的标题（可带机关名称），
+    出现在报告的组成部分和统计表之后，其后（中间只有正文段落）又是“一、总体情况”这样的
+    第一部分标题。这样的文件（如一个地区各部门的年度报告汇编成一册）只检查第一份报告，
+    本规则在第二份报告的标题处提示其后的内容未检查；还有更多份时合为一条，其余各份的
+    标题列为相关位置。报告在各页页眉重复的标题、目录之后重复的标题不算另一份报告
+    （其前没有统计表，或其后不是第一部分）。
+
+    原因：多份报告按一份读取时，后面各份的每个部分都会被当作重复出现、顺序错误的部分，
+    其正文也会与第一份报告的统计表相比较；只检查第一份、并说明其余未检查，才不致报出
+    并不存在的问题。
+
+    依据：无（gilint 读取文件的方式）。
+
+    示例：一个文件中先后是“某局2024年政府信息公开工作年度报告”和“某镇2024年政府信息
+    公开工作年度报告”两份报告的全文。
+
+    修改方法：将各份报告分成单独的文件（PDF 可按页拆分）后再检查。
+    """
+
+    code = "GI903"
+    name = "more-reports"
+    severity = Severity.WARNING
+    summary = "The file holds more than one report: only the first was checked."
+
+    def check(self, report: Report) -> Iterator[Finding]:
+        later = [d for d in report.diagnostics if d.code == "more-reports"]
+        if len(later) == 1:
+            yield self.finding(later[0], later[0].message)
+        elif later:
+            yield self.finding(
+                later[0],
+                f"{later[0].message}。此后共有 {len(later)} 份报告，其余各份的标题见相关位置",
+                related=[d.span for d in later[1:]],
+            )
 
 
 class RuleError(Rule):

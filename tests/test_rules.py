@@ -10,6 +10,8 @@ import pytest
 
 import gilint
 from gilint.findings import Finding, Severity
+from gilint.span import LineIndex
+from gilint.templates import NATIONAL
 from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, ReportData, render, sample_report
 
 LAYOUT = pytest.mark.parametrize("layout", LAYOUTS)
@@ -124,6 +126,58 @@ def test_gi902_not_for_a_report_whose_part_titles_are_in_other_words(layout: str
         assert "GI902" not in codes and "GI104" in codes
     notice = run(NOTICE.replace("关于做好本年度档案整理工作的通知", report.title or ""))
     assert "GI902" not in {f.code for f in notice}  # a report's title over the items
+
+
+@LAYOUT
+def test_gi903_a_file_of_several_reports_checks_the_first(layout: str) -> None:
+    first = rendered(attrs.evolve(good(), parts=("一", "二", "三", "四", "五")), layout)
+    second = rendered(good("2019").with_cell("3", "new", "total", "999"), layout)
+    third = rendered(good(), layout)
+    text = "\n\n".join((first, second, third))
+    findings = run(text)
+    # the first report's own defect, where it ends; nothing of the second's (not read)
+    assert [f.code for f in findings if f.code != "GI901"] == ["GI101", "GI903"]
+    missing, more = (f for f in findings if f.code != "GI901")
+    assert "第六部分" in missing.message
+    lines = LineIndex(text)
+    second_at, third_at = (  # where the second and third report's titles stand
+        lines.locate(text.index(part, len(first)) + title_start(part))[0]
+        for part in (second, third)
+    )
+    assert missing.line <= more.line == second_at
+    assert more.severity == Severity.WARNING and "另一份年度报告" in more.message
+    assert "2020" in more.message and "此后共有 2 份报告" in more.message
+    assert [lines.locate(span.start)[0] for span in more.related] == [third_at]
+
+
+def title_start(text: str) -> int:
+    title_span = gilint.parse(text).title_span
+    assert title_span is not None
+    return title_span.start
+
+
+@LAYOUT
+def test_gi903_the_same_report_twice(layout: str) -> None:
+    text = rendered(good(), layout)
+    ((finding,),) = [[f for f in run(text + "\n\n" + text) if f.code != "GI901"]]
+    assert finding.code == "GI903" and "同一份报告又出现一次" in finding.message
+
+
+@LAYOUT
+def test_gi903_not_for_a_title_repeated_in_one_report(layout: str) -> None:
+    """A title over the body after a table of contents, or at the top of a page (before
+    part 四, after the tables), is the report's own."""
+    text = rendered(good(), layout)
+    title_span = gilint.parse(text).title_span
+    assert title_span is not None
+    title = text[title_span.start : title_span.end]
+    contents = "目录\n" + "\n".join(f"{p.ordinal}、{p.title}" for p in NATIONAL.parts)
+    listed = f"{text[: title_span.end]}\n\n{contents}\n\n{title}\n\n{text[title_span.end :]}"
+    four = text.index("四、政府信息公开行政复议")
+    four = max(text.rfind("\n", 0, four) + 1, text.rfind(" ", 0, four) + 1)
+    headed = f"{text[:four]}{title}\n\n{text[four:]}"
+    for kept in (listed, headed):
+        assert [f for f in run(kept) if f.code in ("GI903", "GI103", "GI102")] == []
 
 
 @LINE_LAYOUT

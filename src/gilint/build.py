@@ -329,6 +329,19 @@ def build_report(
                 loc.span(*lexed.unread_table),
             )
         )
+    for start, end in lexed.more_reports:
+        where = loc.span(start, end)
+        named = _WRAP.sub("", loc.text(where)).strip(" \t#*")
+        again = title is not None and key(named) == key(title)  # (a copy: a print version)
+        what = "同一份报告又出现一次" if again else "另一份年度报告"
+        diagnostics.append(
+            Diagnostic(
+                "more-reports",
+                f"此处起是{what}（“{named}”），gilint 只检查了文件中的第一份报告，"
+                "其后的内容未检查：请将各份报告分成单独的文件后再检查",
+                where,
+            )
+        )
     if not sections:
         attachments = [p.message for p in loaded.problems if p.code == "attachment"]
         codes = {d.code for d in diagnostics}
@@ -336,7 +349,7 @@ def build_report(
     return Report(
         source=loaded.text,
         path=path,
-        span=loc.whole(),
+        span=loc.span(0, lexed.more_reports[0][0]) if lexed.more_reports else loc.whole(),
         title=title,
         title_span=title_span,
         issuer=issuer,

@@ -407,6 +407,9 @@ class LexResult:
 
     tokens: list[Token]
     unread_table: tuple[int, int] | None = None
+    # the titles of the reports after the first in a text that holds several (their
+    # starts and ends): the tokens are the first report's, up to the first of them
+    more_reports: tuple[tuple[int, int], ...] = ()
 
 
 class _Reading(NamedTuple):
@@ -989,9 +992,15 @@ class LineLexer:
         主动公开政府信息情况 …组成", with the parts' numbered headings after it)."""
         first = self._lex(text, frozenset(), frozenset())
         repeated = _running_heads(first.heads)
-        if not repeated and not first.superseded:
-            return first.result
-        return self._lex(text, repeated, first.superseded).result
+        result = first.result
+        if repeated or first.superseded:
+            result = self._lex(text, repeated, first.superseded).result
+        more = _later_reports(result.tokens)
+        if not more:
+            return result
+        # a file of several reports (a body's reports bound in one volume): the first is
+        # read as the text up to the second's title, which its offsets are the same in
+        return attrs.evolve(self.lex(text[: more[0][0]]), more_reports=more)
 
     def _lex(self, text: str, skipped: frozenset[int], demoted: frozenset[int]) -> _Reading:
         """The tokens of ``text`` less the lines that start at ``skipped``, with no part
@@ -1683,6 +1692,65 @@ def _note_cuts(line: str) -> Iterator[int]:
 def _is_short_title(key: str) -> bool:
     """Whether a paragraph's key is a title naming the report its 年报."""
     return "年报" in key and _SHORT_TITLE.search(key) is not None
+
+
+def _later_reports(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+    """Where the reports after the first begin in a text that holds several: a title
+    paragraph naming a report (and the body's name on the lines above it), after a
+    report's parts and tables, followed by part 一's heading with only prose between (the
+    next report's preamble). A report's title repeated on its own pages, or over its
+    body after a table of contents, has no table before it or no part 一 after it."""
+    found: list[tuple[int, int]] = []
+    read = False  # a part and a table since the last report's title
+    parts = tables = False
+    title: tuple[int, int] | None = None
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind == "PARA":
+            if read and _report_title(token):
+                start = _title_start(tokens, index)
+                title = (start, token.end_pos or start)
+            continue
+        if kind == "PART" and title is not None and heading_of(token).part == "一":
+            found.append(title)
+            parts = tables = False
+        elif kind == "PART":
+            parts = True
+        elif kind == "TBLOCK":
+            tables = True
+        read = parts and tables
+        title = None
+    return tuple(found)
+
+
+def _report_title(paragraph: str) -> bool:
+    """Whether a paragraph is a report's title: short, naming a report and a year, no
+    sentence in it (a paragraph saying the last report was published is one)."""
+    if len(paragraph) > _MAX_RAW_TITLE or "报" not in paragraph:  # (most paragraphs)
+        return False
+    key = compact_key(paragraph.strip(_MARKUP))
+    return (
+        len(key) <= _MAX_TITLE
+        and (any(w in key for w in _TITLE_WORDS) or _is_short_title(key))
+        and re.search(YEAR, key) is not None
+        and not any(c in key for c in "。,;:")
+    )
+
+
+def _title_start(tokens: list[Token], index: int) -> int:
+    """Where the title whose last paragraph is ``tokens[index]`` begins: with its first
+    line set apart ("…2024年政府信息公开" / "工作年度报告") and the body's name above it."""
+    first = index
+    if first > 0 and compact_key(str(tokens[index])).startswith(_TITLE_ENDING):
+        first -= 1 if tokens[first - 1].type == "PARA" else 0
+    while first > 0 and tokens[first - 1].type == "PARA" and _body_line(str(tokens[first - 1])):
+        first -= 1
+    return tokens[first].start_pos or 0
+
+
+def _body_line(text: str) -> bool:
+    """Whether a paragraph is a body's name alone ("示例县示例镇人民政府")."""
+    return _issuer_like(text) and compact_key(text.strip(_MARKUP)).endswith(BODY_ENDS)
 
 
 def _issuer_like(text: str) -> bool:
