@@ -114,6 +114,37 @@ def test_gi902_a_notice_numbered_as_parts_are() -> None:
     assert gilint.parse(NOTICE).sections == ()
 
 
+# Another annual report: its "存在的不足和原因" reads as part 五's title in other words
+ANOTHER_REPORT = """某县司法局2024年法治政府建设年度报告
+
+现将本年度法治政府建设情况报告如下。
+
+一、主要举措和成效
+全年开展执法检查三十余次，落实行政执法三项制度。
+
+二、存在的不足和原因
+执法人员业务能力有待提升。
+
+三、下一年度的主要安排
+持续加强执法队伍建设。
+"""
+
+
+def test_gi902_another_annual_report() -> None:
+    findings = run(ANOTHER_REPORT)
+    assert [(f.code, f.line) for f in findings] == [("GI902", 1)]
+    assert "“法治政府建设”" in findings[0].message
+
+
+@LAYOUT
+def test_gi902_not_for_a_report_under_another_title_with_the_formats_tables(layout: str) -> None:
+    text = rendered(good(), layout)
+    title_span = gilint.parse(text).title_span
+    assert title_span is not None
+    retitled = f"{text[: title_span.start]}某镇2024年法治政府建设年度报告{text[title_span.end :]}"
+    assert "GI902" not in {f.code for f in run(retitled)}
+
+
 @LINE_LAYOUT
 def test_gi902_not_for_a_report_whose_part_titles_are_in_other_words(layout: str) -> None:
     text = rendered(attrs.evolve(good(), headings=OTHER_WORDS), layout)

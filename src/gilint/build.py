@@ -306,7 +306,8 @@ def build_report(
         )
     sections = _continuations(sections)
     numbered_only: list[Section] = []
-    if sections and not _reads_as_report(sections, preamble_tables, title):
+    other = _other_report(title) if title is not None else None
+    if sections and not _reads_as_report(sections, preamble_tables, title, other):
         numbered_only, sections = sections, []  # a notice's items: no parts (GI902)
     # An image or a hidden element above the report's title (a site's banner or logo, a
     # letterhead, a hidden menu) holds none of the report: it is not noted, and turns no
@@ -345,7 +346,9 @@ def build_report(
     if not sections:
         attachments = [p.message for p in loaded.problems if p.code == "attachment"]
         codes = {d.code for d in diagnostics}
-        diagnostics.extend(_no_part_found(codes, attachments, numbered_only, loaded.text, loc))
+        diagnostics.extend(
+            _no_part_found(codes, attachments, numbered_only, other, loaded.text, loc)
+        )
     return Report(
         source=loaded.text,
         path=path,
@@ -393,29 +396,50 @@ def _headless_overview(
 
 
 def _reads_as_report(
-    sections: list[Section], preamble_tables: tuple[Table, ...], title: str | None
+    sections: list[Section],
+    preamble_tables: tuple[Table, ...],
+    title: str | None,
+    other: str | None,
 ) -> bool:
-    """Whether parts read by their numbers alone ("一、检查范围", "二、检查内容") are a
-    report's: some part's title is one the format knows, some table holds a row of the
-    format's, or the text has a report's title. A notice, minutes or a plan numbered
-    一、二、三 has none of these, and its items are no parts: read as parts in other
-    words, they gave a finding for every part and table it lacks."""
-    if title is not None or any(s.title_recognised for s in sections):
-        return True
+    """Whether the parts read are a report's: some table holds a row of the format's; or
+    else the title names no other kind of report (``other``, see :func:`_other_report`)
+    and there is a title or a part whose title the format knows. A notice, minutes or a
+    plan numbered 一、二、三, or another annual report (法治政府建设年度报告, whose
+    "二、存在的不足和原因" reads as part 五), is none: read as a report, it gave a
+    finding for every part and table it lacks."""
     tables = (*preamble_tables, *(t for s in sections for t in s.all_tables()))
-    return any(row.id is not None for table in tables for row in table.rows)
+    if any(row.id is not None for table in tables for row in table.rows):
+        return True
+    if other is not None:
+        return False
+    return title is not None or any(s.title_recognised for s in sections)
+
+
+# A title's words after its year: what the report is of ("2024年法治政府建设年度报告")
+_REPORT_OF = re.compile(f"(?:{YEAR})年度?(?P<subject>.*?)(?:工作)?(?:年度)?报告")
+
+
+def _other_report(title: str) -> str | None:
+    """What a title names its report of where that is not disclosure: the words between
+    its year and "年度报告" ("法治政府建设"), with nothing of 公开 or 信息 in them. None
+    for a disclosure report's title or one that names no subject ("某局2024年度报告")."""
+    found = _REPORT_OF.search(key(title))
+    subject = found["subject"] if found else ""
+    return subject if subject and "公开" not in subject and "信息" not in subject else None
 
 
 def _no_part_found(
     codes: set[str],
     attachments: list[str],
     numbered_only: list[Section],
+    other: str | None,
     text: str,
     loc: Locator,
 ) -> list[Diagnostic]:
     """What a text without any part of a report says, given the codes of what else it
-    was found to hold, the documents it links to and the headings it numbers as parts
-    are numbered that name none (``numbered_only``). A file no loader could read has no
+    was found to hold, the documents it links to, the headings it numbers as parts are
+    numbered that are no parts (``numbered_only``) and what else its title says the
+    report is of (``other``). A file no loader could read has no
     text to judge (GI901 says so); one with content gilint could not read (images,
     glyphs without characters) may be a report published as pictures (a scan with page
     numbers as text), which needs OCR; a web page may have the report in what it hides
@@ -424,6 +448,15 @@ def _no_part_found(
     first_line = loc.loaded_span(0, len(text.split("\n", 1)[0]))  # (the loaded text's)
     if "unreadable" in codes:
         return []
+    if other is not None:
+        return [
+            Diagnostic(
+                "not-a-report",
+                f"标题说明这是“{other}”的报告，不是政府信息公开工作年度报告，文件中也没有"
+                "格式规定的统计表：未按政府信息公开工作年度报告检查",
+                first_line,
+            )
+        ]
     if codes & UNREAD_CONTENT - {"unread-hidden"}:
         return [
             Diagnostic(
