@@ -983,6 +983,16 @@ class LineLexer:
     # -- the main loop ----------------------------------------------------------------
 
     def lex(self, text: str) -> LexResult:
+        """The tokens of ``text``: of its first report, where it holds several (a body's
+        reports bound in one volume), read as the text up to the second's title, in
+        which their offsets are the same (:func:`_later_reports`)."""
+        result = self._read(text)
+        more = _later_reports(result.tokens)
+        if not more:
+            return result
+        return attrs.evolve(self._read(text[: more[0][0]]), more_reports=more)
+
+    def _read(self, text: str) -> LexResult:
         """The tokens of ``text``. Two things are known only once the whole text has been
         read, and the text is read again without them where it has them: a line that
         follows a page number on two pages or more is a running head (the report's title
@@ -992,15 +1002,9 @@ class LineLexer:
         主动公开政府信息情况 …组成", with the parts' numbered headings after it)."""
         first = self._lex(text, frozenset(), frozenset())
         repeated = _running_heads(first.heads)
-        result = first.result
-        if repeated or first.superseded:
-            result = self._lex(text, repeated, first.superseded).result
-        more = _later_reports(result.tokens)
-        if not more:
-            return result
-        # a file of several reports (a body's reports bound in one volume): the first is
-        # read as the text up to the second's title, which its offsets are the same in
-        return attrs.evolve(self.lex(text[: more[0][0]]), more_reports=more)
+        if not repeated and not first.superseded:
+            return first.result
+        return self._lex(text, repeated, first.superseded).result
 
     def _lex(self, text: str, skipped: frozenset[int], demoted: frozenset[int]) -> _Reading:
         """The tokens of ``text`` less the lines that start at ``skipped``, with no part
