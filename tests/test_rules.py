@@ -194,6 +194,27 @@ def test_gi903_the_same_report_twice(layout: str) -> None:
     assert finding.code == "GI903" and "同一份报告又出现一次" in finding.message
 
 
+@LINE_LAYOUT
+@pytest.mark.parametrize(
+    "title",
+    [
+        "图解：示例镇2024年政府信息公开工作年度报告",
+        "《示例镇2024年政府信息公开工作年度报告》解读",
+        "附件：示例镇2023年政府信息公开工作年度报告",
+    ],
+)
+def test_gi903_a_reading_of_the_report_after_it(layout: str, title: str) -> None:
+    """A reading of the report laid out as one (its parts numbered again) is not the
+    report's parts repeated (GI103 for each before)."""
+    text = rendered(good(), layout)
+    parts = "一、总体情况\n全年主动公开信息120条。\n\n二、主动公开政府信息情况\n制发文件3件。\n"
+    reading = f"{title}\n\n{parts}"
+    findings = run(f"{text}\n\n{reading}")
+    assert [(f.code, f.line) for f in findings] == [
+        ("GI903", line_of(text + "\n\n" + reading, title))
+    ]
+
+
 @LAYOUT
 def test_gi903_not_for_a_title_repeated_in_one_report(layout: str) -> None:
     """A title over the body after a table of contents, or at the top of a page (before

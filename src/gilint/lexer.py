@@ -1729,7 +1729,9 @@ def _later_reports(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
 
 def _report_title(paragraph: str) -> bool:
     """Whether a paragraph is a report's title: short, naming a report and a year, no
-    sentence in it (a paragraph saying the last report was published is one)."""
+    sentence in it (a paragraph saying the last report was published is one). "附件："
+    or "图解：" may stand before it, and "解读" after it: a reading of the report laid out
+    as one, or a copy of the last year's, is no part of this report either."""
     if len(paragraph) > _MAX_RAW_TITLE or "报" not in paragraph:  # (most paragraphs)
         return False
     key = compact_key(paragraph.strip(_MARKUP))
@@ -1737,7 +1739,7 @@ def _report_title(paragraph: str) -> bool:
         len(key) <= _MAX_TITLE
         and (any(w in key for w in _TITLE_WORDS) or _is_short_title(key))
         and re.search(YEAR, key) is not None
-        and not any(c in key for c in "。,;:")
+        and not any(c in key for c in "。,;")
     )
 
 
