@@ -11,8 +11,10 @@ from gilint.findings import Finding, Severity
 from gilint.lexer import is_page_number
 from gilint.rule import Rule
 
+# Where the reports after a file's first begin: another, or the same one again (GI903)
+_LATER_REPORTS = frozenset({"more-reports", "report-again", "report-unchecked"})
 # What the parser notes that a rule of its own reports (GI902, GI903), not GI901
-_OWN_RULES = frozenset({"not-a-report", "more-reports"})
+_OWN_RULES = frozenset({"not-a-report", *_LATER_REPORTS})
 
 
 class UnparsedContent(Rule):
@@ -216,39 +218,43 @@ class NotAReport(Rule):
 class MoreReports(Rule):
     """文件中有不止一份年度报告。
 
-    检查内容：文件中第一份报告之后是否还有另一份报告：一个年度报告的标题（可带机关名称），
-    出现在报告的组成部分和统计表之后，其后（中间只有正文段落）又是“一、总体情况”这样的
-    第一部分标题。这样的文件（如一个地区各部门的年度报告汇编成一册）只检查第一份报告，
-    本规则在第二份报告的标题处提示其后的内容未检查（标题前可有“附件：”“图解：”，后可有“解读”：
-    随报告附上的上一年度报告或解读也不是本报告的内容）；还有更多份时合为一条，其余各份的
-    标题列为相关位置。报告在各页页眉重复的标题、目录之后重复的标题不算另一份报告
+    检查内容：文件中第一份报告之后是否还有另一份报告：一个年度报告的标题（可带机关名称，
+    前可有“附件：”“图解：”，后可有“解读”），出现在报告的组成部分和统计表之后，其后（中间
+    只有正文段落）又是“一、总体情况”这样的第一部分标题。这样的文件（如一个地区各部门的
+    年度报告汇编成一册）中的各份报告分别读取、分别检查，各自的问题指向文件中各自的位置；
+    本规则在第二份报告的标题处提示（info）文件中共有几份报告，其余各份的标题列为相关位置。
+    与前面某一份标题相同、各表数字也相同的报告（如网页上又显示一遍的打印版）是同一份报告
+    的重复，没有格式规定的统计表的（如按报告的各部分编排的解读），不是完整的年度报告，
+    都只提示而不再检查。报告在各页页眉重复的标题、目录之后重复的标题不算另一份报告
     （其前没有统计表，或其后不是第一部分）。
 
     原因：多份报告按一份读取时，后面各份的每个部分都会被当作重复出现、顺序错误的部分，
-    其正文也会与第一份报告的统计表相比较；只检查第一份、并说明其余未检查，才不致报出
-    并不存在的问题。
+    其正文也会与第一份报告的统计表相比较；分别读取，才能既不报出并不存在的问题，也不漏掉
+    后面各份的问题。
 
     依据：无（gilint 读取文件的方式）。
 
     示例：一个文件中先后是“某局2024年政府信息公开工作年度报告”和“某镇2024年政府信息
     公开工作年度报告”两份报告的全文。
 
-    修改方法：将各份报告分成单独的文件（PDF 可按页拆分）后再检查。
+    修改方法：无需修改；需要单独的检查结果时，可将各份报告分成单独的文件。
     """
 
     code = "GI903"
     name = "more-reports"
-    severity = Severity.WARNING
-    summary = "The file holds more than one report: only the first was checked."
+    severity = Severity.INFO
+    summary = "The file holds more than one report: each was read and checked on its own."
 
     def check(self, report: Report) -> Iterator[Finding]:
-        later = [d for d in report.diagnostics if d.code == "more-reports"]
+        later = [d for d in report.diagnostics if d.code in _LATER_REPORTS]
         if len(later) == 1:
             yield self.finding(later[0], later[0].message)
         elif later:
+            checked = 1 + sum(1 for d in later if d.code == "more-reports")
             yield self.finding(
                 later[0],
-                f"{later[0].message}。此后共有 {len(later)} 份报告，其余各份的标题见相关位置",
+                f"{later[0].message}；文件中有 {len(later) + 1} 份报告或其他文本，"
+                f"其中 {checked} 份年度报告分别检查，其余各份的标题见相关位置",
                 related=[d.span for d in later[1:]],
             )
 

@@ -123,3 +123,22 @@ def test_a_summary_keeps_each_cell_span_and_prose_only_when_asked() -> None:
     assert {p.part for p in with_prose.paragraphs} == {"一", "五"}
     span = with_prose.span(*kept.cell(0))  # lines and columns from the kept line starts
     assert (span.line, span.column) == (row.cells[0].span.line, row.cells[0].span.column)
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "web", "markdown"])
+def test_two_years_in_one_file(tmp_path: Path, layout: str) -> None:
+    """A body's reports of two years bound in one file are compared as two files are."""
+    last, this = _pair(consistent=False)
+    text = render(last, layout).text + "\n\n" + render(this, layout).text  # type: ignore[arg-type]
+    (tmp_path / "volume.txt").write_text(text, "utf-8")
+    result = run_gilint("check", "volume.txt", "--isolated", "--select", "GI7,GI903", cwd=tmp_path)
+    lines = result.stdout.splitlines()[:-1]
+    assert sorted({line.split()[1] for line in lines}) == ["GI701", "GI702", "GI903"]
+    second = len(render(last, layout).text.split("\n")) + 1  # type: ignore[arg-type]
+    gi701 = next(line for line in lines if "GI701" in line)
+    assert int(gi701.split(":")[1]) >= second and "volume.txt 第" in gi701
+    last, this = _pair(consistent=True)
+    text = render(last, layout).text + "\n\n" + render(this, layout).text  # type: ignore[arg-type]
+    (tmp_path / "volume.txt").write_text(text, "utf-8")
+    result = run_gilint("check", "volume.txt", "--isolated", "--select", "GI7", cwd=tmp_path)
+    assert result.returncode == 0 and "GI70" not in result.stdout

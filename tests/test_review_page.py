@@ -67,3 +67,20 @@ def test_the_page_in_a_real_browser(page: Path, tmp_path: Path) -> None:
         check=False,
     )
     assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
+
+
+def test_a_later_report_of_a_file_has_its_tables_named_by_it(tmp_path: Path) -> None:
+    """In a file of several reports, a table of a later one is drawn under that report's
+    title, beside the findings of every report."""
+    first = render(sample_report("2021", seed=3), "wrapped").text
+    later = sample_report("2019", seed=4).with_cell("3", "new", "total", "999")
+    (tmp_path / "volume.txt").write_text(first + "\n\n" + render(later, "wrapped").text, "utf-8")
+    result = run_gilint(
+        "check", "volume.txt", "--isolated", "--format", "html", "-o", "r.html", cwd=tmp_path
+    )
+    assert result.returncode == 1, result.stderr
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert re.findall(r"<h3>([^<]*)</h3>", html) == [
+        "示例县示例镇人民政府2020年政府信息公开工作年度报告：表三（收到和处理政府信息公开申请情况）"
+    ]
+    assert "GI903" in html and "GI203" in html

@@ -10,7 +10,6 @@ import pytest
 
 import gilint
 from gilint.findings import Finding, Severity
-from gilint.span import LineIndex
 from gilint.templates import NATIONAL
 from gilint.testing import LAYOUTS, SEPARATED_LAYOUTS, ReportData, render, sample_report
 
@@ -159,26 +158,27 @@ def test_gi902_not_for_a_report_whose_part_titles_are_in_other_words(layout: str
     assert "GI902" not in {f.code for f in notice}  # a report's title over the items
 
 
-@LAYOUT
-def test_gi903_a_file_of_several_reports_checks_the_first(layout: str) -> None:
+@NUMBER_LAYOUT
+def test_gi903_each_report_of_a_file_is_checked(layout: str) -> None:
     first = rendered(attrs.evolve(good(), parts=("一", "二", "三", "四", "五")), layout)
     second = rendered(good("2019").with_cell("3", "new", "total", "999"), layout)
-    third = rendered(good(), layout)
+    third = rendered(attrs.evolve(good(), year=2023), layout)
     text = "\n\n".join((first, second, third))
-    findings = run(text)
-    # the first report's own defect, where it ends; nothing of the second's (not read)
-    assert [f.code for f in findings if f.code != "GI901"] == ["GI101", "GI903"]
-    missing, more = (f for f in findings if f.code != "GI901")
-    assert "第六部分" in missing.message
-    lines = LineIndex(text)
-    second_at, third_at = (  # where the second and third report's titles stand
-        lines.locate(text.index(part, len(first)) + title_start(part))[0]
-        for part in (second, third)
+    findings = [f for f in run(text) if f.code != "GI901"]
+    second_at, third_at = (  # where the second and third report's titles start
+        text.index(part, len(first)) + title_start(part) for part in (second, third)
     )
-    assert missing.line <= more.line == second_at
-    assert more.severity == Severity.WARNING and "另一份年度报告" in more.message
-    assert "2020" in more.message and "此后共有 2 份报告" in more.message
-    assert [lines.locate(span.start)[0] for span in more.related] == [third_at]
+    # each report's own defects at their places: part 六 missing where the first ends,
+    # the second's table 三 total off by its row
+    assert [f.code for f in findings] == ["GI101", "GI903", "GI201", "GI203"]
+    missing, more, balance, total = findings
+    assert "第六部分" in missing.message and missing.span.start < second_at
+    assert second_at < balance.span.start < third_at and "999" in total.message
+    assert (more.span.start, more.severity) == (second_at, Severity.INFO)
+    assert "另一份年度报告" in more.message and "2020" in more.message
+    assert "其中 3 份年度报告分别检查" in more.message
+    assert [span.start for span in more.related] == [third_at]
+    assert [r.year for r in gilint.Linter().parse_all(text)] == [2024, 2020, 2023]
 
 
 def title_start(text: str) -> int:
@@ -204,8 +204,8 @@ def test_gi903_the_same_report_twice(layout: str) -> None:
     ],
 )
 def test_gi903_a_reading_of_the_report_after_it(layout: str, title: str) -> None:
-    """A reading of the report laid out as one (its parts numbered again) is not the
-    report's parts repeated (GI103 for each before)."""
+    """A reading of the report laid out as one (its parts numbered again) is neither the
+    report's parts repeated (GI103 for each before) nor a report lacking its tables."""
     text = rendered(good(), layout)
     parts = "一、总体情况\n全年主动公开信息120条。\n\n二、主动公开政府信息情况\n制发文件3件。\n"
     reading = f"{title}\n\n{parts}"
@@ -213,6 +213,7 @@ def test_gi903_a_reading_of_the_report_after_it(layout: str, title: str) -> None
     assert [(f.code, f.line) for f in findings] == [
         ("GI903", line_of(text + "\n\n" + reading, title))
     ]
+    assert "没有格式规定的统计表" in findings[0].message
 
 
 @LAYOUT

@@ -314,12 +314,20 @@ def build_report(
     # rule off. A document the page links to matters only where the page holds no
     # report (_no_part_found).
     above = title_span.start if title_span is not None else 0
+    # one report of a file of several: its own stretch of the text, and what a loader
+    # noted in it (the first report takes what stands before it, the last what after)
+    span = loc.span(*lexed.extent) if lexed.extent is not None else loc.whole()
+    opening = lexed.extent is None or lexed.extent[0] == 0
+    closing = lexed.extent is None or lexed.extent[1] == len(loc.canonical)
     diagnostics = [
         Diagnostic(
             p.code, p.message, loc.loaded_span(p.offset, min(p.offset + 1, len(loaded.text)))
         )
         for p in loaded.problems
-        if not (p.code in _UNREAD_HERE and p.offset < above) and p.code not in _LINKED
+        if not (p.code in _UNREAD_HERE and p.offset < above)
+        and p.code not in _LINKED
+        and (opening or p.offset >= span.start)
+        and (closing or p.offset < span.end)
     ]
     if lexed.unread_table is not None:
         diagnostics.append(
@@ -328,19 +336,6 @@ def build_report(
                 f"表格内容超过 {TABLE_TEXT // 10_000} 万字（年度报告的表格通常只有几千字），"
                 "从此行起的表格行未读取，其数据未参与检查",
                 loc.span(*lexed.unread_table),
-            )
-        )
-    for start, end in lexed.more_reports:
-        where = loc.span(start, end)
-        named = _WRAP.sub("", loc.text(where)).strip(" \t#*")
-        again = title is not None and key(named) == key(title)  # (a copy: a print version)
-        what = "同一份报告又出现一次" if again else "另一份年度报告"
-        diagnostics.append(
-            Diagnostic(
-                "more-reports",
-                f"此处起是{what}（“{named}”），gilint 只检查了文件中的第一份报告，"
-                "其后的内容未检查：请将各份报告分成单独的文件后再检查",
-                where,
             )
         )
     if not sections:
@@ -352,7 +347,7 @@ def build_report(
     return Report(
         source=loaded.text,
         path=path,
-        span=loc.span(0, lexed.more_reports[0][0]) if lexed.more_reports else loc.whole(),
+        span=span,
         title=title,
         title_span=title_span,
         issuer=issuer,
@@ -369,6 +364,48 @@ def build_report(
         preamble_tables=preamble_tables,
         attached_tables=tuple(p.message for p in loaded.problems if p.code == "attached-tables"),
     )
+
+
+def assemble(first: Report, later: list[tuple[Span, Report]]) -> tuple[Report, ...]:
+    """The reports of a file: ``first``, with a note (GI903) where each of the ``later``
+    ones begins (its title's span, and the report), and those of them that hold a table
+    of the format and repeat no report before them. A report whose title and tables are
+    an earlier one's is a copy of it (a web page showing its report twice, once to
+    print): it is noted, not checked again, which would give every finding twice. One
+    with no table ("《…年度报告》解读" with its parts numbered as the report's) is a
+    reading of a report, not one: noted, not checked as one."""
+    kept = [first]
+    notes = []
+    for title, report in later:
+        named = _WRAP.sub("", first.source[title.start : title.end]).strip(" \t#*")
+        if any(_same_report(report, earlier) for earlier in kept):
+            code, what = "report-again", "同一份报告又出现一次（“{}”），未再检查"
+        elif not any(row.id is not None for table in report.tables() for row in table.rows):
+            code = "report-unchecked"  # a reading of the report, laid out as one
+            what = "另一份文本（“{}”），其中没有格式规定的统计表，不是完整的年度报告，未单独检查"
+        else:
+            code, what = "more-reports", "另一份年度报告（“{}”），已单独检查"
+            kept.append(report)
+        notes.append(Diagnostic(code, "此处起是" + what.format(named), title))
+    if not notes:
+        return (first,)
+    kept[0] = attrs.evolve(first, diagnostics=(*first.diagnostics, *notes))
+    return tuple(kept)
+
+
+def _same_report(one: Report, other: Report) -> bool:
+    """Whether two reports of a file are one written twice: the same title, and the
+    same numbers in the same rows of the same tables. (Not the same prose: each copy on
+    a web page ends with what the page says around it.)"""
+
+    def numbers(report: Report) -> list[tuple[object, ...]]:
+        return [
+            (table.id, row.id, tuple(cell.raw for cell in row.cells))
+            for table in report.tables()
+            for row in table.rows
+        ]
+
+    return key(one.title or "") == key(other.title or "") and numbers(one) == numbers(other)
 
 
 def _headless_overview(

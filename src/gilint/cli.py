@@ -220,8 +220,6 @@ def _check_command(args: argparse.Namespace) -> int:
     collected = collect(paths, session)
     files = list(collected.files)
     errors = list(collected.problems)
-    if len(files) < 2:
-        session.needs_summary = False  # nothing to compare a report with
     for folder in collected.empty:
         patterns = "、".join(session.default_include)
         _warn(f"目录 {folder} 中没有找到报告文件（按 include 设置查找，默认为 {patterns}）")
@@ -257,10 +255,14 @@ def _check_command(args: argparse.Namespace) -> int:
             results = _outcomes(run(files, session, args.jobs, stdin), progress, errors)
             if session.needs_summary:  # rules across reports need every report first
                 checked = list(results)
-                summaries = [r.summary for r in checked if r.summary is not None]
-                found = [
+                summaries = [s for r in checked for s in r.summaries]
+                found = [  # (one report has nothing to be compared with: no rule loaded)
                     finding
-                    for rule in _corpus_rules(linter, session, [r.path for r in checked])
+                    for rule in (
+                        _corpus_rules(linter, session, [r.path for r in checked])
+                        if len(summaries) > 1
+                        else []
+                    )
                     for finding in rule.check_corpus(summaries)
                 ]
                 results = iter(_with_findings_across(checked, found, session))
@@ -376,7 +378,7 @@ def _with_findings_across(
         attrs.evolve(
             r,
             findings=tuple(sorted((*r.findings, *by_path.get(r.path, ())), key=Finding.sort_key)),
-            summary=None,
+            summaries=(),
         )
         for r in results
     ]

@@ -64,13 +64,14 @@ def _check(
     summaries, and the summaries."""
     import attrs
 
-    outcomes, summaries = [], []
+    outcomes: list[Outcome] = []
+    summaries: list[ReportSummary] = []
     for absolute, given in batch:
         outcome = session.check(absolute, given=given)
         result = outcome.result
-        if result is not None and result.summary is not None:
-            summaries.append(result.summary)
-            outcome = attrs.evolve(outcome, result=attrs.evolve(result, summary=None))
+        if result is not None and result.summaries:
+            summaries.extend(result.summaries)
+            outcome = attrs.evolve(outcome, result=attrs.evolve(result, summaries=()))
         outcomes.append(outcome)
     return outcomes, summaries
 
@@ -125,13 +126,13 @@ def run(
         from dask.delayed import delayed
 
     paths = [p for p in files if p != STDIN]
-    stdin_summary = None
+    stdin_summaries: tuple[ReportSummary, ...] = ()
     if STDIN in files:  # standard input is read here; it never goes to a worker
         outcome = session.check(STDIN, stdin or b"")
-        if outcome.result is not None and outcome.result.summary is not None:
-            stdin_summary = outcome.result.summary
+        if outcome.result is not None:
+            stdin_summaries = outcome.result.summaries
         yield outcome
-    if not paths and stdin_summary is None:
+    if not paths and not stdin_summaries:
         return
     with client(scheduler, workers) as connected:
         size = max(1, min(64, len(paths) // (workers * 4) or 1))
@@ -148,8 +149,8 @@ def run(
         if not corpus_rules:
             return
         parts = [delayed(f) for f in summaries]
-        if stdin_summary is not None:
-            parts.append(delayed([stdin_summary]))
+        if stdin_summaries:
+            parts.append(delayed(list(stdin_summaries)))
         bag = dask.bag.from_delayed(parts)  # type: ignore[no-untyped-call]
         where = paths[0] if paths else STDIN
         found = []

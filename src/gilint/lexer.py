@@ -399,6 +399,14 @@ class RowLine(NamedTuple):
 TableLine = tuple[LexCell, ...] | RowLine  # a line of a table run, as the lexer read it
 
 
+class LaterReport(NamedTuple):
+    """A report after the first in a text that holds several: where its title starts and
+    ends."""
+
+    start: int
+    end: int
+
+
 @attrs.frozen(slots=True)
 class LexResult:
     """The tokens of a text, each carrying what the lexer read in it (see
@@ -407,9 +415,12 @@ class LexResult:
 
     tokens: list[Token]
     unread_table: tuple[int, int] | None = None
-    # the titles of the reports after the first in a text that holds several (their
-    # starts and ends): the tokens are the first report's, up to the first of them
-    more_reports: tuple[tuple[int, int], ...] = ()
+    # the reports after the first in a text that holds several: the tokens are then the
+    # first report's, up to the first of them
+    more_reports: tuple[LaterReport, ...] = ()
+    # the stretch of the text the tokens read, where that is not all of it: one report of
+    # a text that holds several (its start and end)
+    extent: tuple[int, int] | None = None
 
 
 class _Reading(NamedTuple):
@@ -985,12 +996,22 @@ class LineLexer:
     def lex(self, text: str) -> LexResult:
         """The tokens of ``text``: of its first report, where it holds several (a body's
         reports bound in one volume), read as the text up to the second's title, in
-        which their offsets are the same (:func:`_later_reports`)."""
+        which their offsets are the same (:func:`_later_reports`); the others are read
+        by :meth:`lex_report`."""
         result = self._read(text)
         more = _later_reports(result.tokens)
         if not more:
             return result
-        return attrs.evolve(self._read(text[: more[0][0]]), more_reports=more)
+        cut = more[0].start
+        return attrs.evolve(self._read(text[:cut]), more_reports=more, extent=(0, cut))
+
+    def lex_report(self, text: str, start: int, end: int) -> LexResult:
+        """The tokens of the report from ``start`` to ``end`` of ``text`` (a later one of
+        :attr:`LexResult.more_reports`), at their offsets in ``text``: what stands before
+        the report is read as blank, as one line of spaces (a line costs the reader more
+        than a character)."""
+        result = self._read(" " * start + text[start:end])
+        return attrs.evolve(result, extent=(start, end))
 
     def _read(self, text: str) -> LexResult:
         """The tokens of ``text``. Two things are known only once the whole text has been
@@ -1698,13 +1719,13 @@ def _is_short_title(key: str) -> bool:
     return "年报" in key and _SHORT_TITLE.search(key) is not None
 
 
-def _later_reports(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+def _later_reports(tokens: list[Token]) -> tuple[LaterReport, ...]:
     """Where the reports after the first begin in a text that holds several: a title
     paragraph naming a report (and the body's name on the lines above it), after a
     report's parts and tables, followed by part 一's heading with only prose between (the
     next report's preamble). A report's title repeated on its own pages, or over its
     body after a table of contents, has no table before it or no part 一 after it."""
-    found: list[tuple[int, int]] = []
+    found: list[LaterReport] = []
     read = False  # a part and a table since the last report's title
     parts = tables = False
     title: tuple[int, int] | None = None
@@ -1716,7 +1737,7 @@ def _later_reports(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
                 title = (start, token.end_pos or start)
             continue
         if kind == "PART" and title is not None and heading_of(token).part == "一":
-            found.append(title)
+            found.append(LaterReport(*title))
             parts = tables = False
         elif kind == "PART":
             parts = True
@@ -1751,7 +1772,8 @@ def _title_start(tokens: list[Token], index: int) -> int:
         first -= 1 if tokens[first - 1].type == "PARA" else 0
     while first > 0 and tokens[first - 1].type == "PARA" and _body_line(str(tokens[first - 1])):
         first -= 1
-    return tokens[first].start_pos or 0
+    opening = tokens[first]
+    return (opening.start_pos or 0) + len(opening) - len(opening.lstrip(_MARKUP))
 
 
 def _body_line(text: str) -> bool:

@@ -23,7 +23,7 @@ from gilint.config import (
 )
 from gilint.findings import Finding, Severity
 from gilint.loading import Loaded
-from gilint.parsing import Source, load, open_cache, parse_loaded
+from gilint.parsing import Source, load, open_cache, parse_reports
 from gilint.plugins import PluginProblem, Registry, build_registry
 from gilint.rule import HasSpan, Rule, VisitContext
 from gilint.span import LineIndex, Span
@@ -82,8 +82,21 @@ class Linter:
 
     def parse_loaded(self, loaded: Loaded, path: str | None = None) -> Report:
         """Parse decoded text with this linter's templates (plugins' included) and its
-        ``template`` setting: the reading its rules check."""
-        return parse_loaded(
+        ``template`` setting: the reading its rules check (the first report, where the
+        text holds several: see :meth:`parse_all`)."""
+        return self.parse_reports(loaded, path)[0]
+
+    def parse_all(self, source: Source, path: str | None = None) -> tuple[Report, ...]:
+        """Every report of a path, bytes or text (most files hold one; a volume of a
+        region's reports holds several): what :meth:`lint` checks."""
+        loaded, found = load(
+            source, self.registry.loaders, path, self.cache, self.config.extract_timeout
+        )
+        return self.parse_reports(loaded, path or found)
+
+    def parse_reports(self, loaded: Loaded, path: str | None = None) -> tuple[Report, ...]:
+        """Every report of decoded text (:func:`gilint.parsing.parse_reports`)."""
+        return parse_reports(
             loaded,
             path=path,
             templates=self.registry.templates,
@@ -120,7 +133,16 @@ class Linter:
         return sorted(findings, key=Finding.sort_key)
 
     def lint(self, source: Source, path: str | None = None) -> list[Finding]:
-        return self.check(self.parse(source, path))
+        """The findings of every report of a path, bytes or text, sorted by position."""
+        return self.check_all(self.parse_all(source, path))
+
+    def check_all(self, reports: Sequence[Report]) -> list[Finding]:
+        """The findings of every enabled rule on each of a file's reports, sorted by
+        position."""
+        if len(reports) == 1:
+            return self.check(reports[0])
+        found = [finding for report in reports for finding in self.check(report)]
+        return sorted(found, key=Finding.sort_key)
 
     def _run(self, rule: Rule, report: Report, limits: TimeLimits) -> list[Finding]:
         """One rule's findings. A rule that raises (``sys.exit`` included), runs past the

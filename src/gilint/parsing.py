@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gilint.ast import Diagnostic, Report
-from gilint.build import build_report
+from gilint.build import assemble, build_report
 from gilint.collector import collector_paused
 from gilint.extraction_limits import DEFAULT_EXTRACT_TIMEOUT, ExtractionStopped, extraction_limits
 from gilint.grammar_loader import parse_tokens
@@ -148,17 +148,46 @@ def parse_loaded(
     templates: TemplateSet | None = None,
     template: str | None = None,
 ) -> Report:
+    """The report of decoded text: the first, where the text holds several (with a note
+    of where each other begins: see :func:`parse_reports`)."""
+    return parse_reports(loaded, path=path, templates=templates, template=template)[0]
+
+
+def parse_reports(
+    loaded: Loaded,
+    *,
+    path: str | None = None,
+    templates: TemplateSet | None = None,
+    template: str | None = None,
+) -> tuple[Report, ...]:
+    """The reports of decoded text: one for most files. A file of several (a region's
+    reports bound in one volume) has each read on its own, at its place in the text
+    (:meth:`~gilint.lexer.LineLexer.lex_report`); the first notes where the others
+    begin, and one that repeats an earlier one is noted and left out
+    (:func:`~gilint.build.assemble`)."""
     templates = templates or NATIONAL
     normalised = normalise(loaded.text)
     loc = Locator(loaded.text, normalised.text, normalised.offsets)
+    lexer = _lexer(templates)
     try:
         with collector_paused():  # see gilint.collector
-            lexed = _lexer(templates).lex(normalised.text)
-            tree = parse_tokens(lexed.tokens)
-            return build_report(tree, lexed, loaded, loc, templates, path, template)
+            lexed = lexer.lex(normalised.text)
+            first = build_report(
+                parse_tokens(lexed.tokens), lexed, loaded, loc, templates, path, template
+            )
+            later = []
+            starts = [r.start for r in lexed.more_reports]
+            ends = [*starts[1:], len(normalised.text)] if starts else []
+            for found, end in zip(lexed.more_reports, ends, strict=True):
+                part = lexer.lex_report(normalised.text, found.start, end)
+                tree = parse_tokens(part.tokens)
+                report = build_report(tree, part, loaded, loc, templates, path, template)
+                later.append((loc.span(found.start, found.end), report))
+            return assemble(first, later)
     except Exception as exc:  # a bug of ours must not cost the user the whole run
         message = f"解析器内部错误（{type(exc).__name__}: {exc}），此文件未能检查，请报告此问题"
         diagnostic = Diagnostic("internal-error", message, loc.span(0, 0))
-        return Report.unread(
+        unread = Report.unread(
             loaded.text, path, loc.whole(), diagnostic, loaded.encoding, loaded.source_map
         )
+        return (unread,)

@@ -7,7 +7,7 @@ each cell and each word a finding is about.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -62,32 +62,39 @@ def _touched(start: int, end: int, spans: list[Span]) -> bool:
     return any(s.start < max(end, start + 1) and start < max(s.end, s.start + 1) for s in spans)
 
 
-def report_view(report: Report, findings: Iterable[Finding]) -> ReportView:
-    """The tables and the paragraphs a finding (or one of its related spans) points into."""
+def report_view(reports: Sequence[Report], findings: Iterable[Finding]) -> ReportView:
+    """The tables and the paragraphs a finding (or one of its related spans) points into,
+    of each report of a file (most files hold one); the file is named by its first
+    report, and a table of a later one by that report's title too."""
     spans = _spans(findings)
     tables = []
-    for table in report.tables():
-        if not _touched(table.span.start, table.span.end, spans):
-            continue
-        rows = []
-        for row in table.rows:
-            label = row.label_span or row.span
-            cells = tuple(
-                CellView(c.raw, c.span.start, c.span.end) for c in (*row.cells, *row.extra)
+    for index, report in enumerate(reports):
+        for table in report.tables():
+            if not _touched(table.span.start, table.span.end, spans):
+                continue
+            rows = []
+            for row in table.rows:
+                label = row.label_span or row.span
+                cells = tuple(
+                    CellView(c.raw, c.span.start, c.span.end) for c in (*row.cells, *row.extra)
+                )
+                rows.append(
+                    RowView(row.template_label or row.label or "", label.start, label.end, cells)
+                )
+            first = table.rows[0].cells if table.rows else ()
+            columns = tuple(c.column_label or "" for c in first)
+            name = (
+                f"{report.title or f'第 {index + 1} 份报告'}：{table.name}" if index else table.name
             )
-            rows.append(
-                RowView(row.template_label or row.label or "", label.start, label.end, cells)
-            )
-        first = table.rows[0].cells if table.rows else ()
-        columns = tuple(c.column_label or "" for c in first)
-        tables.append(TableView(table.name, table.title, columns, tuple(rows)))
+            tables.append(TableView(name, table.title, columns, tuple(rows)))
     paragraphs = []
     seen: set[int] = set()
-    sources = [*report.preamble, *(p for s in report.sections for p in s.prose())]
-    for paragraph in sources:
-        if paragraph.span.start in seen:
-            continue
-        if _touched(paragraph.span.start, paragraph.span.end, spans):
-            seen.add(paragraph.span.start)
-            paragraphs.append(ParagraphView(paragraph.text, paragraph.span.start))
+    for report in reports:
+        for paragraph in [*report.preamble, *(p for s in report.sections for p in s.prose())]:
+            if paragraph.span.start in seen:
+                continue
+            if _touched(paragraph.span.start, paragraph.span.end, spans):
+                seen.add(paragraph.span.start)
+                paragraphs.append(ParagraphView(paragraph.text, paragraph.span.start))
+    report = reports[0]
     return ReportView(report.title, report.issuer, report.year, tuple(tables), tuple(paragraphs))

@@ -178,23 +178,27 @@ class Session:
             return Outcome(named, error=f"无法读取文件 {display_path(named)}：{os_error(exc)}")
         shown = display_path(named)  # valid text in every output format
         try:
-            report = linter.parse(data, path=shown)
+            reports = linter.parse_all(data, path=shown)
         except LoaderError as exc:
             return Outcome(named, error=f"{shown}：{exc}")
-        findings = tuple(linter.check(report))
+        findings = tuple(linter.check_all(reports))
         lines: dict[int, str] = {}
         if self.needs_source and findings:
-            source = report.source.split("\n")
+            source = reports[0].source.split("\n")  # (every report's: the file's text)
             for finding in findings:
                 for number in range(
                     finding.span.line, min(finding.span.end_line, finding.line + 3) + 1
                 ):
                     if number <= len(source):
                         lines[number] = source[number - 1]
-        view = report_view(report, findings) if self.needs_view and findings else None
-        summary = summarise(report, shown, self.summary_prose) if self.needs_summary else None
+        view = report_view(reports, findings) if self.needs_view and findings else None
+        summaries = (
+            tuple(summarise(r, shown, self.summary_prose) for r in reports)
+            if self.needs_summary
+            else ()
+        )
         given = named if named != shown else None
-        return Outcome(named, FileResult(shown, findings, lines, view, summary, given))
+        return Outcome(named, FileResult(shown, findings, lines, view, summaries, given))
 
     def check_many(self, paths: Sequence[str]) -> list[Outcome]:
         return [self.check(p) for p in paths]

@@ -24,8 +24,9 @@ class FileResult:
     # the report's tables and the paragraphs findings speak of, for reporters that draw
     # them (``needs_view``)
     view: ReportView | None = None
-    # what rules across reports read (when the run has them; dropped once they ran)
-    summary: ReportSummary | None = None
+    # what rules across reports read, one for each report the file holds (when the run
+    # has them; dropped once they ran)
+    summaries: tuple[ReportSummary, ...] = ()
     # the path as the file system has it, when ``path`` shows it otherwise (a name that
     # is not UTF-8, with its bytes as Python's surrogate escapes): for a URI that names
     # the file
