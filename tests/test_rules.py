@@ -825,3 +825,16 @@ def test_gi205_blank_cells_are_one_finding_per_table(layout: str) -> None:
     )
     assert "表三有 5 个单元格为空" in blank.message and "等 5 个" in blank.message
     assert blank.span == blank.related[0]  # the first blank cell; all of them as related
+
+
+def test_gi901_a_file_of_more_reports_than_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the reports read of one file (MAX_REPORTS), the rest is said to be unread."""
+    monkeypatch.setattr("gilint.parsing.MAX_REPORTS", 2)
+    years = [attrs.evolve(good(), year=year) for year in (2022, 2023, 2024)]
+    parts = [rendered(report, "wrapped") for report in years]
+    text = "\n\n".join(parts)
+    findings = run(text)
+    assert [f.code for f in findings] == ["GI903", "GI901"]
+    assert findings[1].severity == Severity.ERROR and "超过 2 份" in findings[1].message
+    assert findings[1].line == line_of(text, "2024年政府信息公开")
+    assert [r.year for r in gilint.Linter().parse_all(text)] == [2022, 2023]

@@ -374,11 +374,15 @@ def assemble(first: Report, later: list[tuple[Span, Report]]) -> tuple[Report, .
     print): it is noted, not checked again, which would give every finding twice. One
     with no table ("《…年度报告》解读" with its parts numbered as the report's) is a
     reading of a report, not one: noted, not checked as one."""
+    if not later:
+        return (first,)  # (a usual file: its cells are not built for the identity)
     kept = [first]
+    seen = {_identity(first)}
     notes = []
     for title, report in later:
         named = _WRAP.sub("", first.source[title.start : title.end]).strip(" \t#*")
-        if any(_same_report(report, earlier) for earlier in kept):
+        identity = _identity(report)
+        if identity in seen:
             code, what = "report-again", "同一份报告又出现一次（“{}”），未再检查"
         elif not any(row.id is not None for table in report.tables() for row in table.rows):
             code = "report-unchecked"  # a reading of the report, laid out as one
@@ -386,26 +390,22 @@ def assemble(first: Report, later: list[tuple[Span, Report]]) -> tuple[Report, .
         else:
             code, what = "more-reports", "另一份年度报告（“{}”），已单独检查"
             kept.append(report)
+            seen.add(identity)
         notes.append(Diagnostic(code, "此处起是" + what.format(named), title))
-    if not notes:
-        return (first,)
     kept[0] = attrs.evolve(first, diagnostics=(*first.diagnostics, *notes))
     return tuple(kept)
 
 
-def _same_report(one: Report, other: Report) -> bool:
-    """Whether two reports of a file are one written twice: the same title, and the
-    same numbers in the same rows of the same tables. (Not the same prose: each copy on
-    a web page ends with what the page says around it.)"""
-
-    def numbers(report: Report) -> list[tuple[object, ...]]:
-        return [
-            (table.id, row.id, tuple(cell.raw for cell in row.cells))
-            for table in report.tables()
-            for row in table.rows
-        ]
-
-    return key(one.title or "") == key(other.title or "") and numbers(one) == numbers(other)
+def _identity(report: Report) -> tuple[object, ...]:
+    """What two reports of a file have alike where they are one written twice: the
+    title, and the numbers in the rows of the tables. (Not the prose: each copy on a web
+    page ends with what the page says around it.)"""
+    numbers = (
+        (table.id, row.id, tuple(cell.raw for cell in row.cells))
+        for table in report.tables()
+        for row in table.rows
+    )
+    return (key(report.title or ""), *numbers)
 
 
 def _headless_overview(

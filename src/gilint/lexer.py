@@ -784,15 +784,20 @@ class LineLexer:
     # -- lines ------------------------------------------------------------------------
 
     def _lines(
-        self, text: str, rests: list[Iterator[tuple[int, str]]]
+        self,
+        text: str,
+        rests: list[Iterator[tuple[int, str]]],
+        window: tuple[int, int] | None = None,
     ) -> Iterator[tuple[int, str]]:
-        """The lines of the text, each with its offset. A long line (web page text kept
-        as one line, or as a few) is cut where part headings stand in it (see
-        :meth:`_cut_line`). The reader may leave pieces in ``rests`` as it reads a line
-        (what follows a heading on its line, cut where more headings stand in it): they
-        come next. Only the positions change hands: the text is not touched."""
-        line_start = 0
-        for line in text.split("\n"):
+        """The lines of the text (from ``window``'s start to its end, if given), each with
+        its offset. A long line (web page text kept as one line, or as a few) is cut where
+        part headings stand in it (see :meth:`_cut_line`). The reader may leave pieces in
+        ``rests`` as it reads a line (what follows a heading on its line, cut where more
+        headings stand in it): they come next. Only the positions change hands: the text
+        is not touched."""
+        line_start = 0 if window is None else window[0]
+        lines = text.split("\n") if window is None else text[window[0] : window[1]].split("\n")
+        for line in lines:
             start, line_start = line_start, line_start + len(line) + 1
             # (a cheap test on the line's last character before the call)
             ending = _ending_ordinal(line) if line.endswith(_ENDING_ORDINAL_TAIL) else None
@@ -1007,13 +1012,11 @@ class LineLexer:
 
     def lex_report(self, text: str, start: int, end: int) -> LexResult:
         """The tokens of the report from ``start`` to ``end`` of ``text`` (a later one of
-        :attr:`LexResult.more_reports`), at their offsets in ``text``: what stands before
-        the report is read as blank, as one line of spaces (a line costs the reader more
-        than a character)."""
-        result = self._read(" " * start + text[start:end])
-        return attrs.evolve(result, extent=(start, end))
+        :attr:`LexResult.more_reports`), at their offsets in ``text``: only its lines are
+        read (what stands before it is not read again, however many reports it holds)."""
+        return attrs.evolve(self._read(text, (start, end)), extent=(start, end))
 
-    def _read(self, text: str) -> LexResult:
+    def _read(self, text: str, window: tuple[int, int] | None = None) -> LexResult:
         """The tokens of ``text``. Two things are known only once the whole text has been
         read, and the text is read again without them where it has them: a line that
         follows a page number on two pages or more is a running head (the report's title
@@ -1021,15 +1024,22 @@ class LineLexer:
         title with no number before it is no heading where a heading with the part's own
         number comes later (a list of the parts in an introduction, "报告由总体情况
         主动公开政府信息情况 …组成", with the parts' numbered headings after it)."""
-        first = self._lex(text, frozenset(), frozenset())
+        first = self._lex(text, frozenset(), frozenset(), window)
         repeated = _running_heads(first.heads)
         if not repeated and not first.superseded:
             return first.result
-        return self._lex(text, repeated, first.superseded).result
+        return self._lex(text, repeated, first.superseded, window).result
 
-    def _lex(self, text: str, skipped: frozenset[int], demoted: frozenset[int]) -> _Reading:
-        """The tokens of ``text`` less the lines that start at ``skipped``, with no part
-        heading at ``demoted``."""
+    def _lex(
+        self,
+        text: str,
+        skipped: frozenset[int],
+        demoted: frozenset[int],
+        window: tuple[int, int] | None = None,
+    ) -> _Reading:
+        """The tokens of ``text`` (of its lines from ``window``'s start to its end, if
+        given) less the lines that start at ``skipped``, with no part heading at
+        ``demoted``."""
         after_page = False  # the line before was a page number
         heads: list[tuple[int, str]] = []
         tokens: list[Token] = []
@@ -1092,7 +1102,7 @@ class LineLexer:
         # that may follow it ("五、" / "" / "存在的主要问题及改进情况"); the paragraph's
         # otherwise
         held = False
-        for start, piece in self._lines(text, rests):
+        for start, piece in self._lines(text, rests, window):
             content = piece.strip()
             if not content or ("*" in content and _BLANK.fullmatch(content)):
                 wrapped = None

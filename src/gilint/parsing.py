@@ -8,6 +8,8 @@ from contextlib import nullcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import attrs
+
 from gilint.ast import Diagnostic, Report
 from gilint.build import assemble, build_report
 from gilint.collector import collector_paused
@@ -18,6 +20,7 @@ from gilint.loaders import Loader, LoaderError, NotInstalled, choose
 from gilint.loading import Loaded, LoadProblem, load_text, read_input
 from gilint.locator import Locator
 from gilint.normalise import normalise
+from gilint.span import Span
 from gilint.templates import NATIONAL
 from gilint.templates.model import TemplateSet
 
@@ -153,6 +156,20 @@ def parse_loaded(
     return parse_reports(loaded, path=path, templates=templates, template=template)[0]
 
 
+# The reports of one file read, at most (a province's volume of its bodies' reports holds
+# hundreds; each read costs memory until the file is checked)
+MAX_REPORTS = 1000
+
+
+def _report_limit(where: Span) -> Diagnostic:
+    """What a file of more reports than are read says where the first one left stands."""
+    return Diagnostic(
+        "report-limit",
+        f"文件中的年度报告超过 {MAX_REPORTS} 份，此处起的各份未读取，其内容未参与检查",
+        where,
+    )
+
+
 def parse_reports(
     loaded: Loaded,
     *,
@@ -176,13 +193,23 @@ def parse_reports(
                 parse_tokens(lexed.tokens), lexed, loaded, loc, templates, path, template
             )
             later = []
+            read = lexed.more_reports[: MAX_REPORTS - 1]
             starts = [r.start for r in lexed.more_reports]
-            ends = [*starts[1:], len(normalised.text)] if starts else []
-            for found, end in zip(lexed.more_reports, ends, strict=True):
+            ends = [*starts[1:], len(normalised.text)][: len(read)]
+            for found, end in zip(read, ends, strict=True):
                 part = lexer.lex_report(normalised.text, found.start, end)
                 tree = parse_tokens(part.tokens)
                 report = build_report(tree, part, loaded, loc, templates, path, template)
                 later.append((loc.span(found.start, found.end), report))
+            if len(read) < len(lexed.more_reports):  # (at most MAX_REPORTS are read)
+                left = lexed.more_reports[len(read)]
+                first = attrs.evolve(
+                    first,
+                    diagnostics=(
+                        *first.diagnostics,
+                        _report_limit(loc.span(left.start, left.end)),
+                    ),
+                )
             return assemble(first, later)
     except Exception as exc:  # a bug of ours must not cost the user the whole run
         message = f"解析器内部错误（{type(exc).__name__}: {exc}），此文件未能检查，请报告此问题"
