@@ -1742,9 +1742,8 @@ def _later_reports(tokens: list[Token]) -> tuple[LaterReport, ...]:
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "PARA":
-            if read and _report_title(token):
-                start = _title_start(tokens, index)
-                title = (start, token.end_pos or start)
+            if read and "报" in token:  # (a quick test: no title names no report)
+                title = _title_in(tokens, index) or title
             continue
         if kind == "PART" and title is not None and heading_of(token).part == "一":
             found.append(LaterReport(*title))
@@ -1774,21 +1773,65 @@ def _report_title(paragraph: str) -> bool:
     )
 
 
+def _title_in(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """Where a report's title stands in the paragraph ``tokens[index]``: the paragraph
+    itself, or its last line that is one, as PDF text runs the lines of a page together
+    ("…未收取信息处理费。" / "示例县示例镇人民政府" / "2024 年…年度报告" / "本报告…"),
+    with the lines above it naming the body (:func:`_title_start`)."""
+    token = tokens[index]
+    start = token.start_pos or 0
+    if _report_title(token):
+        return _title_start(tokens, index), token.end_pos or start
+    lines = token.split("\n")
+    if len(lines) == 1:
+        return None
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=start))
+    for at in range(len(lines) - 1, -1, -1):
+        end = starts[at] + len(lines[at].rstrip())
+        if _report_title(lines[at]):
+            first = at
+        elif at > 0 and _report_title(lines[at - 1] + lines[at]):
+            first = at - 1  # a title broken in a word ("…工作年" / "度报告")
+        else:
+            continue
+        if first > 0 and compact_key(lines[at]).startswith(_TITLE_ENDING):
+            first -= 1
+        while first > 0 and _body_line(lines[first - 1]):
+            first -= 1
+        if first == 0:
+            return _title_start(tokens, index), end
+        line = lines[first]
+        return starts[first] + len(line) - len(line.lstrip(_MARKUP)), end
+    return None
+
+
 def _title_start(tokens: list[Token], index: int) -> int:
     """Where the title whose last paragraph is ``tokens[index]`` begins: with its first
-    line set apart ("…2024年政府信息公开" / "工作年度报告") and the body's name above it."""
+    line set apart ("…2024年政府信息公开" / "工作年度报告") and the body's name above it,
+    a paragraph of its own or the last line of the paragraph before (PDF text runs a
+    page's lines together)."""
     first = index
     if first > 0 and compact_key(str(tokens[index])).startswith(_TITLE_ENDING):
         first -= 1 if tokens[first - 1].type == "PARA" else 0
-    while first > 0 and tokens[first - 1].type == "PARA" and _body_line(str(tokens[first - 1])):
+    while first > 0 and tokens[first - 1].type == "PARA":
+        above = tokens[first - 1]
+        last = above.rsplit("\n", 1)[-1]
+        if not _body_line(last):
+            break
+        if len(last) < len(above):  # the paragraph's last line only
+            return (above.end_pos or 0) - len(last.lstrip(_MARKUP))
         first -= 1
     opening = tokens[first]
     return (opening.start_pos or 0) + len(opening) - len(opening.lstrip(_MARKUP))
 
 
 def _body_line(text: str) -> bool:
-    """Whether a paragraph is a body's name alone ("示例县示例镇人民政府")."""
-    return _issuer_like(text) and compact_key(text.strip(_MARKUP)).endswith(BODY_ENDS)
+    """Whether a line is a body's name alone ("示例县示例镇人民政府"): no sentence."""
+    return (
+        _issuer_like(text)
+        and "。" not in text
+        and compact_key(text.strip(_MARKUP)).endswith(BODY_ENDS)
+    )
 
 
 def _issuer_like(text: str) -> bool:

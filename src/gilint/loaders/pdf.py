@@ -124,7 +124,10 @@ class _Page:
             box = item[1].box
             if box[3] < self.height * _MARGIN or box[1] > self.height * (1 - _MARGIN):
                 text = _DIGITS_AND_SPACES.sub("", item[1].text)
-                if text:  # (numbers alone may be a table's row: never furniture)
+                # (numbers alone may be a table's row, and a numbered heading at a page's
+                # top ("三、收到和处理…") stands so in each report of a volume: neither
+                # is furniture)
+                if text and not _NUMBERED_HEADING.match(text):
                     yield index, text, round(box[1] / _SAME_HEIGHT)
 
     def drop(self, indexes: Collection[int]) -> None:
@@ -166,6 +169,8 @@ class _Page:
 _MARGIN = 0.12
 _SAME_HEIGHT = 3.0
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
+# A heading numbered as a report's parts and subsections are ("三、…", "（一）…")
+_NUMBERED_HEADING = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[、）)]")
 
 
 def _without_furniture(pages: list[_Page]) -> None:

@@ -1,0 +1,64 @@
+"""A file that holds several reports (a volume of a region's reports): each read and
+checked on its own, its findings at their places in the PDF, Word or web page."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import gilint
+from gilint.testing import render, sample_report
+from gilint.testing.documents import Document, document, to_docx, to_html, to_pdf
+
+KINDS = {
+    "volume.pdf": lambda d: to_pdf(d)[0],
+    "volume.docx": to_docx,
+    "volume.html": to_html,
+}
+
+
+def _volume() -> Document:
+    """Two reports in one document, the second's table 三 off by its total."""
+    first = document(sample_report("2021", seed=3))
+    second = document(sample_report("2019", seed=4).with_cell("3", "new", "total", "999"))
+    return attrs.evolve(first, blocks=first.blocks + second.blocks)
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_each_report_of_a_document_is_checked(name: str) -> None:
+    data = KINDS[name](_volume())
+    findings = gilint.Linter().lint(data, path=name)
+    assert [f.code for f in findings] == ["GI903", "GI201", "GI203"]
+    more, balance, _ = findings
+    assert "2020" in more.message and more.line < balance.line
+    assert more.place is not None and balance.place is not None
+    if name.endswith(".pdf"):  # the second report's title and table on their pages
+        assert more.place.page is not None and balance.place.page is not None
+        assert 1 < more.place.page < balance.place.page
+    elif name.endswith(".docx"):
+        assert (balance.place.table, balance.place.row) == (5, 4)
+    else:
+        assert balance.place.path is not None and balance.place.path.startswith("table[5]/")
+
+
+def test_a_pdfs_numbered_headings_at_its_pages_tops_are_no_furniture() -> None:
+    """Each report of a volume starts its table 三 on a page of its own, its heading at
+    the same height on each such page: text, not a running head left out (part 三
+    missing from both before)."""
+    parts = [
+        [s.part for s in r.sections]
+        for r in gilint.Linter().parse_all(to_pdf(_volume())[0], path="volume.pdf")
+    ]
+    assert parts == [["一", "二", "三", "四", "五", "六"]] * 2
+
+
+@pytest.mark.parametrize("layout", ["wrapped", "tabs", "markdown", "cells", "pipes", "ocr"])
+def test_a_title_run_on_after_the_last_paragraph(layout: str) -> None:
+    """The second report's title on the line after the first's last one, with no blank
+    line between (PDF text runs a page's lines together): found in the paragraph."""
+    first = render(sample_report("2021", seed=3), layout).text.rstrip("\n")
+    second = render(sample_report("2019", seed=4).with_cell("3", "new", "total", "999"), layout)
+    text = first + "\n" + second.text.lstrip("\n")
+    findings = gilint.lint(text)
+    assert [f.code for f in findings] == ["GI903", "GI201", "GI203"]
+    assert findings[0].line == len(first.split("\n")) + 1
