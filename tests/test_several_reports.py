@@ -62,3 +62,18 @@ def test_a_title_run_on_after_the_last_paragraph(layout: str) -> None:
     findings = gilint.lint(text)
     assert [f.code for f in findings] == ["GI903", "GI201", "GI203"]
     assert findings[0].line == len(first.split("\n")) + 1
+
+
+@pytest.mark.parametrize("layout", ["web", "runs"])
+def test_web_pages_glued_on_one_line(layout: str) -> None:
+    """Two web pages' text on one line: the second's title run into the line after the
+    first page's links is where the second report begins."""
+    first = render(sample_report("2021", seed=3), layout).text.rstrip("\n")
+    second = render(sample_report("2019", seed=4).with_cell("3", "new", "total", "999"), layout)
+    text = f"{first} {second.text}"
+    findings = [f for f in gilint.lint(text) if f.code != "GI901"]
+    # (numbers run together: the second's row read as far as its sums settle it)
+    expected = ["GI903", "GI201", "GI203"] if layout == "web" else ["GI903", "GI203"]
+    assert [f.code for f in findings] == expected
+    title_at = text.index("示例县示例镇人民政府 2020")
+    assert findings[0].span.start == title_at and findings[1].span.start > title_at

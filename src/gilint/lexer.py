@@ -1777,14 +1777,13 @@ def _title_in(tokens: list[Token], index: int) -> tuple[int, int] | None:
     """Where a report's title stands in the paragraph ``tokens[index]``: the paragraph
     itself, or its last line that is one, as PDF text runs the lines of a page together
     ("…未收取信息处理费。" / "示例县示例镇人民政府" / "2024 年…年度报告" / "本报告…"),
-    with the lines above it naming the body (:func:`_title_start`)."""
+    with the lines above it naming the body (:func:`_title_start`); or run into the end
+    of a web page's line."""
     token = tokens[index]
     start = token.start_pos or 0
     if _report_title(token):
         return _title_start(tokens, index), token.end_pos or start
     lines = token.split("\n")
-    if len(lines) == 1:
-        return None
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=start))
     for at in range(len(lines) - 1, -1, -1):
         end = starts[at] + len(lines[at].rstrip())
@@ -1802,6 +1801,15 @@ def _title_in(tokens: list[Token], index: int) -> tuple[int, int] | None:
             return _title_start(tokens, index), end
         line = lines[first]
         return starts[first] + len(line) - len(line.lstrip(_MARKUP)), end
+    # web page text kept as one line: the title run into its end, after the page's links
+    # and before the next report's preamble (searched for in so much of it)
+    last = lines[-1]
+    if "信息公开" in last and ("年度报告" in last or "年报" in last):
+        tail = max(0, len(last) - _LONG_TEXT_LINE)
+        run_in = next(reversed(list(_RUN_IN_TITLE.finditer(last, tail))), None)  # the last
+        if run_in is not None:
+            at = starts[len(lines) - 1]
+            return at + run_in.start(), at + run_in.end()
     return None
 
 
