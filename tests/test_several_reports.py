@@ -77,3 +77,18 @@ def test_web_pages_glued_on_one_line(layout: str) -> None:
     assert [f.code for f in findings] == expected
     title_at = text.index("示例县示例镇人民政府 2020")
     assert findings[0].span.start == title_at and findings[1].span.start > title_at
+
+
+def test_a_title_broken_before_its_last_words_takes_no_line_above() -> None:
+    """ "…2020年政府信息公开" / "工作年度报告" run on after the first report's last
+    sentence: the title is its two lines, the sentence stays the first report's."""
+    first = render(sample_report("2021", seed=3), "tabs").text.rstrip("\n")
+    second = render(sample_report("2019", seed=4), "tabs").text.lstrip("\n")
+    second = second.replace(
+        "示例县示例镇人民政府\n\n2020 年政府信息公开工作年度报告",
+        "示例县示例镇人民政府2020年政府信息公开\n工作年度报告",
+        1,
+    )
+    ((finding,),) = [gilint.lint(first + "\n" + second)]
+    assert finding.code == "GI903" and finding.line == len(first.split("\n")) + 1
+    assert "（“示例县示例镇人民政府2020年政府信息公开工作年度报告”）" in finding.message

@@ -1787,14 +1787,13 @@ def _title_in(tokens: list[Token], index: int) -> tuple[int, int] | None:
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=start))
     for at in range(len(lines) - 1, -1, -1):
         end = starts[at] + len(lines[at].rstrip())
-        if _report_title(lines[at]):
-            first = at
+        if _report_title(lines[at]):  # (with its first line set apart: "工作年度报告（2024年）")
+            ending = at > 0 and compact_key(lines[at]).startswith(_TITLE_ENDING)
+            first = at - 1 if ending else at
         elif at > 0 and _report_title(lines[at - 1] + lines[at]):
-            first = at - 1  # a title broken in a word ("…工作年" / "度报告")
+            first = at - 1  # a title broken in two ("…工作年" / "度报告", "…公开" / "工作年度报告")
         else:
             continue
-        if first > 0 and compact_key(lines[at]).startswith(_TITLE_ENDING):
-            first -= 1
         while first > 0 and _body_line(lines[first - 1]):
             first -= 1
         if first == 0:
