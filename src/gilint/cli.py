@@ -256,15 +256,12 @@ def _check_command(args: argparse.Namespace) -> int:
             if session.needs_summary:  # rules across reports need every report first
                 checked = list(results)
                 summaries = [s for r in checked for s in r.summaries]
-                found = [  # (one report has nothing to be compared with: no rule loaded)
-                    finding
-                    for rule in (
-                        _corpus_rules(linter, session, [r.path for r in checked])
-                        if len(summaries) > 1
-                        else []
-                    )
-                    for finding in rule.check_corpus(summaries)
-                ]
+                rules = (  # (one report has nothing to be compared with: no rule loaded)
+                    _corpus_rules(linter, session, [r.path for r in checked])
+                    if len(summaries) > 1
+                    else []
+                )
+                found = [f for rule in rules for f in rule.check_corpus(summaries)]
                 results = iter(_with_findings_across(checked, found, session))
         for result in results:
             everything.extend(result.findings)

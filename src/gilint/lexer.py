@@ -1000,15 +1000,14 @@ class LineLexer:
 
     def lex(self, text: str) -> LexResult:
         """The tokens of ``text``: of its first report, where it holds several (a body's
-        reports bound in one volume), read as the text up to the second's title, in
-        which their offsets are the same (:func:`_later_reports`); the others are read
-        by :meth:`lex_report`."""
+        reports bound in one volume), read again over its lines up to the second's title
+        (:func:`_later_reports`); the others are read by :meth:`lex_report`."""
         result = self._read(text)
         more = _later_reports(result.tokens)
         if not more:
             return result
-        cut = more[0].start
-        return attrs.evolve(self._read(text[:cut]), more_reports=more, extent=(0, cut))
+        first = (0, more[0].start)
+        return attrs.evolve(self._read(text, first), more_reports=more, extent=first)
 
     def lex_report(self, text: str, start: int, end: int) -> LexResult:
         """The tokens of the report from ``start`` to ``end`` of ``text`` (a later one of
@@ -1818,8 +1817,12 @@ def _title_start(tokens: list[Token], index: int) -> int:
     a paragraph of its own or the last line of the paragraph before (PDF text runs a
     page's lines together)."""
     first = index
-    if first > 0 and compact_key(str(tokens[index])).startswith(_TITLE_ENDING):
-        first -= 1 if tokens[first - 1].type == "PARA" else 0
+    if (
+        first > 0
+        and tokens[first - 1].type == "PARA"
+        and compact_key(str(tokens[index])).startswith(_TITLE_ENDING)
+    ):
+        first -= 1
     while first > 0 and tokens[first - 1].type == "PARA":
         above = tokens[first - 1]
         last = above.rsplit("\n", 1)[-1]

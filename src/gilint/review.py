@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from gilint.ast import Report
+from gilint.ast import Report, Table
 from gilint.findings import Finding
 from gilint.span import Span
 
@@ -62,6 +62,18 @@ def _touched(start: int, end: int, spans: list[Span]) -> bool:
     return any(s.start < max(end, start + 1) and start < max(s.end, s.start + 1) for s in spans)
 
 
+def _table_view(table: Table, name: str) -> TableView:
+    """A table as the review page draws it, under ``name``."""
+    rows = []
+    for row in table.rows:
+        label = row.label_span or row.span
+        cells = tuple(CellView(c.raw, c.span.start, c.span.end) for c in (*row.cells, *row.extra))
+        rows.append(RowView(row.template_label or row.label or "", label.start, label.end, cells))
+    first = table.rows[0].cells if table.rows else ()
+    columns = tuple(c.column_label or "" for c in first)
+    return TableView(name, table.title, columns, tuple(rows))
+
+
 def report_view(reports: Sequence[Report], findings: Iterable[Finding]) -> ReportView:
     """The tables and the paragraphs a finding (or one of its related spans) points into,
     of each report of a file (most files hold one); the file is named by its first
@@ -70,23 +82,9 @@ def report_view(reports: Sequence[Report], findings: Iterable[Finding]) -> Repor
     tables = []
     for index, report in enumerate(reports):
         for table in report.tables():
-            if not _touched(table.span.start, table.span.end, spans):
-                continue
-            rows = []
-            for row in table.rows:
-                label = row.label_span or row.span
-                cells = tuple(
-                    CellView(c.raw, c.span.start, c.span.end) for c in (*row.cells, *row.extra)
-                )
-                rows.append(
-                    RowView(row.template_label or row.label or "", label.start, label.end, cells)
-                )
-            first = table.rows[0].cells if table.rows else ()
-            columns = tuple(c.column_label or "" for c in first)
-            name = (
-                f"{report.title or f'第 {index + 1} 份报告'}：{table.name}" if index else table.name
-            )
-            tables.append(TableView(name, table.title, columns, tuple(rows)))
+            if _touched(table.span.start, table.span.end, spans):
+                named = f"{report.title or f'第 {index + 1} 份报告'}：{table.name}"
+                tables.append(_table_view(table, named if index else table.name))
     paragraphs = []
     seen: set[int] = set()
     for report in reports:
