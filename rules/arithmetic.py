@@ -21,6 +21,7 @@ from gilint.findings import Finding, Severity
 from gilint.rule import Rule
 from gilint.span import Span
 from gilint.templates.model import RowSpec, SumIdentity, TableSpec, TemplateSet
+from gilint.values import looks_like_digit
 
 Number = int | Decimal
 
@@ -391,6 +392,8 @@ class InvalidCell(Rule):
     单元格为空，或以“/”“-”“—”“无”代替 0 的，给出警告（一张表的空白单元格合为一条，以符号代替
     0 的也合为一条）。核对勾稽关系（GI201–GI204）时，
     空白的分项按 0 计；空白的总计不按 0 核对（空白并未写明合计数），只在此提示。
+    单元格只有一个形似数字的字母或符号（“O”“〇”“○”“l”“I”，多见于扫描件的文字识别结果）的，
+    给出警告（一张表的合为一条）：原件可能就是 0 或 1；这些单元格不按任何数字计，所涉合计不核对。
 
     原因：文字、小数或负数无法参与统计；空白和符号让读者无法判断是 0 还是漏填。
 
@@ -417,12 +420,15 @@ class InvalidCell(Rule):
             name = table_name(table)
             blank: list[tuple[str, Cell]] = []  # (what, cell) of the table's empty cells
             marked: list[tuple[str, Cell]] = []  # (what, cell) of those with a sign for 0
+            misread: list[tuple[str, Cell]] = []  # (what, cell) of those with "O", "l"…
             for row in table.rows:
                 if row.statuses.count(CellStatus.OK) == len(row.statuses):
                     continue  # the usual row: no cell object needed
                 for cell in row.cells:
                     what = f"{_quoted(row.template_label or row.label)}“{cell.column_label}”"
-                    if cell.status is CellStatus.INVALID:
+                    if cell.status is CellStatus.INVALID and looks_like_digit(cell.raw):
+                        misread.append((what, cell))
+                    elif cell.status is CellStatus.INVALID:
                         yield self.finding(
                             cell,
                             f"{name}{what}一栏应填写数量，实为“{cell.raw}”",
@@ -441,8 +447,28 @@ class InvalidCell(Rule):
                 yield self._grouped(name, marked, f"写作“{signs}”", "应填写 0")
             if blank:
                 yield self._grouped(name, blank, "为空", "应填写 0 或实际数量")
+            if len(misread) == 1:
+                what, cell = misread[0]
+                yield self.finding(
+                    cell,
+                    f"{name}{what}一栏为“{cell.raw}”，不是数字，{_MISREAD}",
+                    severity=Severity.WARNING,
+                    suggestion=_MISREAD_FIX,
+                )
+            elif misread:
+                signs = "”“".join(dict.fromkeys(cell.raw for _, cell in misread))
+                yield self._grouped(
+                    name, misread, f"为“{signs}”，不是数字", _MISREAD, suggestion=_MISREAD_FIX
+                )
 
-    def _grouped(self, name: str, cells: list[tuple[str, Cell]], state: str, fix: str) -> Finding:
+    def _grouped(
+        self,
+        name: str,
+        cells: list[tuple[str, Cell]],
+        state: str,
+        fix: str,
+        suggestion: str = "0",
+    ) -> Finding:
         """Cells of one table in the same state (empty, or a sign for 0) as one finding:
         many small bodies leave whole columns blank or write “/” for every zero, and one
         line per cell would bury everything else."""
@@ -452,9 +478,14 @@ class InvalidCell(Rule):
             cells[0][1],
             f"{name}有 {len(cells)} 个单元格{state}（{shown}{more}），{fix}",
             severity=Severity.WARNING,
-            suggestion="0",
+            suggestion=suggestion,
             related=[cell for _, cell in cells],
         )
 
 
 _GROUP_SHOWN = 4  # cells a grouped finding names; all of them are its related locations
+# A letter for a digit is a warning, not an error: the report as printed may hold the
+# digit, and only its conversion (an OCR) the letter. The sums it takes part in are not
+# checked, so the finding says what to look at.
+_MISREAD = "可能是数字 0 或 1 在文字识别或录入时误作字母、符号，相关合计未核对"
+_MISREAD_FIX = "核对原件，填写阿拉伯数字"

@@ -47,6 +47,9 @@ _PIECES = [
     "**",
     "*5*",
     "x",
+    "O",
+    "〇",
+    "l",
     " ",
     "  ",
     "\t",
@@ -188,6 +191,13 @@ def test_usual_lines_of_each_layout() -> None:
         ("| (七)总计 |  | 531 | 637 |", ["FRAG", "EMPTY", "VALUE", "VALUE"]),
         ("| 规章 | / | 3 |", ["FRAG", "VALUE", "VALUE"]),
         ("| --- | --- |", ["RULE"]),
+        # a letter an OCR put for a digit: a cell beside numbers, or among cells
+        ("（一）予以公开 O 3 4", ["FRAG", "VALUE", "VALUE", "VALUE"]),
+        ("2.重复申请 5 0 l", ["FRAG", "VALUE", "VALUE", "VALUE"]),
+        ("| 〇 |", ["VALUE"]),
+        # among words with no number beside it, text
+        ("附件 I 说明 5", ["FRAG", "FRAG", "FRAG", "VALUE"]),
+        ("甲 O 乙", ["FRAG", "FRAG", "FRAG"]),
     ]:
         cells = _cells(line_text, _Line(0, line_text))
         assert [c.kind for c in cells] == kinds, line_text

@@ -47,6 +47,7 @@ from gilint.labels import BODY_ENDS, YEAR, body_name, compact_key, numeral_value
 from gilint.near_labels import a_character_off, candidates, near_any
 from gilint.templates.model import PartSpec, TemplateSet
 from gilint.tokens import make_token
+from gilint.values import DIGIT_LOOKALIKE
 
 # A part heading: optional Markdown/extraction debris, then an ordinal, then the title.
 # "第一部分" may have a mark after it as an ordinal has ("第一部分：总体情况"). A part
@@ -147,6 +148,8 @@ _CELL = re.compile(
     + _PLACEHOLDER.pattern
     + r")|(?P<unit>"
     + _UNIT.pattern
+    + r")|(?P<lookalike>"
+    + DIGIT_LOOKALIKE.pattern
     + r"))\**"
 )
 _BLANK = re.compile(r"[\s*]*")
@@ -1951,7 +1954,8 @@ def stands_for_none(text: str) -> bool:
 
 
 def _kind(body: str) -> str | None:
-    """``number``, ``rule``, ``placeholder``, ``unit`` or None (text) for a cell's body."""
+    """``number``, ``rule``, ``placeholder``, ``unit``, ``lookalike`` (a letter an OCR puts
+    for a digit) or None (text) for a cell's body."""
     if body.isdigit() and body.isascii():
         return "number"  # the usual cell, without a regular expression
     m = _CELL.fullmatch(body)
@@ -2216,6 +2220,10 @@ def _spaced_number(body: str) -> bool:
     return " " in body and _NUMBER.fullmatch(body.strip("*").replace(" ", "")) is not None
 
 
+_ZERO_SIGNS = ("placeholder", "lookalike")  # piece kinds that may stand for a number
+_VALUE_KINDS = ("number", "placeholder", "lookalike")
+
+
 def _classify(
     text: str, pieces: list[_Piece], captions: CaptionForm, separated: bool = False
 ) -> tuple[LexCell, ...]:
@@ -2227,14 +2235,17 @@ def _classify(
     # a line of placeholders only (table 四's row with nothing but "/", which has no
     # label): two or more words, or cells (a lone "无" word is a paragraph's, a lone "无 |"
     # cell a table's)
-    placeholders = sum(1 for piece in pieces if piece[2] == "placeholder")
+    # A letter an OCR put for a digit ("O", "〇", "l") is a cell as a placeholder is where
+    # the pieces are cells; among words, only next to a number or a placeholder (a lone
+    # letter in a label broken into words stays text).
+    placeholders = sum(1 for piece in pieces if piece[2] in _ZERO_SIGNS)
     has_digits = any(piece[2] == "number" for piece in pieces) or (
         placeholders > (0 if separated else 1)
-        and all(piece[2] in ("placeholder", "") for piece in pieces)
+        and all(piece[2] in _ZERO_SIGNS or piece[2] == "" for piece in pieces)
     )
     seen_text = False
     rules = 0
-    for s, e, kind, body in pieces:
+    for at, (s, e, kind, body) in enumerate(pieces):
         if kind == "number":
             seen_text = True
             add(_new_cell(("VALUE", body, s, e)))
@@ -2250,8 +2261,13 @@ def _classify(
         hit = marks in body if len(marks) == 1 else any(m in body for m in marks)
         if hit and captions.pattern.match(compact_key(body)):
             token = "CAPTION"
-        elif kind == "placeholder":
+        elif kind == "placeholder" or (kind == "lookalike" and separated):
             token = "VALUE" if seen_text or has_digits else "FRAG"
+        elif kind == "lookalike":
+            beside = (out and out[-1].kind == "VALUE") or (
+                at + 1 < len(pieces) and pieces[at + 1][2] in _VALUE_KINDS
+            )
+            token = "VALUE" if beside else "FRAG"
         else:
             rules += kind == "rule"
             token = "FRAG"

@@ -67,7 +67,7 @@ from gilint.templates.model import (
     Template,
     TemplateSet,
 )
-from gilint.values import MAX_DIGITS, read_value
+from gilint.values import MAX_DIGITS, looks_like_digit, read_value
 
 MAX_EXTRA_CELLS = 16  # cells past a row's columns that are kept as cells (Row.extra)
 
@@ -525,11 +525,12 @@ class _ChunkReader:
         return [self._finish(t) for t in self.tables if t.rows or t.texts or t.caption]
 
     def _closed_placeholder(self, cell: LexCell) -> bool:
-        """Whether a line's one text cell is a placeholder for zero ("/", "—", "无") whose
+        """Whether a line's one text cell is a placeholder for zero ("/", "—", "无"), or a
+        letter an OCR put for a digit ("O"), whose
         pipe stands alone on the next line (``/`` / ``|``, a table converted a cell per
         line): a cell, as ``/ |`` on one line is, not a word (a lone word is text: a
         label written a character a line, "无" / "法" / "提" / "供")."""
-        if not stands_for_none(cell.text):
+        if not (stands_for_none(cell.text) or looks_like_digit(cell.text)):
             return False
         text = self.loc.canonical
         end = text.find("\n", cell.end)
