@@ -44,7 +44,8 @@ def test_offset_map_is_monotone_and_in_bounds(text: str) -> None:
     mapped = [result.offsets.to_loaded(i) for i in range(len(result.text))]
     assert mapped == sorted(mapped)
     assert all(0 <= m < len(text) for m in mapped)
-    assert result.text.count("\n") == text.count("\n")
+    breaks = sum(text.count(end) for end in ("\n", "\u2028", "\u2029"))
+    assert result.text.count("\n") == breaks
 
 
 @given(st.text(alphabet=st.sampled_from([*map(chr, TRANSLATION), "a", "一", " ", "\n", "（"])))
@@ -156,3 +157,22 @@ def test_a_zero_width_character_in_a_number_does_not_cut_it(layout: Layout) -> N
     read = gilint.parse(broken).table("3").row("new").cells[0]  # type: ignore[union-attr]
     assert read.value == int(cell.raw + "9")
     assert broken[read.span.start : read.span.end] == cell.raw + "\u200b9"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_unicode_line_separators_end_lines(layout: Layout, separator: str) -> None:
+    """Text taken from a script or a JSON string may break its lines with U+2028 or
+    U+2029. Read as characters within one line, every table after the first line of
+    its header was one cell or label (GI108 and GI901 errors in most layouts, every part
+    missing in some). Now they end lines as ``\\n`` does, and a finding stands at the
+    same character as in the text with ``\\n``."""
+    data = sample_report("2021", seed=3)
+    assert gilint.lint(render(data, layout).text.replace("\n", separator), config={}) == []
+    cells = data.tables["3"]["new"]
+    wrong = data.with_rows("3", {"new": (str(int(cells[0]) + 1), *cells[1:])})
+    text = render(wrong, layout).text
+    expected = [(f.code, f.span.start) for f in gilint.lint(text, config={})]
+    assert "GI203" in {code for code, _ in expected}
+    found = gilint.lint(text.replace("\n", separator), config={})
+    assert [(f.code, f.span.start) for f in found] == expected

@@ -9,7 +9,7 @@ from gilint.span import LineIndex, Span
 class Locator:
     """Turns canonical offsets into :class:`Span` objects of the loaded text."""
 
-    __slots__ = ("_identity", "_index", "_offsets", "canonical", "source")
+    __slots__ = ("_canonical_index", "_identity", "_index", "_offsets", "canonical", "source")
 
     def __init__(self, source: str, canonical: str, offsets: OffsetMap) -> None:
         self.source = source
@@ -17,6 +17,7 @@ class Locator:
         self._index = LineIndex(source)
         self._offsets = offsets
         self._identity = offsets.is_identity
+        self._canonical_index: LineIndex | None = None  # built when first asked
 
     def span(self, start: int, end: int) -> Span:
         if self._identity:  # the usual text: normalising moved nothing
@@ -34,7 +35,11 @@ class Locator:
         return self.source[span.start : span.end]
 
     def line(self, canonical_offset: int) -> int:
-        return self._index.locate(self._offsets.to_loaded(canonical_offset))[0]
+        """The line of the canonical text an offset is on: the lines the lexer reads,
+        which a line separator (U+2028) in the user's text ends too."""
+        if self._canonical_index is None:
+            self._canonical_index = LineIndex(self.canonical)
+        return self._canonical_index.locate(canonical_offset)[0]
 
     def whole(self) -> Span:
         return self._index.span(0, len(self.source))

@@ -42,6 +42,11 @@ def _build_table() -> dict[int, str]:
         0x000C,
     ):
         table[code] = " "  # odd spaces, form feeds
+    for code in (0x2028, 0x2029):
+        # Unicode's line and paragraph separators, which text taken from a script or a
+        # JSON string keeps where the page broke its lines: read as line ends (the lines
+        # and columns a finding gives still count ``\n`` only, as editors do).
+        table[code] = "\n"
     for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
         # Zero-width characters, which web pages leave in text, are nothing a reader sees:
         # a space in their place would cut a number ("1\u200b2" is 12) or a title in two.
