@@ -58,7 +58,7 @@ from gilint.values import DIGIT_LOOKALIKE
 # around an Arabic number is not matched pair by pair: one group, as the engine pays
 # for each; with the part's own title and number, "(2、" is as good as "（2）".)
 _PART = re.compile(
-    r"(?P<debris>[\s*#|>]*)"
+    r"(?P<debris>[\s*#|>\[]*)"
     r"(?:第(?P<nth>[一二三四五六])部分\s*[、.,:]?|(?P<num>[一二三四五六七八九十])\s*[、.,:]"
     r"|\((?P<par>[一二三四五六])\)"
     r"|(?:\(|第)?(?P<arabic>[1-6])(?:\)|部分\s*[、.,:]?|\s*[、.,:]|\s)"
@@ -70,7 +70,7 @@ _PART = re.compile(
 # a row's label), or a table's title (_TABLE_TITLE): a quick test of whether a line may
 # be a heading (most lines fail at once). The characters are filled in per template set.
 _MAY_HEAD = (
-    r"[ \t*#|>]*(?:第[一二三四五六1-6]部分|[一二三四五六七八九十][ \t]*[、.,:]|\([一二三四五六]\)"
+    r"[ \t*#|>\[]*(?:第[一二三四五六1-6]部分|[一二三四五六七八九十][ \t]*[、.,:]|\([一二三四五六]\)"
     r"|[{openers}]|(?:[一二三四五六]\)?[ \t]*|\([1-6]\)[ \t]*|[1-6](?:[ \t]*[、.,:]|[ \t])[ \t]*)"
     r"(?:{starts})"
     r"|附?表)"
@@ -268,10 +268,10 @@ _LONG_LINE_WITH_PARTS = 200
 # mark as a heading at a line's start has them (``二、``, ``二 、``, ``二,``, ``（二）``),
 # then the title up to the next white space or sentence end (a title has neither).
 _RUN_IN_PART = re.compile(
-    r"(?:(?<=[\s。;:])|^)"
+    r"(?:(?<=[\s。;:])|^|(?P<bracket>\[))"
     r"(?:第(?P<nth>[一二三四五六])部分[、.:]?|(?P<num>[一二三四五六七八九十])[ \t]*[、.,:]"
     r"|\((?P<par>[一二三四五六])\))"
-    r"[ \t]*(?P<title>[^\s。;:]{2,40})"
+    r"[ \t]*(?P<title>[^\s。;:\]]{2,40})"
 )
 # A part's own title spaced out run into a line ("… 一、总 体 情 况 （一）…"), or into its
 # heading's line, as a short title is set in a Word document or web page: a character,
@@ -597,6 +597,8 @@ class LineLexer:
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
+        if "[" in m.group("debris") and raw_title.endswith("]"):
+            raw_title = raw_title[:-1].rstrip()  # a heading in brackets: "【一、总体情况】"
         # (numbered in parentheses, a part's own title with text after it is a subsection:
         # "（二）主动公开政府信息情况 本年度…" in part 一)
         own = None if m.group("par") else self._own_title_then_text.match(raw_title)
@@ -894,7 +896,10 @@ class LineLexer:
                     # sentence ("（二）全年共主动公开政府信息 120 条，…", cut here before its
                     # numbers)
                     continue
-                heads.append((found.start(), found.start("title"), found.end("title")))
+                end = found.end("title")
+                if found.group("bracket") and line.startswith("]", end):
+                    end += 1  # the heading in brackets, both with it: "[一、总体情况]"
+                heads.append((found.start(), found.start("title"), end))
             if " " in line:
                 for found in re.compile(_RUN_IN_SPACED).finditer(line):
                     part = self._bare_titles.get(self._title(found.group("title"))[0])
