@@ -273,9 +273,13 @@ class IdentityRule(Rule):
         row = rows[culprit]
         current = row.number(item.key) or 0
         delta = item.right - item.left if culprit in identity.left else item.left - item.right
+        cell = row.cell(item.key)
+        # a blank cell is counted as 0, and said to be blank
+        blank = cell is not None and cell.status is CellStatus.BLANK
+        written = "空白（按 0 计）" if blank else f" {_fmt(current)}"
         return self.finding(
             _cell_span(row, item.key),
-            f"{name}{_quoted(row.template_label)}“{column_label}”一栏为 {_fmt(current)}，"
+            f"{name}{_quoted(row.template_label)}“{column_label}”一栏为{written}，"
             f"按“{identity.description}”应为 {_fmt(current + delta)}：{sides}",
             related=cells,
         )

@@ -448,3 +448,26 @@ def test_placeholders_for_zero_are_cells_in_every_layout(
         assert row is not None and row.statuses[index] is CellStatus.PLACEHOLDER
     findings = gilint.lint(render(data, layout).text, config={"select": ["GI"]})
     assert {(f.code, f.severity) for f in findings} == {("GI205", Severity.WARNING)}
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "ocr"])
+def test_one_row_blank_at_both_ends_among_full_rows(layout: str) -> None:
+    """One row with its 自然人 and 总计 blank, in a table whose other rows are full. In
+    tab text whose converter ends every row with a tab, but the header's first line
+    with its merged 总计, the tab after the row's blank 总计 was read as one more blank
+    cell: the row a column to the left (其他 and 总计 blank), a GI202 error in three
+    columns where one is wrong. The padding is what the full rows end with. The blank
+    总计, counted as 0 in its column's sum, is said to be blank."""
+    data = sample_report("2021", seed=4)
+    cells = data.tables["3"][ROW]
+    data = data.with_rows("3", {ROW: ("", *cells[1:-1], "")})
+    row, findings = _read(data, layout)
+    assert row.values == (None, *map(int, cells[1:-1]), None)
+    assert row.statuses[0] is row.statuses[-1] is CellStatus.BLANK
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    # the blank 自然人 (3 in the total row's sum) and the blank 总计 (16)
+    assert [(f.code, f.span) for f in errors] == [
+        ("GI202", row.cells[0].span),
+        ("GI202", row.cells[-1].span),
+    ]
+    assert all("一栏为空白（按 0 计）" in f.message for f in errors)

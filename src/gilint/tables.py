@@ -1629,16 +1629,24 @@ class _ChunkReader:
     def _edge(self, table: _TableDraft) -> int:
         """The fewest tabs a tab line of the table ends with after its text (once a
         table): none where some line fills its last column, one where a converter ends
-        every line with a tab."""
+        every line with a tab. A line ending in as many numbers as the table has columns
+        fills its last one for certain, so where there are such lines only they count: a
+        header's line may end in a cell merged over its rows ("…申请人情况\t\t总计"),
+        without the tab the converter put after every row."""
         if table.edge is None:
             text = self.loc.canonical
             first = table.first or 0
             last = table.last if table.last is not None else first
             lines = text[first : last + len(self._line_tail(last))]  # (the table's text)
-            ends = [
-                ln.count("\t", len(ln.rstrip())) for ln in lines.split("\n") if "\t" in ln.strip()
-            ]
-            table.edge = min(ends, default=0)
+            width = len(table.spec.columns) if table.spec is not None else 0
+            ends: list[int] = []
+            full: list[int] = []  # (the same, of the lines that end in a full row)
+            for ln in lines.split("\n"):
+                if "\t" in ln.strip():
+                    ends.append(tabs := ln.count("\t", len(ln.rstrip())))
+                    if width and _ends_in_numbers(ln, width):
+                        full.append(tabs)
+            table.edge = min(full or ends, default=0)
         return table.edge
 
     def _separated(self, spans: list[tuple[int, int]]) -> bool:
@@ -1653,6 +1661,12 @@ class _ChunkReader:
         first, last = spans[0][0], spans[-1][1]
         around = text[max(0, first - 3) : first] + text[last : last + 3]
         return "\t" in around or "|" in around
+
+
+def _ends_in_numbers(line: str, width: int) -> bool:
+    """Whether a tab line's last ``width`` cells are whole numbers."""
+    cells = line.rstrip().rsplit("\t", width)
+    return len(cells) > width and all(c.strip().isdigit() for c in cells[1:])
 
 
 class _Reading(NamedTuple):
