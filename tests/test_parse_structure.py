@@ -1138,14 +1138,19 @@ def test_headings_end_and_number_alike_on_a_line_and_run_into_one(layout: str, f
     assert [f.code for f in gilint.lint(rewritten, config={}) if f.severity.value != "info"] == []
 
 
-@pytest.mark.parametrize("layout", LAYOUTS)
-def test_part_headings_in_brackets_are_the_parts(layout: str) -> None:
+@pytest.mark.parametrize(
+    ("layout", "form"),
+    [(layout, "【{}】") for layout in LAYOUTS]
+    # (Markdown bold around it where the text keeps Markdown: not web page text)
+    + [(layout, "**【{}】**") for layout in LAYOUTS if layout not in ("web", "runs")],
+)
+def test_part_headings_in_brackets_are_the_parts(layout: str, form: str) -> None:
     """ "【一、总体情况】": a web page's style of heading. Its parts were read as
     missing (GI101 for five of them, GI104) or its titles with the bracket in them
     (GI104 for each). Now the heading is the part's, its span the number and title."""
     text = _text(layout)
     for ordinal, title in _TITLES.items():
-        text = text.replace(f"{ordinal}、{title}", f"【{ordinal}、{title}】", 1)
+        text = text.replace(f"{ordinal}、{title}", form.format(f"{ordinal}、{title}"), 1)
     report = gilint.parse(text)
     assert [(s.part, s.title) for s in report.sections] == list(_TITLES.items())
     for section in report.sections:
@@ -1154,7 +1159,7 @@ def test_part_headings_in_brackets_are_the_parts(layout: str) -> None:
         assert text[span.start : span.end] == f"{section.part}、{_TITLES[section.part]}"
     assert gilint.lint(text, config={}) == []
     # a title in other words, in brackets, is still said to be one
-    other = text.replace("【一、总体情况】", "【一、基本情况】", 1)
+    other = text.replace("一、总体情况】", "一、基本情况】", 1)
     assert [(f.code, f.severity) for f in gilint.lint(other, config={})] == [
         ("GI104", Severity.WARNING)
     ]

@@ -597,8 +597,9 @@ class LineLexer:
         start = line.start + m.end("debris")
         title_start = line.start + m.start("title")
         raw_title = m.group("title").rstrip()
-        if "[" in m.group("debris") and raw_title.endswith("]"):
-            raw_title = raw_title[:-1].rstrip()  # a heading in brackets: "【一、总体情况】"
+        if "[" in m.group("debris") and raw_title.rstrip("*").endswith("]"):
+            # a heading in brackets: "【一、总体情况】", "**【一、总体情况】**"
+            raw_title = raw_title.rstrip("*")[:-1].rstrip()
         # (numbered in parentheses, a part's own title with text after it is a subsection:
         # "（二）主动公开政府信息情况 本年度…" in part 一)
         own = None if m.group("par") else self._own_title_then_text.match(raw_title)
