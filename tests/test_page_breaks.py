@@ -303,6 +303,22 @@ def test_a_page_number_in_latin_words_or_as_a_fraction_is_skipped(layout: str, m
 
 
 @pytest.mark.parametrize("layout", _LINE_LAYOUTS)
+@pytest.mark.parametrize(
+    "mark", ["P. 4", "p.4", "·4·", "· 4 ·", "•4•", "Page 4 - 示例县2024年政府信息公开工作年度报告"]
+)
+def test_a_flip_books_and_a_printed_books_page_numbers_are_skipped(layout: str, mark: str) -> None:
+    """A flip-book's "P. 4" and "Page 4 - <its title>", a printed book's "·4·": inside
+    a table each was a row labelled "P." or "Page" (GI901 and GI205, errors on a correct
+    report), in a row's label broken over lines part of it (GI109)."""
+    plain = render(sample_report("2021", seed=7), layout).text  # type: ignore[arg-type]
+    expected = lint_text(plain, config={})
+    for before in ("一、本年新收", "3.危及", "（一）主动公开"):
+        text = _with_page_mark(plain, mark, before)
+        assert lint_text(text, config={}) == expected
+        assert gilint_parse(text).table("3").unknown_rows == ()
+
+
+@pytest.mark.parametrize("layout", _LINE_LAYOUTS)
 @pytest.mark.parametrize("template", ["2019", "2021"])
 def test_a_lone_page_number_under_a_tables_header_is_only_noted(layout: str, template: str) -> None:
     """A page number right under table 三's header, before its first row, took the header

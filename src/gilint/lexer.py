@@ -153,17 +153,22 @@ _CELL = re.compile(
     + r"))\**"
 )
 _BLANK = re.compile(r"[\s*]*")
-# What a page break leaves in extracted text: a page number ("— 4 —", "- 4 -", "Page 4",
-# "Page 4 of 5", "4/5") or a running footer ("第 3 页 共 5 页"). Such a line is skipped,
-# wherever it stands: inside a table its number would be read as a cell, inside a
-# paragraph it would cut it. (A lone "4" is left alone: it may be a cell of its own.)
+# What a page break leaves in extracted text: a page number ("— 4 —", "- 4 -", "·4·",
+# "Page 4", "P. 4", "Page 4 of 5", "4/5") or a running footer ("第 3 页 共 5 页"). Such a
+# line is skipped, wherever it stands: inside a table its number would be read as a
+# cell, inside a paragraph it would cut it. (A lone "4" is left alone: it may be a cell
+# of its own.)
+_PAGE_DASHES = "-—–－·•・"  # (what stands on either side of a page number)
 _PAGE_FURNITURE = re.compile(
-    r"[ \t]*(?:[-—–－]{1,2}[ \t]*[0-9]{1,4}[ \t]*[-—–－]{1,2}"
+    rf"[ \t]*(?:[{_PAGE_DASHES}]{{1,2}}[ \t]*[0-9]{{1,4}}[ \t]*[{_PAGE_DASHES}]{{1,2}}"
     r"|(?:共[ \t]*[0-9]{1,4}[ \t]*页[ \t,，]*)?第[ \t]*[0-9]{1,4}[ \t]*页"
     r"(?:[ \t,，/]*共[ \t]*[0-9]{1,4}[ \t]*页)?"
     r"|(?:[Pp]age[ \t]*)?[0-9]{1,4}[ \t]*(?:/|of)[ \t]*[0-9]{1,4}"
-    r"|[Pp]age[ \t]*[0-9]{1,4})[ \t]*"
+    r"|[Pp](?:age|\.)[ \t]*[0-9]{1,4})[ \t]*"
 )
+# A flip-book's page footer: its page number, then the document's title ("Page 8 - 示例县
+# 2024年政府信息公开工作年度报告"), skipped too
+_TITLED_PAGE = re.compile(r"[Pp]age[ \t]*[0-9]{1,4}[ \t]*[-—–|:][ \t]*\S.{0,100}")
 # Column names a converter invents for a table without a header row ("| 列1 | 列2 |",
 # "Column1", "Unnamed: 0"): not text of the report, never a label.
 _INVENTED_HEADER = re.compile(r"列[0-9]{1,2}|[Cc]olumn[ _]?[0-9]{1,2}|Unnamed: ?[0-9]{1,2}")
@@ -187,7 +192,8 @@ _MAX_TITLE = 80
 _MAX_ISSUER = 30  # no body's name on a line above the title is longer
 _MAX_FURNITURE = 24  # no page number or running footer is longer
 _MAX_ORDINAL_LINE = 12  # no line that is a part's number alone (_ORDINAL_ALONE) is longer
-_FURNITURE_ENDS = frozenset("0123456789-—–－页")  # and each ends so (a cell's "|" does not)
+# and each ends so (a cell's "|" does not)
+_FURNITURE_ENDS = frozenset("0123456789页" + _PAGE_DASHES)
 _MAX_RUNNING_HEAD = 60  # nor a running head: a title, a body's name
 # A line longer than this is web page text kept as one line (a paragraph of a report is
 # seldom a fifth as long): it is cut at any part heading run into it.
@@ -1136,7 +1142,7 @@ class LineLexer:
                 len(content) <= _MAX_FURNITURE
                 and content[-1] in _FURNITURE_ENDS
                 and _PAGE_FURNITURE.fullmatch(content)
-            ):
+            ) or (content[0] in "Pp" and _TITLED_PAGE.fullmatch(content)):
                 after_page = True
                 continue  # as if the page had not broken here
             if skipped and start in skipped:
