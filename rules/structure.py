@@ -188,7 +188,8 @@ class NonstandardSectionTitle(Rule):
     """组成部分标题与格式不一致。
 
     检查内容：各部分标题是否与格式规定的标题一致（忽略空格与全角、半角之别），是否有序号，
-    序号是否用格式规定的汉字数字（“五、”，而不是“5.”）。
+    序号是否用格式规定的汉字数字（“五、”，而不是“5.”）。几个部分都缺少序号，或都用阿拉伯数字的，
+    合为一条（其余各部分的标题列为相关位置）。
 
     原因：统一的标题便于公众查找和上级机关汇总；改写的标题也常常意味着内容偏离了格式要求。
 
@@ -211,6 +212,8 @@ class NonstandardSectionTitle(Rule):
         self._standard_keys = {p.ordinal: key(p.title) for p in self.templates.parts}
 
     def check(self, report: Report) -> Iterator[Finding]:
+        arabic: list[Section] = []  # the parts numbered in Arabic numerals ("5.")
+        unnumbered: list[Section] = []  # and those with no number
         for section in report.sections:
             if section.part is None:
                 continue
@@ -224,18 +227,9 @@ class NonstandardSectionTitle(Rule):
                 )
             elif section.ordinal is None:
                 if not section.continued:  # (a continuation's heading is its table's title)
-                    yield self.finding(
-                        section.heading,
-                        f"{part_name(section.part, self.templates)}的标题缺少序号",
-                        suggestion=standard,
-                    )
-            elif section.ordinal.isascii():  # numbered in Arabic numerals ("5.")
-                yield self.finding(
-                    section.heading,
-                    f"{part_name(section.part, self.templates)}的序号写作“{section.ordinal}”，"
-                    f"格式规定用“{spec.ordinal}、”",
-                    suggestion=standard,
-                )
+                    unnumbered.append(section)
+            elif section.ordinal.isascii():
+                arabic.append(section)
             elif key(section.title) != self._standard_keys[spec.ordinal]:
                 yield self.finding(
                     section.heading.title_span,
@@ -243,6 +237,35 @@ class NonstandardSectionTitle(Rule):
                     f"与格式规定的“{spec.title}”不一致",
                     suggestion=spec.title,
                 )
+        if unnumbered:
+            yield self._numbering(unnumbered)
+        if arabic:
+            yield self._numbering(arabic)
+
+    def _numbering(self, sections: list[Section]) -> Finding:
+        """One finding for the parts whose headings have no number, or one in Arabic
+        numerals: a report that numbers one part so numbers them all so (or lost all
+        its numbers in a copy), and six findings of one habit would bury the rest."""
+        first = sections[0]
+        assert first.part is not None
+        spec = self.templates.parts[part_number(first.part) - 1]
+        if len(sections) == 1:
+            if first.ordinal is None:
+                said = "的标题缺少序号"
+            else:
+                said = f"的序号写作“{first.ordinal}”，格式规定用“{spec.ordinal}、”"
+            return self.finding(
+                first.heading,
+                f"{part_name(first.part, self.templates)}{said}",
+                suggestion=f"{spec.ordinal}、{spec.title}",
+            )
+        parts = "第" + "、".join(s.part or "" for s in sections) + "部分"
+        if first.ordinal is None:
+            said = "的标题缺少序号，格式规定用“一、”“二、”等汉字数字编号"
+        else:
+            written = "”“".join(dict.fromkeys(s.ordinal or "" for s in sections))
+            said = f"的序号用了阿拉伯数字（写作“{written}”），格式规定用“一、”“二、”等汉字数字"
+        return self.finding(first.heading, parts + said, related=[s.heading for s in sections[1:]])
 
 
 class MissingOverviewAspect(Rule):

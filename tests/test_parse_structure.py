@@ -138,18 +138,32 @@ def _renumbered(text: str, heading: Callable[[int, str, str], str]) -> str:
 def test_parts_numbered_in_arabic_numerals(layout: str, number: str) -> None:
     """ "1.总体情况" … "6.其他需要报告的事项", "（1）总体情况", "第1部分 总体情况": each
     part's own title under its own number was no heading (GI101 for every part, and a
-    table's rows read into the one before). They are the parts, with a warning on each
-    number (GI104), and nothing else."""
+    table's rows read into the one before). They are the parts, with one warning for
+    the six numbers (GI104) at the first, the others its related places, and nothing
+    else. A single part so numbered is named alone."""
     text = _renumbered(_text(layout), lambda n, _, title: number.format(n=n) + title)
     assert number.format(n=3) + "收到和处理" in text
     report = gilint.parse(text)
     assert [s.part for s in report.sections] == list(_TITLES)
     assert [s.ordinal for s in report.sections] == ["1", "2", "3", "4", "5", "6"]
     findings = gilint.lint(text, config={})
-    assert [(f.code, f.severity) for f in findings] == [("GI104", Severity.WARNING)] * 6
-    five = "第五部分“存在的主要问题及改进情况”的序号写作“5”，格式规定用“五、”"
-    assert findings[4].message == five
-    assert findings[4].line == _line_of(text, number.format(n=5) + "存在")
+    assert [(f.code, f.severity) for f in findings] == [("GI104", Severity.WARNING)]
+    assert findings[0].message == (
+        "第一、二、三、四、五、六部分的序号用了阿拉伯数字（写作“1”“2”“3”“4”“5”“6”），"
+        "格式规定用“一、”“二、”等汉字数字"
+    )
+    assert findings[0].line == _line_of(text, number.format(n=1) + "总体")
+    assert [span.line for span in findings[0].related] == [
+        _line_of(text, number.format(n=n) + title[:2])
+        for n, title in enumerate(list(_TITLES.values())[1:], 2)
+    ]
+    # one part numbered so, the others as the format says
+    one = _renumbered(
+        _text(layout), lambda n, o, t: (number.format(n=n) if n == 5 else f"{o}、") + t
+    )
+    (finding,) = gilint.lint(one, config={})
+    assert finding.message == "第五部分“存在的主要问题及改进情况”的序号写作“5”，格式规定用“五、”"
+    assert finding.line == _line_of(one, number.format(n=5) + "存在")
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -176,8 +190,9 @@ def test_part_titles_with_no_number(layout: str) -> None:
     report = gilint.parse(text)
     assert [s.part for s in report.sections] == list(_TITLES)
     findings = gilint.lint(text, config={})
-    assert [f.code for f in findings] == ["GI104"] * 6
-    assert all(f.message.endswith("的标题缺少序号") for f in findings)
+    assert [f.code for f in findings] == ["GI104"]
+    assert findings[0].message.startswith("第一、二、三、四、五、六部分的标题缺少序号")
+    assert len(findings[0].related) == 5
 
 
 @pytest.mark.parametrize("layout", ["web", "runs"])
