@@ -116,3 +116,40 @@ def test_parse_json_says_which_rows_were_read_by_a_near_label() -> None:
     table3 = next(t for s in data["sections"] for t in s["tables"] if t["id"] == "3")
     near = {r["id"]: r["label"] for r in table3["rows"] if r["near_label"]}
     assert near == {"outcome.refused.state_secret": "1.属于国家秘蜜"}
+
+
+def test_parse_shows_every_report_of_a_volume(tmp_path: Path) -> None:
+    """A file binding two reports: the outline gives each under its number and line,
+    the JSON the second in ``more_reports`` with its own title, tables and places (the
+    second was not shown at all)."""
+    from gilint.testing import render, sample_report
+
+    first = render(sample_report("2021", seed=1), "wrapped").text
+    second_data = sample_report("2021", seed=2)
+    second = render(second_data, "wrapped").text
+    path = tmp_path / "volume.txt"
+    path.write_text(first + "\n\n" + second, "utf-8")
+    offset = first.count("\n") + 2  # the lines before the second report
+    title_line = offset + next(
+        i for i, line in enumerate(second.split("\n"), 1) if "政府信息公开工作" in line
+    )
+
+    tree = _run("parse", str(path))
+    assert tree.returncode == 0, tree.stderr
+    heads = [ln for ln in tree.stdout.decode().split("\n") if ln.startswith("== ")]
+    assert heads[0].startswith("== 第 1 份报告")
+    assert heads[1] == f"== 第 2 份报告（行 {title_line}）=="
+
+    result = _run("parse", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    (later,) = data["more_reports"]
+    assert later["title"]["span"]["line"] == title_line
+    assert [s["part"] for s in later["sections"]] == list("一二三四五六")
+    table3 = next(t for s in later["sections"] for t in s["tables"] if t["id"] == "3")
+    assert table3["values"]["new"]["natural_person"] == int(second_data.tables["3"]["new"][0])
+    assert "schema" not in later and "path" not in later
+    # a file of one report has none
+    one = tmp_path / "one.txt"
+    one.write_text(first, "utf-8")
+    assert json.loads(_run("parse", str(one), "--format", "json").stdout)["more_reports"] == []

@@ -702,14 +702,19 @@ def _parse_command(args: argparse.Namespace) -> int:
     from gilint.safe_text import printable
 
     linter, loaded = _read_one(args, {"template": args.template})
-    report = linter.parse_loaded(loaded, args.file)
+    reports = linter.parse_reports(loaded, args.file)
     with standard_output() as stream:
         if args.format == "json":
-            json.dump(report_dict(report), stream, ensure_ascii=False, indent=2)
+            json.dump(report_dict(*reports), stream, ensure_ascii=False, indent=2)
             stream.write("\n")
         else:
-            for line in outline(report):  # it quotes headings: no escape sequence
-                stream.write(printable(line) + "\n")
+            for number, report in enumerate(reports, 1):
+                if len(reports) > 1:  # a volume: each report under its number
+                    line = report.title_span.line if report.title_span else report.span.line
+                    stream.write("\n" if number > 1 else "")
+                    stream.write(f"== 第 {number} 份报告（行 {line}）==\n")
+                for text in outline(report):  # it quotes headings: no escape sequence
+                    stream.write(printable(text) + "\n")
     return 0
 
 

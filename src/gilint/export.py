@@ -138,12 +138,21 @@ def _year(mention: YearMention | None) -> dict[str, Any] | None:
     return {"year": mention.year, "span": _span(mention.span)} if mention else None
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def report_dict(report: Report, *more: Report) -> dict[str, Any]:
+    """The parse JSON of ``report``, with ``more``, the file's later reports (a volume
+    of several), each the same object without the file's fields, in ``more_reports``."""
     return {
         "schema": SCHEMA,
         "gilint_version": __version__,
         "path": report.path,
         "encoding": report.encoding,
+        **_report_fields(report),
+        "more_reports": [_report_fields(later) for later in more],
+    }
+
+
+def _report_fields(report: Report) -> dict[str, Any]:
+    return {
         "title": {"text": report.title, "span": _span(report.title_span)}
         if report.title is not None
         else None,
