@@ -216,6 +216,34 @@ def test_gi903_a_reading_of_the_report_after_it(layout: str, title: str) -> None
     assert "没有格式规定的统计表" in findings[0].message
 
 
+@LINE_LAYOUT
+def test_gi903_a_report_of_a_volume_without_its_tables_is_checked(layout: str) -> None:
+    """A volume's report that has its parts but not its tables lacks them: it is checked
+    as a report (GI107 for each part's missing table, at its parts), where before it was
+    taken for a reading of the report and not checked. A reading's marks ("解读",
+    "图解：", "附件：") or the title of the report before it still keep one unchecked."""
+    first = rendered(good(), layout)
+    third = rendered(sample_report("2021", seed=3), layout)
+    title = "示例县乙镇人民政府2024年政府信息公开工作年度报告"
+    parts = "\n\n".join(
+        f"{p.ordinal}、{p.title}\n\n本年度{p.title}的有关工作已按要求开展。" for p in NATIONAL.parts
+    )
+    second = f"{title}\n\n{parts}\n\n本年度未收取信息处理费。"
+    text = f"{first}\n\n{second}\n\n{third}"
+    start, end = text.index(title), text.index(second) + len(second)
+    findings = [f for f in run(text) if f.code in ("GI107", "GI903")]
+    assert [f.code for f in findings] == ["GI903", "GI107", "GI107", "GI107"]
+    more, *missing = findings
+    assert "其中 3 份年度报告分别检查" in more.message
+    assert all(start <= f.span.start < end for f in missing)
+    assert [f.message[:3] for f in missing] == ["第二部", "第三部", "第四部"]
+    # with the first report's title it is an excerpt of it, not checked
+    first_title = gilint.parse(first).title
+    assert first_title is not None
+    again = text.replace(title, first_title)
+    assert [f.code for f in run(again) if f.code in ("GI107", "GI903")] == ["GI903"]
+
+
 @LAYOUT
 def test_gi903_not_for_a_title_repeated_in_one_report(layout: str) -> None:
     """A title over the body after a table of contents, or at the top of a page (before

@@ -372,28 +372,39 @@ def assemble(first: Report, later: list[tuple[Span, Report]]) -> tuple[Report, .
     of the format and repeat no report before them. A report whose title and tables are
     an earlier one's is a copy of it (a web page showing its report twice, once to
     print): it is noted, not checked again, which would give every finding twice. One
-    with no table ("《…年度报告》解读" with its parts numbered as the report's) is a
-    reading of a report, not one: noted, not checked as one."""
+    with no table of the format whose title marks it as a reading or an attachment
+    ("《…年度报告》解读", "图解：…", "附件：…", with its parts numbered as the report's), or
+    is the title of a report before it (an excerpt of it), is not a report: noted, not
+    checked as one. Another report of a volume without its tables is checked (it lacks
+    them: GI107)."""
     if not later:
         return (first,)  # (a usual file: its cells are not built for the identity)
     kept = [first]
     seen = {_identity(first)}
+    titles = {key(first.title or "")}
     notes = []
     for title, report in later:
         named = _WRAP.sub("", first.source[title.start : title.end]).strip(" \t#*")
+        title_key = key(report.title or "")
         identity = _identity(report)
+        tableless = not any(row.id is not None for table in report.tables() for row in table.rows)
         if identity in seen:
             code, what = "report-again", "同一份报告又出现一次（“{}”），未再检查"
-        elif not any(row.id is not None for table in report.tables() for row in table.rows):
+        elif tableless and (any(m in named for m in _NOT_A_REPORT) or title_key in titles):
             code = "report-unchecked"  # a reading of the report, laid out as one
             what = "另一份文本（“{}”），其中没有格式规定的统计表，不是完整的年度报告，未单独检查"
         else:
             code, what = "more-reports", "另一份年度报告（“{}”），已单独检查"
             kept.append(report)
             seen.add(identity)
+        titles.add(title_key)
         notes.append(Diagnostic(code, "此处起是" + what.format(named), title))
     kept[0] = attrs.evolve(first, diagnostics=(*first.diagnostics, *notes))
     return tuple(kept)
+
+
+# what a title that is no report's has before or after the report's name
+_NOT_A_REPORT = ("解读", "图解", "附件")
 
 
 def _identity(report: Report) -> tuple[object, ...]:

@@ -1748,9 +1748,11 @@ def _later_reports(tokens: list[Token]) -> tuple[LaterReport, ...]:
     paragraph naming a report (and the body's name on the lines above it), after a
     report's parts and tables, followed by part 一's heading with only prose between (the
     next report's preamble). A report's title repeated on its own pages, or over its
-    body after a table of contents, has no table before it or no part 一 after it."""
+    body after a table of contents, has no table before it or no part 一 after it. (A
+    table is asked for before the second report only: a report of a volume may lack its
+    tables, and the one after it is still another report.)"""
     found: list[LaterReport] = []
-    read = False  # a part and a table since the last report's title
+    read = False  # a part since the last report's title, and a table before it
     parts = tables = False
     title: tuple[int, int] | None = None
     for index, token in enumerate(tokens):
@@ -1761,7 +1763,7 @@ def _later_reports(tokens: list[Token]) -> tuple[LaterReport, ...]:
             continue
         if kind == "PART" and title is not None and heading_of(token).part == "一":
             found.append(LaterReport(*title))
-            parts = tables = False
+            parts = False
         elif kind == "PART":
             parts = True
         elif kind == "TBLOCK":
