@@ -36,9 +36,13 @@ class Locator:
 
     def line(self, canonical_offset: int) -> int:
         """The line of the canonical text an offset is on: the lines the lexer reads,
-        which a line separator (U+2028) in the user's text ends too."""
+        which a line separator (U+2028) in the user's text ends too. (The user's text's
+        own lines where it has none, as nearly every text: their index is built.)"""
         if self._canonical_index is None:
-            self._canonical_index = LineIndex(self.canonical)
+            separated = "\u2028" in self.source or "\u2029" in self.source
+            self._canonical_index = LineIndex(self.canonical) if separated else self._index
+        if self._canonical_index is self._index:
+            return self._index.locate(self._offsets.to_loaded(canonical_offset))[0]
         return self._canonical_index.locate(canonical_offset)[0]
 
     def whole(self) -> Span:
