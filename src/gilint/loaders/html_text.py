@@ -28,6 +28,7 @@ from gilint.lexer import is_value, stands_for_none
 from gilint.loaders import HEAD, LoaderError, TextWriter, large_image
 from gilint.loaders.css import declarations, length
 from gilint.loaders.html_hidden import VOID, Ended, HiddenElement, hides
+from gilint.loaders.html_lists import ListNumbers
 from gilint.loaders.stylesheet import StyleRules
 from gilint.loading import Loaded, LoadProblem, load_bytes, load_text
 from gilint.places import Place
@@ -217,6 +218,7 @@ class _Extractor(HTMLParser):
         self.hidden: HiddenElement | None = None  # the hidden element the page is in
         self.styles = StyleRules()  # what the page's stylesheets hide, read so far
         self.in_style = False  # in a <style> element: its text is a stylesheet
+        self.lists = ListNumbers()  # the ordered lists open, for their items' numbers
 
     def _place(self, path: str | None = None) -> Place:
         line, column = self.getpos()
@@ -246,6 +248,11 @@ class _Extractor(HTMLParser):
         if tag in _SKIPPED:
             self.skipping += 1
             return
+        marker = ""  # the number a browser draws before a list item
+        if tag in ("ol", "ul"):
+            self.lists.open(tag, values)
+        elif tag == "li" and not self.chrome:  # (a menu's or breadcrumb's: no text)
+            marker = self.lists.item(values)
         if tag in _DOCUMENT_LINKS and not self.chrome and not self.skipping:
             self._attachment(values.get(_DOCUMENT_LINKS[tag]))
         if tag == "a":
@@ -280,6 +287,8 @@ class _Extractor(HTMLParser):
             table.current.append(table.cell)
         elif self.tables[-1].cell is not None and (tag in _BLOCKS or tag == "br"):
             self.tables[-1].cell.content.append(_BREAK)
+        if marker:
+            self.handle_data(marker)  # (at the item's tag: its place)
 
     def _open_table(self) -> None:
         """A table: in a cell of another, part of that cell's content (and the other
@@ -314,6 +323,8 @@ class _Extractor(HTMLParser):
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             return
+        if tag in ("ol", "ul"):
+            self.lists.close()
         if tag == "a":
             self.linked = False
         elif tag in _CHROME:
