@@ -327,6 +327,14 @@ def test_gi105_overview_aspect(layout: str) -> None:
     )
     data = attrs.evolve(good(), overview=described)
     assert run(rendered(data, layout), "GI105") == []
+    # work on a website's columns or its running is platform work
+    for website in (
+        "（四）持续优化门户网站栏目设置，方便公众查找。",
+        "（四）完善政府信息公开专栏，及时更新内容。",
+        "（四）做好网站改版和日常运维。",
+    ):
+        data = attrs.evolve(good(), overview=(*good().overview[:3], website, good().overview[4]))
+        assert run(rendered(data, layout), "GI105") == [], website
     # a website named only as where something was published covers no platform work
     published = (*good().overview[:2], "（三）在门户网站公开信息管理制度。", "（五）开展考核。")
     data = attrs.evolve(good(), overview=published)

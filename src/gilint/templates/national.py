@@ -291,10 +291,24 @@ OVERVIEW_ASPECTS_2021 = (
         ),
     ),
     # the platforms by name, built or run: 网站集约化建设, 政务新媒体, 政府公报, 公开专区;
-    # not a website named as where something was published (在门户网站公开)
+    # work on a website's columns or running (优化网站栏目, 完善信息公开专栏, 网站改版,
+    # 网站运维); not a website named as where something was published (在门户网站公开)
     Aspect(
         "政府信息公开平台建设",
-        ("平台建设", "公开平台", "网站建设", "集约化", "政务新媒体", "政府公报", "公开专区"),
+        (
+            "平台建设",
+            "公开平台",
+            "网站建设",
+            "集约化",
+            "政务新媒体",
+            "政府公报",
+            "公开专区",
+            "网站栏目",
+            "公开专栏",
+            "网站改版",
+            "网站运维",
+            "网站管理",
+        ),
     ),
     # 考核监督, 监督检查, 督查: the aspect's own parts in other words (not 监督 alone, as
     # in 监督权 or 事中事后监督管理, which speak of other things)
