@@ -191,12 +191,12 @@ def test_usual_lines_of_each_layout() -> None:
         ("| (七)总计 |  | 531 | 637 |", ["FRAG", "EMPTY", "VALUE", "VALUE"]),
         ("| 规章 | / | 3 |", ["FRAG", "VALUE", "VALUE"]),
         ("| --- | --- |", ["RULE"]),
-        # a letter an OCR put for a digit: a cell beside numbers, or among cells
-        ("（一）予以公开 O 3 4", ["FRAG", "VALUE", "VALUE", "VALUE"]),
-        ("2.重复申请 5 0 l", ["FRAG", "VALUE", "VALUE", "VALUE"]),
+        # a letter an OCR put for a digit: a cell where it is its line's one cell
         ("| 〇 |", ["VALUE"]),
-        # among words with no number beside it, text
-        ("附件 I 说明 5", ["FRAG", "FRAG", "FRAG", "VALUE"]),
+        ("O |", ["VALUE"]),
+        # among other cells or words, text (the reader places it; it may be a border)
+        ("（一）予以公开 O 3 4", ["FRAG", "FRAG", "VALUE", "VALUE"]),
+        ("| l | 规章 | 8 |", ["FRAG", "FRAG", "VALUE"]),
         ("甲 O 乙", ["FRAG", "FRAG", "FRAG"]),
     ]:
         cells = _cells(line_text, _Line(0, line_text))

@@ -2234,10 +2234,6 @@ def _spaced_number(body: str) -> bool:
     return " " in body and _NUMBER.fullmatch(body.strip("*").replace(" ", "")) is not None
 
 
-_ZERO_SIGNS = ("placeholder", "lookalike")  # piece kinds that may stand for a number
-_VALUE_KINDS = ("number", "placeholder", "lookalike")
-
-
 def _classify(
     text: str, pieces: list[_Piece], captions: CaptionForm, separated: bool = False
 ) -> tuple[LexCell, ...]:
@@ -2249,17 +2245,25 @@ def _classify(
     # a line of placeholders only (table 四's row with nothing but "/", which has no
     # label): two or more words, or cells (a lone "无" word is a paragraph's, a lone "无 |"
     # cell a table's)
-    # A letter an OCR put for a digit ("O", "〇", "l") is a cell as a placeholder is where
-    # the pieces are cells; among words, only next to a number or a placeholder (a lone
-    # letter in a label broken into words stays text).
-    placeholders = sum(1 for piece in pieces if piece[2] in _ZERO_SIGNS)
-    has_digits = any(piece[2] == "number" for piece in pieces) or (
-        placeholders > (0 if separated else 1)
-        and all(piece[2] in _ZERO_SIGNS or piece[2] == "" for piece in pieces)
+    # A letter an OCR put for a digit ("O", "〇", "l") is a cell of its own as a
+    # placeholder is only where it is its line's one cell (a table converted a cell a
+    # line: "O |"). Among other cells it stays text, which the table reader places as
+    # the cell it stands for (GI205 names it); there it may also be a table's border an
+    # OCR read as "l" or "I" ("| l | 规章 | 8 |"), no cell at all.
+    placeholders = sum(1 for piece in pieces if piece[2] == "placeholder")
+    present = [piece[2] for piece in pieces if piece[2] != ""]
+    lone_letter = separated and present == ["lookalike"]
+    has_digits = (
+        lone_letter
+        or any(piece[2] == "number" for piece in pieces)
+        or (
+            placeholders > (0 if separated else 1)
+            and all(piece[2] in ("placeholder", "") for piece in pieces)
+        )
     )
     seen_text = False
     rules = 0
-    for at, (s, e, kind, body) in enumerate(pieces):
+    for s, e, kind, body in pieces:
         if kind == "number":
             seen_text = True
             add(_new_cell(("VALUE", body, s, e)))
@@ -2275,13 +2279,8 @@ def _classify(
         hit = marks in body if len(marks) == 1 else any(m in body for m in marks)
         if hit and captions.pattern.match(compact_key(body)):
             token = "CAPTION"
-        elif kind == "placeholder" or (kind == "lookalike" and separated):
+        elif kind == "placeholder" or lone_letter:
             token = "VALUE" if seen_text or has_digits else "FRAG"
-        elif kind == "lookalike":
-            beside = (out and out[-1].kind == "VALUE") or (
-                at + 1 < len(pieces) and pieces[at + 1][2] in _VALUE_KINDS
-            )
-            token = "VALUE" if beside else "FRAG"
         else:
             rules += kind == "rule"
             token = "FRAG"
