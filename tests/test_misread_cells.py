@@ -66,17 +66,18 @@ def test_a_letter_for_a_digit_is_its_cell_in_every_layout(
     assert {(span.line, span.column) for span in finding.related} == written
 
 
+@pytest.mark.parametrize("letter", ["O", "Ｏ", "ｌ"])  # (and full-width, as typed)
 @pytest.mark.parametrize("layout", _LAYOUTS)
-def test_one_letter_for_a_digit_is_named_at_its_cell(layout: str) -> None:
+def test_one_letter_for_a_digit_is_named_at_its_cell(layout: str, letter: str) -> None:
     data = sample_report("2021", seed=1)
     row_id = "outcome.refused.state_secret"
     cells = data.tables["3"][row_id]
-    data = data.with_rows("3", {row_id: ("O", *cells[1:])})
+    data = data.with_rows("3", {row_id: (letter, *cells[1:])})
     rendered = render(data, layout)
     findings = gilint.lint(rendered.text, config={"select": ["GI"]})
     assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.WARNING)]
     (finding,) = findings
-    assert "“1.属于国家秘密”“自然人”一栏为“O”" in finding.message
+    assert f"“1.属于国家秘密”“自然人”一栏为“{letter}”" in finding.message
     assert finding.suggestion == "核对原件，填写阿拉伯数字"
     place = rendered.cells[("3", row_id, "natural_person")]
     assert (finding.span.line, finding.span.column) == place

@@ -10,9 +10,10 @@ from gilint.templates.model import CellKind
 
 _PLACEHOLDER = re.compile(r"/|-{1,2}|—{1,2}|–|―|无|空")
 # A letter or sign alone in a cell that an OCR (or a typist) puts for a 0 or a 1: Latin
-# and Greek O, Cyrillic о, 〇, ○, l and I. It is read as no number (the sums it takes
-# part in are not checked), and GI205 names it as a likely misreading.
-DIGIT_LOOKALIKE = re.compile(r"[OoΟοОо〇○lI]")
+# and Greek O, Cyrillic о, 〇, ○, l and I, and the full-width forms (as the user's text
+# has them; the lexer's canonical text has them half-width). It is read as no number
+# (the sums it takes part in are not checked), and GI205 names it as a likely misreading.
+DIGIT_LOOKALIKE = re.compile(r"[OoΟοОо〇○lIＯｏｌＩ]")
 _NUMBER = re.compile(r"([+-]?)([0-9][0-9,]*)(?:\.([0-9]+))?(万元|元|件|个|条|项|次|人)?")
 # int() refuses very long digit strings; no count in a report has more than this.
 MAX_DIGITS = 18
