@@ -103,3 +103,19 @@ def test_text_in_a_count_cell_is_still_an_error() -> None:
     data = data.with_rows("3", {row_id: ("OO", *cells[1:])})
     findings = gilint.lint(render(data, "tabs").text, config={"select": ["GI"]})
     assert [(f.code, f.severity) for f in findings] == [("GI205", Severity.ERROR)]
+
+
+def test_a_letter_in_numbers_run_together_is_named_as_the_rows_reason() -> None:
+    """Numbers run together with an OCR's O among them ("O3749023") are no numbers:
+    the row is unread, quietly, and the note says why (it said no number was read)."""
+    data = sample_report("2021", seed=2)
+    row_id = "outcome.disclosed"
+    cells = data.tables["3"][row_id]
+    assert cells[0] == "0"
+    text = render(data, "runs").text
+    run = "".join(cells)
+    at = text.index(run)
+    broken = text[:at] + "O" + text[at + 1 :]
+    findings = gilint.lint(broken, config={"select": ["GI"]})
+    assert [(f.code, f.severity) for f in findings] == [("GI901", Severity.INFO)]
+    assert f"（“O{run[1:]}”不全是数字，无法读出）" in findings[0].message

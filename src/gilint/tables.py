@@ -1506,7 +1506,7 @@ class _ChunkReader:
             return tokens, Reading.EXACT, None, None
         width = len(spec.columns)
         if not tokens:
-            return tokens, Reading.UNREAD, "没有读到数字", None
+            return tokens, Reading.UNREAD, self._no_numbers(label), None
         written = " ".join(t.text for t in tokens)
         short = f"只读到 {len(tokens)} 个数（{written}），少于 {width} 列，又没有分隔符"
         if not trusted:
@@ -1649,6 +1649,15 @@ class _ChunkReader:
             table.edge = min(full or ends, default=0)
         return table.edge
 
+    def _no_numbers(self, label: tuple[int, int] | None) -> str:
+        """Why a row has no numbers: none at all, or its numbers written with a letter
+        among them, the word after its label ("予以公开 7790O27", an OCR's O)."""
+        after = self.loc.canonical[label[1] : label[1] + _WORD_REACH] if label else ""
+        word = after.split("\n", 1)[0].split()[:1]
+        if word and sum(c.isdigit() for c in word[0]) * 2 > len(word[0]):
+            return f"“{word[0]}”不全是数字，无法读出"
+        return "没有读到数字"
+
     def _separated(self, spans: list[tuple[int, int]]) -> bool:
         """Whether tabs or pipes separate the row's cells: between its numbers, or just
         before or after them (a row of one number; the label's span when it has none).
@@ -1661,6 +1670,9 @@ class _ChunkReader:
         first, last = spans[0][0], spans[-1][1]
         around = text[max(0, first - 3) : first] + text[last : last + 3]
         return "\t" in around or "|" in around
+
+
+_WORD_REACH = 64  # how far after a row's label the word it has for numbers is looked for
 
 
 def _ends_in_numbers(line: str, width: int) -> bool:
