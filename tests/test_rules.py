@@ -242,6 +242,13 @@ def test_gi903_a_report_of_a_volume_without_its_tables_is_checked(layout: str) -
     assert first_title is not None
     again = text.replace(title, first_title)
     assert [f.code for f in run(again) if f.code in ("GI107", "GI903")] == ["GI903"]
+    # the volume's first report without its tables: the second is still another report
+    # (its parts were read as the first's repeated, GI102 and GI103, and the first's
+    # missing tables were not said)
+    leading = f"{second}\n\n{third}"
+    findings = [f for f in run(leading) if f.code.startswith(("GI10", "GI903"))]
+    assert [f.code for f in findings if f.code != "GI105"] == ["GI107"] * 3 + ["GI903"]
+    assert all(f.span.start < len(second) for f in findings if f.code == "GI107")
 
 
 @LAYOUT

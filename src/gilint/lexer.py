@@ -1748,12 +1748,15 @@ def _later_reports(tokens: list[Token]) -> tuple[LaterReport, ...]:
     paragraph naming a report (and the body's name on the lines above it), after a
     report's parts and tables, followed by part 一's heading with only prose between (the
     next report's preamble). A report's title repeated on its own pages, or over its
-    body after a table of contents, has no table before it or no part 一 after it. (A
-    table is asked for before the second report only: a report of a volume may lack its
-    tables, and the one after it is still another report.)"""
+    body after a table of contents, has no table before it or no part 一 after it. A
+    report read before the title is one with a part since the last report's title and a
+    table before it, or, without any table, three of its parts (a report of a volume may
+    lack its tables, and the one after it is still another report; a table of contents
+    lists the parts with nothing between, which the lexer reads as no parts)."""
     found: list[LaterReport] = []
-    read = False  # a part since the last report's title, and a table before it
-    parts = tables = False
+    read = False  # a report read since the last report's title (see above)
+    parts: set[str | None] = set()  # the parts since the last report's title
+    tables = False
     title: tuple[int, int] | None = None
     for index, token in enumerate(tokens):
         kind = token.type
@@ -1763,14 +1766,17 @@ def _later_reports(tokens: list[Token]) -> tuple[LaterReport, ...]:
             continue
         if kind == "PART" and title is not None and heading_of(token).part == "一":
             found.append(LaterReport(*title))
-            parts = False
+            parts = set()
         elif kind == "PART":
-            parts = True
+            parts.add(heading_of(token).part)
         elif kind == "TBLOCK":
             tables = True
-        read = parts and tables
+        read = bool(parts) and (tables or len(parts) >= _PARTS_READ)
         title = None
     return tuple(found)
+
+
+_PARTS_READ = 3  # the parts of a report without tables read before another's title
 
 
 def _report_title(paragraph: str) -> bool:
