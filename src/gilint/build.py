@@ -372,8 +372,9 @@ def assemble(first: Report, later: list[tuple[Span, Report]]) -> tuple[Report, .
     of the format and repeat no report before them. A report whose title and tables are
     an earlier one's is a copy of it (a web page showing its report twice, once to
     print): it is noted, not checked again, which would give every finding twice. One
-    with no table of the format whose title marks it as a reading or an attachment
-    ("《…年度报告》解读", "图解：…", "附件：…", with its parts numbered as the report's), or
+    with no table of the format whose title marks it as a reading, an attachment or a
+    short version ("《…年度报告》解读", "图解：…", "附件：…", "…（简版）", with its parts
+    numbered as the report's), or
     is the title of a report before it (an excerpt of it), is not a report: noted, not
     checked as one. Another report of a volume without its tables is checked (it lacks
     them: GI107)."""
@@ -403,8 +404,9 @@ def assemble(first: Report, later: list[tuple[Span, Report]]) -> tuple[Report, .
     return tuple(kept)
 
 
-# what a title that is no report's has before or after the report's name
-_NOT_A_REPORT = ("解读", "图解", "附件")
+# what a title that is no whole report's has before or after the report's name: a
+# reading, an attachment, a short version
+_NOT_A_REPORT = ("解读", "图解", "附件", "简版", "摘要", "节选")
 
 
 def _identity(report: Report) -> tuple[object, ...]:
