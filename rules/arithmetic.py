@@ -442,28 +442,26 @@ class InvalidCell(Rule):
                         blank.append((what, cell))
                     elif cell.status is CellStatus.PLACEHOLDER:
                         marked.append((what, cell))
-            if len(marked) == 1:
-                what, cell = marked[0]
-                message = f"{name}{what}一栏写作“{cell.raw}”，应填写 0"
-                yield self.finding(cell, message, severity=Severity.WARNING, suggestion="0")
-            elif marked:
+            if marked:
                 signs = "”“".join(dict.fromkeys(cell.raw for _, cell in marked))
-                yield self._grouped(name, marked, f"写作“{signs}”", "应填写 0")
+                yield self._named(name, marked, f"写作“{signs}”", "应填写 0", "0")
             if blank:
                 yield self._grouped(name, blank, "为空", "应填写 0 或实际数量")
-            if len(misread) == 1:
-                what, cell = misread[0]
-                yield self.finding(
-                    cell,
-                    f"{name}{what}一栏为“{cell.raw}”，不是数字，{_MISREAD}",
-                    severity=Severity.WARNING,
-                    suggestion=_MISREAD_FIX,
-                )
-            elif misread:
+            if misread:
                 signs = "”“".join(dict.fromkeys(cell.raw for _, cell in misread))
-                yield self._grouped(
-                    name, misread, f"为“{signs}”，不是数字", _MISREAD, suggestion=_MISREAD_FIX
-                )
+                state = f"为“{signs}”，不是数字"
+                yield self._named(name, misread, state, _MISREAD, _MISREAD_FIX)
+
+    def _named(
+        self, name: str, cells: list[tuple[str, Cell]], state: str, fix: str, suggestion: str
+    ) -> Finding:
+        """One cell in ``state`` named alone ("…一栏写作“/”，应填写 0"), several together
+        (:meth:`_grouped`)."""
+        if len(cells) > 1:
+            return self._grouped(name, cells, state, fix, suggestion)
+        ((what, cell),) = cells
+        message = f"{name}{what}一栏{state}，{fix}"
+        return self.finding(cell, message, severity=Severity.WARNING, suggestion=suggestion)
 
     def _grouped(
         self,

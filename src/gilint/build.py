@@ -374,10 +374,9 @@ def assemble(first: Report, later: list[tuple[Span, Report]]) -> tuple[Report, .
     print): it is noted, not checked again, which would give every finding twice. One
     with no table of the format whose title marks it as a reading, an attachment or a
     short version ("《…年度报告》解读", "图解：…", "附件：…", "…（简版）", with its parts
-    numbered as the report's), or
-    is the title of a report before it (an excerpt of it), is not a report: noted, not
-    checked as one. Another report of a volume without its tables is checked (it lacks
-    them: GI107)."""
+    numbered as the report's), or is the title of a report before it (an excerpt of
+    it), is not a report: noted, not checked as one. Another report of a volume without
+    its tables is checked (it lacks them: GI107)."""
     if not later:
         return (first,)  # (a usual file: its cells are not built for the identity)
     kept = [first]

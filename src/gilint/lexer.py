@@ -2257,8 +2257,7 @@ def _classify(
     # the cell it stands for (GI205 names it); there it may also be a table's border an
     # OCR read as "l" or "I" ("| l | 规章 | 8 |"), no cell at all.
     placeholders = sum(1 for piece in pieces if piece[2] == "placeholder")
-    present = [piece[2] for piece in pieces if piece[2] != ""]
-    lone_letter = separated and present == ["lookalike"]
+    lone_letter = separated and [piece[2] for piece in pieces if piece[2]] == ["lookalike"]
     has_digits = (
         lone_letter
         or any(piece[2] == "number" for piece in pieces)

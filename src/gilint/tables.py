@@ -526,10 +526,10 @@ class _ChunkReader:
 
     def _closed_placeholder(self, cell: LexCell) -> bool:
         """Whether a line's one text cell is a placeholder for zero ("/", "—", "无"), or a
-        letter an OCR put for a digit ("O"), whose
-        pipe stands alone on the next line (``/`` / ``|``, a table converted a cell per
-        line): a cell, as ``/ |`` on one line is, not a word (a lone word is text: a
-        label written a character a line, "无" / "法" / "提" / "供")."""
+        letter an OCR put for a digit ("O"), whose pipe stands alone on the next line
+        (``/`` / ``|``, a table converted a cell per line): a cell, as ``/ |`` on one line
+        is, not a word (a lone word is text: a label written a character a line, "无" /
+        "法" / "提" / "供")."""
         if not (stands_for_none(cell.text) or looks_like_digit(cell.text)):
             return False
         text = self.loc.canonical
